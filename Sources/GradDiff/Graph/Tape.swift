@@ -1,0 +1,59 @@
+/// A node's index in the tape.
+public typealias NodeID = Int32
+
+/// The computational graph as a flat tape in topological order: every node's inputs
+/// come before it, so the forward pass is one loop up and the backward pass one loop
+/// down. Structure of arrays, integer ids, no per-node objects.
+///
+/// For a leaf, `first` holds the index into `constants` (op `.constant`) or the
+/// variable slot (op `.variable`); for other nodes `first` and `second` are the input
+/// node ids, `second` being -1 for one-input ops.
+public struct Tape: Sendable {
+    public internal(set) var ops: [Op] = []
+    public internal(set) var first: [Int32] = []
+    public internal(set) var second: [Int32] = []
+    /// Where each node was written (the first place, for merged nodes).
+    public internal(set) var spans: [SourceSpan] = []
+    public internal(set) var constants: [Double] = []
+    /// Free variables in order of first appearance, and the node that reads each.
+    public internal(set) var variableNames: [String] = []
+    public internal(set) var variableNodes: [NodeID] = []
+    /// Names given to nodes by programs (`p = x + y`), by node id; nil when unnamed.
+    public internal(set) var stepNames: [NodeID: String] = [:]
+
+    public init() {}
+
+    public var count: Int { ops.count }
+
+    /// The input ids of node `id` (empty for leaves).
+    public func inputs(of id: NodeID) -> [NodeID] {
+        let index = Int(id)
+        switch ops[index].arity {
+        case 0: return []
+        case 1: return [first[index]]
+        default: return [first[index], second[index]]
+        }
+    }
+
+    /// The variable slot named `name`, if the tape reads it.
+    public func variableSlot(named name: String) -> Int? {
+        variableNames.firstIndex(of: name)
+    }
+
+    /// How the node is called in tables: its step or variable name, its constant, or `n<id>`.
+    public func label(of id: NodeID) -> String {
+        let index = Int(id)
+        if let name = stepNames[id] { return name }
+        switch ops[index] {
+        case .variable: return variableNames[Int(first[index])]
+        case .constant: return NumberFormat.shortest(constants[Int(first[index])])
+        default: return "n\(id)"
+        }
+    }
+
+    /// The user-given name of a node (a variable or a named step), or nil.
+    public func name(of id: NodeID) -> String? {
+        if let name = stepNames[id] { return name }
+        return ops[Int(id)] == .variable ? variableNames[Int(first[Int(id)])] : nil
+    }
+}

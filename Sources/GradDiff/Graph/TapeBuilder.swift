@@ -1,0 +1,170 @@
+/// Appends nodes to a tape in topological order, merging identical subexpressions
+/// (hash-consing on op and inputs), so `x+y` in `(x+y)*(x+y)` is one node whose
+/// gradient sums both paths.
+public struct TapeBuilder: Sendable {
+    public private(set) var tape = Tape()
+    /// Open-addressing hash table of node ids (-1 = empty), keyed by (op, first, second).
+    /// 4 bytes a slot, kept at most half full.
+    private var slots: [Int32] = Array(repeating: -1, count: 64)
+    private var variableSlots: [String: Int32] = [:]
+    /// When false every append makes a new node (used by tests to compare merged
+    /// and unmerged graphs).
+    public var mergesIdenticalNodes = true
+
+    public init() {}
+
+    public init(continuing tape: Tape) {
+        self.tape = tape
+        slots = Array(repeating: -1, count: Swift.max(64, (tape.count * 2).nextPowerOfTwo))
+        for (slot, name) in tape.variableNames.enumerated() { variableSlots[name] = Int32(slot) }
+        for id in 0..<tape.count { insertIntoTable(NodeID(id)) }
+    }
+
+    /// The node reading the free variable `name`, made on first use.
+    public mutating func variable(_ name: String, at span: SourceSpan) -> NodeID {
+        if let slot = variableSlots[name] { return tape.variableNodes[Int(slot)] }
+        let slot = Int32(tape.variableNames.count)
+        variableSlots[name] = slot
+        tape.variableNames.append(name)
+        let id = appendNew(.variable, slot, -1, span)
+        tape.variableNodes.append(id)
+        return id
+    }
+
+    /// The node for a constant; equal constants (bit for bit) share a node.
+    public mutating func constant(_ value: Double, at span: SourceSpan) -> NodeID {
+        let bits = Int64(bitPattern: value.bitPattern)
+        if mergesIdenticalNodes, let existing = find(.constant, hashBits: bits, matching: { tape.constants[Int(tape.first[Int($0)])].bitPattern == value.bitPattern }) {
+            return existing
+        }
+        tape.constants.append(value)
+        return appendNew(.constant, Int32(tape.constants.count - 1), -1, span)
+    }
+
+    /// The node applying `op` to `a` (and `b`), reusing an identical existing node.
+    public mutating func apply(_ op: Op, _ a: NodeID, _ b: NodeID = -1, at span: SourceSpan) -> NodeID {
+        let key = (Int64(a) << 32) | Int64(UInt32(bitPattern: b))
+        if mergesIdenticalNodes, let existing = find(op, hashBits: key, matching: { tape.first[Int($0)] == a && tape.second[Int($0)] == b }) {
+            return existing
+        }
+        return appendNew(op, a, op.arity == 2 ? b : -1, span)
+    }
+
+    /// Names node `id` (a program's step); the latest name wins for display.
+    public mutating func name(_ id: NodeID, _ name: String) {
+        tape.stepNames[id] = name
+    }
+
+    /// Removes every node from `count` on (a statement's scratch nodes).
+    public mutating func truncate(to count: Int) {
+        guard count < tape.count else { return }
+        for id in stride(from: tape.count - 1, through: count, by: -1) {
+            removeFromTable(NodeID(id))
+            if tape.ops[id] == .variable {
+                let name = tape.variableNames.removeLast()
+                tape.variableNodes.removeLast()
+                variableSlots[name] = nil
+            }
+        }
+        tape.ops.removeLast(tape.count - count)
+        tape.first.removeLast(tape.first.count - count)
+        tape.second.removeLast(tape.second.count - count)
+        tape.spans.removeLast(tape.spans.count - count)
+        for id in tape.stepNames.keys where Int(id) >= count { tape.stepNames[id] = nil }
+    }
+
+    public mutating func reserveCapacity(_ count: Int) {
+        tape.ops.reserveCapacity(count)
+        tape.first.reserveCapacity(count)
+        tape.second.reserveCapacity(count)
+        tape.spans.reserveCapacity(count)
+    }
+
+    private mutating func appendNew(_ op: Op, _ first: Int32, _ second: Int32, _ span: SourceSpan) -> NodeID {
+        let id = NodeID(tape.count)
+        tape.ops.append(op)
+        tape.first.append(first)
+        tape.second.append(second)
+        tape.spans.append(span)
+        if mergesIdenticalNodes {
+            if tape.count * 2 > slots.count { grow() }
+            insertIntoTable(id)
+        }
+        return id
+    }
+
+    private func hash(_ op: Op, _ bits: Int64) -> Int {
+        // SplitMix64 finaliser: cheap and spreads nearby ids across the table.
+        var z = UInt64(bitPattern: bits) &+ UInt64(op.rawValue) &* 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int(truncatingIfNeeded: z ^ (z >> 31))
+    }
+
+    private func hashBits(of id: NodeID) -> Int64 {
+        let index = Int(id)
+        if tape.ops[index] == .constant {
+            return Int64(bitPattern: tape.constants[Int(tape.first[index])].bitPattern)
+        }
+        return (Int64(tape.first[index]) << 32) | Int64(UInt32(bitPattern: tape.second[index]))
+    }
+
+    private func find(_ op: Op, hashBits bits: Int64, matching isMatch: (NodeID) -> Bool) -> NodeID? {
+        let mask = slots.count - 1
+        var index = hash(op, bits) & mask
+        while true {
+            let id = slots[index]
+            if id < 0 { return nil }
+            if tape.ops[Int(id)] == op, isMatch(id) { return id }
+            index = (index + 1) & mask
+        }
+    }
+
+    private mutating func insertIntoTable(_ id: NodeID) {
+        let op = tape.ops[Int(id)]
+        guard op != .variable else { return }
+        let mask = slots.count - 1
+        var index = hash(op, hashBits(of: id)) & mask
+        while slots[index] >= 0 { index = (index + 1) & mask }
+        slots[index] = id
+    }
+
+    /// Linear-probing deletion with backward shift, so later probes still find their nodes.
+    private mutating func removeFromTable(_ id: NodeID) {
+        guard mergesIdenticalNodes, tape.ops[Int(id)] != .variable else { return }
+        let mask = slots.count - 1
+        var index = hash(tape.ops[Int(id)], hashBits(of: id)) & mask
+        while slots[index] != id {
+            if slots[index] < 0 { return }
+            index = (index + 1) & mask
+        }
+        var hole = index
+        var next = (hole + 1) & mask
+        while slots[next] >= 0 {
+            let moved = slots[next]
+            let home = hash(tape.ops[Int(moved)], hashBits(of: moved)) & mask
+            // Move `moved` into the hole if its home is not cyclically within (hole, next].
+            let distanceToHome = (next - home) & mask
+            let distanceToHole = (next - hole) & mask
+            if distanceToHome >= distanceToHole {
+                slots[hole] = moved
+                hole = next
+            }
+            next = (next + 1) & mask
+        }
+        slots[hole] = -1
+    }
+
+    private mutating func grow() {
+        slots = Array(repeating: -1, count: slots.count * 2)
+        for id in 0..<tape.count { insertIntoTable(NodeID(id)) }
+    }
+}
+
+extension Int {
+    var nextPowerOfTwo: Int {
+        var value = 1
+        while value < self { value <<= 1 }
+        return value
+    }
+}

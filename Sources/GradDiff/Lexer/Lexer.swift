@@ -1,0 +1,197 @@
+/// Turns source bytes into tokens, one at a time, on demand: a 100 MB expression is
+/// never held as an array of tokens.
+///
+/// Identifiers are letters (Unicode letters too: `θ`, `η`, `π`), digits and `_`, not
+/// starting with a digit. Numbers are `3`, `1.5`, `.5`, `1e-3`, `2E+10`. `#` starts a
+/// comment to the end of the line.
+public struct Lexer: Sendable {
+    public let source: SourceText
+    private var offset = 0
+    /// Problems that do not stop lexing (a number that overflows to inf).
+    public private(set) var warnings: [Diagnostic] = []
+
+    public init(_ source: SourceText) {
+        self.source = source
+    }
+
+    public mutating func next() throws(UserError) -> Token {
+        let bytes = source.bytes
+        skipBlanksAndComments()
+        let start = offset
+        guard offset < bytes.count else { return Token(.end, span(start)) }
+        let byte = bytes[offset]
+        offset += 1
+        switch byte {
+        case UInt8(ascii: "+"): return Token(.plus, span(start))
+        case UInt8(ascii: "-"): return Token(.minus, span(start))
+        case UInt8(ascii: "/"): return Token(.slash, span(start))
+        case UInt8(ascii: "^"): return Token(.power, span(start))
+        case UInt8(ascii: "("): return Token(.leftParen, span(start))
+        case UInt8(ascii: ")"): return Token(.rightParen, span(start))
+        case UInt8(ascii: ","): return Token(.comma, span(start))
+        case UInt8(ascii: "="): return Token(.equals, span(start))
+        case UInt8(ascii: ";"): return Token(.semicolon, span(start))
+        case UInt8(ascii: "\n"): return Token(.newline, span(start))
+        case UInt8(ascii: "*"):
+            if offset < bytes.count, bytes[offset] == UInt8(ascii: "*") {
+                offset += 1
+                return Token(.power, span(start))
+            }
+            return Token(.star, span(start))
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."):
+            offset = start
+            return try number()
+        default:
+            offset = start
+            if let scalarLength = identifierStartLength(at: start) {
+                offset += scalarLength
+                while offset < bytes.count, let length = identifierContinueLength(at: offset) {
+                    offset += length
+                }
+                return Token(.identifier, span(start))
+            }
+            throw unexpectedCharacter(at: start)
+        }
+    }
+
+    /// The token after the next one would start here; used by the parser to look one
+    /// token ahead without consuming it.
+    public func peek() throws(UserError) -> Token {
+        var copy = self
+        return try copy.next()
+    }
+
+    private func span(_ start: Int) -> SourceSpan {
+        SourceSpan(start: start, end: offset)
+    }
+
+    private mutating func skipBlanksAndComments() {
+        let bytes = source.bytes
+        while offset < bytes.count {
+            switch bytes[offset] {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+                offset += 1
+            case UInt8(ascii: "#"):
+                while offset < bytes.count, bytes[offset] != UInt8(ascii: "\n") { offset += 1 }
+            default:
+                return
+            }
+        }
+    }
+
+    private mutating func number() throws(UserError) -> Token {
+        let bytes = source.bytes
+        let start = offset
+        func isDigit(_ index: Int) -> Bool {
+            index < bytes.count && bytes[index] >= UInt8(ascii: "0") && bytes[index] <= UInt8(ascii: "9")
+        }
+        if bytes[offset] == UInt8(ascii: "0"), offset + 1 < bytes.count,
+            bytes[offset + 1] | 0x20 == UInt8(ascii: "x")
+        {
+            var end = offset + 2
+            while end < bytes.count, identifierContinueLength(at: end) != nil { end += 1 }
+            throw UserError(
+                .error(
+                    "hexadecimal numbers are not supported", at: SourceSpan(start: start, end: end),
+                    help: "write the number in decimal"), in: source)
+        }
+        var sawDigit = false
+        while isDigit(offset) { offset += 1; sawDigit = true }
+        if offset < bytes.count, bytes[offset] == UInt8(ascii: ".") {
+            offset += 1
+            while isDigit(offset) { offset += 1; sawDigit = true }
+        }
+        if !sawDigit {
+            throw UserError(
+                .error("expected a digit after '.'", at: span(start), help: "write a number such as 0.5"),
+                in: source)
+        }
+        if offset < bytes.count, bytes[offset] | 0x20 == UInt8(ascii: "e") {
+            var exponentEnd = offset + 1
+            if exponentEnd < bytes.count, bytes[exponentEnd] == UInt8(ascii: "+") || bytes[exponentEnd] == UInt8(ascii: "-") {
+                exponentEnd += 1
+            }
+            if isDigit(exponentEnd) {
+                offset = exponentEnd
+                while isDigit(offset) { offset += 1 }
+            } else if exponentEnd > offset + 1 || identifierContinueLength(at: offset + 1) == nil {
+                offset = exponentEnd
+                throw UserError(
+                    .error("the exponent of this number has no digits", at: span(start), help: "write it as 1e-3 or 2E+10"),
+                    in: source)
+            }
+        }
+        let text = String(decoding: bytes[start..<offset], as: UTF8.self)
+        guard let value = Double(text) else {
+            throw UserError(.error("'\(text)' is not a number", at: span(start)), in: source)
+        }
+        if value.isInfinite {
+            warnings.append(.warning("\(text) is too large for a double and becomes inf", at: span(start)))
+        } else if value == 0, text.contains(where: { ("1"..."9").contains($0) }) {
+            warnings.append(.warning("\(text) is too small for a double and becomes 0", at: span(start)))
+        }
+        return Token(.number, span(start), number: value)
+    }
+
+    private func unexpectedCharacter(at start: Int) -> UserError {
+        guard let (scalar, length) = decodeScalar(at: start) else {
+            return UserError(
+                .error("the input is not valid UTF-8", at: SourceSpan(start: start, end: start + 1),
+                       help: "graddiff reads UTF-8 text"), in: source)
+        }
+        let where_ = SourceSpan(start: start, end: start + length)
+        let help: String?
+        switch scalar {
+        case "×", "·", "⋅": help = "write '*' for multiplication"
+        case "÷": help = "write '/' for division"
+        case "−", "–": help = "write '-' (ASCII hyphen-minus) for subtraction"
+        case "[", "{": help = "use '(' and ')' for grouping"
+        case "\0": help = "the input contains a NUL byte"
+        default: help = nil
+        }
+        let shown = scalar.properties.generalCategory == .control
+            ? "U+" + String(scalar.value, radix: 16, uppercase: true) : String(scalar)
+        return UserError(.error("unexpected character '\(shown)'", at: where_, help: help), in: source)
+    }
+
+    /// Decodes the Unicode scalar starting at `index`, or nil for invalid UTF-8.
+    func decodeScalar(at index: Int) -> (Unicode.Scalar, Int)? {
+        let bytes = source.bytes
+        let lead = bytes[index]
+        let length: Int
+        switch lead {
+        case 0x00...0x7F: return (Unicode.Scalar(lead), 1)
+        case 0xC2...0xDF: length = 2
+        case 0xE0...0xEF: length = 3
+        case 0xF0...0xF4: length = 4
+        default: return nil
+        }
+        guard index + length <= bytes.count else { return nil }
+        var decoder = UTF8()
+        var iterator = bytes[index..<(index + length)].makeIterator()
+        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return (scalar, length) }
+        return nil
+    }
+
+    private func identifierStartLength(at index: Int) -> Int? {
+        guard index < source.bytes.count else { return nil }
+        let byte = source.bytes[index]
+        if byte < 0x80 {
+            let isLetter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+            return isLetter || byte == UInt8(ascii: "_") ? 1 : nil
+        }
+        guard let (scalar, length) = decodeScalar(at: index), scalar.properties.isAlphabetic else { return nil }
+        return length
+    }
+
+    private func identifierContinueLength(at index: Int) -> Int? {
+        guard index < source.bytes.count else { return nil }
+        let byte = source.bytes[index]
+        if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") { return 1 }
+        if let length = identifierStartLength(at: index) { return length }
+        guard byte >= 0x80, let (scalar, length) = decodeScalar(at: index),
+            scalar.properties.numericType != nil
+        else { return nil }
+        return length
+    }
+}

@@ -1,0 +1,43 @@
+/// The kinds of token graddiff's language has.
+public enum TokenKind: Equatable, Sendable {
+    case number
+    case identifier
+    case plus
+    case minus
+    case star
+    case slash
+    /// `^` or `**`: both spell power.
+    case power
+    case leftParen
+    case rightParen
+    case comma
+    case equals
+    /// `;` or a newline: both end a statement.
+    case semicolon
+    case newline
+    case end
+}
+
+/// A token and the span of source it came from. Numbers carry their value.
+public struct Token: Sendable {
+    public var kind: TokenKind
+    public var span: SourceSpan
+    public var number: Double
+
+    public init(_ kind: TokenKind, _ span: SourceSpan, number: Double = 0) {
+        self.kind = kind
+        self.span = span
+        self.number = number
+    }
+
+    /// How the token reads in a message: `'+'`, `a number`, `the end of the input`.
+    public func describe(in source: SourceText) -> String {
+        switch kind {
+        case .end: return "the end of the input"
+        case .newline: return "the end of the line"
+        case .number: return "the number '\(source.text(of: span))'"
+        case .identifier: return "'\(source.text(of: span))'"
+        default: return "'\(source.text(of: span))'"
+        }
+    }
+}

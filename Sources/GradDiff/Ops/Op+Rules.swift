@@ -1,0 +1,105 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// THE rule table: for every op, its value (`value`) and its local partial derivatives
+/// (`partials`), case by case in the same order. Everything that needs calculus reads
+/// these two functions: the forward and backward passes, `--explain`'s formulas, the
+/// op tests. A new function is one case in each.
+///
+/// Conventions at points where a derivative does not exist (documented in the man page):
+/// abs'(0) = 0, relu'(0) = 0, min and max send the whole gradient to the first argument
+/// on a tie, ∂(a^b)/∂b = a^b·log(a) is 0 at a = 0 and nan for a < 0.
+extension Op {
+    /// The op's value at `a` (and `b` for two-input ops). Leaves are not computed here.
+    @inline(__always)
+    public func value(_ a: Double, _ b: Double) -> Double {
+        switch self {
+        case .constant, .variable: return .nan
+        case .add: return a + b
+        case .subtract: return a - b
+        case .multiply: return a * b
+        case .divide: return a / b
+        case .power: return Glibc.pow(a, b)
+        case .negate: return -a
+        case .sin: return Glibc.sin(a)
+        case .cos: return Glibc.cos(a)
+        case .tan: return Glibc.tan(a)
+        case .asin: return Glibc.asin(a)
+        case .acos: return Glibc.acos(a)
+        case .atan: return Glibc.atan(a)
+        case .sinh: return Glibc.sinh(a)
+        case .cosh: return Glibc.cosh(a)
+        case .tanh: return Glibc.tanh(a)
+        case .exp: return Glibc.exp(a)
+        case .log: return Glibc.log(a)
+        case .log2: return Glibc.log2(a)
+        case .log10: return Glibc.log10(a)
+        case .sqrt: return a.squareRoot()
+        case .cbrt: return Glibc.cbrt(a)
+        case .abs: return Swift.abs(a)
+        case .relu: return a > 0 ? a : (a.isNaN ? a : 0)
+        case .sigmoid: return a >= 0 ? 1 / (1 + Glibc.exp(-a)) : Glibc.exp(a) / (1 + Glibc.exp(a))
+        case .softplus: return Swift.max(a, 0) + Glibc.log1p(Glibc.exp(-Swift.abs(a)))
+        case .min: return a.isNaN || b.isNaN ? .nan : (a <= b ? a : b)
+        case .max: return a.isNaN || b.isNaN ? .nan : (a >= b ? a : b)
+        case .atan2: return Glibc.atan2(a, b)
+        case .hypot: return Glibc.hypot(a, b)
+        case .sign: return a > 0 ? 1 : (a < 0 ? -1 : (a.isNaN ? a : 0))
+        case .step: return a > 0 ? 1 : (a.isNaN ? a : 0)
+        case .lessOrEqual: return a.isNaN || b.isNaN ? .nan : (a <= b ? 1 : 0)
+        case .xlogy: return a == 0 && !b.isNaN ? 0 : a * Glibc.log(b)
+        }
+    }
+
+    /// ∂out/∂a and ∂out/∂b at inputs `a`, `b` whose result is `out`, written once in
+    /// any `DerivativeAlgebra`. One-input ops return zero as the second partial.
+    @inline(__always)
+    public func partials<A: DerivativeAlgebra>(
+        _ a: A.Term, _ b: A.Term, output out: A.Term, in k: A
+    ) -> (A.Term, A.Term) {
+        switch self {
+        case .constant, .variable: return (k.zero, k.zero)
+        case .add: return (k.one, k.one)
+        case .subtract: return (k.one, k.constant(-1))
+        case .multiply: return (b, a)
+        case .divide: return (k.divide(k.one, b), k.negate(k.divide(out, b)))
+        case .power: return (k.multiply(b, k.power(a, k.subtract(b, k.one))), k.apply(.xlogy, out, a))
+        case .negate: return (k.constant(-1), k.zero)
+        case .sin: return (k.apply(.cos, a), k.zero)
+        case .cos: return (k.negate(k.apply(.sin, a)), k.zero)
+        case .tan: return (k.add(k.one, k.square(out)), k.zero)
+        case .asin: return (k.divide(k.one, k.apply(.sqrt, k.subtract(k.one, k.square(a)))), k.zero)
+        case .acos: return (k.negate(k.divide(k.one, k.apply(.sqrt, k.subtract(k.one, k.square(a))))), k.zero)
+        case .atan: return (k.divide(k.one, k.add(k.one, k.square(a))), k.zero)
+        case .sinh: return (k.apply(.cosh, a), k.zero)
+        case .cosh: return (k.apply(.sinh, a), k.zero)
+        case .tanh: return (k.subtract(k.one, k.square(out)), k.zero)
+        case .exp: return (out, k.zero)
+        case .log: return (k.divide(k.one, a), k.zero)
+        case .log2: return (k.divide(k.one, k.multiply(a, k.constant(0.6931471805599453))), k.zero)
+        case .log10: return (k.divide(k.one, k.multiply(a, k.constant(2.302585092994046))), k.zero)
+        case .sqrt: return (k.divide(k.constant(0.5), out), k.zero)
+        case .cbrt: return (k.divide(k.one, k.multiply(k.constant(3), k.square(out))), k.zero)
+        case .abs: return (k.apply(.sign, a), k.zero)
+        case .relu: return (k.apply(.step, a), k.zero)
+        case .sigmoid: return (k.multiply(out, k.subtract(k.one, out)), k.zero)
+        case .softplus: return (k.apply(.sigmoid, a), k.zero)
+        case .min:
+            let first = k.apply(.lessOrEqual, a, b)
+            return (first, k.subtract(k.one, first))
+        case .max:
+            let first = k.apply(.lessOrEqual, b, a)
+            return (first, k.subtract(k.one, first))
+        case .atan2:
+            let radius2 = k.add(k.square(a), k.square(b))
+            return (k.divide(b, radius2), k.negate(k.divide(a, radius2)))
+        case .hypot: return (k.divide(a, out), k.divide(b, out))
+        case .sign, .step: return (k.zero, k.zero)
+        case .lessOrEqual: return (k.zero, k.zero)
+        case .xlogy: return (k.apply(.log, b), k.divide(a, b))
+        }
+    }
+}

@@ -1,0 +1,112 @@
+/// Every operation a tape node can hold. The calculus of each lives in one row of the
+/// rule table (`Op+Rules.swift`); this file says how each is spelled and shown.
+public enum Op: UInt8, CaseIterable, Sendable {
+    // Leaves.
+    case constant, variable
+    // Operators.
+    case add, subtract, multiply, divide, power, negate
+    // Functions of one argument.
+    case sin, cos, tan, asin, acos, atan, sinh, cosh, tanh
+    case exp, log, log2, log10, sqrt, cbrt, abs, relu, sigmoid, softplus
+    // Functions of two arguments.
+    case min, max, atan2, hypot
+    /// Internal: used only by derivative rules, never spelled by users.
+    /// sign(a) ∈ {-1, 0, 1}; step(a) = 1 if a > 0 else 0;
+    /// lessOrEqual(a, b) = 1 if a ≤ b else 0; xlogy(a, b) = a·log(b), 0 when a = 0.
+    case sign, step, lessOrEqual, xlogy
+
+    /// Number of inputs: 0 for leaves, 1 or 2 otherwise.
+    public var arity: Int {
+        switch self {
+        case .constant, .variable: return 0
+        case .add, .subtract, .multiply, .divide, .power, .min, .max, .atan2, .hypot, .lessOrEqual, .xlogy:
+            return 2
+        default: return 1
+        }
+    }
+
+    /// The short name in the node table's `op` column and in JSON.
+    public var name: String {
+        switch self {
+        case .constant: return "const"
+        case .variable: return "var"
+        case .add: return "add"
+        case .subtract: return "sub"
+        case .multiply: return "mul"
+        case .divide: return "div"
+        case .power: return "pow"
+        case .negate: return "neg"
+        case .lessOrEqual: return "le"
+        default: return functionSpelling ?? "\(self)"
+        }
+    }
+
+    /// How a user calls the op as a function (`sin`, `atan2`), or nil for operators,
+    /// leaves and internal ops.
+    public var functionSpelling: String? {
+        switch self {
+        case .sin: return "sin"
+        case .cos: return "cos"
+        case .tan: return "tan"
+        case .asin: return "asin"
+        case .acos: return "acos"
+        case .atan: return "atan"
+        case .sinh: return "sinh"
+        case .cosh: return "cosh"
+        case .tanh: return "tanh"
+        case .exp: return "exp"
+        case .log: return "log"
+        case .log2: return "log2"
+        case .log10: return "log10"
+        case .sqrt: return "sqrt"
+        case .cbrt: return "cbrt"
+        case .abs: return "abs"
+        case .relu: return "relu"
+        case .sigmoid: return "sigmoid"
+        case .softplus: return "softplus"
+        case .min: return "min"
+        case .max: return "max"
+        case .atan2: return "atan2"
+        case .hypot: return "hypot"
+        case .power: return "pow"
+        case .sign: return "sign"
+        case .step: return "step"
+        case .xlogy: return "xlogy"
+        default: return nil
+        }
+    }
+
+    /// Whether users may call it (internal ops are spelled only in derivative formulas).
+    public var isUserFunction: Bool {
+        functionSpelling != nil && ![.sign, .step, .xlogy].contains(self)
+    }
+
+    /// Every function name a user may write, with its op: the list `--help`, the man
+    /// page, the parser and completion all read. `ln` is another spelling of `log`.
+    public static let userFunctions: [(name: String, op: Op)] = {
+        var list: [(String, Op)] = []
+        for op in Op.allCases where op.isUserFunction {
+            list.append((op.functionSpelling!, op))
+            if op == .log { list.append(("ln", .log)) }
+        }
+        return list
+    }()
+
+    public static func function(named name: String) -> Op? {
+        userFunctions.first(where: { $0.name == name })?.op
+    }
+
+    /// The built-in constants, by every spelling.
+    public static let constants: [(name: String, value: Double)] = [
+        ("pi", Double.pi), ("π", Double.pi), ("e", 2.718281828459045),
+    ]
+
+    public static func constant(named name: String) -> Double? {
+        constants.first(where: { $0.name == name })?.value
+    }
+
+    /// Whether `name` is taken by a built-in function or constant.
+    public static func isBuiltIn(_ name: String) -> Bool {
+        function(named: name) != nil || constant(named: name) != nil
+    }
+}

@@ -1,0 +1,89 @@
+/// Re-prints each node of a tape as an expression with minimal parentheses, in one
+/// loop up the tape (no recursion). A node whose full text would exceed `maximumWidth`
+/// names its composite inputs by label instead (`n12 * n40`), so a million-node sum
+/// prints in linear time and every row stays readable.
+public struct NodeText {
+    public var maximumWidth = 40
+    /// Each node's text and the precedence it prints at.
+    public private(set) var texts: [String] = []
+    private var precedences: [Int] = []
+
+    public init(_ tape: Tape, maximumWidth: Int = 40) {
+        self.maximumWidth = maximumWidth
+        texts.reserveCapacity(tape.count)
+        precedences.reserveCapacity(tape.count)
+        for id in 0..<tape.count {
+            let (text, precedence) = render(tape, NodeID(id))
+            texts.append(text)
+            precedences.append(precedence)
+        }
+    }
+
+    public subscript(id: NodeID) -> String { texts[Int(id)] }
+
+    private func render(_ tape: Tape, _ id: NodeID) -> (String, Int) {
+        let index = Int(id)
+        let op = tape.ops[index]
+        switch op {
+        case .variable:
+            return (tape.label(of: id), Precedence.atom)
+        case .constant:
+            let value = tape.constants[Int(tape.first[index])]
+            let text = NodeText.constantText(value)
+            return (text, text.hasPrefix("-") ? Precedence.prefix : Precedence.atom)
+        default:
+            let full = compose(tape, op, tape.inputs(of: id), useLabels: false)
+            if full.count <= maximumWidth { return (full, Precedence.of(op)) }
+            return (compose(tape, op, tape.inputs(of: id), useLabels: true), Precedence.of(op))
+        }
+    }
+
+    /// A constant as written: `pi` and `e` by name, others in shortest form.
+    static func constantText(_ value: Double) -> String {
+        switch value {
+        case Double.pi: return "pi"
+        case -Double.pi: return "-pi"
+        case 2.718281828459045: return "e"
+        case -2.718281828459045: return "-e"
+        default: return NumberFormat.shortest(value)
+        }
+    }
+
+    private func operand(_ tape: Tape, _ id: NodeID, useLabels: Bool) -> (String, Int) {
+        let index = Int(id)
+        if tape.stepNames[id] != nil || (useLabels && tape.ops[index].arity > 0) {
+            return (tape.label(of: id), Precedence.atom)
+        }
+        return (texts[index], precedences[index])
+    }
+
+    private func compose(_ tape: Tape, _ op: Op, _ inputs: [NodeID], useLabels: Bool) -> String {
+        let parts = inputs.map { operand(tape, $0, useLabels: useLabels) }
+        switch op {
+        case .negate:
+            let (text, precedence) = parts[0]
+            return "-" + (precedence <= Precedence.prefix ? "(\(text))" : text)
+        case .add, .subtract, .multiply, .divide, .power:
+            let mine = Precedence.of(op)
+            let groupsRight = op == .power
+            let (left, leftPrecedence) = parts[0]
+            let (right, rightPrecedence) = parts[1]
+            let leftNeedsParentheses = leftPrecedence < mine || (leftPrecedence == mine && groupsRight)
+                || (op == .power && leftPrecedence == Precedence.prefix)
+            let rightNeedsParentheses = rightPrecedence < mine || (rightPrecedence == mine && !groupsRight)
+                || (op != .power && rightPrecedence == Precedence.prefix)
+            let l = leftNeedsParentheses ? "(\(left))" : left
+            let r = rightNeedsParentheses ? "(\(right))" : right
+            switch op {
+            case .add: return "\(l) + \(r)"
+            case .subtract: return "\(l) - \(r)"
+            case .multiply: return "\(l) * \(r)"
+            case .divide: return "\(l) / \(r)"
+            default: return "\(l)^\(r)"
+            }
+        default:
+            let name = op.functionSpelling ?? op.name
+            return "\(name)(\(parts.map(\.0).joined(separator: ", ")))"
+        }
+    }
+}

@@ -1,0 +1,48 @@
+/// The node table people read: one row per node in tape order, the output last.
+///
+///     node  op   expression    value  gradient
+///     x     var  x                 1        -3
+///     n2    add  x + y             4        -3
+public enum TableFormatter {
+    public static let headers = ["node", "op", "expression", "value", "gradient"]
+
+    /// The rows as text cells: label, op, expression, value, gradient.
+    public static func rows(_ evaluation: Evaluation, numbers: (Double) -> String) -> [[String]] {
+        let tape = evaluation.tape
+        let text = NodeText(tape)
+        var rows: [[String]] = []
+        rows.reserveCapacity(tape.count)
+        for i in 0..<tape.count {
+            let id = NodeID(i)
+            rows.append([tape.label(of: id), tape.ops[i].name, text[id],
+                         numbers(evaluation.values[i]), numbers(evaluation.gradients[i])])
+        }
+        return rows
+    }
+
+    public static func render(_ evaluation: Evaluation, _ options: OutputOptions) -> String {
+        let rows = rows(evaluation, numbers: { NumberFormat.significant($0, digits: options.precision) })
+        var widths = headers.map(\.count)
+        for row in rows {
+            for (column, cell) in row.enumerated() { widths[column] = Swift.max(widths[column], cell.count) }
+        }
+        let rightAligned = [false, false, false, true, true]
+        func line(_ cells: [String]) -> String {
+            var parts: [String] = []
+            for (column, cell) in cells.enumerated() {
+                let padding = String(repeating: " ", count: widths[column] - cell.count)
+                if rightAligned[column] {
+                    parts.append(padding + cell)
+                } else {
+                    parts.append(column == cells.count - 1 ? cell : cell + padding)
+                }
+            }
+            return parts.joined(separator: "  ")
+        }
+        var output = ""
+        let header = line(headers)
+        output += (options.useColor ? "\u{1B}[1m\(header)\u{1B}[0m" : header) + "\n"
+        for row in rows { output += line(row) + "\n" }
+        return output
+    }
+}

@@ -1,0 +1,82 @@
+/// A command-line binding `name=value`, where the value is any constant expression
+/// (`x=-3`, `r=2*pi`, `w=1e-3`).
+public struct Binding: Sendable {
+    public var name: String
+    public var value: Double
+    /// The binding as typed, for diagnostics that point into it.
+    public var source: SourceText
+    public var nameSpan: SourceSpan
+
+    /// Parses and evaluates one `name=value` argument.
+    public static func parse(_ argument: String) throws(UserError) -> Binding {
+        let source = SourceText(name: "binding", text: argument)
+        let bytes = source.bytes
+        guard let equals = bytes.firstIndex(of: UInt8(ascii: "=")) else {
+            throw UserError(.error("'\(argument)' is not a binding", at: SourceSpan(start: 0, end: bytes.count),
+                                   help: "bindings are written name=value, such as x=3"), in: source)
+        }
+        let nameSpan = SourceSpan(start: 0, end: equals)
+        let name = source.text(of: nameSpan).trimmingSpaces()
+        if name.isEmpty {
+            throw UserError(.error("the binding '\(argument)' has no name", at: SourceSpan(start: 0, end: 1),
+                                   help: "write name=value, such as x=3"), in: source)
+        }
+        guard isIdentifier(name) else {
+            throw UserError(.error("'\(name)' is not a valid variable name", at: nameSpan,
+                                   help: "names are letters, digits and '_', not starting with a digit"), in: source)
+        }
+        if Op.isBuiltIn(name) {
+            let kind = Op.constant(named: name) != nil ? "constant" : "function"
+            throw UserError(.error("'\(name)' is a built-in \(kind) and cannot be bound", at: nameSpan,
+                                   help: "use another name"), in: source)
+        }
+        let valueSpan = SourceSpan(start: equals + 1, end: bytes.count)
+        if source.text(of: valueSpan).trimmingSpaces().isEmpty {
+            throw UserError(.error("the binding '\(argument)' has no value", at: SourceSpan(start: equals, end: equals + 1),
+                                   help: "write \(name)=NUMBER, such as \(name)=1"), in: source)
+        }
+        let value = try ConstantExpression.evaluate(source, from: equals + 1, naming: name)
+        return Binding(name: name, value: value, source: source, nameSpan: nameSpan)
+    }
+
+    /// Whether `text` lexes as exactly one identifier.
+    public static func isIdentifier(_ text: String) -> Bool {
+        var lexer = Lexer(SourceText(name: "", text: text))
+        guard let token = try? lexer.next(), token.kind == .identifier,
+              Int(token.span.start) == 0, Int(token.span.end) == text.utf8.count
+        else { return false }
+        return true
+    }
+}
+
+/// Evaluates text that must not depend on any variable: a binding's value, a
+/// program's declared default.
+public enum ConstantExpression {
+    public static func evaluate(_ source: SourceText, from offset: Int, naming name: String) throws(UserError) -> Double {
+        let slice = SourceText(name: source.name, bytes: Array(repeating: UInt8(ascii: " "), count: offset) + source.bytes[offset...])
+        var parser = try Parser(source: slice)
+        let (node, _) = try parser.parseExpression()
+        if parser.current.kind != .end {
+            throw UserError(.error("unexpected \(parser.current.describe(in: slice)) in the value of '\(name)'",
+                                   at: parser.current.span), in: source)
+        }
+        let tape = parser.builder.tape
+        if !tape.variableNames.isEmpty {
+            let spans = tape.variableNodes.map { tape.spans[Int($0)] }
+            let names = tape.variableNames.map { "'\($0)'" }.joined(separator: ", ")
+            throw UserError(Diagnostic(.error, "the value of '\(name)' must be a number or constant expression, but it uses \(names)",
+                                       at: spans[0], also: Array(spans.dropFirst()),
+                                       help: "write a number such as \(name)=1.5, or an expression of numbers, pi and e"), in: source)
+        }
+        return ForwardPass.run(tape, variables: [])[Int(node)]
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
+        while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
+        return String(scalars)
+    }
+}

@@ -1,0 +1,51 @@
+/// A user-defined function (`f(a, b) = a*b + sin(a)`) kept as a small tape of its
+/// body, whose first variables are the parameters. A call replays that tape onto the
+/// caller's tape with the arguments in place of the parameters: one loop, no
+/// recursion, and the table shows the real nodes.
+public struct FunctionTemplate: Sendable {
+    public let name: String
+    public let parameters: [String]
+    /// The body; variable slot i < parameters.count is parameter i, later slots are
+    /// names from outside the function, resolved when it was defined.
+    let body: Tape
+    let output: NodeID
+    /// For each body variable past the parameters: the caller's node it stands for, or
+    /// nil for a free variable of the whole program.
+    let captures: [NodeID?]
+    /// The number of nodes one call adds at most (for limits and warnings).
+    public var size: Int { body.count }
+
+    public init(name: String, parameters: [String], body: Tape, output: NodeID, captures: [NodeID?]) {
+        self.name = name
+        self.parameters = parameters
+        self.body = body
+        self.output = output
+        self.captures = captures
+    }
+
+    /// Appends the body to `builder` with `arguments` for the parameters; returns the
+    /// node of the result.
+    public func inline(arguments: [NodeID], into builder: inout TapeBuilder, at span: SourceSpan) -> NodeID {
+        var mapped = [NodeID](repeating: -1, count: body.count)
+        for i in 0..<body.count {
+            let first = body.first[i]
+            switch body.ops[i] {
+            case .constant:
+                mapped[i] = builder.constant(body.constants[Int(first)], at: span)
+            case .variable:
+                let slot = Int(first)
+                if slot < parameters.count {
+                    mapped[i] = arguments[slot]
+                } else if let captured = captures[slot - parameters.count] {
+                    mapped[i] = captured
+                } else {
+                    mapped[i] = builder.variable(body.variableNames[slot], at: span)
+                }
+            case let op:
+                let second = body.second[i]
+                mapped[i] = builder.apply(op, mapped[Int(first)], second >= 0 ? mapped[Int(second)] : -1, at: span)
+            }
+        }
+        return mapped[Int(output)]
+    }
+}

@@ -1,0 +1,49 @@
+/// The backward pass (reverse-mode differentiation): seed the output's gradient with 1,
+/// then one loop down the tape, each node adding its gradient times each local partial
+/// into its inputs. The `+=` is the multivariable chain rule: a node used along several
+/// paths receives the sum of their contributions.
+public enum BackwardPass {
+    /// Fills `gradients` with ∂output/∂node for every node. The buffer is cleared first,
+    /// so running the pass again never accumulates into old gradients.
+    public static func run(_ tape: Tape, values: [Double], output: NodeID, into gradients: inout [Double]) {
+        let count = tape.count
+        if gradients.count != count {
+            gradients = Array(repeating: 0, count: count)
+        } else {
+            gradients.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        }
+        guard output >= 0, Int(output) < count else { return }
+        let algebra = NumericAlgebra()
+        tape.ops.withUnsafeBufferPointer { ops in
+            tape.first.withUnsafeBufferPointer { first in
+                tape.second.withUnsafeBufferPointer { second in
+                    values.withUnsafeBufferPointer { value in
+                        gradients.withUnsafeMutableBufferPointer { gradient in
+                            gradient[Int(output)] = 1
+                            var i = Int(output)
+                            while i >= 0 {
+                                let op = ops[i]
+                                if op.arity > 0 {
+                                    let upstream = gradient[i]
+                                    let a = Int(first[i])
+                                    let b = Int(second[i])
+                                    let (partialA, partialB) = op.partials(
+                                        value[a], b >= 0 ? value[b] : 0, output: value[i], in: algebra)
+                                    gradient[a] += upstream * partialA
+                                    if b >= 0 { gradient[b] += upstream * partialB }
+                                }
+                                i -= 1
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    public static func run(_ tape: Tape, values: [Double], output: NodeID) -> [Double] {
+        var gradients: [Double] = []
+        run(tape, values: values, output: output, into: &gradients)
+        return gradients
+    }
+}

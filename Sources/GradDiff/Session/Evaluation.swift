@@ -1,0 +1,125 @@
+/// The pipeline from a parsed program and command-line bindings to values and
+/// gradients: bind inputs, run the forward pass, run the backward pass from the
+/// output, and collect what deserves a warning.
+public struct Evaluation: Sendable {
+    public let program: Program
+    public let output: NodeID
+    /// Each variable's value, by slot.
+    public let variableValues: [Double]
+    public let values: [Double]
+    public let gradients: [Double]
+    /// Warnings about the program and bindings (unused bindings and steps).
+    public var warnings: [LocatedDiagnostic] = []
+    /// Warnings about numbers (nan, inf); `--strict` makes these errors.
+    public var numericWarnings: [LocatedDiagnostic] = []
+
+    public var tape: Tape { program.tape }
+
+    /// Evaluates `program` at `bindings`, differentiating the statement named
+    /// `outputName` (or the last statement).
+    public static func run(_ program: Program, bindings: [Binding], outputName: String? = nil) throws(UserError) -> Evaluation {
+        let tape = program.tape
+        let output = try selectOutput(program, outputName)
+        var values = Array(repeating: Double.nan, count: tape.variableNames.count)
+        var bound = Array(repeating: false, count: tape.variableNames.count)
+        for (slot, value) in program.defaults {
+            values[slot] = value
+            bound[slot] = true
+        }
+        var warnings: [LocatedDiagnostic] = []
+        var errors: [LocatedDiagnostic] = []
+        var seen: [String: Binding] = [:]
+        for binding in bindings {
+            if let earlier = seen[binding.name] {
+                errors.append(LocatedDiagnostic(
+                    .error("'\(binding.name)' is bound twice", at: binding.nameSpan,
+                           help: "keep one of \(earlier.source.text(of: SourceSpan(start: 0, end: earlier.source.bytes.count))) and \(binding.source.text(of: SourceSpan(start: 0, end: binding.source.bytes.count)))"),
+                    in: binding.source))
+                continue
+            }
+            seen[binding.name] = binding
+            if let slot = tape.variableSlot(named: binding.name) {
+                values[slot] = binding.value
+                bound[slot] = true
+            } else if let node = program.names[binding.name] {
+                errors.append(LocatedDiagnostic(
+                    .error("'\(binding.name)' is a step the program computes, not an input", at: binding.nameSpan,
+                           help: "bind the inputs it is computed from instead"),
+                    in: binding.source))
+                _ = node
+            } else {
+                let suggestion = NameSuggestion.nearest(to: binding.name, among: tape.variableNames)
+                warnings.append(LocatedDiagnostic(
+                    .warning("'\(binding.name)' is bound but not used", at: binding.nameSpan,
+                             help: suggestion.map { "did you mean '\($0)'?" }),
+                    in: binding.source))
+            }
+        }
+        let missing = (0..<tape.variableNames.count).filter { !bound[$0] }
+        if !missing.isEmpty {
+            let names = missing.map { tape.variableNames[$0] }
+            let spans = missing.map { tape.spans[Int(tape.variableNodes[$0])] }
+            let list = names.map { "'\($0)'" }.joined(separator: ", ")
+            let example = names.map { "\($0)=1" }.joined(separator: " ")
+            errors.append(LocatedDiagnostic(
+                Diagnostic(.error, names.count == 1 ? "no value for the variable \(list)" : "no values for the variables \(list)",
+                           at: spans[0], also: Array(spans.dropFirst()),
+                           help: "bind \(names.count == 1 ? "it" : "them") after the expression, such as: \(example)"),
+                in: program.source))
+        }
+        if !errors.isEmpty { throw UserError(errors) }
+
+        let nodeValues = ForwardPass.run(tape, variables: values)
+        let gradients = BackwardPass.run(tape, values: nodeValues, output: output)
+        var evaluation = Evaluation(program: program, output: output, variableValues: values, values: nodeValues, gradients: gradients)
+        evaluation.warnings = program.warnings.map { LocatedDiagnostic($0, in: program.source) } + warnings
+        evaluation.warnings += evaluation.unusedStepWarnings()
+        evaluation.numericWarnings = NonFiniteReport.warnings(for: evaluation)
+        return evaluation
+    }
+
+    private static func selectOutput(_ program: Program, _ name: String?) throws(UserError) -> NodeID {
+        guard let name else {
+            guard let output = program.output else {
+                throw UserError(.error("there is nothing to differentiate: the program only defines functions",
+                                       help: "end it with an expression that calls them"), in: program.source)
+            }
+            return output
+        }
+        if let node = program.names[name] { return node }
+        let candidates = program.steps.map(\.name).filter { !$0.isEmpty }
+        let suggestion = NameSuggestion.nearest(to: name, among: candidates)
+        throw UserError(.error("--output names '\(name)', which the program does not define",
+                               help: suggestion.map { "did you mean '\($0)'?" }
+                                   ?? (candidates.isEmpty ? "the program has no named steps" : "its steps are \(candidates.joined(separator: ", "))")),
+                        in: nil)
+    }
+
+    /// Which nodes the output depends on (the output included).
+    public func reachesOutput() -> [Bool] {
+        var reaches = Array(repeating: false, count: tape.count)
+        reaches[Int(output)] = true
+        for i in stride(from: Int(output), through: 0, by: -1) where reaches[i] {
+            for input in tape.inputs(of: NodeID(i)) { reaches[Int(input)] = true }
+        }
+        return reaches
+    }
+
+    private func unusedStepWarnings() -> [LocatedDiagnostic] {
+        let reaches = reachesOutput()
+        var warnings: [LocatedDiagnostic] = []
+        for step in program.steps where !reaches[Int(step.node)] {
+            let what = step.name.isEmpty ? "this expression's value" : "'\(step.name)'"
+            warnings.append(LocatedDiagnostic(
+                .warning("\(what) is not used by the output", at: step.span,
+                         help: "it is still computed and printed; --output NAME differentiates another step"),
+                in: program.source))
+        }
+        return warnings
+    }
+
+    /// The gradient of the output with respect to each variable, by slot.
+    public var variableGradients: [Double] {
+        tape.variableNodes.map { gradients[Int($0)] }
+    }
+}

@@ -1,0 +1,79 @@
+/// A half-open range of UTF-8 byte offsets into a `SourceText`.
+///
+/// Offsets are `Int32` so that the tape can keep one span per node cheaply; a source
+/// longer than 2 GiB is refused before parsing.
+public struct SourceSpan: Hashable, Sendable {
+    public var start: Int32
+    public var end: Int32
+
+    public init(start: Int, end: Int) {
+        self.start = Int32(truncatingIfNeeded: start)
+        self.end = Int32(truncatingIfNeeded: end)
+    }
+
+    /// The smallest span covering both.
+    public func union(_ other: SourceSpan) -> SourceSpan {
+        SourceSpan(start: Int(min(start, other.start)), end: Int(max(end, other.end)))
+    }
+}
+
+/// The text a user wrote, with its name ("expression", a file path, "<stdin>") and the
+/// offsets where its lines start, so spans can be shown as line and character column.
+public struct SourceText: Sendable {
+    public let name: String
+    public let bytes: [UInt8]
+    private let lineStarts: [Int]
+
+    public init(name: String, text: String) {
+        self.init(name: name, bytes: Array(text.utf8))
+    }
+
+    public init(name: String, bytes: [UInt8]) {
+        self.name = name
+        self.bytes = bytes
+        var starts = [0]
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            starts.append(offset + 1)
+        }
+        self.lineStarts = starts
+    }
+
+    /// The 1-based line holding `offset` and the byte offset where that line starts.
+    func line(containing offset: Int) -> (number: Int, start: Int) {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return (low + 1, lineStarts[low])
+    }
+
+    /// The byte range of line `number` (1-based), without its newline.
+    func lineRange(_ number: Int) -> Range<Int> {
+        let start = lineStarts[number - 1]
+        var end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
+        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return start..<max(start, end)
+    }
+
+    /// Line and column (both 1-based; the column counts characters, not bytes) of `offset`.
+    public func location(of offset: Int) -> (line: Int, column: Int) {
+        let clamped = max(0, min(offset, bytes.count))
+        let line = line(containing: clamped)
+        return (line.number, characterCount(from: line.start, to: clamped) + 1)
+    }
+
+    /// How many characters the bytes `from..<to` decode to.
+    func characterCount(from start: Int, to end: Int) -> Int {
+        guard end > start else { return 0 }
+        return String(decoding: bytes[start..<end], as: UTF8.self).count
+    }
+
+    /// The text of `span`, decoded leniently (invalid UTF-8 becomes U+FFFD).
+    public func text(of span: SourceSpan) -> String {
+        let start = max(0, min(Int(span.start), bytes.count))
+        let end = max(start, min(Int(span.end), bytes.count))
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+}

@@ -1,0 +1,30 @@
+/// graddiff's exit statuses, one per kind of outcome (sysexits.h numbering for errors).
+/// The man page's EXIT STATUS section lists these.
+enum ExitStatus: Int32, CaseIterable {
+    /// Everything worked.
+    case success = 0
+    /// `--strict` and a value or gradient became nan or inf.
+    case nonFinite = 1
+    /// A bad flag or option, or a missing expression (EX_USAGE).
+    case usage = 64
+    /// An error in the expression, program or bindings (EX_DATAERR).
+    case dataError = 65
+    /// An input file could not be read (EX_NOINPUT).
+    case noInput = 66
+    /// An internal error: a bug in graddiff (EX_SOFTWARE).
+    case software = 70
+    /// Output could not be written (EX_IOERR).
+    case ioError = 74
+
+    var meaning: String {
+        switch self {
+        case .success: return "success"
+        case .nonFinite: return "--strict was given and a value or gradient is nan or infinite"
+        case .usage: return "usage error: unknown option, bad option value, missing expression"
+        case .dataError: return "error in the expression, program or bindings"
+        case .noInput: return "an input file cannot be read"
+        case .software: return "internal error (a bug: please report it)"
+        case .ioError: return "output cannot be written"
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import GradDiff
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension OutputFormat: ExpressibleByArgument {}
+extension ColorChoice: ExpressibleByArgument {}
+
+@main
+struct Graddiff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "graddiff",
+        abstract: "Differentiate an expression: print every node's value and gradient.",
+        usage: """
+            graddiff [options] EXPRESSION [name=value ...]
+              graddiff [options] -f FILE [name=value ...]
+            """,
+        discussion: HelpText.discussion,
+        version: "graddiff 0.1.0"
+    )
+
+    @Option(name: [.customShort("f"), .customLong("file")],
+            help: ArgumentHelp("Read the expression or program from FILE ('-' for standard input).", valueName: "FILE"))
+    var file: String?
+
+    @Option(help: ArgumentHelp("Output format: table, json, csv, tsv or markdown.", valueName: "FORMAT"))
+    var format: OutputFormat = .table
+
+    @Option(help: ArgumentHelp("Significant digits of numbers in tables (1-17).", valueName: "N"))
+    var precision: Int = 10
+
+    @Option(help: ArgumentHelp("Print only the gradients with respect to these variables, one 'name value' line each.",
+                               valueName: "NAMES"))
+    var wrt: String?
+
+    @Option(help: ArgumentHelp("Differentiate the named step NAME instead of the last statement.", valueName: "NAME"))
+    var output: String?
+
+    @Flag(name: .shortAndLong, help: "Print only the output's value (with --wrt: only the gradients' values).")
+    var quiet = false
+
+    @Flag(help: "Treat nan and infinite values or gradients as errors (exit status 1).")
+    var strict = false
+
+    @Option(help: ArgumentHelp("Colour diagnostics and headers: auto, always or never.", valueName: "WHEN"))
+    var color: ColorChoice = .auto
+
+    @Argument(help: ArgumentHelp("The expression (unless -f is given), then bindings such as x=1 y=-3 r=2*pi.",
+                                 valueName: "EXPRESSION name=value"))
+    var arguments: [String] = []
+
+    func validate() throws {
+        guard (1...17).contains(precision) else {
+            throw ValidationError("--precision must be a whole number from 1 to 17, not \(precision)")
+        }
+        if quiet && format != .table {
+            throw ValidationError("--quiet prints plain numbers; it cannot be combined with --format \(format.rawValue)")
+        }
+        if file == nil && arguments.isEmpty {
+            throw ValidationError("missing EXPRESSION: give one, such as graddiff \"(x+y)*z\" x=1 y=3 z=-3, or -f FILE")
+        }
+        if let wrt, wrtNames(wrt).isEmpty {
+            throw ValidationError("--wrt needs variable names separated by commas, such as --wrt x,y")
+        }
+    }
+
+    mutating func run() throws {
+        StandardStreams.ignoreBrokenPipeSignal()
+        let status = Runner(command: self).run()
+        if status != .success { throw ExitCode(status.rawValue) }
+    }
+
+    func wrtNames(_ text: String) -> [String] {
+        text.split(separator: ",").map { String($0).trimmingCharacters() }.filter { !$0.isEmpty }
+    }
+}
+
+extension String {
+    func trimmingCharacters() -> String {
+        var slice = Substring(self)
+        while slice.first?.isWhitespace == true { slice.removeFirst() }
+        while slice.last?.isWhitespace == true { slice.removeLast() }
+        return String(slice)
+    }
+}

@@ -1,0 +1,31 @@
+import GradDiff
+
+/// The prose of `--help`: examples, the function list (read from the rule table) and
+/// the exit statuses (read from `ExitStatus`).
+enum HelpText {
+    static var discussion: String {
+        let functions = Op.userFunctions.map(\.name).joined(separator: " ")
+        let statuses = ExitStatus.allCases.map { "  \(String($0.rawValue).padding(3))  \($0.meaning)" }.joined(separator: "\n")
+        return """
+            Examples:
+              graddiff "(x+y)*z" x=1 y=3 z=-3
+              graddiff -q --wrt x "x^2" x=3          # prints 6
+
+            Operators: + - * / ^ (or **, right-associative), unary - and +, parentheses.
+            Functions: \(functions)
+            Constants: pi (or π), e
+            An expression starting with '-' must follow '--': graddiff -- "-x^2" x=2
+
+            Exit status:
+            \(statuses)
+
+            See graddiff(1) for programs, output formats and the JSON shape.
+            """
+    }
+}
+
+extension String {
+    func padding(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

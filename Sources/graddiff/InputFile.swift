@@ -1,0 +1,45 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reading a program file or standard input whole, as bytes.
+enum InputFile {
+    struct Failure: Error {
+        var message: String
+    }
+
+    /// The bytes of `path`, or of standard input for "-".
+    static func read(_ path: String) throws(Failure) -> [UInt8] {
+        let descriptor: Int32
+        if path == "-" {
+            descriptor = STDIN_FILENO
+        } else {
+            descriptor = open(path, O_RDONLY)
+            guard descriptor >= 0 else { throw Failure(message: "cannot open '\(path)': \(reason())") }
+            var status = stat()
+            if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+                close(descriptor)
+                throw Failure(message: "'\(path)' is a directory, not a file")
+            }
+        }
+        defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Failure(message: "cannot read '\(path == "-" ? "standard input" : path)': \(reason())")
+            }
+            if count == 0 { break }
+            bytes += chunk[0..<count]
+        }
+        return bytes
+    }
+
+    private static func reason() -> String {
+        String(cString: strerror(errno))
+    }
+}
