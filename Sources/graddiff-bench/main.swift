@@ -1,1 +1,31 @@
-print("bench")
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import GradDiff
+
+// The release-mode benchmark: `swift run -c release graddiff-bench [--quick]`.
+// Run with `--measure SHAPE SIZE`, it is its own measuring child instead.
+
+let options: BenchmarkOptions
+do {
+    options = try BenchmarkOptions.parse(Array(CommandLine.arguments.dropFirst()))
+} catch {
+    Console.complain(error.message + "\nUsage: graddiff-bench [--quick] [--sizes N,N,...] [--shape wide|deep|network|steps]")
+    exit(64)  // EX_USAGE
+}
+
+if options.showsHelp {
+    Console.say(BenchmarkOptions.help)
+} else if let (shape, nodes) = options.childMeasurement {
+    do {
+        Console.say(try PhaseTimer.measure(shape, nodes: nodes).line)
+    } catch {
+        // The generated text should always parse; if not, say why in the parent's table.
+        Console.complain("the generated \(shape.rawValue) expression did not parse: \(error.diagnostics.first?.diagnostic.message ?? "")")
+        exit(70)  // EX_SOFTWARE
+    }
+} else {
+    Benchmark.run(options)
+}

@@ -40,6 +40,13 @@ struct Graddiff: ParsableCommand {
     @Option(help: ArgumentHelp("Differentiate the named step NAME instead of the last statement.", valueName: "NAME"))
     var output: String?
 
+    @Option(help: ArgumentHelp("Evaluate at every row of a CSV or TSV table (its header names the variables); '-' reads standard input.",
+                               valueName: "FILE"))
+    var batch: String?
+
+    @Flag(help: "With --batch, skip bad rows and go on (the exit status still reports them).")
+    var keepGoing = false
+
     @Flag(name: .shortAndLong, help: "Print only the output's value (with --wrt: only the gradients' values).")
     var quiet = false
 
@@ -62,6 +69,19 @@ struct Graddiff: ParsableCommand {
         }
         if file == nil && arguments.isEmpty {
             throw ValidationError("missing EXPRESSION: give one, such as graddiff \"(x+y)*z\" x=1 y=3 z=-3, or -f FILE")
+        }
+        if batch != nil {
+            if [.json, .markdown].contains(format) {
+                throw ValidationError("--batch writes CSV or TSV; --format \(format.rawValue) cannot be combined with it")
+            }
+            if quiet || wrt != nil {
+                throw ValidationError("--batch writes every gradient; --quiet and --wrt cannot be combined with it")
+            }
+            if batch == "-" && file == "-" {
+                throw ValidationError("standard input cannot be both the program (-f -) and the batch table (--batch -)")
+            }
+        } else if keepGoing {
+            throw ValidationError("--keep-going applies to --batch")
         }
         if let wrt, wrtNames(wrt).isEmpty {
             throw ValidationError("--wrt needs variable names separated by commas, such as --wrt x,y")

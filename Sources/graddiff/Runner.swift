@@ -43,6 +43,9 @@ struct Runner {
         do throws(UserError) {
             let program = try ProgramParser.parse(source)
             if !errors.isEmpty { throw UserError(errors) }
+            if let path = command.batch {
+                return BatchRunner(command: command, program: program, bindings: bindings, renderer: renderer).run(path: path)
+            }
             evaluation = try Evaluation.run(program, bindings: bindings, outputName: command.output)
             try evaluation.validate(wrt: command.wrt.map(command.wrtNames))
         } catch {

@@ -3,12 +3,12 @@
 /// names its composite inputs by label instead (`n12 * n40`), so a million-node sum
 /// prints in linear time and every row stays readable.
 public struct NodeText {
-    public var maximumWidth = 40
+    public var maximumWidth = 48
     /// Each node's text and the precedence it prints at.
     public private(set) var texts: [String] = []
     private var precedences: [Int] = []
 
-    public init(_ tape: Tape, maximumWidth: Int = 40) {
+    public init(_ tape: Tape, maximumWidth: Int = 48) {
         self.maximumWidth = maximumWidth
         texts.reserveCapacity(tape.count)
         precedences.reserveCapacity(tape.count)

@@ -108,9 +108,12 @@ public struct ProgramParser {
         return nil
     }
 
-    private static func checkNameIsFree(_ name: String, at span: SourceSpan, _ parser: Parser) throws(UserError) {
-        if Op.constant(named: name) != nil {
-            throw parser.error("'\(name)' is a built-in constant and cannot be redefined", at: span, help: "use another name")
+    /// Built-in function names cannot be redefined; a built-in constant may be shadowed
+    /// (micrograd's example names a step `e`), with a warning naming the constant.
+    private static func checkNameIsFree(_ name: String, at span: SourceSpan, _ parser: Parser, _ program: inout Program) throws(UserError) {
+        if Op.constant(named: name) != nil, program.names[name] == nil {
+            program.warnings.append(.warning("'\(name)' shadows the built-in constant \(name); later statements mean this definition",
+                                             at: span, help: "rename it to keep the constant"))
         }
         if Op.function(named: name) != nil {
             throw parser.error("'\(name)' is a built-in function and cannot be redefined", at: span, help: "use another name")
@@ -118,7 +121,7 @@ public struct ProgramParser {
     }
 
     private static func assignment(_ name: String, nameSpan: SourceSpan, _ parser: inout Parser, _ program: inout Program) throws(UserError) {
-        try checkNameIsFree(name, at: nameSpan, parser)
+        try checkNameIsFree(name, at: nameSpan, parser, &program)
         if program.functions[name] != nil {
             throw parser.error("'\(name)' is already a function", at: nameSpan, help: "use another name for the step")
         }
@@ -187,12 +190,12 @@ public struct ProgramParser {
         _ name: String, nameSpan: SourceSpan, parameters: [(String, SourceSpan)],
         _ parser: inout Parser, _ program: inout Program
     ) throws(UserError) {
-        try checkNameIsFree(name, at: nameSpan, parser)
+        try checkNameIsFree(name, at: nameSpan, parser, &program)
         if program.names[name] != nil {
             throw parser.error("'\(name)' is already a step or input", at: nameSpan, help: "use another name for the function")
         }
         for (index, (parameter, span)) in parameters.enumerated() {
-            try checkNameIsFree(parameter, at: span, parser)
+            try checkNameIsFree(parameter, at: span, parser, &program)
             if parameters[..<index].contains(where: { $0.0 == parameter }) {
                 throw parser.error("the parameter '\(parameter)' appears twice", at: span, help: "give each parameter its own name")
             }

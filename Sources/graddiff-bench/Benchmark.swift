@@ -1,0 +1,66 @@
+/// The whole benchmark: each shape at each size in a fresh child process, the table
+/// row by row, the README example's start-up, then the targets.
+enum Benchmark {
+    static func run(_ options: BenchmarkOptions) {
+        #if DEBUG
+        say("warning: this is a debug build; run `swift run -c release graddiff-bench` for real figures\n")
+        #endif
+        say("Each phase's best of several runs (parse >= 3, passes >= 5); bytes/node is the growth of peak")
+        say("resident memory across one parse + forward + backward, each size in a fresh process.\n")
+        say(ResultsTable.header)
+        var measurements: [Measurement] = []
+        for shape in options.shapes {
+            for size in options.sizes {
+                switch measureInChild(shape, nodes: size) {
+                case .success(let measurement):
+                    measurements.append(measurement)
+                    say(ResultsTable.row(measurement))
+                case .failure(let failure):
+                    say(ResultsTable.failedRow(shape, requestedNodes: size, reason: failure.reason))
+                }
+            }
+        }
+
+        say("\nREADME example, whole process: graddiff \"(x+y)*z\" x=1 y=3 z=-3")
+        let example = ReadmeExampleTimer.run()
+        switch example {
+        case .measured(let median):
+            say("  median of \(ReadmeExampleTimer.runs) runs: \(FixedPoint.format(median, decimals: 2)) ms")
+        case .skipped(let reason):
+            say("  skipped: \(reason)")
+        }
+
+        say("\nTargets (reported only; a MISS does not change the exit status):")
+        for check in Targets.check(measurements, readmeExample: example) {
+            say("  \(check.verdict.rawValue)  \(check.target) - \(check.evidence)")
+        }
+    }
+
+    struct ChildFailure: Error {
+        var reason: String
+    }
+
+    /// Runs `graddiff-bench --measure SHAPE SIZE` and reads back its one line.
+    private static func measureInChild(_ shape: Shape, nodes: Int) -> Result<Measurement, ChildFailure> {
+        let arguments = ["--measure", shape.rawValue, "\(nodes)"]
+        guard let (ending, output) = ChildProcess.runCapturingOutput(ChildProcess.currentExecutable, arguments) else {
+            return .failure(ChildFailure(reason: "could not start \(ChildProcess.currentExecutable)"))
+        }
+        switch ending {
+        case .signalled(let signal):
+            return .failure(ChildFailure(reason: "the measuring process died of signal \(signal)"))
+        case .exited(let status) where status != 0:
+            return .failure(ChildFailure(reason: "the measuring process exited with status \(status)"))
+        case .exited:
+            let line = output.split(separator: "\n").last.map(String.init) ?? ""
+            guard let measurement = Measurement(shape: shape, requestedNodes: nodes, line: line) else {
+                return .failure(ChildFailure(reason: "unreadable figures: \(line)"))
+            }
+            return .success(measurement)
+        }
+    }
+
+    private static func say(_ text: String) {
+        Console.say(text)
+    }
+}

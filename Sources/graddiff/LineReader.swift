@@ -1,0 +1,60 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a file or standard input line by line in 64 KiB chunks, so batch mode runs in
+/// constant memory whatever the input's length.
+struct LineReader {
+    private let descriptor: Int32
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var atEnd = false
+
+    init(path: String) throws(InputFile.Failure) {
+        if path == "-" {
+            descriptor = STDIN_FILENO
+        } else {
+            descriptor = open(path, O_RDONLY)
+            guard descriptor >= 0 else {
+                throw InputFile.Failure(message: "cannot open '\(path)': \(String(cString: strerror(errno)))")
+            }
+            var status = stat()
+            if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+                close(descriptor)
+                throw InputFile.Failure(message: "'\(path)' is a directory, not a file")
+            }
+        }
+    }
+
+    /// The next line if it is already read in full, without waiting for input.
+    mutating func nextBufferedLine() -> Substring? {
+        guard let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+        let line = String(decoding: buffer[start..<newline], as: UTF8.self)
+        start = newline + 1
+        return Substring(line)
+    }
+
+    /// The next line without its newline, or nil at the end of the input.
+    mutating func nextLine() throws(InputFile.Failure) -> Substring? {
+        while true {
+            if let line = nextBufferedLine() { return line }
+            if atEnd {
+                guard start < buffer.count else { return nil }
+                let line = String(decoding: buffer[start...], as: UTF8.self)
+                start = buffer.count
+                return Substring(line)
+            }
+            buffer.removeFirst(start)
+            start = 0
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw InputFile.Failure(message: "cannot read the batch input: \(String(cString: strerror(errno)))")
+            }
+            if count == 0 { atEnd = true } else { buffer += chunk[0..<count] }
+        }
+    }
+}

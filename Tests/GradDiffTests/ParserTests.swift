@@ -1,0 +1,300 @@
+import Foundation
+import Testing
+@testable import GradDiff
+
+/// An expression, where to evaluate it, the value worked out by hand, and how the
+/// node-text printer must show the parsed tree (which makes the grouping visible).
+struct ParseCase: Sendable, CustomTestStringConvertible {
+    var id: String
+    var expression: String
+    var bindings: [String: Double] = [:]
+    var value: Double
+    var text: String
+    var testDescription: String { id }
+}
+
+/// A text that must be refused, the message, the 1-based character column where the
+/// error points, and the help line if any.
+struct DiagnosticCase: Sendable, CustomTestStringConvertible {
+    var id: String
+    var bytes: [UInt8]
+    var message: String
+    var column: Int
+    var line: Int = 1
+    var help: String?
+
+    init(id: String, _ text: String, message: String, column: Int, line: Int = 1, help: String? = nil) {
+        self.init(id: id, bytes: Array(text.utf8), message: message, column: column, line: line, help: help)
+    }
+
+    init(id: String, bytes: [UInt8], message: String, column: Int, line: Int = 1, help: String? = nil) {
+        self.id = id
+        self.bytes = bytes
+        self.message = message
+        self.column = column
+        self.line = line
+        self.help = help
+    }
+
+    var testDescription: String { id }
+}
+
+let parseCases: [ParseCase] = [
+    ParseCase(id: "power groups right", expression: "2^3^2", value: 512, text: "2^3^2"),
+    ParseCase(id: "explicit left power", expression: "(2^3)^2", value: 64, text: "(2^3)^2"),
+    ParseCase(id: "minus binds looser than power", expression: "-x^2", bindings: ["x": 3], value: -9, text: "-x^2"),
+    ParseCase(id: "negative literal squared", expression: "-3^2", value: -9, text: "-3^2"),
+    ParseCase(id: "negated base", expression: "(-x)^2", bindings: ["x": 3], value: 9, text: "(-x)^2"),
+    ParseCase(id: "negative exponent", expression: "2^-1", value: 0.5, text: "2^(-1)"),
+    ParseCase(id: "negative exponent then product", expression: "2^-1*3", value: 1.5, text: "2^(-1) * 3"),
+    ParseCase(id: "negated power exponent", expression: "2^-1^2", value: 0.5, text: "2^(-1^2)"),
+    ParseCase(id: "subtraction groups left", expression: "a-b-c", bindings: ["a": 10, "b": 3, "c": 2], value: 5,
+              text: "a - b - c"),
+    ParseCase(id: "division groups left", expression: "a/b/c", bindings: ["a": 24, "b": 3, "c": 2], value: 4,
+              text: "a / b / c"),
+    ParseCase(id: "grouped right subtraction", expression: "a-(b-c)", bindings: ["a": 10, "b": 3, "c": 2], value: 9,
+              text: "a - (b - c)"),
+    ParseCase(id: "times negative literal", expression: "2*-3", value: -6, text: "2 * (-3)"),
+    ParseCase(id: "times negated variable", expression: "x*-y", bindings: ["x": 2, "y": 5], value: -10, text: "x * (-y)"),
+    ParseCase(id: "star star is power", expression: "x**2", bindings: ["x": 3], value: 9, text: "x^2"),
+    ParseCase(id: "star star groups right", expression: "2**3**2", value: 512, text: "2^3^2"),
+    ParseCase(id: "unary plus", expression: "+x", bindings: ["x": 4], value: 4, text: "x"),
+    ParseCase(id: "unary plus and minus", expression: "+-+x", bindings: ["x": 4], value: -4, text: "-x"),
+    ParseCase(id: "double negation", expression: "- -x", bindings: ["x": 4], value: 4, text: "-(-x)"),
+    ParseCase(id: "minus before product", expression: "-x*y", bindings: ["x": 2, "y": 5], value: -10, text: "-x * y"),
+    ParseCase(id: "product before sum", expression: "1+2*3", value: 7, text: "1 + 2 * 3"),
+    ParseCase(id: "integer", expression: "3", value: 3, text: "3"),
+    ParseCase(id: "decimal", expression: "1.5", value: 1.5, text: "1.5"),
+    ParseCase(id: "leading point", expression: ".5", value: 0.5, text: "0.5"),
+    ParseCase(id: "trailing point", expression: "2.", value: 2, text: "2"),
+    ParseCase(id: "negative exponent literal", expression: "1e-3", value: 0.001, text: "0.001"),
+    ParseCase(id: "capital exponent with plus", expression: "2E+10", value: 2e10, text: "20000000000"),
+    ParseCase(id: "greek identifier", expression: "θ * 2", bindings: ["θ": 1.5], value: 3, text: "θ * 2"),
+    ParseCase(id: "identifier with underscore and digit", expression: "σ_1 + 1", bindings: ["σ_1": 2], value: 3,
+              text: "σ_1 + 1"),
+    ParseCase(id: "π is pi", expression: "2*π", value: 2 * Double.pi, text: "2 * pi"),
+    ParseCase(id: "pi and e", expression: "pi + e", value: Double.pi + M_E, text: "pi + e"),
+    ParseCase(id: "ln is log", expression: "ln(x)", bindings: ["x": 2], value: log(2.0), text: "log(x)"),
+    ParseCase(id: "two-argument call", expression: "max(x, 2*y)", bindings: ["x": 1, "y": 3], value: 6,
+              text: "max(x, 2 * y)"),
+    ParseCase(id: "call then power", expression: "sin(x)^2", bindings: ["x": 0.5], value: sin(0.5) * sin(0.5),
+              text: "sin(x)^2"),
+    ParseCase(id: "pow function", expression: "pow(x, 3)", bindings: ["x": 2], value: 8, text: "x^3"),
+    ParseCase(id: "newline inside parentheses", expression: "(x +\n y)", bindings: ["x": 1, "y": 2], value: 3,
+              text: "x + y"),
+    ParseCase(id: "blanks and tabs", expression: " \tx\t*  y ", bindings: ["x": 2, "y": 3], value: 6, text: "x * y"),
+    ParseCase(id: "redundant parentheses", expression: "((((x))))", bindings: ["x": 7], value: 7, text: "x"),
+]
+
+let diagnosticCases: [DiagnosticCase] = [
+    DiagnosticCase(id: "unclosed parenthesis", "(x+y", message: "expected ')' to close the '(' at column 1, found the end of the input",
+                   column: 5, help: "add ')'"),
+    DiagnosticCase(id: "unclosed call", "sin(x", message: "expected ')' to close the call to sin, found the end of the input",
+                   column: 6, help: "add ')'"),
+    DiagnosticCase(id: "unclosed after unicode", "(θ + 1", message: "expected ')' to close the '(' at column 1, found the end of the input",
+                   column: 7, help: "add ')'"),
+    DiagnosticCase(id: "unmatched close", "x+y)", message: "unmatched ')'", column: 4, help: "remove it, or add '(' before it"),
+    DiagnosticCase(id: "missing right operand", "x +", message: "expected an expression after '+', found the end of the input",
+                   column: 4),
+    DiagnosticCase(id: "missing operand after unicode", "θ *", message: "expected an expression after '*', found the end of the input",
+                   column: 4),
+    DiagnosticCase(id: "two operators", "x * / y", message: "expected an expression after '*', found '/'", column: 5),
+    DiagnosticCase(id: "empty parentheses", "()", message: "expected an expression after '(', found ')'", column: 2),
+    DiagnosticCase(id: "unknown function with suggestion", "sine(x)", message: "unknown function 'sine'", column: 1,
+                   help: "did you mean 'sin'?"),
+    DiagnosticCase(id: "unknown function after unicode", "θ + sqr(x)", message: "unknown function 'sqr'", column: 5,
+                   help: "did you mean 'sqrt'?"),
+    DiagnosticCase(id: "too many arguments", "sin(1, 2)", message: "sin takes 1 argument, but 2 were given", column: 1,
+                   help: "call it as sin(x)"),
+    DiagnosticCase(id: "too few arguments", "max(1)", message: "max takes 2 arguments, but 1 was given", column: 1,
+                   help: "call it as max(a, b)"),
+    DiagnosticCase(id: "no arguments", "sin()", message: "sin takes 1 argument, but 0 were given", column: 1,
+                   help: "call it as sin(x)"),
+    DiagnosticCase(id: "implicit multiplication", "2x", message: "expected an operator before 'x'", column: 2,
+                   help: "to multiply, write '2*x'"),
+    DiagnosticCase(id: "implicit multiplication by group", "(x+1)(x-1)", message: "expected an operator before '('", column: 6,
+                   help: "to multiply, write '(x+1)*(…)'"),
+    DiagnosticCase(id: "hexadecimal", "0x10", message: "hexadecimal numbers are not supported", column: 1,
+                   help: "write the number in decimal"),
+    DiagnosticCase(id: "exponent without digits", "1e", message: "the exponent of this number has no digits", column: 1,
+                   help: "write it as 1e-3 or 2E+10"),
+    DiagnosticCase(id: "signed exponent without digits", "x + 2e-", message: "the exponent of this number has no digits",
+                   column: 5, help: "write it as 1e-3 or 2E+10"),
+    DiagnosticCase(id: "lone point", "x + .", message: "expected a digit after '.'", column: 5, help: "write a number such as 0.5"),
+    DiagnosticCase(id: "invalid UTF-8", bytes: Array("x + ".utf8) + [0xFF] + Array(" 1".utf8),
+                   message: "the input is not valid UTF-8", column: 5, help: "graddiff reads UTF-8 text"),
+    DiagnosticCase(id: "truncated UTF-8 after unicode", bytes: Array("θ+".utf8) + [0xCE],
+                   message: "the input is not valid UTF-8", column: 3, help: "graddiff reads UTF-8 text"),
+    DiagnosticCase(id: "multiplication sign", "2 × x", message: "unexpected character '×'", column: 3,
+                   help: "write '*' for multiplication"),
+    DiagnosticCase(id: "function without parentheses", "sin + 1", message: "'sin' is a function; call it with parentheses",
+                   column: 1, help: "write sin(…)"),
+    DiagnosticCase(id: "recursive user function", "f(a) = f(a) + 1", message: "f calls itself; recursive functions are not supported",
+                   column: 8, help: "graddiff inlines every call, so a function may only call functions defined before it"),
+    DiagnosticCase(id: "redefining a built-in function", "sin = 3", message: "'sin' is a built-in function and cannot be redefined",
+                   column: 1, help: "use another name"),
+    DiagnosticCase(id: "redefining a built-in function as a function", "exp(a) = a", message: "'exp' is a built-in function and cannot be redefined",
+                   column: 1, help: "use another name"),
+    DiagnosticCase(id: "error on the second line", "p = x + y\ng = p * (z", message: "expected ')' to close the '(' at column 9, found the end of the input",
+                   column: 11, line: 2, help: "add ')'"),
+    DiagnosticCase(id: "comma outside a call", "(x, y)", message: "',' separates function arguments, but this is not a function call",
+                   column: 3, help: "remove the ',' or call a function such as max(a, b)"),
+    DiagnosticCase(id: "assignment to an expression", "x + 1 = 2", message: "unexpected '='", column: 7,
+                   help: "only a name can be assigned: write name = expression"),
+]
+
+struct ParserTests {
+    @Test(arguments: parseCases)
+    func precedenceAssociativityAndLiterals(_ parse: ParseCase) throws {
+        let result = try parseAndDifferentiate(parse.expression, parse.bindings)
+        let value = result.values[Int(result.output)]
+        #expect(isClose(value, parse.value, relative: 1e-15), "\(parse.expression) = \(value), expected \(parse.value)")
+        let text = NodeText(result.tape, maximumWidth: 1000)[result.output]
+        #expect(text == parse.text)
+        // The printed text reads back as the same tree.
+        let reparsed = try parseAndDifferentiate(text, parse.bindings)
+        #expect(reparsed.values[Int(reparsed.output)].bitPattern == value.bitPattern)
+        #expect(reparsed.tape.ops == result.tape.ops)
+    }
+
+    @Test func starStarBuildsTheSameTapeAsCaret() throws {
+        let caret = try parseAndDifferentiate("x^y^2", ["x": 1.5, "y": 0.5])
+        let stars = try parseAndDifferentiate("x**y**2", ["x": 1.5, "y": 0.5])
+        #expect(caret.tape.ops == stars.tape.ops)
+        #expect(caret.tape.first == stars.tape.first)
+        #expect(caret.tape.second == stars.tape.second)
+    }
+
+    @Test func negativeLiteralIsOneConstant() throws {
+        // `-3` is the constant -3, not neg(3); `-x` is neg(x).
+        let literal = try parseAndDifferentiate("-3")
+        #expect(literal.tape.ops == [.constant])
+        #expect(literal.tape.constants == [-3])
+        let negated = try parseAndDifferentiate("-x", ["x": 2])
+        #expect(negated.tape.ops == [.variable, .negate])
+        #expect(negated.gradients[0] == -1)
+    }
+
+    @Test func unicodeIdentifiersAreVariables() throws {
+        let result = try evaluate("θ^2 + η*σ_1", "θ=3 η=2 σ_1=0.5")
+        #expect(result.tape.variableNames == ["θ", "η", "σ_1"])
+        #expect(result.value == 10)
+        #expect(result.gradient("θ") == 6)
+        #expect(result.gradient("η") == 0.5)
+        #expect(result.gradient("σ_1") == 2)
+    }
+
+    @Test func lnAndLogBuildTheSameNode() throws {
+        let result = try parseAndDifferentiate("ln(x) + log(x)", ["x": 3])
+        // Hash-consing merges ln(x) and log(x): they are one op.
+        #expect(result.tape.ops == [.variable, .log, .add])
+        #expect(isClose(result.gradients[0], 2.0 / 3.0, relative: 1e-15))
+    }
+
+    @Test(arguments: diagnosticCases)
+    func diagnostics(_ expected: DiagnosticCase) throws {
+        let source = SourceText(name: "expression", bytes: expected.bytes)
+        let diagnostics = userErrors { _ = try ProgramParser.parse(source) }
+        try #require(diagnostics.count == 1, "expected one error, got \(diagnostics.map(\.diagnostic.message))")
+        let diagnostic = diagnostics[0].diagnostic
+        #expect(diagnostic.severity == .error)
+        #expect(diagnostic.message == expected.message)
+        #expect(diagnostic.help == expected.help)
+        let span = try #require(diagnostic.span)
+        let location = source.location(of: Int(span.start))
+        #expect(location.line == expected.line, "line of the error")
+        #expect(location.column == expected.column, "column of the error")
+    }
+
+    @Test func emptyExpressionAtTheParser() throws {
+        for text in ["", "   ", "  # only a comment"] {
+            var parser = try Parser(source: SourceText(name: "expression", text: text))
+            let diagnostics = userErrors { _ = try parser.parseExpression() }
+            #expect(diagnostics.map(\.diagnostic.message) == ["the expression is empty"], "for \(text.debugDescription)")
+            #expect(diagnostics.first?.diagnostic.help == "write an expression such as (x+y)*z")
+        }
+    }
+
+    /// What `graddiff ''` runs: an empty program reaches the evaluation, which must
+    /// say the expression is empty rather than blame function definitions.
+    @Test func emptyExpressionThroughThePipeline() throws {
+        for text in ["", "   ", "# only a comment", ";\n;"] {
+            let diagnostics = userErrors { _ = try evaluate(text) }
+            try #require(diagnostics.count == 1)
+            let message = diagnostics[0].diagnostic.message
+            #expect(message.contains("empty"), "for \(text.debugDescription) the message was: \(message)")
+            #expect(!message.contains("defines functions"), "for \(text.debugDescription) the message was: \(message)")
+        }
+        // A program of definitions only is the case that message is for.
+        let definitions = userErrors { _ = try evaluate("f(a) = a^2") }
+        #expect(definitions.map(\.diagnostic.message) == ["there is nothing to differentiate: the program only defines functions"])
+    }
+
+    @Test func unknownFunctionWithoutCloseNameSuggestsMultiplication() throws {
+        let diagnostics = userErrors { _ = try parseProgram("zzz(x)") }
+        #expect(diagnostics.first?.diagnostic.message == "unknown function 'zzz'")
+        #expect(diagnostics.first?.diagnostic.help?.contains("to multiply, write 'zzz*(…)'") == true)
+    }
+
+    @Test func nameSuggestionDistance() {
+        #expect(NameSuggestion.editDistance(Array("sine"), Array("sin")) == 1)
+        #expect(NameSuggestion.editDistance(Array("sni"), Array("sin")) == 1)  // a swap costs 1
+        #expect(NameSuggestion.editDistance(Array("kitten"), Array("sitting")) == 3)
+        #expect(NameSuggestion.nearest(to: "sigmod", among: Op.userFunctions.map(\.name)) == "sigmoid")
+        #expect(NameSuggestion.nearest(to: "q", among: ["x", "y"]) == "x")
+        #expect(NameSuggestion.nearest(to: "banana", among: ["sin", "cos"]) == nil)
+    }
+
+    @Test func lexerWarnsAboutOverflowAndUnderflow() throws {
+        let program = try parseProgram("1e400 + 1e-400 + x")
+        #expect(program.warnings.map(\.message) == [
+            "1e400 is too large for a double and becomes inf",
+            "1e-400 is too small for a double and becomes 0",
+        ])
+    }
+
+    @Test func columnsCountCharactersNotBytes() {
+        let source = SourceText(name: "expression", text: "θη + x\nαβγ")
+        #expect(source.location(of: 0) == (1, 1))
+        #expect(source.location(of: 4) == (1, 3))  // after two 2-byte letters
+        #expect(source.location(of: 7) == (1, 6))  // the x
+        #expect(source.location(of: 9) == (2, 1))
+        #expect(source.location(of: 11) == (2, 2))
+        #expect(source.location(of: 1000) == (2, 4))  // clamped to the end
+    }
+
+    // MARK: Deep and long input
+
+    @Test func hundredThousandNestedParentheses() throws {
+        let depth = 100_000
+        let text = String(repeating: "(", count: depth) + "x" + String(repeating: ")", count: depth) + "*2"
+        let result = try parseAndDifferentiate(text, ["x": 3])
+        #expect(result.values[Int(result.output)] == 6)
+        #expect(result.tape.count == 3)
+        #expect(result.gradients[0] == 2)
+    }
+
+    @Test func hundredThousandNestedCalls() throws {
+        let depth = 100_000
+        let text = String(repeating: "tanh(", count: depth) + "x" + String(repeating: ")", count: depth)
+        let result = try parseAndDifferentiate(text, ["x": 0])
+        #expect(result.tape.count == depth + 1)
+        #expect(result.gradients[0] == 1)  // tanh'(0) = 1 at every level
+    }
+
+    @Test func deepUnclosedParenthesesFailCleanly() throws {
+        let text = String(repeating: "(", count: 100_000) + "x"
+        let diagnostics = userErrors { _ = try parseProgram(text) }
+        #expect(diagnostics.first?.diagnostic.message
+                == "expected ')' to close the '(' at column 100000, found the end of the input")
+    }
+
+    @Test func millionTermSum() throws {
+        let terms = 1_000_000
+        let text = String(repeating: "x+", count: terms - 1) + "x"
+        let result = try parseAndDifferentiate(text, ["x": 0.5])
+        #expect(result.tape.count == terms)  // x, then terms - 1 additions
+        #expect(result.values[Int(result.output)] == Double(terms) * 0.5)
+        #expect(result.gradients[0] == Double(terms))
+    }
+}
