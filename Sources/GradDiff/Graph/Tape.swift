@@ -20,6 +20,8 @@ public struct Tape: Sendable {
     public internal(set) var variableNodes: [NodeID] = []
     /// Names given to nodes by programs (`p = x + y`), by node id; nil when unnamed.
     public internal(set) var stepNames: [NodeID: String] = [:]
+    /// How nodes made by a user function's call were written in its body (`f: a * b`).
+    public internal(set) var notes: [NodeID: String] = [:]
 
     public init() {}
 

@@ -71,6 +71,13 @@ public struct TapeBuilder: Sendable {
         tape.second.removeLast(tape.second.count - count)
         tape.spans.removeLast(tape.spans.count - count)
         for id in tape.stepNames.keys where Int(id) >= count { tape.stepNames[id] = nil }
+        for id in tape.notes.keys where Int(id) >= count { tape.notes[id] = nil }
+    }
+
+    /// Notes how node `id` was written when its own text would hide it (a node made by a
+    /// call of a user function shows the function's body text).
+    public mutating func note(_ id: NodeID, _ text: String) {
+        tape.notes[id] = text
     }
 
     public mutating func reserveCapacity(_ count: Int) {

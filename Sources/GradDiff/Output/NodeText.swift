@@ -10,6 +10,7 @@ public struct NodeText {
 
     public init(_ tape: Tape, maximumWidth: Int = 48) {
         self.maximumWidth = maximumWidth
+        self.notes = tape.notes
         texts.reserveCapacity(tape.count)
         precedences.reserveCapacity(tape.count)
         for id in 0..<tape.count {
@@ -19,7 +20,11 @@ public struct NodeText {
         }
     }
 
-    public subscript(id: NodeID) -> String { texts[Int(id)] }
+    private var notes: [NodeID: String]
+
+    /// The text shown for a node: its expression, or for a node a user function's call
+    /// made, the body's text with the parameters' names (`f: a * b`).
+    public subscript(id: NodeID) -> String { notes[id] ?? texts[Int(id)] }
 
     private func render(_ tape: Tape, _ id: NodeID) -> (String, Int) {
         let index = Int(id)

@@ -15,7 +15,12 @@ public struct FunctionTemplate: Sendable {
     /// The number of nodes one call adds at most (for limits and warnings).
     public var size: Int { body.count }
 
+    /// Each body node's text in terms of the parameters (`a * b + sin(a)`), shown for
+    /// the nodes a call creates so the table keeps the function's own names.
+    let bodyTexts: [String]
+
     public init(name: String, parameters: [String], body: Tape, output: NodeID, captures: [NodeID?]) {
+        self.bodyTexts = NodeText(body).texts
         self.name = name
         self.parameters = parameters
         self.body = body
@@ -43,7 +48,9 @@ public struct FunctionTemplate: Sendable {
                 }
             case let op:
                 let second = body.second[i]
+                let countBefore = builder.tape.count
                 mapped[i] = builder.apply(op, mapped[Int(first)], second >= 0 ? mapped[Int(second)] : -1, at: span)
+                if Int(mapped[i]) >= countBefore { builder.note(mapped[i], "\(name): \(bodyTexts[i])") }
             }
         }
         return mapped[Int(output)]
