@@ -20,6 +20,11 @@ public struct TapeBuilder: Sendable {
         for id in 0..<tape.count { insertIntoTable(NodeID(id)) }
     }
 
+    /// The node already reading the free variable `name`, if any.
+    public func existingVariable(_ name: String) -> NodeID? {
+        variableSlots[name].map { tape.variableNodes[Int($0)] }
+    }
+
     /// The node reading the free variable `name`, made on first use.
     public mutating func variable(_ name: String, at span: SourceSpan) -> NodeID {
         if let slot = variableSlots[name] { return tape.variableNodes[Int(slot)] }
@@ -44,7 +49,10 @@ public struct TapeBuilder: Sendable {
     /// The node applying `op` to `a` (and `b`), reusing an identical existing node.
     public mutating func apply(_ op: Op, _ a: NodeID, _ b: NodeID = -1, at span: SourceSpan) -> NodeID {
         let key = (Int64(a) << 32) | Int64(UInt32(bitPattern: b))
-        if mergesIdenticalNodes, let existing = find(op, hashBits: key, matching: { tape.first[Int($0)] == a && tape.second[Int($0)] == b }) {
+        // A node reading the newest node cannot exist yet: skip the lookup (the common
+        // case of a long chain such as a sum, whose every step reads the previous one).
+        let readsNewestNode = Swift.max(a, b) == NodeID(tape.count - 1)
+        if mergesIdenticalNodes, !readsNewestNode, let existing = find(op, hashBits: key, matching: { tape.first[Int($0)] == a && tape.second[Int($0)] == b }) {
             return existing
         }
         return appendNew(op, a, op.arity == 2 ? b : -1, span)

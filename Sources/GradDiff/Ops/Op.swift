@@ -92,8 +92,11 @@ public enum Op: UInt8, CaseIterable, Sendable {
         return list
     }()
 
+    private static let functionsByName: [String: Op] = Dictionary(
+        userFunctions.map { ($0.name, $0.op) }, uniquingKeysWith: { first, _ in first })
+
     public static func function(named name: String) -> Op? {
-        userFunctions.first(where: { $0.name == name })?.op
+        functionsByName[name]
     }
 
     /// The built-in constants, by every spelling.

@@ -237,6 +237,9 @@ public struct Parser {
 
     private mutating func resolveName(_ name: String, at span: SourceSpan) throws(UserError) -> Operand {
         if let node = environment[name] { return Operand(node: node, literal: 0, span: span) }
+        if allowsFreeVariables, let node = builder.existingVariable(name) {
+            return Operand(node: node, literal: 0, span: span)
+        }
         if let value = Op.constant(named: name) { return Operand(node: -1, literal: value, span: span) }
         if Op.function(named: name) != nil || functions[name] != nil {
             throw error("'\(name)' is a function; call it with parentheses", at: span, help: "write \(name)(…)")

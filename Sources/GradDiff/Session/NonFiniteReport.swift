@@ -9,7 +9,7 @@ enum NonFiniteReport {
         let tape = evaluation.tape
         let values = evaluation.values
         let reaches = evaluation.reachesOutput()
-        let text = NodeText(tape)
+        var text: NodeText?  // made only when there is something to report
         var warnings: [LocatedDiagnostic] = []
         var origins = 0
         for i in 0..<tape.count where reaches[i] && !values[i].isFinite {
@@ -17,9 +17,10 @@ enum NonFiniteReport {
             guard !inputs.isEmpty, inputs.allSatisfy({ values[Int($0)].isFinite }) else { continue }
             origins += 1
             guard origins <= limit else { continue }
+            if text == nil { text = NodeText(tape) }
             let shownInputs = inputs.map { "\(tape.label(of: $0)) = \(NumberFormat.shortest(values[Int($0)]))" }
             warnings.append(LocatedDiagnostic(
-                .warning("\(tape.label(of: NodeID(i))) = \(text[NodeID(i)]) is \(NumberFormat.shortest(values[i]))",
+                .warning("\(tape.label(of: NodeID(i))) = \(text![NodeID(i)]) is \(NumberFormat.shortest(values[i]))",
                          at: tape.spans[i], help: "its input\(inputs.count == 1 ? " is" : "s are") \(shownInputs.joined(separator: ", "))"),
                 in: evaluation.program.source))
         }

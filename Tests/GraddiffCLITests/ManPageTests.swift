@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+
+/// The man page renders cleanly and documents every option --help lists.
+@Suite struct ManPageTests {
+    static let page = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("man/graddiff.1")
+
+    @Test func lintsCleanly() throws {
+        let mandoc = ["/usr/bin/mandoc", "/usr/local/bin/mandoc"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        let mandocPath = try #require(mandoc, "mandoc is not installed: apt-get install mandoc (.ci/run does)")
+        let result = try GraddiffProcess.runExecutable(mandocPath, ["-Tlint", "-W", "warning", Self.page.path])
+        #expect(result.status == 0, "mandoc -Tlint: \(result.stdout)\(result.stderr)")
+        #expect(result.stdout.isEmpty && result.stderr.isEmpty, "\(result.stdout)\(result.stderr)")
+    }
+
+    @Test func documentsEveryOptionAndExitStatus() throws {
+        let page = try String(contentsOf: Self.page, encoding: .utf8)
+        let help = try GraddiffProcess.run(["--help"]).stdout
+        let words = help.split(whereSeparator: { " ,\n".contains($0) })
+            .map { $0.prefix(while: { $0.isLetter || $0 == "-" }) }
+        let options = Set(words.filter { $0.hasPrefix("--") && $0.count > 2 })
+        #expect(!options.isEmpty)
+        for option in options {
+            let escaped = option.dropFirst(2).replacingOccurrences(of: "-", with: "\\-")
+            #expect(page.contains("\\-\\-\(escaped)"), "man page lacks \(option)")
+        }
+        for status in ["0", "1", "64", "65", "66", "70", "74"] {
+            #expect(page.contains(".B \(status)\n"), "man page lacks exit status \(status)")
+        }
+        for section in ["NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "EXPRESSION SYNTAX", "FUNCTIONS",
+                        "PROGRAMS", "BATCH MODE", "OUTPUT", "EXIT STATUS", "ENVIRONMENT", "EXAMPLES", "SEE ALSO"] {
+            #expect(page.contains(".SH \(section)"), "man page lacks \(section)")
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+
+/// Programs from files, stdin and shebang scripts; batch mode through real pipes.
+@Suite struct ProgramAndBatchTests {
+    @Test func programFromStdinNamesItsSteps() throws {
+        let result = try GraddiffProcess.run(["-f", "-", "x=1", "y=3", "z=-3"], input: "p = x + y\ng = p * z\n")
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("p     add  x + y           4        -3"))
+        #expect(result.stdout.contains("g     mul  p * z         -12         1"))
+    }
+
+    @Test func micrograd() throws {
+        let program = """
+            a = -4; b = 2; c = a + b; d = a*b + b^3; c = c + c + 1; c = c + 1 + c + (-a)
+            d = d + d*2 + relu(b + a); d = d + 3*d + relu(b - a); e = c - d; f = e^2
+            g = f/2; g = g + 10/f
+            """
+        let result = try GraddiffProcess.run(["-f", "-", "--format", "json"], input: program)
+        #expect(result.status == 0)
+        let json = try GraddiffProcess.json(result.stdout)
+        let gradient = json["gradient"] as! [String: Double]
+        #expect(abs((json["value"] as! Double) - 24.7041) < 1e-4)
+        #expect(abs(gradient["a"]! - 138.8338) < 1e-4)
+        #expect(abs(gradient["b"]! - 645.5773) < 1e-4)
+        let names = (json["nodes"] as! [[String: Any]]).compactMap { $0["name"] as? String }
+        #expect(names.contains("c#3") && names.contains("g#2"))
+        #expect(result.stderr.contains("shadows the built-in constant e"))
+    }
+
+    @Test func diagnosticsInFilesUseTheFilesLinesAndColumns() throws {
+        let directory = try GraddiffProcess.temporaryDirectory()
+        let file = directory.appendingPathComponent("prog.gd")
+        try "x = 1\n# comment\ny = x +* 2\n".write(to: file, atomically: true, encoding: .utf8)
+        let result = try GraddiffProcess.run(["-f", file.path])
+        #expect(result.status == 65)
+        #expect(result.stderr.hasPrefix("\(file.path):3:8: error"), "\(result.stderr)")
+        #expect(result.stderr.contains(" 3 | y = x +* 2\n"))
+    }
+
+    @Test func shebangScriptTakesBindingsAsArguments() throws {
+        let directory = try GraddiffProcess.temporaryDirectory()
+        let script = directory.appendingPathComponent("gate.gd")
+        try """
+            #!/usr/bin/env -S graddiff -f
+            # The CS224n sigmoid gate, with its lecture example as defaults.
+            w0 = 2; x0 = -1; w1 = -3; x1 = -2; w2 = -3
+            dot = w0*x0 + w1*x1 + w2
+            out = 1/(1 + exp(-dot))
+            """.write(to: script, atomically: true, encoding: .utf8)
+        chmod(script.path, 0o755)
+        let result = try GraddiffProcess.runExecutable(script.path, ["--wrt", "w0,x0", "--precision", "4"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "w0 -0.1966\nx0 0.3932\n")
+        let overridden = try GraddiffProcess.runExecutable(script.path, ["-q", "w2=0"])
+        #expect(overridden.stdout == "0.98201379\n")  // sigmoid(4)
+    }
+
+    @Test func outputSelectsAStep() throws {
+        let result = try GraddiffProcess.run(["--output", "p", "--wrt", "x", "p = x*x; g = p*z", "x=3", "z=2"])
+        #expect(result.stdout == "x 6\n")
+        let unknown = try GraddiffProcess.run(["--output", "q", "p = x*x; g = p*z", "x=3", "z=2"])
+        #expect(unknown.status == 65)
+    }
+
+    @Test func unusedStepWarns() throws {
+        let result = try GraddiffProcess.run(["q = x + 1; g = x * 2", "x=1"])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("'q' is not used by the output"))
+    }
+
+    @Test func batchWritesOneRowPerPoint() throws {
+        let result = try GraddiffProcess.run(["--batch", "-", "x*y + z", "z=1"], input: "x,y\n1,2\n3,4\nnan,1\n")
+        #expect(result.status == 0)
+        #expect(result.stdout == "x,y,value,d_x,d_y,d_z\n1,2,3,2,1,1\n3,4,13,4,3,1\nnan,1,nan,1,nan,1\n")
+    }
+
+    @Test func batchReadsTSV() throws {
+        let result = try GraddiffProcess.run(["--batch", "-", "x^2"], input: "x\n3\n")
+        #expect(result.stdout == "x,value,d_x\n3,9,6\n")
+        let tsv = try GraddiffProcess.run(["--batch", "-", "x*y"], input: "x\ty\n2\t5\n")
+        #expect(tsv.stdout == "x\ty\tvalue\td_x\td_y\n2\t5\t10\t5\t2\n")
+    }
+
+    @Test func badRowsStopUnlessKeepGoing() throws {
+        let input = "x\n1\nabc\n2\n1,2\n3\n"
+        let stopped = try GraddiffProcess.run(["--batch", "-", "x*2"], input: input)
+        #expect(stopped.status == 65)
+        #expect(stopped.stdout == "x,value,d_x\n1,2,2\n")
+        #expect(stopped.stderr.contains("<stdin>:3: error: 'abc' in column 1 is not a number"))
+        let kept = try GraddiffProcess.run(["--batch", "-", "--keep-going", "x*2"], input: input)
+        #expect(kept.status == 65)
+        #expect(kept.stdout == "x,value,d_x\n1,2,2\n2,4,2\n3,6,2\n")
+        #expect(kept.stderr.contains("<stdin>:5: error: this row has 2 fields, the header has 1"))
+    }
+
+    @Test func columnAndBindingOfTheSameNameIsAnError() throws {
+        let result = try GraddiffProcess.run(["--batch", "-", "x*y", "y=3"], input: "x,y\n1,2\n")
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("'y' is both a column and bound on the command line"))
+        let stranger = try GraddiffProcess.run(["--batch", "-", "x*y", "y=3"], input: "x,w\n1,2\n")
+        #expect(stranger.stderr.contains("the column 'w' is not a variable of the expression"))
+    }
+
+    /// A pipe sees each row as soon as its input row arrives, before the input ends.
+    @Test func batchStreamsThroughAPipe() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: GraddiffProcess.binary)
+        process.arguments = ["--batch", "-", "x*3"]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data("x\n2\n".utf8))
+        var received = ""
+        let deadline = Date().addingTimeInterval(10)
+        while !received.contains("2,6,3\n") && Date() < deadline {
+            received += String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
+        }
+        #expect(received == "x,value,d_x\n2,6,3\n")
+        input.fileHandleForWriting.write(Data("4\n".utf8))
+        try input.fileHandleForWriting.close()
+        received += String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(received == "x,value,d_x\n2,6,3\n4,12,3\n")
+        #expect(process.terminationStatus == 0)
+    }
+}
