@@ -30,6 +30,11 @@ struct Runner {
             source = SourceText(name: "expression", text: bindingArguments.removeFirst())
         }
 
+        guard source.bytes.count < Int(Int32.max) else {
+            StandardStreams.writeError(renderer.render(LocatedDiagnostic(
+                .error("the input is larger than 2 GiB, which graddiff does not read"), in: nil)))
+            return .dataError
+        }
         var errors: [LocatedDiagnostic] = []
         var bindings: [Binding] = []
         for argument in bindingArguments {

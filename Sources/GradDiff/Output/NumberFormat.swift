@@ -13,6 +13,10 @@ public enum NumberFormat {
         if let special = nonFinite(value) { return special }
         if value == 0 { return "0" }
         let digits = Swift.max(1, Swift.min(digits, 17))
+        // Whole numbers that fit the digits print as integers without a trip through printf.
+        if value.rounded() == value, Swift.abs(value) < powersOfTen[digits] {
+            return String(Int64(value))
+        }
         var buffer = [CChar](repeating: 0, count: 64)
         let length = withVaList([value]) { arguments in
             buffer.withUnsafeMutableBufferPointer { pointer in
@@ -22,6 +26,8 @@ public enum NumberFormat {
         let bytes = buffer.prefix(Int(length)).map { UInt8(bitPattern: $0) }
         return String(decoding: bytes, as: UTF8.self)
     }
+
+    private static let powersOfTen: [Double] = (0...17).map { Glibc.pow(10, Double($0)) }
 
     /// The shortest decimal that reads back as exactly `value` (Swift's own algorithm),
     /// without a trailing ".0": 220, 3.3000000000000003, 1e-05.

@@ -22,15 +22,18 @@ public enum TableFormatter {
 
     public static func render(_ evaluation: Evaluation, _ options: OutputOptions) -> String {
         let rows = rows(evaluation, numbers: { NumberFormat.significant($0, digits: options.precision) })
-        var widths = headers.map(\.count)
+        // Unicode scalars, not characters: as wide on a terminal for names like θ, and
+        // far cheaper than grapheme breaking over a million rows.
+        func width(_ cell: String) -> Int { cell.unicodeScalars.count }
+        var widths = headers.map(width)
         for row in rows {
-            for (column, cell) in row.enumerated() { widths[column] = Swift.max(widths[column], cell.count) }
+            for (column, cell) in row.enumerated() { widths[column] = Swift.max(widths[column], width(cell)) }
         }
         let rightAligned = [false, false, false, true, true]
         func line(_ cells: [String]) -> String {
             var parts: [String] = []
             for (column, cell) in cells.enumerated() {
-                let padding = String(repeating: " ", count: widths[column] - cell.count)
+                let padding = String(repeating: " ", count: widths[column] - width(cell))
                 if rightAligned[column] {
                     parts.append(padding + cell)
                 } else {
