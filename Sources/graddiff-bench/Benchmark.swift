@@ -5,8 +5,8 @@ enum Benchmark {
         #if DEBUG
         say("warning: this is a debug build; run `swift run -c release graddiff-bench` for real figures\n")
         #endif
-        say("Each phase's best of several runs (parse >= 3, passes >= 5); bytes/node is the growth of peak")
-        say("resident memory across one parse + forward + backward, each size in a fresh process.\n")
+        say("Each phase's best of several runs (parse >= \(PhaseTimer.minimumParseRuns), passes >= \(PhaseTimer.minimumPassRuns)); bytes/node is")
+        say("the growth of peak resident memory across one parse + forward + backward, in a fresh process.\n")
         say(ResultsTable.header)
         var measurements: [Measurement] = []
         for shape in options.shapes {
@@ -21,6 +21,7 @@ enum Benchmark {
             }
         }
 
+        say("(bytes/node below 10^5 nodes is mostly page and allocator granularity, and is not judged.)")
         say("\nREADME example, whole process: graddiff \"(x+y)*z\" x=1 y=3 z=-3")
         let example = ReadmeExampleTimer.run()
         switch example {

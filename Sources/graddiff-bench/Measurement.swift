@@ -36,8 +36,9 @@ extension Measurement {
             let parse = fields["parse_ns"], let forward = fields["forward_ns"],
             let backward = fields["backward_ns"], let peak = fields["peak_bytes"]
         else { return nil }
-        self.init(shape: shape, requestedNodes: requestedNodes, nodes: nodes, textBytes: textBytes, parseNanoseconds: UInt64(parse),
-                  forwardNanoseconds: UInt64(forward), backwardNanoseconds: UInt64(backward),
-                  peakBytesBeyondText: peak)
+        self.init(
+            shape: shape, requestedNodes: requestedNodes, nodes: nodes, textBytes: textBytes,
+            parseNanoseconds: UInt64(parse), forwardNanoseconds: UInt64(forward),
+            backwardNanoseconds: UInt64(backward), peakBytesBeyondText: peak)
     }
 }

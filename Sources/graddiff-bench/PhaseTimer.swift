@@ -12,6 +12,10 @@ import GradDiff
 /// array, whose cost depends on the allocator's state (after the parser frees its
 /// scratch, one pass may find warm pages and the other cold ones).
 enum PhaseTimer {
+    /// Fewest runs of each phase; more follow while the phase's time budget lasts.
+    static let minimumParseRuns = 3
+    static let minimumPassRuns = 5
+
     static func measure(_ shape: Shape, nodes requestedNodes: Int) throws(UserError) -> Measurement {
         let text = shape.text(nodes: requestedNodes)
         let peakBefore = PeakMemory.residentBytes()
@@ -25,14 +29,14 @@ enum PhaseTimer {
         BackwardPass.run(tape, values: values, output: output, into: &gradients)
         let peakAfter = PeakMemory.residentBytes()
 
-        let parseTime = try BestTime.of(minimumRuns: 3, budgetNanoseconds: 500_000_000) { () throws(UserError) in
+        let parseTime = try BestTime.of(minimumRuns: minimumParseRuns, budgetNanoseconds: 1_000_000_000) { () throws(UserError) in
             // Returned, so the program is freed after the clock stops.
             try parse(text)
         }
-        let forwardTime = BestTime.of(minimumRuns: 5, budgetNanoseconds: 100_000_000) {
+        let forwardTime = BestTime.of(minimumRuns: minimumPassRuns, budgetNanoseconds: 300_000_000) {
             ForwardPass.run(tape, variables: inputs, into: &values)
         }
-        let backwardTime = BestTime.of(minimumRuns: 5, budgetNanoseconds: 100_000_000) {
+        let backwardTime = BestTime.of(minimumRuns: minimumPassRuns, budgetNanoseconds: 300_000_000) {
             BackwardPass.run(tape, values: values, output: output, into: &gradients)
         }
         return Measurement(

@@ -5,9 +5,10 @@ enum WeightLiteral {
     /// it starts the sum, then ` - 0.123456` or ` + 0.123456`. The same index always
     /// gives the same literal, so repeated text stays identical.
     static func appendTerm(_ index: Int, isFirstTerm: Bool, to text: inout ExpressionText) {
-        // 7919 is prime to 10^6: indices below 10^6 give distinct, scattered digits, so
-        // no two weights merge into one constant node.
-        let digits = index &* 7919 % 1_000_000
+        // A Weyl sequence: 618,033 (about 10^6 / golden ratio) is prime to 10^6, so the
+        // first 10^6 indices give distinct digits, evenly scattered over (0, 1), and no
+        // two weights merge into one constant node.
+        let digits = (index + 1) &* 618_033 % 1_000_000
         let isNegative = index % 3 == 1
         switch (isFirstTerm, isNegative) {
         case (true, true): text.append("-")

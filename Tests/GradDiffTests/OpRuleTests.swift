@@ -39,6 +39,7 @@ struct OpRuleTests {
             // Away from the origin and from the branch cut (b < 0, a = 0).
             return pairs(line, positive.filter { $0 < 20 }) + pairs([-2.0, -0.6, 0.7, 3.0], line)
         case .xlogy: return pairs(line, positive)
+        case .multiplyOrZero: return pairs(line, line)
         }
     }
 
@@ -93,17 +94,31 @@ struct OpRuleTests {
         }
     }
 
+    /// The man page: "the derivative of a^b with respect to b is a^b log(a), taken as 0
+    /// where a is 0". b = 0 is included: 0^0 = 1, and 1·log(0) must not leak out as -inf.
     @Test func powerAtBaseZero() {
-        for b in [2.0, 3.0, 0.5, 1.0] {
+        // ∂(a^b)/∂a at a = 0: b·0^(b−1), which is 0 for b > 1, 1 for b = 1, inf for
+        // 0 < b < 1, and 0 for b = 0 (a^0 = 1 for every a, so it does not change).
+        for (b, expectedA) in [(2.0, 0.0), (3.0, 0.0), (0.5, Double.infinity), (1.0, 1.0), (0.0, 0.0)] {
             let out = Op.power.value(0, b)
             let (partialA, partialB) = Op.power.partials(0.0, b, output: out, in: NumericAlgebra())
             #expect(partialB == 0, "∂(0^b)/∂b at b = \(b) must be 0 by convention, got \(partialB)")
-            #expect(partialA == b * Foundation.pow(0, b - 1), "∂(a^b)/∂a at a = 0, b = \(b): \(partialA)")
+            #expect(partialA == expectedA, "∂(a^b)/∂a at a = 0, b = \(b): \(partialA)")
         }
-        // Through the whole pipeline too: d(x^y)/dy at x = 0.
-        let result = try? evaluate("x^y", "x=0 y=2")
-        #expect(result?.gradient("y") == 0)
-        #expect(result?.gradient("x") == 0)
+        // Through the whole pipeline too: d(x^y) at x = 0.
+        for (y, expectedX) in [(2.0, 0.0), (0.0, 0.0)] {
+            let result = try? evaluate("x^y", "x=0 y=\(y)")
+            #expect(result?.gradient("y") == 0, "d(x^y)/dy at x = 0, y = \(y)")
+            #expect(result?.gradient("x") == expectedX, "d(x^y)/dx at x = 0, y = \(y)")
+        }
+    }
+
+    @Test func zeroExponentIsConstantEverywhere() {
+        // a^0 = 1 for every a, so ∂/∂a = 0; a nonzero base shows it already.
+        for a in [-2.0, 0.5, 3.0] {
+            let (partialA, _) = Op.power.partials(a, 0, output: Op.power.value(a, 0), in: NumericAlgebra())
+            #expect(partialA == 0, "∂(a^0)/∂a at a = \(a): \(partialA)")
+        }
     }
 
     @Test("abs'(0) = 0, relu'(0) = 0", arguments: [Op.abs, .relu])

@@ -48,7 +48,7 @@ public struct Tape: Sendable {
         if let name = stepNames[id] { return name }
         switch ops[index] {
         case .variable: return variableNames[Int(first[index])]
-        case .constant: return NumberFormat.shortest(constants[Int(first[index])])
+        case .constant: return NodeText.constantText(constants[Int(first[index])])
         default: return "n\(id)"
         }
     }

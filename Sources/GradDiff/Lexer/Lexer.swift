@@ -10,8 +10,10 @@ public struct Lexer: Sendable {
     /// Problems that do not stop lexing (a number that overflows to inf).
     public private(set) var warnings: [Diagnostic] = []
 
-    public init(_ source: SourceText) {
+    /// A lexer reading `source` from byte `offset` on.
+    public init(_ source: SourceText, startingAt offset: Int = 0) {
         self.source = source
+        self.offset = offset
     }
 
     public mutating func next() throws(UserError) -> Token {

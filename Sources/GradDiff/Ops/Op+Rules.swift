@@ -11,7 +11,8 @@ import Darwin
 ///
 /// Conventions at points where a derivative does not exist (documented in the man page):
 /// abs'(0) = 0, relu'(0) = 0, min and max send the whole gradient to the first argument
-/// on a tie, ∂(a^b)/∂b = a^b·log(a) is 0 at a = 0 and nan for a < 0.
+/// on a tie, ∂(a^b)/∂a = b·a^(b−1) is 0 when b = 0, and ∂(a^b)/∂b = a^b·log(a) is 0
+/// at a = 0 and nan for a < 0.
 extension Op {
     /// The op's value at `a` (and `b` for two-input ops). Leaves are not computed here.
     @inline(__always)
@@ -50,7 +51,8 @@ extension Op {
         case .sign: return a > 0 ? 1 : (a < 0 ? -1 : (a.isNaN ? a : 0))
         case .step: return a > 0 ? 1 : (a.isNaN ? a : 0)
         case .lessOrEqual: return a.isNaN || b.isNaN ? .nan : (a <= b ? 1 : 0)
-        case .xlogy: return a == 0 && !b.isNaN ? 0 : a * Glibc.log(b)
+        case .xlogy: return (a == 0 && !b.isNaN) || (b == 0 && !a.isNaN) ? 0 : a * Glibc.log(b)
+        case .multiplyOrZero: return a == 0 && !b.isNaN ? 0 : a * b
         }
     }
 
@@ -66,7 +68,7 @@ extension Op {
         case .subtract: return (k.one, k.constant(-1))
         case .multiply: return (b, a)
         case .divide: return (k.divide(k.one, b), k.negate(k.divide(out, b)))
-        case .power: return (k.multiply(b, k.power(a, k.subtract(b, k.one))), k.apply(.xlogy, out, a))
+        case .power: return (k.apply(.multiplyOrZero, b, k.power(a, k.subtract(b, k.one))), k.apply(.xlogy, out, a))
         case .negate: return (k.constant(-1), k.zero)
         case .sin: return (k.apply(.cos, a), k.zero)
         case .cos: return (k.negate(k.apply(.sin, a)), k.zero)
@@ -100,6 +102,7 @@ extension Op {
         case .sign, .step: return (k.zero, k.zero)
         case .lessOrEqual: return (k.zero, k.zero)
         case .xlogy: return (k.apply(.log, b), k.divide(a, b))
+        case .multiplyOrZero: return (b, a)
         }
     }
 }

@@ -12,14 +12,15 @@ public enum Op: UInt8, CaseIterable, Sendable {
     case min, max, atan2, hypot
     /// Internal: used only by derivative rules, never spelled by users.
     /// sign(a) ∈ {-1, 0, 1}; step(a) = 1 if a > 0 else 0;
-    /// lessOrEqual(a, b) = 1 if a ≤ b else 0; xlogy(a, b) = a·log(b), 0 when a = 0.
-    case sign, step, lessOrEqual, xlogy
+    /// lessOrEqual(a, b) = 1 if a ≤ b else 0; xlogy(a, b) = a·log(b), 0 when a or b is 0;
+    /// multiplyOrZero(a, b) = a·b, 0 when a = 0 (even if b is infinite).
+    case sign, step, lessOrEqual, xlogy, multiplyOrZero
 
     /// Number of inputs: 0 for leaves, 1 or 2 otherwise.
     public var arity: Int {
         switch self {
         case .constant, .variable: return 0
-        case .add, .subtract, .multiply, .divide, .power, .min, .max, .atan2, .hypot, .lessOrEqual, .xlogy:
+        case .add, .subtract, .multiply, .divide, .power, .min, .max, .atan2, .hypot, .lessOrEqual, .xlogy, .multiplyOrZero:
             return 2
         default: return 1
         }
@@ -37,6 +38,7 @@ public enum Op: UInt8, CaseIterable, Sendable {
         case .power: return "pow"
         case .negate: return "neg"
         case .lessOrEqual: return "le"
+        case .multiplyOrZero: return "mul0"
         default: return functionSpelling ?? "\(self)"
         }
     }

@@ -6,12 +6,10 @@ public struct FunctionTemplate: Sendable {
     public let name: String
     public let parameters: [String]
     /// The body; variable slot i < parameters.count is parameter i, later slots are
-    /// names from outside the function, resolved when it was defined.
+    /// names from outside the function, resolved at each call like a script's globals:
+    /// to the caller's step or input of that name, else to a free variable.
     let body: Tape
     let output: NodeID
-    /// For each body variable past the parameters: the caller's node it stands for, or
-    /// nil for a free variable of the whole program.
-    let captures: [NodeID?]
     /// The number of nodes one call adds at most (for limits and warnings).
     public var size: Int { body.count }
 
@@ -19,18 +17,18 @@ public struct FunctionTemplate: Sendable {
     /// the nodes a call creates so the table keeps the function's own names.
     let bodyTexts: [String]
 
-    public init(name: String, parameters: [String], body: Tape, output: NodeID, captures: [NodeID?]) {
+    public init(name: String, parameters: [String], body: Tape, output: NodeID) {
         self.bodyTexts = NodeText(body).texts
         self.name = name
         self.parameters = parameters
         self.body = body
         self.output = output
-        self.captures = captures
     }
 
     /// Appends the body to `builder` with `arguments` for the parameters; returns the
     /// node of the result.
-    public func inline(arguments: [NodeID], into builder: inout TapeBuilder, at span: SourceSpan) -> NodeID {
+    public func inline(arguments: [NodeID], environment: [String: NodeID], into builder: inout TapeBuilder,
+                       at span: SourceSpan) -> NodeID {
         var mapped = [NodeID](repeating: -1, count: body.count)
         for i in 0..<body.count {
             let first = body.first[i]
@@ -41,8 +39,8 @@ public struct FunctionTemplate: Sendable {
                 let slot = Int(first)
                 if slot < parameters.count {
                     mapped[i] = arguments[slot]
-                } else if let captured = captures[slot - parameters.count] {
-                    mapped[i] = captured
+                } else if let outside = environment[body.variableNames[slot]] {
+                    mapped[i] = outside
                 } else {
                     mapped[i] = builder.variable(body.variableNames[slot], at: span)
                 }

@@ -18,8 +18,8 @@ public struct Parser {
     /// The token under the cursor.
     public private(set) var current: Token
 
-    public init(source: SourceText, builder: TapeBuilder = TapeBuilder()) throws(UserError) {
-        self.lexer = Lexer(source)
+    public init(source: SourceText, startingAt offset: Int = 0, builder: TapeBuilder = TapeBuilder()) throws(UserError) {
+        self.lexer = Lexer(source, startingAt: offset)
         self.builder = builder
         self.current = Token(.end, SourceSpan(start: 0, end: 0))
         self.current = try lexer.next()
@@ -132,7 +132,14 @@ public struct Parser {
                     try advance()
                 case .rightParen:
                     if case .call(let callee, let name, let nameSpan, 0)? = pending.last {
-                        throw arityError(name, callee, given: 0, at: nameSpan.union(current.span))
+                        let span = nameSpan.union(current.span)
+                        guard callee.arity == 0 else { throw arityError(name, callee, given: 0, at: span) }
+                        pending.removeLast()
+                        depth -= 1
+                        operands.append(Operand(node: try call(callee, name: name, [], at: span), literal: 0, span: span))
+                        try advance()
+                        expectsOperand = false
+                        continue
                     }
                     throw missingOperand(after: pending.last)
                 default:
@@ -273,7 +280,7 @@ public struct Parser {
         case .builtIn(let op):
             return builder.apply(op, arguments[0], arguments.count > 1 ? arguments[1] : -1, at: span)
         case .user(let function):
-            return function.inline(arguments: arguments, into: &builder, at: span)
+            return function.inline(arguments: arguments, environment: environment, into: &builder, at: span)
         }
     }
 

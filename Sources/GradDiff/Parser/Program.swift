@@ -33,17 +33,24 @@ public struct Program: Sendable {
 public struct ProgramParser {
     /// Parses the whole of `source` as a program.
     public static func parse(_ source: SourceText) throws(UserError) -> Program {
-        var program = Program(source: source)
+        var program = Program(source: SourceText(name: source.name, bytes: []))
         try parse(source, into: &program)
         return program
     }
 
     /// Parses `source` as more statements of `program` (a REPL line, a loaded file).
-    /// On error `program` is unchanged.
+    /// The program's text grows by a line holding `source`, so every node's span still
+    /// points into `program.source`. On error `program` is unchanged.
     public static func parse(_ source: SourceText, into program: inout Program) throws(UserError) {
         var working = program
-        working.source = source
-        var parser = try Parser(source: source, builder: TapeBuilder(continuing: program.tape))
+        var offset = 0
+        if !program.source.bytes.isEmpty {
+            offset = program.source.bytes.count + 1
+            working.source = SourceText(name: program.source.name, bytes: program.source.bytes + [10] + source.bytes)
+        } else {
+            working.source = source
+        }
+        var parser = try Parser(source: working.source, startingAt: offset, builder: TapeBuilder(continuing: program.tape))
         parser.functions = program.functions
         while true {
             while parser.check(.semicolon) || parser.check(.newline) { try parser.advance() }
@@ -129,10 +136,10 @@ public struct ProgramParser {
             throw parser.error("expected an expression after '\(name) ='", at: parser.current.span,
                                help: "write \(name) = expression")
         }
-        let versioned = versionedName(name, program)
         parser.environment = program.names
         let countBefore = parser.builder.tape.count
         let (node, span) = try parser.parseExpression()
+        let versioned = versionedName(name, program, parser.builder)
         if let constantNodes = constantSubgraph(parser.builder.tape, node) {
             // A constant declares an input with that default; its nodes are dropped.
             let value = evaluate(parser.builder.tape, constantNodes, node)
@@ -142,11 +149,14 @@ public struct ProgramParser {
             program.defaults[slot] = value
             program.declarations[slot] = nameSpan.union(span)
             program.names[name] = variable
-            program.steps.append((name: name, node: variable, span: nameSpan.union(span)))
+            program.steps.append((name: versioned, node: variable, span: nameSpan.union(span)))
         } else {
-            parser.builder.name(node, versioned)
+            // `q = x` or `q = p` makes an alias: the node keeps the name it has.
+            if parser.builder.tape.ops[Int(node)] != .variable, parser.builder.tape.stepNames[node] == nil {
+                parser.builder.name(node, versioned)
+            }
             program.names[name] = node
-            program.steps.append((name: name, node: node, span: nameSpan.union(span)))
+            program.steps.append((name: versioned, node: node, span: nameSpan.union(span)))
         }
         program.output = program.names[name]
     }
@@ -179,11 +189,14 @@ public struct ProgramParser {
         return values[node]!
     }
 
-    /// `name` for its first definition, `name#2`, `name#3`, … after.
-    private static func versionedName(_ name: String, _ program: Program) -> String {
-        guard program.names[name] != nil else { return name }
-        let count = program.steps.filter { $0.name == name }.count
-        return "\(name)#\(count + 1)"
+    /// `name` for its first definition, `name#2`, `name#3`, … after. A free variable
+    /// read before the first assignment counts as the first version.
+    private static func versionedName(_ name: String, _ program: Program, _ builder: TapeBuilder) -> String {
+        var earlier = program.steps.filter { $0.name == name || $0.name.hasPrefix(name + "#") }.count
+        if builder.existingVariable(name) != nil, !program.steps.contains(where: { $0.name == name }) {
+            earlier += 1
+        }
+        return earlier == 0 ? name : "\(name)#\(earlier + 1)"
     }
 
     private static func definition(
@@ -195,7 +208,14 @@ public struct ProgramParser {
             throw parser.error("'\(name)' is already a step or input", at: nameSpan, help: "use another name for the function")
         }
         for (index, (parameter, span)) in parameters.enumerated() {
-            try checkNameIsFree(parameter, at: span, parser, &program)
+            if Op.function(named: parameter) != nil {
+                throw parser.error("'\(parameter)' is a built-in function and cannot name a parameter", at: span,
+                                   help: "use another name")
+            }
+            if Op.constant(named: parameter) != nil {
+                program.warnings.append(.warning("the parameter '\(parameter)' shadows the built-in constant \(parameter) inside \(name)",
+                                                 at: span, help: "rename it to use the constant in the body"))
+            }
             if parameters[..<index].contains(where: { $0.0 == parameter }) {
                 throw parser.error("the parameter '\(parameter)' appears twice", at: span, help: "give each parameter its own name")
             }
@@ -216,13 +236,9 @@ public struct ProgramParser {
         body.recursionGuard = name
         let (output, _) = try body.parseExpression()
         let tape = body.builder.tape
-        var captures: [NodeID?] = []
-        for slot in parameters.count..<tape.variableNames.count {
-            captures.append(program.names[tape.variableNames[slot]])
-        }
         parser.replaceLexer(with: body)
         parser.functions[name] = FunctionTemplate(
-            name: name, parameters: parameters.map(\.0), body: tape, output: output, captures: captures)
+            name: name, parameters: parameters.map(\.0), body: tape, output: output)
         program.functions = parser.functions
     }
 }

@@ -1,0 +1,81 @@
+import Testing
+@testable import GradDiff
+
+/// The evaluation pipeline's own duties beyond the numbers: where nan and inf first
+/// appear (the numeric warnings `--strict` turns into errors), and which nodes reach
+/// the output.
+struct EvaluationTests {
+    @Test func domainErrorIsReportedWhereItStarts() throws {
+        let evaluation = try evaluate("log(x) * y", "x=-1 y=2")
+        #expect(evaluation.value.isNaN)
+        // The product is nan only because its input is: one origin, one warning.
+        try #require(evaluation.numericWarnings.count == 1)
+        let warning = evaluation.numericWarnings[0].diagnostic
+        #expect(warning.severity == .warning)
+        #expect(warning.message == "n1 = log(x) is nan")
+        #expect(warning.help == "its input is x = -1")
+        let span = try #require(warning.span)
+        #expect(evaluation.program.source.text(of: span) == "log(x)")
+        #expect(evaluation.warnings.isEmpty)
+    }
+
+    @Test func divisionByZeroNamesBothInputs() throws {
+        let evaluation = try evaluate("p = x / y; p + 1", "x=1 y=0")
+        #expect(evaluation.numericWarnings.map(\.diagnostic.message) == ["p = x / y is inf"])
+        #expect(evaluation.numericWarnings.first?.diagnostic.help == "its inputs are x = 1, y = 0")
+    }
+
+    @Test func manyOriginsAreCounted() throws {
+        let evaluation = try evaluate("1/a + 1/b + 1/c + 1/d + 1/f", "a=0 b=0 c=0 d=0 f=0")
+        let messages = evaluation.numericWarnings.map(\.diagnostic.message)
+        #expect(messages.count == 4)
+        #expect(messages.last?.hasPrefix("2 more") == true, "\(messages)")
+    }
+
+    @Test func nonFiniteGradientOfAFiniteValue() throws {
+        let evaluation = try evaluate("sqrt(x)", "x=0")
+        #expect(evaluation.value == 0)
+        #expect(evaluation.gradient("x") == .infinity)
+        #expect(evaluation.numericWarnings.map(\.diagnostic.message) == ["the gradient with respect to x is inf"])
+    }
+
+    @Test func finiteResultsAndUnusedStepsAreNotReported() throws {
+        #expect(try evaluate("(x + y) * z", "x=1 y=3 z=-3").numericWarnings.isEmpty)
+        // A nan in a step the output does not read is not the output's problem.
+        let unused = try evaluate("p = log(x); x * 2", "x=-1")
+        #expect(unused.numericWarnings.isEmpty)
+        #expect(unused.warningMessages == ["'p' is not used by the output"])
+        // A negative base with a literal exponent: the constant's gradient is nan by the
+        // documented convention, but no input's gradient is, so nothing is reported.
+        let square = try evaluate("x^2", "x=-3")
+        #expect(square.gradient("x") == -6)
+        #expect(square.numericWarnings.isEmpty)
+        #expect(square.gradients[1].isNaN)
+    }
+
+    @Test func reachesOutput() throws {
+        let evaluation = try evaluate("p = x + 1; q = y * 2; p * 3", "x=1 y=1")
+        let reaches = evaluation.reachesOutput()
+        let names = (0..<evaluation.tape.count).filter { reaches[$0] }.map { evaluation.tape.label(of: NodeID($0)) }
+        #expect(names == ["x", "1", "p", "3", "n7"])
+    }
+
+    @Test func variableGradientsAndValuesBySlot() throws {
+        let evaluation = try evaluate("w = 0.5; w * x + y", "x=4 y=1")
+        #expect(evaluation.variableValues == [0.5, 4, 1])
+        #expect(evaluation.variableGradients == [4, 0.5, 1])
+    }
+
+    @Test func wrtValidation() throws {
+        let evaluation = try evaluate("p = x + y; p * z", "x=1 y=3 z=-3")
+        #expect(userErrors { try evaluation.validate(wrt: ["x", "z"]) }.isEmpty)
+        let step = userErrors { try evaluation.validate(wrt: ["p"]) }
+        #expect(step.map(\.diagnostic.message) == ["--wrt names 'p', a step; gradients are reported for inputs"])
+        let misspelled = userErrors { try evaluation.validate(wrt: ["zz"]) }
+        #expect(misspelled.map(\.diagnostic.message) == ["--wrt names 'zz', which is not a variable of the expression"])
+        #expect(misspelled.first?.diagnostic.help == "did you mean 'z'?")
+        let order = evaluation.reportedVariables(OutputOptions(wrt: ["z", "x"]))
+        #expect(order.map(\.name) == ["z", "x"])
+        #expect(order.map(\.slot) == [2, 0])
+    }
+}
