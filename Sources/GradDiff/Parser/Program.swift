@@ -52,6 +52,10 @@ public struct ProgramParser {
         }
         var parser = try Parser(source: working.source, startingAt: offset, builder: TapeBuilder(continuing: program.tape))
         parser.functions = program.functions
+        // The parser's environment is the one copy of the names while parsing: keeping a
+        // second in `working` would copy the dictionary at every statement.
+        parser.environment = program.names
+        working.names = [:]
         while true {
             while parser.check(.semicolon) || parser.check(.newline) { try parser.advance() }
             if parser.check(.end) { break }
@@ -71,6 +75,7 @@ public struct ProgramParser {
             }
         }
         working.tape = parser.builder.tape
+        working.names = parser.environment
         working.functions = parser.functions
         working.warnings += parser.lexer.warnings
         program = working
@@ -92,7 +97,6 @@ public struct ProgramParser {
                 return
             }
         }
-        parser.environment = program.names
         let (node, span) = try parser.parseExpression()
         program.steps.append((name: "", node: node, span: span))
         program.output = node
@@ -118,7 +122,7 @@ public struct ProgramParser {
     /// Built-in function names cannot be redefined; a built-in constant may be shadowed
     /// (micrograd's example names a step `e`), with a warning naming the constant.
     private static func checkNameIsFree(_ name: String, at span: SourceSpan, _ parser: Parser, _ program: inout Program) throws(UserError) {
-        if Op.constant(named: name) != nil, program.names[name] == nil {
+        if Op.constant(named: name) != nil, parser.environment[name] == nil {
             program.warnings.append(.warning("'\(name)' shadows the built-in constant \(name); later statements mean this definition",
                                              at: span, help: "rename it to keep the constant"))
         }
@@ -136,11 +140,10 @@ public struct ProgramParser {
             throw parser.error("expected an expression after '\(name) ='", at: parser.current.span,
                                help: "write \(name) = expression")
         }
-        parser.environment = program.names
         let countBefore = parser.builder.tape.count
         let (node, span) = try parser.parseExpression()
         let versioned = versionedName(name, program, parser.builder)
-        if let constantNodes = constantSubgraph(parser.builder.tape, node) {
+        if let constantNodes = constantSubgraph(parser.builder.tape, node, firstNew: countBefore) {
             // A constant declares an input with that default; its nodes are dropped.
             let value = evaluate(parser.builder.tape, constantNodes, node)
             parser.builder.truncate(to: countBefore)
@@ -148,26 +151,30 @@ public struct ProgramParser {
             let slot = Int(parser.builder.tape.first[Int(variable)])
             program.defaults[slot] = value
             program.declarations[slot] = nameSpan.union(span)
-            program.names[name] = variable
+            parser.environment[name] = variable
             program.steps.append((name: versioned, node: variable, span: nameSpan.union(span)))
         } else {
             // `q = x` or `q = p` makes an alias: the node keeps the name it has.
             if parser.builder.tape.ops[Int(node)] != .variable, parser.builder.tape.stepNames[node] == nil {
                 parser.builder.name(node, versioned)
             }
-            program.names[name] = node
+            parser.environment[name] = node
             program.steps.append((name: versioned, node: node, span: nameSpan.union(span)))
         }
-        program.output = program.names[name]
+        program.output = parser.environment[name]
     }
 
-    /// The nodes `node` depends on, in tape order, if none of them is a variable.
-    private static func constantSubgraph(_ tape: Tape, _ node: NodeID) -> [NodeID]? {
+    /// The nodes `node` depends on, in tape order, if none of them is a variable. The
+    /// search stops at any older node other than a constant, so a long program costs
+    /// linear time: such a node was made by an earlier statement that read a variable
+    /// (a rare older node of constants only, reused by merging, makes a step instead).
+    private static func constantSubgraph(_ tape: Tape, _ node: NodeID, firstNew: Int) -> [NodeID]? {
         var stack = [node]
         var seen = Set<NodeID>()
         while let id = stack.popLast() {
             guard seen.insert(id).inserted else { continue }
-            if tape.ops[Int(id)] == .variable { return nil }
+            let op = tape.ops[Int(id)]
+            if op == .variable || (Int(id) < firstNew && op != .constant) { return nil }
             stack += tape.inputs(of: id)
         }
         return seen.sorted()
@@ -204,7 +211,7 @@ public struct ProgramParser {
         _ parser: inout Parser, _ program: inout Program
     ) throws(UserError) {
         try checkNameIsFree(name, at: nameSpan, parser, &program)
-        if program.names[name] != nil {
+        if parser.environment[name] != nil {
             throw parser.error("'\(name)' is already a step or input", at: nameSpan, help: "use another name for the function")
         }
         for (index, (parameter, span)) in parameters.enumerated() {
