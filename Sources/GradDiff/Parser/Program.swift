@@ -21,6 +21,8 @@ public struct Program: Sendable {
     /// Every statement's name and node, in order (for `--output` and unused-step warnings).
     public var steps: [(name: String, node: NodeID, span: SourceSpan)] = []
     public var functions: [String: FunctionTemplate] = [:]
+    /// How many versions of each assigned name exist (for `c#2`, `c#3`).
+    public var versionCounts: [String: Int] = [:]
     public var warnings: [Diagnostic] = []
 
     public init(source: SourceText, tape: Tape = Tape()) {
@@ -142,7 +144,7 @@ public struct ProgramParser {
         }
         let countBefore = parser.builder.tape.count
         let (node, span) = try parser.parseExpression()
-        let versioned = versionedName(name, program, parser.builder)
+        let versioned = versionedName(name, &program, parser.builder)
         if let constantNodes = constantSubgraph(parser.builder.tape, node, firstNew: countBefore) {
             // A constant declares an input with that default; its nodes are dropped.
             let value = evaluate(parser.builder.tape, constantNodes, node)
@@ -198,11 +200,10 @@ public struct ProgramParser {
 
     /// `name` for its first definition, `name#2`, `name#3`, … after. A free variable
     /// read before the first assignment counts as the first version.
-    private static func versionedName(_ name: String, _ program: Program, _ builder: TapeBuilder) -> String {
-        var earlier = program.steps.filter { $0.name == name || $0.name.hasPrefix(name + "#") }.count
-        if builder.existingVariable(name) != nil, !program.steps.contains(where: { $0.name == name }) {
-            earlier += 1
-        }
+    private static func versionedName(_ name: String, _ program: inout Program, _ builder: TapeBuilder) -> String {
+        var earlier = program.versionCounts[name] ?? 0
+        if earlier == 0, builder.existingVariable(name) != nil { earlier = 1 }
+        program.versionCounts[name] = earlier + 1
         return earlier == 0 ? name : "\(name)#\(earlier + 1)"
     }
 
