@@ -84,16 +84,6 @@ struct Runner {
                 number(evaluation.gradients[Int(evaluation.tape.variableNodes[$0.slot])]) + "\n"
             }.joined()
         }
-        switch command.format {
-        case .table:
-            guard options.wrt != nil else { return TableFormatter.render(evaluation, options) }
-            return evaluation.reportedVariables(options).map {
-                "\($0.name) \(number(evaluation.gradients[Int(evaluation.tape.variableNodes[$0.slot])]))\n"
-            }.joined()
-        case .json: return JSONFormatter.render(evaluation, options)
-        case .csv: return DelimitedFormatter.csv(evaluation)
-        case .tsv: return DelimitedFormatter.tsv(evaluation)
-        case .markdown: return DelimitedFormatter.markdown(evaluation, options)
-        }
+        return command.format.render(evaluation, options)
     }
 }
