@@ -101,12 +101,7 @@ public struct Evaluation: Sendable {
 
     /// Which nodes the output depends on (the output included).
     public func reachesOutput() -> [Bool] {
-        var reaches = Array(repeating: false, count: tape.count)
-        reaches[Int(output)] = true
-        for i in stride(from: Int(output), through: 0, by: -1) where reaches[i] {
-            for input in tape.inputs(of: NodeID(i)) { reaches[Int(input)] = true }
-        }
-        return reaches
+        tape.dependencies(of: [output])
     }
 
     private func unusedStepWarnings() -> [LocatedDiagnostic] {
