@@ -60,7 +60,7 @@ public struct DiagnosticRenderer: Sendable {
         let lineText = String(decoding: source.bytes[windowStart..<windowEnd], as: UTF8.self)
         let prefix = (windowStart > range.lowerBound ? "…" : "")
         let suffix = (windowEnd < range.upperBound ? "…" : "")
-        let number = String(line.number)
+        let number = String(line.number + source.firstLine - 1)
         let gutter = String(repeating: " ", count: number.count)
         var carets: [Character] = []
         for mark in marks.sorted(by: { $0.start < $1.start }) {

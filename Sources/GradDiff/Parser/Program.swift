@@ -40,11 +40,14 @@ public struct ProgramParser {
         return program
     }
 
-    /// Parses `source` as more statements of `program` (a REPL line, a loaded file).
-    /// The program's text grows by a line holding `source`, so every node's span still
-    /// points into `program.source`. On error `program` is unchanged.
-    public static func parse(_ source: SourceText, into program: inout Program) throws(UserError) {
+    /// Parses `source` as more statements of `program` (a REPL line, a loaded file) and
+    /// returns them in order. The program's text grows by a line holding `source`, so
+    /// every node's span, and every returned statement's, points into `program.source`.
+    /// On error `program` is unchanged.
+    @discardableResult
+    public static func parse(_ source: SourceText, into program: inout Program) throws(UserError) -> [Statement] {
         var working = program
+        var statements: [Statement] = []
         var offset = 0
         if !program.source.bytes.isEmpty {
             offset = program.source.bytes.count + 1
@@ -61,7 +64,7 @@ public struct ProgramParser {
         while true {
             while parser.check(.semicolon) || parser.check(.newline) { try parser.advance() }
             if parser.check(.end) { break }
-            try statement(&parser, &working)
+            statements.append(try statement(&parser, &working))
             switch parser.current.kind {
             case .semicolon, .newline, .end:
                 break
@@ -81,9 +84,10 @@ public struct ProgramParser {
         working.functions = parser.functions
         working.warnings += parser.lexer.warnings
         program = working
+        return statements
     }
 
-    private static func statement(_ parser: inout Parser, _ program: inout Program) throws(UserError) {
+    private static func statement(_ parser: inout Parser, _ program: inout Program) throws(UserError) -> Statement {
         let start = parser.current
         if start.kind == .identifier {
             let name = parser.source.text(of: start.span)
@@ -91,17 +95,16 @@ public struct ProgramParser {
             if next.kind == .equals {
                 try parser.advance()
                 try parser.advance()
-                try assignment(name, nameSpan: start.span, &parser, &program)
-                return
+                return try assignment(name, nameSpan: start.span, &parser, &program)
             }
             if next.kind == .leftParen, let parameters = try functionHeader(parser) {
-                try definition(name, nameSpan: start.span, parameters: parameters, &parser, &program)
-                return
+                return try definition(name, nameSpan: start.span, parameters: parameters, &parser, &program)
             }
         }
         let (node, span) = try parser.parseExpression()
         program.steps.append((name: "", node: node, span: span))
         program.output = node
+        return Statement(kind: .expression, name: "", span: span, node: node)
     }
 
     /// If the tokens at the cursor read `name(a, b, …) =`, the parameter names and spans.
@@ -133,7 +136,7 @@ public struct ProgramParser {
         }
     }
 
-    private static func assignment(_ name: String, nameSpan: SourceSpan, _ parser: inout Parser, _ program: inout Program) throws(UserError) {
+    private static func assignment(_ name: String, nameSpan: SourceSpan, _ parser: inout Parser, _ program: inout Program) throws(UserError) -> Statement {
         try checkNameIsFree(name, at: nameSpan, parser, &program)
         if program.functions[name] != nil {
             throw parser.error("'\(name)' is already a function", at: nameSpan, help: "use another name for the step")
@@ -155,15 +158,17 @@ public struct ProgramParser {
             program.declarations[slot] = nameSpan.union(span)
             parser.environment[name] = variable
             program.steps.append((name: versioned, node: variable, span: nameSpan.union(span)))
-        } else {
-            // `q = x` or `q = p` makes an alias: the node keeps the name it has.
-            if parser.builder.tape.ops[Int(node)] != .variable, parser.builder.tape.stepNames[node] == nil {
-                parser.builder.name(node, versioned)
-            }
-            parser.environment[name] = node
-            program.steps.append((name: versioned, node: node, span: nameSpan.union(span)))
+            program.output = variable
+            return Statement(kind: .input, name: name, version: versioned, span: nameSpan.union(span), node: variable)
         }
-        program.output = parser.environment[name]
+        // `q = x` or `q = p` makes an alias: the node keeps the name it has.
+        if parser.builder.tape.ops[Int(node)] != .variable, parser.builder.tape.stepNames[node] == nil {
+            parser.builder.name(node, versioned)
+        }
+        parser.environment[name] = node
+        program.steps.append((name: versioned, node: node, span: nameSpan.union(span)))
+        program.output = node
+        return Statement(kind: .step, name: name, version: versioned, span: nameSpan.union(span), node: node)
     }
 
     /// The nodes `node` depends on, in tape order, if none of them is a variable. The
@@ -210,7 +215,7 @@ public struct ProgramParser {
     private static func definition(
         _ name: String, nameSpan: SourceSpan, parameters: [(String, SourceSpan)],
         _ parser: inout Parser, _ program: inout Program
-    ) throws(UserError) {
+    ) throws(UserError) -> Statement {
         try checkNameIsFree(name, at: nameSpan, parser, &program)
         if parser.environment[name] != nil {
             throw parser.error("'\(name)' is already a step or input", at: nameSpan, help: "use another name for the function")
@@ -242,11 +247,12 @@ public struct ProgramParser {
         }
         body.functions = parser.functions
         body.recursionGuard = name
-        let (output, _) = try body.parseExpression()
+        let (output, bodySpan) = try body.parseExpression()
         let tape = body.builder.tape
         parser.replaceLexer(with: body)
         parser.functions[name] = FunctionTemplate(
             name: name, parameters: parameters.map(\.0), body: tape, output: output)
         program.functions = parser.functions
+        return Statement(kind: .function, name: name, span: nameSpan.union(bodySpan), node: nil)
     }
 }

@@ -22,15 +22,20 @@ public struct SourceSpan: Hashable, Sendable {
 public struct SourceText: Sendable {
     public let name: String
     public let bytes: [UInt8]
+    /// The number shown for the text's first line: 1, except for a piece of a longer
+    /// input read piecewise (a REPL entry, a statement read from a pipe), whose
+    /// diagnostics name the line where it was read.
+    public let firstLine: Int
     private let lineStarts: [Int]
 
-    public init(name: String, text: String) {
-        self.init(name: name, bytes: Array(text.utf8))
+    public init(name: String, text: String, firstLine: Int = 1) {
+        self.init(name: name, bytes: Array(text.utf8), firstLine: firstLine)
     }
 
-    public init(name: String, bytes: [UInt8]) {
+    public init(name: String, bytes: [UInt8], firstLine: Int = 1) {
         self.name = name
         self.bytes = bytes
+        self.firstLine = firstLine
         var starts = [0]
         for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
             starts.append(offset + 1)
@@ -58,10 +63,11 @@ public struct SourceText: Sendable {
     }
 
     /// Line and column (both 1-based; the column counts characters, not bytes) of `offset`.
+    /// The line is numbered from `firstLine`.
     public func location(of offset: Int) -> (line: Int, column: Int) {
         let clamped = max(0, min(offset, bytes.count))
         let line = line(containing: clamped)
-        return (line.number, characterCount(from: line.start, to: clamped) + 1)
+        return (line.number + firstLine - 1, characterCount(from: line.start, to: clamped) + 1)
     }
 
     /// How many characters the bytes `from..<to` decode to.
