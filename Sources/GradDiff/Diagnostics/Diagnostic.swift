@@ -50,6 +50,8 @@ public struct LocatedDiagnostic: Sendable {
 /// diagnostic found (one per problem), errors first.
 public struct UserError: Error, Sendable {
     public var diagnostics: [LocatedDiagnostic]
+    /// Whether the user interrupted the work (Ctrl-C) rather than wrote something wrong.
+    public var isInterruption = false
 
     public init(_ diagnostics: [LocatedDiagnostic]) {
         self.diagnostics = diagnostics

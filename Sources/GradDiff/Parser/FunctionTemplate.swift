@@ -26,11 +26,13 @@ public struct FunctionTemplate: Sendable {
     }
 
     /// Appends the body to `builder` with `arguments` for the parameters; returns the
-    /// node of the result.
+    /// node of the result. Throws if interrupted: nested calls can make this the long
+    /// part of a line.
     public func inline(arguments: [NodeID], environment: [String: NodeID], into builder: inout TapeBuilder,
-                       at span: SourceSpan) -> NodeID {
+                       at span: SourceSpan) throws(UserError) -> NodeID {
         var mapped = [NodeID](repeating: -1, count: body.count)
         for i in 0..<body.count {
+            if i & 0xFFF == 0xFFF { try Interruption.check() }
             let first = body.first[i]
             switch body.ops[i] {
             case .constant:

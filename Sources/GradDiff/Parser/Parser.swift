@@ -285,7 +285,7 @@ public struct Parser {
             return builder.apply(op, arguments[0], arguments.count > 1 ? arguments[1] : -1, at: span)
         case .user:
             guard let function = functions[name] else { preconditionFailure("resolved user functions exist") }
-            return function.inline(arguments: arguments, environment: environment, into: &builder, at: span)
+            return try function.inline(arguments: arguments, environment: environment, into: &builder, at: span)
         }
     }
 
