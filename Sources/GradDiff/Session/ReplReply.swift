@@ -1,0 +1,27 @@
+/// What a REPL session answers to one entry. The session does no I/O: its driver
+/// prints `output` to standard output and `diagnostics` to standard error.
+public struct ReplReply: Sendable {
+    /// Text for standard output: node tables, command output and, when the session
+    /// confirms definitions, lines such as `x = 1`.
+    public var output = ""
+    /// Errors and warnings, located in the entry as typed.
+    public var diagnostics: [LocatedDiagnostic] = []
+    /// Whether the entry failed; the session is then exactly as it was before it.
+    public var failed = false
+    /// Whether it failed because the user interrupted it (Ctrl-C).
+    public var interrupted = false
+    /// Whether the user asked to end the session (`:quit`).
+    public var quits = false
+
+    public init() {}
+
+    mutating func fail(_ error: UserError) {
+        failed = true
+        interrupted = error.isInterruption
+        if !error.isInterruption { diagnostics += error.diagnostics }
+    }
+
+    mutating func fail(_ diagnostic: Diagnostic, in source: SourceText?) {
+        fail(UserError(diagnostic, in: source))
+    }
+}

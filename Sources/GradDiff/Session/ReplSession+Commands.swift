@@ -1,0 +1,126 @@
+/// The REPL's commands (`:help`, `:format json`, …): parsing a command entry and the
+/// commands that change settings. The table of commands is `ReplCommand.all`.
+extension ReplSession {
+    mutating func runCommand(_ source: SourceText) -> ReplReply {
+        let bytes = source.bytes
+        var start = 0
+        while start < bytes.count, bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "\t") { start += 1 }
+        var end = start + 1
+        while end < bytes.count, !isBlank(bytes[end]) { end += 1 }
+        let wordSpan = SourceSpan(start: start, end: end)
+        let word = String(source.text(of: wordSpan).dropFirst())
+        var argumentStart = end
+        while argumentStart < bytes.count, isBlank(bytes[argumentStart]) { argumentStart += 1 }
+        var argumentEnd = bytes.count
+        while argumentEnd > argumentStart, isBlank(bytes[argumentEnd - 1]) { argumentEnd -= 1 }
+        let argument = Argument(text: source.text(of: SourceSpan(start: argumentStart, end: argumentEnd)),
+                                span: SourceSpan(start: argumentStart, end: max(argumentEnd, argumentStart + 1)), source: source)
+
+        guard let command = ReplCommand.named(word) else {
+            var reply = ReplReply()
+            let names = ReplCommand.all.map(\.name.rawValue)
+            reply.fail(.error("unknown command ':\(word)'", at: wordSpan,
+                              help: NameSuggestion.nearest(to: word, among: names).map { "did you mean ':\($0)'?" }
+                                  ?? ":help lists the commands"), in: source)
+            return reply
+        }
+        switch command.name {
+        case .help: return help(argument)
+        case .vars: return noArgument(command, argument) ?? variables()
+        case .unset: return unset(argument)
+        case .clear: return noArgument(command, argument) ?? clear()
+        case .format: return setFormat(argument)
+        case .precision: return setPrecision(argument)
+        case .wrt: return setWrt(argument)
+        case .load: return load(argument)
+        case .save: return save(argument)
+        case .quit:
+            var reply = noArgument(command, argument) ?? ReplReply()
+            reply.quits = !reply.failed
+            return reply
+        }
+    }
+
+    /// What follows a command's name, with its place for diagnostics.
+    struct Argument {
+        var text: String
+        var span: SourceSpan
+        var source: SourceText
+
+        func error(_ message: String, help: String? = nil) -> ReplReply {
+            var reply = ReplReply()
+            reply.fail(.error(message, at: span, help: help), in: source)
+            return reply
+        }
+    }
+
+    private func isBlank(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+    }
+
+    private func noArgument(_ command: ReplCommand, _ argument: Argument) -> ReplReply? {
+        guard !argument.text.isEmpty else { return nil }
+        return argument.error(":\(command.name.rawValue) takes no argument", help: "write \(command.usage)")
+    }
+
+    private func help(_ argument: Argument) -> ReplReply {
+        var reply = ReplReply()
+        if argument.text.isEmpty {
+            reply.output = ReplCommand.overview
+        } else if let text = ReplCommand.help(argument.text) {
+            reply.output = text
+        } else {
+            let suggestion = NameSuggestion.nearest(to: argument.text, among: ReplCommand.topicNames)
+            return argument.error("no help on '\(argument.text)'",
+                                  help: suggestion.map { "did you mean ':help \($0)'?" }
+                                      ?? "the topics are \(ReplCommand.topicNames.joined(separator: ", "))")
+        }
+        return reply
+    }
+
+    private mutating func setFormat(_ argument: Argument) -> ReplReply {
+        let names = OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")
+        var reply = ReplReply()
+        if argument.text.isEmpty {
+            reply.output = "format \(format.rawValue) (one of \(names))\n"
+        } else if let chosen = OutputFormat(rawValue: argument.text.lowercased()) {
+            format = chosen
+        } else {
+            return argument.error("unknown format '\(argument.text)'", help: "the formats are \(names)")
+        }
+        return reply
+    }
+
+    private mutating func setPrecision(_ argument: Argument) -> ReplReply {
+        var reply = ReplReply()
+        if argument.text.isEmpty {
+            reply.output = "precision \(options.precision) significant digits\n"
+        } else if let digits = Int(argument.text), (1...17).contains(digits) {
+            options.precision = digits
+        } else {
+            return argument.error("the precision must be a whole number from 1 to 17, not '\(argument.text)'")
+        }
+        return reply
+    }
+
+    /// `:wrt x,y` (commas or blanks between names); `:wrt` alone goes back to every node.
+    private mutating func setWrt(_ argument: Argument) -> ReplReply {
+        let names = argument.text.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" }).map(String.init)
+        guard !names.isEmpty else {
+            options.wrt = nil
+            return ReplReply()
+        }
+        if let bad = names.first(where: { !Binding.isIdentifier($0) }) {
+            return argument.error("'\(bad)' is not a variable name", help: "write :wrt x,y")
+        }
+        options.wrt = names
+        var reply = ReplReply()
+        let tape = program.tape
+        for name in names where program.names[name] == nil && tape.variableSlot(named: name) == nil {
+            reply.diagnostics.append(LocatedDiagnostic(
+                .warning("'\(name)' is not a variable of the session yet", at: argument.span,
+                         help: "expressions fail until it is one; :wrt alone prints every node"), in: argument.source))
+        }
+        return reply
+    }
+}

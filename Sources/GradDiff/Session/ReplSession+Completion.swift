@@ -1,0 +1,66 @@
+/// What Tab offers, and whether an entry goes on past the end of its line. Both are
+/// questions about text only, so the driver asks them without running anything.
+extension ReplSession {
+    public enum Completion: Equatable, Sendable {
+        /// These words, each a whole replacement for the word being completed.
+        case words([String])
+        /// File names (after `:load` and `:save`): the line editor's own completion.
+        case files
+    }
+
+    /// The completions of `word`, where `before` is the line up to the word: command
+    /// names after a leading ':', a command's arguments after it, and otherwise the names
+    /// an expression may use. Functions complete with their '('.
+    public func completions(of word: String, after before: String) -> Completion {
+        let head = before.trimmingSpaces()
+        if head.isEmpty, word.hasPrefix(":") {
+            return .words(matching(String(word.dropFirst()), ReplCommand.all.map(\.name.rawValue)).map { ":" + $0 })
+        }
+        if head.hasPrefix(":") {
+            let commandWord = String(head.dropFirst().prefix(while: { $0 != " " && $0 != "\t" }))
+            guard let command = ReplCommand.named(commandWord) else { return .words([]) }
+            switch command.name {
+            case .help: return .words(matching(word, ReplCommand.topicNames))
+            case .format: return .words(matching(word, OutputFormat.allCases.map(\.rawValue)))
+            case .unset: return .words(matching(word, definitions.map(\.name)))
+            case .wrt: return .words(matching(word, variableNames))
+            case .load, .save: return .files
+            default: return .words([])
+            }
+        }
+        let functions = Op.userFunctions.map(\.name) + program.functions.keys
+        let names = Op.constants.map(\.name) + Array(program.names.keys) + variableNames
+        return .words(matching(word, names) + matching(word, functions).map { $0 + "(" }.sorted())
+    }
+
+    /// Inputs and free variables by the names a user types (no `#2` versions).
+    private var variableNames: [String] {
+        program.tape.variableNames.filter { !$0.contains("#") }
+    }
+
+    /// The candidates starting with `prefix`, sorted, each once.
+    private func matching(_ prefix: String, _ candidates: [String]) -> [String] {
+        var seen = Set<String>()
+        return candidates.filter { $0.hasPrefix(prefix) && seen.insert($0).inserted }.sorted()
+    }
+
+    /// Whether `entry` leaves a '(' open, so the next line continues it. Commands never
+    /// continue; nor does text already wrong (a stray ')', a character the lexer
+    /// refuses), so that its error shows at once.
+    public static func needsMoreInput(_ entry: String) -> Bool {
+        if entry.trimmingSpaces().hasPrefix(":") { return false }
+        var lexer = Lexer(SourceText(name: "", text: entry))
+        var depth = 0
+        while true {
+            guard let token = try? lexer.next() else { return false }
+            switch token.kind {
+            case .leftParen: depth += 1
+            case .rightParen:
+                if depth == 0 { return false }
+                depth -= 1
+            case .end: return depth > 0
+            default: break
+            }
+        }
+    }
+}

@@ -1,0 +1,139 @@
+/// The commands about the session's definitions: `:vars`, `:unset`, `:clear`, `:load`
+/// and `:save`.
+extension ReplSession {
+    /// `:vars`: inputs with values, steps with their expressions, functions, and the
+    /// variables still without a value. Every version shows (`x`, `x#2`): earlier
+    /// definitions may still use an old one.
+    func variables() -> ReplReply {
+        var reply = ReplReply()
+        let tape = program.tape
+        let values = SessionValues(program)
+        var versions: [String: Int] = [:]
+        var inputs: [String] = []
+        var steps: [String] = []
+        for step in program.steps where !step.name.isEmpty {
+            versions[step.name, default: 0] += 1
+            let count = versions[step.name]!
+            let label = count == 1 ? step.name : "\(step.name)#\(count)"
+            let node = Int(step.node)
+            if tape.ops[node] == .variable, let value = program.defaults[Int(tape.first[node])] {
+                inputs.append("\(label) = \(number(value))")
+            } else {
+                let missing = values.missingVariables(of: step.node)
+                steps.append("\(label) = \(values.text(of: step.node))"
+                             + (missing.isEmpty ? " = \(number(values.values[node]))" : "  (needs \(missing.joined(separator: ", ")))"))
+            }
+        }
+        var functions: [String] = []
+        for definition in definitions where definition.kind == .function {
+            guard let function = program.functions[definition.name] else { continue }
+            let line = signature(function)
+            functions.removeAll { $0 == line }
+            functions.append(line)
+        }
+        let unbound = tape.variableNames.indices.filter { program.defaults[$0] == nil }.map { tape.variableNames[$0] }
+        for (title, lines) in [("inputs", inputs), ("steps", steps), ("functions", functions), ("no value yet", unbound)] where !lines.isEmpty {
+            reply.output += title + "\n" + lines.map { "  \($0)\n" }.joined()
+        }
+        if reply.output.isEmpty {
+            reply.output = "nothing defined yet: x = 1 binds an input, p = x + y defines a step\n"
+        }
+        return reply
+    }
+
+    /// `:unset NAME`: drops every definition of NAME and replays the others. Refused
+    /// when a later step or function is written in terms of a step or function NAME; an
+    /// input may go, and what used it then lacks a value.
+    mutating func unset(_ argument: Argument) -> ReplReply {
+        let name = argument.text
+        guard !name.isEmpty else { return argument.error(":unset needs a name", help: "write :unset NAME") }
+        let removed = definitions.filter { $0.name == name }
+        guard !removed.isEmpty else {
+            let suggestion = NameSuggestion.nearest(to: name, among: definitions.map(\.name))
+            let isFree = program.tape.variableSlot(named: name) != nil
+            return argument.error(isFree ? "'\(name)' has no value to unset" : "'\(name)' is not defined",
+                                  help: suggestion.map { "did you mean '\($0)'?" } ?? ":vars lists the definitions")
+        }
+        let kept = definitions.filter { $0.name != name }
+        var replayed = Program(source: SourceText(name: sourceName, text: ""))
+        let onlyInputs = removed.allSatisfy { $0.kind == .input }
+        for definition in kept {
+            let wasFree = replayed.tape.variableSlot(named: name) != nil
+            do throws(UserError) {
+                try ProgramParser.parse(SourceText(name: sourceName, text: definition.text), into: &replayed)
+            } catch {
+                return argument.error("cannot unset '\(name)': \(definition.name) is defined with it", help: "unset \(definition.name) first")
+            }
+            if !onlyInputs, !wasFree, replayed.tape.variableSlot(named: name) != nil {
+                return argument.error("cannot unset '\(name)': \(definition.name) is defined with it", help: "unset \(definition.name) first")
+            }
+        }
+        replayed.warnings = []
+        program = replayed
+        definitions = kept
+        var reply = ReplReply()
+        if confirmsDefinitions {
+            let versions = removed.count == 1 ? "" : " (\(removed.count) versions)"
+            reply.output = "unset \(name)\(versions)\n"
+            let users = SessionValues(program).users(ofVariable: name)
+            if !users.isEmpty { reply.output += "\(users.joined(separator: ", ")) now \(users.count == 1 ? "needs" : "need") a value for \(name)\n" }
+        }
+        return reply
+    }
+
+    /// `:clear`: forgets every definition; format, precision and :wrt stay.
+    mutating func clear() -> ReplReply {
+        var reply = ReplReply()
+        if confirmsDefinitions { reply.output = "cleared \(definitions.count) definition\(definitions.count == 1 ? "" : "s")\n" }
+        program = Program(source: SourceText(name: sourceName, text: ""))
+        definitions = []
+        return reply
+    }
+
+    /// `:load FILE`: the file's statements as one entry (all or nothing); its
+    /// expressions print their tables.
+    mutating func load(_ argument: Argument) -> ReplReply {
+        guard !argument.text.isEmpty else { return argument.error(":load needs a file name", help: "write :load FILE") }
+        let path = unquoted(argument.text)
+        let bytes: [UInt8]
+        do throws(ReplFileError) {
+            bytes = try files.read(path)
+        } catch {
+            return argument.error(error.message)
+        }
+        let before = definitions.count
+        var reply = runStatements(SourceText(name: path, bytes: bytes), confirming: false)
+        if !reply.failed, confirmsDefinitions {
+            let count = definitions.count - before
+            reply.output += "loaded \(count) definition\(count == 1 ? "" : "s") from \(path)\n"
+        }
+        return reply
+    }
+
+    /// `:save FILE`: the definitions as typed, one statement a line, which `-f` and
+    /// `:load` read back into the same inputs, steps, functions and versions.
+    func save(_ argument: Argument) -> ReplReply {
+        guard !argument.text.isEmpty else { return argument.error(":save needs a file name", help: "write :save FILE") }
+        let path = unquoted(argument.text)
+        let text = "# graddiff session: inputs, steps and functions in the order they were defined\n"
+            + definitions.map { $0.text + "\n" }.joined()
+        do throws(ReplFileError) {
+            try files.write(text, to: path)
+        } catch {
+            return argument.error(error.message)
+        }
+        var reply = ReplReply()
+        if confirmsDefinitions {
+            reply.output = "saved \(definitions.count) definition\(definitions.count == 1 ? "" : "s") to \(path)\n"
+        }
+        return reply
+    }
+
+    /// A file name as typed, without one level of surrounding quotes.
+    private func unquoted(_ text: String) -> String {
+        for quote in ["\"", "'"] where text.count >= 2 && text.hasPrefix(quote) && text.hasSuffix(quote) {
+            return String(text.dropFirst().dropLast())
+        }
+        return text
+    }
+}

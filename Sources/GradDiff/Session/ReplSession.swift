@@ -1,0 +1,129 @@
+/// An interactive session as a state machine with no I/O: an entry (a line, or lines
+/// joined while a '(' was open) goes in; text to print, diagnostics and whether to go
+/// on come out. The command's driver owns the terminal, readline and history.
+///
+/// A session is a program typed line by line, with a program file's statements:
+///
+///     x = 1            binds the input x (a constant expression)
+///     p = x + y        defines the step p (an expression with variables)
+///     f(a, b) = a*b    defines a function
+///     (x + y) * z      prints the node table of the nodes this expression needs
+///
+/// Reassigning a name makes a new version (`x#2`) that later entries see. An entry is
+/// all or nothing: if any of its statements fails, the session is left as it was.
+public struct ReplSession {
+    /// The definitions so far, as one program (expressions typed leave only inert nodes).
+    public internal(set) var program: Program
+    /// Every accepted definition as written, in order: what `:save` writes and what
+    /// `:unset` replays.
+    public internal(set) var definitions: [Definition] = []
+    public var format: OutputFormat = .table
+    /// Precision, `:wrt` names (as typed; resolved at each expression) and colour.
+    public var options = OutputOptions()
+    /// Whether definitions are confirmed in the output (`x = 1`, `p = x + y = 4`). A
+    /// terminal wants them; a script piped in wants only its results.
+    public var confirmsDefinitions = true
+    /// The name diagnostics give the entries: `<input>`, `<stdin>`.
+    public var sourceName = "<input>"
+    let files: any ReplFiles
+
+    /// The number of lines the history file keeps (the driver's, said by `:help keys`).
+    public static let historyLimit = 1000
+
+    /// A definition as the user wrote it.
+    public struct Definition: Sendable {
+        public var kind: Statement.Kind
+        public var name: String
+        public var text: String
+    }
+
+    public init(files: any ReplFiles) {
+        self.files = files
+        program = Program(source: SourceText(name: "<input>", text: ""))
+    }
+
+    /// Runs one entry: a command (`:vars`) or statements. `line` numbers its first line
+    /// in diagnostics.
+    public mutating func run(_ entry: String, line: Int = 1) -> ReplReply {
+        let source = SourceText(name: sourceName, text: entry, firstLine: line)
+        if entry.trimmingSpaces().hasPrefix(":") { return runCommand(source) }
+        return runStatements(source)
+    }
+
+    /// Runs a command-line binding (`graddiff -i x=1`) as the statement it spells.
+    public mutating func bind(_ binding: Binding) -> ReplReply {
+        runStatements(binding.source)
+    }
+
+    /// Parses `source` into a copy of the program, evaluates its expressions, and keeps
+    /// the copy only if everything worked.
+    mutating func runStatements(_ source: SourceText, confirming: Bool? = nil) -> ReplReply {
+        var reply = ReplReply()
+        var working = program
+        do throws(UserError) {
+            let statements = try ProgramParser.parse(source, into: &working)
+            try Interruption.check()
+            reply.diagnostics += working.warnings.map { LocatedDiagnostic($0, in: source) }
+            working.warnings = []
+            var added: [Definition] = []
+            var latest = program.names
+            for statement in statements {
+                if statement.kind == .expression, let node = statement.node {
+                    let (table, warnings) = try query(node, in: working, source: source, span: statement.span,
+                                                      firstNewNode: program.tape.count)
+                    reply.output += table
+                    reply.diagnostics += warnings
+                    continue
+                }
+                let definition = Definition(kind: statement.kind, name: statement.name, text: source.text(of: statement.span))
+                if confirming ?? confirmsDefinitions {
+                    reply.output += confirmation(of: statement, in: working, replacing: latest[statement.name] != nil
+                                                 ? (added + definitions).last(where: { $0.name == statement.name }) : nil)
+                }
+                latest[statement.name] = statement.node
+                added.append(definition)
+            }
+            program = working
+            definitions += added
+        } catch {
+            reply.fail(error)
+        }
+        return reply
+    }
+
+    /// `x = 1`, `p = x + y = 4`, `f(a, b) = a * b`, and what a new version replaces.
+    private func confirmation(of statement: Statement, in program: Program, replacing old: Definition?) -> String {
+        let tape = program.tape
+        var text: String
+        switch statement.kind {
+        case .input:
+            let node = statement.node!
+            let value = program.defaults[Int(tape.first[Int(node)])] ?? .nan
+            text = "\(tape.label(of: node)) = \(number(value))"
+        case .step:
+            let node = statement.node!
+            let values = SessionValues(program)
+            text = "\(tape.label(of: node)) = \(values.text(of: node))"
+            let missing = values.missingVariables(of: node)
+            text += missing.isEmpty ? " = \(number(values.values[Int(node)]))"
+                                    : "  (no value yet: \(missing.map { "'\($0)'" }.joined(separator: ", ")) \(missing.count == 1 ? "has" : "have") none)"
+        case .function:
+            text = program.functions[statement.name].map(signature) ?? statement.name
+        case .expression:
+            return ""
+        }
+        if let old {
+            text += "  (replaces \(old.text) for the lines that follow)"
+        }
+        return text + "\n"
+    }
+
+    /// `f(a, b) = a * b`: how graddiff reads a function's definition.
+    func signature(_ function: FunctionTemplate) -> String {
+        "\(function.name)(\(function.parameters.joined(separator: ", "))) = \(NodeText(function.body)[function.output])"
+    }
+
+    func number(_ value: Double) -> String {
+        NumberFormat.significant(value, digits: options.precision)
+    }
+}

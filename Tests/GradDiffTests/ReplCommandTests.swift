@@ -1,0 +1,191 @@
+import Testing
+@testable import GradDiff
+
+/// The REPL's commands, each through `ReplSession.run` as typed.
+@Suite struct ReplCommandTests {
+    @Test func helpListsEveryCommandOnALine() {
+        var repl = ReplSession(files: MemoryFiles())
+        let help = repl.run(":help").output
+        for command in ReplCommand.all {
+            #expect(help.contains("  \(command.usage)"), "\(command.usage) missing from :help")
+        }
+        #expect(repl.run(":help format").output.hasPrefix(":format [FORMAT]\n"))
+        #expect(repl.run(":help :wrt").output.hasPrefix(":wrt [NAMES]\n"))
+        #expect(repl.run(":help keys").output.contains("Ctrl-R"))
+        #expect(repl.run(":help functions").output.contains("sigmoid"))
+        let unknown = repl.run(":help fromat")
+        #expect(unknown.failed && unknown.diagnostics[0].diagnostic.help == "did you mean ':help format'?")
+    }
+
+    @Test(arguments: [
+        (":fromat json", "unknown command ':fromat'", "did you mean ':format'?"),
+        (":varz", "unknown command ':varz'", "did you mean ':vars'?"),
+        (":zzz", "unknown command ':zzz'", ":help lists the commands"),
+        (":format dot", "unknown format 'dot'", "the formats are table, json, csv, tsv, markdown"),
+        (":precision 40", "the precision must be a whole number from 1 to 17, not '40'", nil),
+        (":unset", ":unset needs a name", "write :unset NAME"),
+        (":vars x", ":vars takes no argument", "write :vars"),
+        (":wrt 2x", "'2x' is not a variable name", "write :wrt x,y"),
+        (":load", ":load needs a file name", "write :load FILE"),
+    ] as [(String, String, String?)])
+    func aBadCommandSaysWhatIsWrong(entry: String, message: String, help: String?) {
+        var repl = session("x = 1")
+        let reply = repl.run(entry)
+        #expect(reply.failed)
+        #expect(reply.messages == [message])
+        #expect(reply.diagnostics.first?.diagnostic.help == help)
+    }
+
+    @Test func commandsMayBeShortened() {
+        var repl = session("x = 1")
+        #expect(repl.run(":q").quits)
+        #expect(repl.run(":quit").quits)
+        #expect(repl.run(":v").output.contains("x = 1"))
+        #expect(repl.run("  :vars  ").output.contains("x = 1"))
+    }
+
+    @Test func formatAndPrecisionApplyToLaterExpressions() {
+        var repl = session("x = 2", "y = 3")
+        #expect(repl.run(":format json").output.isEmpty)
+        #expect(repl.run("x*y").output.hasPrefix("{\"value\": 6, \"gradient\": {\"x\": 3, \"y\": 2}"))
+        #expect(repl.run(":format").output == "format json (one of table, json, csv, tsv, markdown)\n")
+        _ = repl.run(":format table")
+        _ = repl.run(":precision 3")
+        #expect(repl.run("x/y").output.contains("0.667"))
+        #expect(repl.run(":precision").output == "precision 3 significant digits\n")
+    }
+
+    @Test func wrtPrintsOnlyThoseGradients() {
+        var repl = session("x = 1", "y = 3", "z = -3")
+        _ = repl.run(":wrt x, z")
+        #expect(repl.run("(x+y)*z").output == "x -3\nz 4\n")
+        // A variable the expression does not use has gradient 0.
+        #expect(repl.run("x*y").output == "x 3\nz 0\n")
+        _ = repl.run(":wrt")
+        #expect(repl.run("x*y").output.hasPrefix("node"))
+        let unknown = repl.run(":wrt q")
+        #expect(!unknown.failed && unknown.messages == ["'q' is not a variable of the session yet"])
+        #expect(repl.run("x").messages == [":wrt names 'q', which is not a variable of the session"])
+    }
+
+    @Test func varsListsInputsStepsFunctionsAndWhatHasNoValue() {
+        var repl = session("x = 2", "f(a) = a^2", "p = f(x) + w", "x = 5", "q = x * 2")
+        #expect(repl.run(":vars").output == """
+            inputs
+              x = 2
+              x#2 = 5
+            steps
+              p = x^2 + w  (needs w)
+              q = x#2 * 2 = 10
+            functions
+              f(a) = a^2
+            no value yet
+              w
+
+            """)
+        #expect(ReplSession(files: MemoryFiles()).variables().output.hasPrefix("nothing defined yet"))
+    }
+
+    @Test func unsetForgetsAnInputAndWhatUsedItWaits() {
+        var repl = session("x = 1", "x = 2", "p = x + 1")
+        let reply = repl.run(":unset x")
+        #expect(reply.output == "unset x (2 versions)\np now needs a value for x\n")
+        #expect(repl.run("p").messages == ["no value for the variable 'x'"])
+        #expect(!repl.run("x = 7").failed)
+        #expect(repl.run(":vars").output.contains("p = x + 1 = 8"))
+    }
+
+    @Test func unsetRefusesWhatLaterDefinitionsAreWrittenWith() {
+        var repl = session("x = 1", "p = x + 1", "q = p * 2", "f(a) = a + 1", "g(a) = f(a) * 2")
+        #expect(repl.run(":unset p").messages == ["cannot unset 'p': q is defined with it"])
+        #expect(repl.run(":unset f").messages == ["cannot unset 'f': g is defined with it"])
+        #expect(repl.run(":unset nope").messages == ["'nope' is not defined"])
+        #expect(!repl.run(":unset q").failed)
+        #expect(!repl.run(":unset p").failed)
+        #expect(repl.program.names["p"] == nil)
+    }
+
+    @Test func clearForgetsDefinitionsButKeepsSettings() {
+        var repl = session("x = 1", ":format csv", "f(a) = a")
+        #expect(repl.run(":clear").output == "cleared 2 definitions\n")
+        #expect(repl.definitions.isEmpty && repl.program.tape.count == 0)
+        #expect(repl.format == .csv)
+        #expect(repl.run("f(1)").failed)
+    }
+
+    @Test func saveWritesAProgramThatLoadsBackTheSameSession() throws {
+        let files = MemoryFiles()
+        var repl = session("x = 2; y = -1", "f(a, b) = a*b + (a +\n b)", "p = f(x, y)", "x = 4", "q = p * x", files: files)
+        #expect(repl.run(":save s.gd").output == "saved 6 definitions to s.gd\n")
+        let saved = try #require(files.files["s.gd"])
+        #expect(saved.hasSuffix("x = 2\ny = -1\nf(a, b) = a*b + (a +\n b)\np = f(x, y)\nx = 4\nq = p * x\n"))
+        // -f reads it: its last statement is the output.
+        let program = try ProgramParser.parse(SourceText(name: "s.gd", text: saved))
+        let evaluation = try Evaluation.run(program, bindings: [])
+        #expect(evaluation.values[Int(evaluation.output)] == -4)
+
+        var loaded = ReplSession(files: files)
+        #expect(loaded.run(":load s.gd").output == "loaded 6 definitions from s.gd\n")
+        #expect(loaded.run(":vars").output == repl.run(":vars").output)
+    }
+
+    @Test func aFailedLoadChangesNothing() {
+        let files = MemoryFiles()
+        files.files["bad.gd"] = "a = 1\nb = a +\n"
+        var repl = session("x = 1", files: files)
+        let reply = repl.run(":load bad.gd")
+        #expect(reply.failed)
+        #expect(reply.diagnostics[0].source?.name == "bad.gd")
+        #expect(repl.program.names["a"] == nil)
+        #expect(repl.run(":load nowhere.gd").messages == ["cannot open 'nowhere.gd': No such file or directory"])
+    }
+
+    @Test func loadPrintsTheFilesExpressions() {
+        let files = MemoryFiles()
+        files.files["p.gd"] = "# a program\nx = 3\nx^2\n"
+        var repl = ReplSession(files: files)
+        repl.options.wrt = ["x"]
+        #expect(repl.run(":load 'p.gd'").output == "x 6\nloaded 1 definition from p.gd\n")
+    }
+}
+
+@Suite struct ReplCompletionTests {
+    let repl = session("x = 1", "speed = 2", "p = x + y", "f(a) = a")
+
+    @Test(arguments: [
+        ("si", "", ["sigmoid(", "sin(", "sinh("]),
+        ("sp", "", ["speed"]),
+        ("p", "2 * ", ["p", "pi", "pow("]),
+        ("π", "", ["π"]),
+        ("f", "x + ", ["f("]),
+        (":f", "", [":format"]),
+        (":", "", ReplCommand.all.map { ":" + $0.name.rawValue }.sorted()),
+        ("j", ":format ", ["json"]),
+        ("s", ":help ", ["save", "statements"]),
+        ("", ":unset ", ["f", "p", "speed", "x"]),
+        ("", ":wrt x,", ["speed", "x", "y"]),
+    ] as [(String, String, [String])])
+    func tabOffersNamesCommandsAndArguments(word: String, before: String, expected: [String]) {
+        #expect(repl.completions(of: word, after: before) == .words(expected))
+    }
+
+    @Test func fileCommandsCompleteFileNames() {
+        #expect(repl.completions(of: "s", after: ":load ") == .files)
+        #expect(repl.completions(of: "", after: ":sa ") == .files)
+    }
+
+    @Test(arguments: [
+        ("(x + y", true),
+        ("f(a) = (a +", true),
+        ("max(x,\n y", true),
+        ("(x + y)", false),
+        ("x)", false),
+        (") (", false),
+        ("(x $", false),
+        (":load (", false),
+        ("x + # (", false),
+    ])
+    func anOpenParenthesisContinuesTheEntry(entry: String, continues: Bool) {
+        #expect(ReplSession.needsMoreInput(entry) == continues)
+    }
+}

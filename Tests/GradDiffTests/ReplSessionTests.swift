@@ -1,0 +1,163 @@
+import Testing
+@testable import GradDiff
+
+/// The REPL's state machine without a terminal: entries in, replies out.
+
+/// `:load` and `:save` against a dictionary instead of a disk.
+final class MemoryFiles: ReplFiles, @unchecked Sendable {
+    var files: [String: String] = [:]
+
+    func read(_ path: String) throws(ReplFileError) -> [UInt8] {
+        guard let text = files[path] else { throw ReplFileError("cannot open '\(path)': No such file or directory") }
+        return Array(text.utf8)
+    }
+
+    func write(_ text: String, to path: String) throws(ReplFileError) {
+        files[path] = text
+    }
+}
+
+/// A session that has run `entries`, each required to succeed.
+func session(_ entries: String..., files: MemoryFiles = MemoryFiles()) -> ReplSession {
+    var session = ReplSession(files: files)
+    for entry in entries {
+        let reply = session.run(entry)
+        #expect(!reply.failed, "\(entry): \(reply.diagnostics.map(\.diagnostic.message))")
+    }
+    return session
+}
+
+extension ReplReply {
+    var messages: [String] { diagnostics.map(\.diagnostic.message) }
+}
+
+@Suite struct ReplStatementTests {
+    @Test func bindingsThenAnExpressionPrintTheNodesItNeeds() {
+        var repl = session("x = 1", "y = 3", "z = -3", "w = 100")
+        let reply = repl.run("(x+y)*z")
+        #expect(reply.output == """
+            node  op   expression   value  gradient
+            x     var  x                1        -3
+            y     var  y                3        -3
+            z     var  z               -3         4
+            n3    add  x + y            4        -3
+            n4    mul  (x + y) * z    -12         1
+
+            """)
+        #expect(!reply.output.contains("w"))
+    }
+
+    @Test func definitionsAreConfirmed() {
+        var repl = ReplSession(files: MemoryFiles())
+        #expect(repl.run("x = 1").output == "x = 1\n")
+        #expect(repl.run("r = 2*pi").output == "r = 6.283185307\n")
+        #expect(repl.run("p = x + y").output == "p = x + y  (no value yet: 'y' has none)\n")
+        #expect(repl.run("q = x * 3").output == "q = x * 3 = 3\n")
+        #expect(repl.run("f(a, b) = a*b + sin(a)").output == "f(a, b) = a * b + sin(a)\n")
+    }
+
+    @Test func aScriptGetsOnlyItsResults() {
+        var repl = ReplSession(files: MemoryFiles())
+        repl.confirmsDefinitions = false
+        #expect(repl.run("x = 1; p = x + 1").output == "")
+        repl.format = .csv
+        #expect(repl.run("p").output.hasPrefix("id,name,op,text,value,grad\n"))
+    }
+
+    @Test func reassigningMakesAVersionThatLaterLinesSee() {
+        var repl = session("x = 1", "p = x + 10")
+        let reply = repl.run("x = 2")
+        #expect(reply.output == "x#2 = 2  (replaces x = 1 for the lines that follow)\n")
+        repl.format = .csv
+        #expect(repl.run("x").output.contains("x#2,var,x#2,2,1"))
+        // p was defined with the first x and keeps it.
+        #expect(repl.run("p").output.contains("p,add,x + 10,11,1"))
+        repl.confirmsDefinitions = false
+        #expect(repl.run("p = x * 10").output == "")
+        repl.confirmsDefinitions = true
+        #expect(repl.run("p = x * 100").output == "p#3 = x#2 * 100 = 200  (replaces p = x * 10 for the lines that follow)\n")
+    }
+
+    @Test func aStepWithFreeVariablesWaitsForThem() {
+        var repl = session("p = x * w", "x = 3")
+        let failed = repl.run("p + 1")
+        #expect(failed.failed)
+        #expect(failed.messages == ["no value for the variable 'w'"])
+        #expect(failed.diagnostics[0].diagnostic.help == "give it a value first, such as: w = 1")
+        #expect(!repl.run("w = 2").failed)
+        repl.format = .csv
+        #expect(repl.run("p + 1").output.hasSuffix(",add,p + 1,7,1\n"))
+    }
+
+    @Test func aMissingVariableTypedOnTheLineIsUnderlined() {
+        var repl = session("x = 1")
+        let reply = repl.run("x * v + v")
+        #expect(reply.messages == ["no value for the variable 'v'"])
+        #expect(reply.diagnostics[0].source?.location(of: Int(reply.diagnostics[0].diagnostic.span!.start)).column == 5)
+    }
+
+    @Test func theBackwardPassNeverAccumulatesIntoOldGradients() {
+        var repl = session("x = 3", "y = x * x")
+        let first = repl.run("y * x")
+        let second = repl.run("y * x")
+        #expect(first.output == second.output)
+        repl.options.wrt = ["x"]
+        #expect(repl.run("y * x").output == "x 27\n")
+        #expect(repl.run("y * x").output == "x 27\n")
+    }
+}
+
+@Suite struct ReplErrorRecoveryTests {
+    @Test func aParseErrorShowsTheCaretAndChangesNothing() {
+        var repl = session("x = 1")
+        let before = repl.definitions.count
+        let reply = repl.run("y = x +* 2", line: 7)
+        #expect(reply.failed)
+        #expect(reply.messages == ["expected an expression after '+', found '*'"])
+        let rendered = DiagnosticRenderer(useColor: false).render(reply.diagnostics[0])
+        #expect(rendered == """
+            <input>:7:8: error: expected an expression after '+', found '*'
+             7 | y = x +* 2
+               |       ^^
+
+            """)
+        #expect(repl.definitions.count == before)
+        #expect(repl.program.names["y"] == nil)
+    }
+
+    @Test func anEntryIsAllOrNothing() {
+        var repl = session("x = 1")
+        let tapeBefore = repl.program.tape.count
+        let reply = repl.run("a = 2; b = a * w; b")
+        #expect(reply.failed)
+        #expect(repl.program.names["a"] == nil && repl.program.names["b"] == nil)
+        #expect(repl.program.tape.count == tapeBefore)
+        #expect(!repl.run("a = 5").failed)
+        #expect(repl.run("a = 6").output.contains("a#2 = 6"))
+    }
+
+    @Test func aRefusedDefinitionKeepsTheOldOne() {
+        var repl = session("f(a) = a + 1")
+        #expect(repl.run("f = 3").messages == ["'f' is already a function"])
+        #expect(repl.run("sin = 3").messages == ["'sin' is a built-in function and cannot be redefined"])
+        #expect(repl.run("g(a) = g(a)").failed)
+        #expect(!repl.run("y = f(2)").failed)
+    }
+
+    @Test func warningsComeWithTheLineThatCausedThem() {
+        var repl = session("x = 0")
+        let reply = repl.run("log(x) * 2")
+        #expect(!reply.failed)
+        #expect(reply.messages.first == "n1 = log(x) is -inf")
+        let shadow = repl.run("e = 3")
+        #expect(shadow.messages == ["'e' shadows the built-in constant e; later statements mean this definition"])
+        #expect(repl.run("x + 1").diagnostics.isEmpty)
+    }
+
+    @Test func aWarningAtAnEarlierLinesNodeHasNoCaret() {
+        var repl = session("x = -1", "p = sqrt(x)")
+        let reply = repl.run("p + 1")
+        #expect(reply.messages.first == "p = sqrt(x) is nan")
+        #expect(reply.diagnostics.first?.diagnostic.span == nil)
+    }
+}
