@@ -13,11 +13,19 @@ let package = Package(
     targets: [
         // The engine: text → tokens → tape → values → gradients → output. No Foundation.
         .target(name: "GradDiff"),
-        // The command: options, files, exit statuses. Thin on purpose.
+        // GNU readline for the REPL's line editor (module map and shim header only).
+        .systemLibrary(
+            name: "CReadline",
+            path: "Sources/CReadline",
+            pkgConfig: "readline",
+            providers: [.apt(["libreadline-dev"])]
+        ),
+        // The command: options, files, exit statuses, the REPL driver. Thin on purpose.
         .executableTarget(
             name: "graddiff",
             dependencies: [
                 "GradDiff",
+                "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -5,7 +5,7 @@ enum ExitStatus: Int32, CaseIterable {
     case success = 0
     /// `--strict` and a value or gradient became nan or inf.
     case nonFinite = 1
-    /// A bad flag or option, or a missing expression (EX_USAGE).
+    /// A bad flag or option, or options that do not go together (EX_USAGE).
     case usage = 64
     /// An error in the expression, program or bindings (EX_DATAERR).
     case dataError = 65
@@ -20,7 +20,7 @@ enum ExitStatus: Int32, CaseIterable {
         switch self {
         case .success: return "success"
         case .nonFinite: return "--strict was given and a value or gradient is nan or infinite"
-        case .usage: return "usage error: unknown option, bad option value, missing expression"
+        case .usage: return "usage error: unknown option, bad option value, options that do not go together"
         case .dataError: return "error in the expression, program or bindings"
         case .noInput: return "an input file cannot be read"
         case .software: return "internal error (a bug: please report it)"

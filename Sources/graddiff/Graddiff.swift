@@ -18,6 +18,7 @@ struct Graddiff: ParsableCommand {
         usage: """
             graddiff [options] EXPRESSION [name=value ...]
               graddiff [options] -f FILE [name=value ...]
+              graddiff [options] [-i] [name=value ...]      (a session: statements typed or piped in)
             """,
         discussion: HelpText.discussion,
         version: "graddiff 0.1.0"
@@ -44,8 +45,11 @@ struct Graddiff: ParsableCommand {
                                valueName: "FILE"))
     var batch: String?
 
-    @Flag(help: "With --batch, skip bad rows and go on (the exit status still reports them).")
+    @Flag(help: "With --batch, skip bad rows and go on; with statements piped in, run the rest after a failed one (the exit status still reports failures).")
     var keepGoing = false
+
+    @Flag(name: .shortAndLong, help: "Start a session even with bindings given (graddiff -i x=1); with no EXPRESSION and no -f one starts anyway.")
+    var interactive = false
 
     @Flag(name: .shortAndLong, help: "Print only the output's value (with --wrt: only the gradients' values).")
     var quiet = false
@@ -67,8 +71,8 @@ struct Graddiff: ParsableCommand {
         if quiet && format != .table {
             throw ValidationError("--quiet prints plain numbers; it cannot be combined with --format \(format.rawValue)")
         }
-        if file == nil && arguments.isEmpty {
-            throw ValidationError("missing EXPRESSION: give one, such as graddiff \"(x+y)*z\" x=1 y=3 z=-3, or -f FILE")
+        if startsSession {
+            try validateSession()
         }
         if batch != nil {
             if [.json, .markdown].contains(format) {
@@ -80,17 +84,38 @@ struct Graddiff: ParsableCommand {
             if batch == "-" && file == "-" {
                 throw ValidationError("standard input cannot be both the program (-f -) and the batch table (--batch -)")
             }
-        } else if keepGoing {
-            throw ValidationError("--keep-going applies to --batch")
+        } else if keepGoing && !startsSession {
+            throw ValidationError("--keep-going applies to --batch and to statements piped into a session")
         }
         if let wrt, wrtNames(wrt).isEmpty {
             throw ValidationError("--wrt needs variable names separated by commas, such as --wrt x,y")
         }
     }
 
+    /// Whether to run a session (typed at a terminal, or piped in) instead of one expression.
+    var startsSession: Bool {
+        interactive || (file == nil && arguments.isEmpty)
+    }
+
+    /// The options a session cannot take: it has no single expression or file.
+    private func validateSession() throws {
+        if interactive && file != nil {
+            throw ValidationError("-i starts a session and -f runs a file: use one, or type :load FILE in the session")
+        }
+        if batch != nil {
+            throw ValidationError("--batch needs an EXPRESSION or -f FILE to evaluate")
+        }
+        for (given, flag) in [(output != nil, "--output"), (quiet, "--quiet"), (strict, "--strict")] where given {
+            throw ValidationError("\(flag) applies to one EXPRESSION or -f FILE, not to a session")
+        }
+        if let argument = arguments.first(where: { !$0.contains("=") }) {
+            throw ValidationError("with -i the arguments are bindings such as x=1, not '\(argument)'; type expressions in the session")
+        }
+    }
+
     mutating func run() throws {
         StandardStreams.ignoreBrokenPipeSignal()
-        let status = Runner(command: self).run()
+        let status = startsSession ? SessionRunner(command: self).run() : Runner(command: self).run()
         if status != .success { throw ExitCode(status.rawValue) }
     }
 

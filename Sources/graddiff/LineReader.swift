@@ -8,11 +8,14 @@ import Darwin
 /// constant memory whatever the input's length.
 struct LineReader {
     private let descriptor: Int32
+    /// How messages name the input: `standard input` or `'path'`.
+    private let name: String
     private var buffer: [UInt8] = []
     private var start = 0
     private var atEnd = false
 
     init(path: String) throws(InputFile.Failure) {
+        name = path == "-" ? "standard input" : "'\(path)'"
         if path == "-" {
             descriptor = STDIN_FILENO
         } else {
@@ -52,7 +55,7 @@ struct LineReader {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw InputFile.Failure(message: "cannot read the batch input: \(String(cString: strerror(errno)))")
+                throw InputFile.Failure(message: "cannot read \(name): \(String(cString: strerror(errno)))")
             }
             if count == 0 { atEnd = true } else { buffer += chunk[0..<count] }
         }

@@ -25,7 +25,7 @@ enum StandardStreams {
     }
 
     /// Writes all of `text`; false (with errno set) if the descriptor refused it.
-    private static func write(_ text: String, to descriptor: Int32) -> Bool {
+    static func write(_ text: String, to descriptor: Int32) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
             var offset = 0

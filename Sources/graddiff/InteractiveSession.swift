@@ -1,0 +1,44 @@
+import GradDiff
+
+/// A session at a terminal: prompts, line editing, history and completion from
+/// `LineEditor`, Ctrl-C to abandon a line or interrupt it while it runs, and Ctrl-D or
+/// `:quit` to end with status 0 (errors were shown as they happened).
+struct InteractiveSession {
+    var session: ReplSession
+    let printer: ReplyPrinter
+
+    static let prompt = "graddiff> "
+    static let continuationPrompt = "      ...> "
+
+    mutating func run() -> ExitStatus {
+        let history = HistoryFile.prepare()
+        if let warning = history.warning {
+            printer.show([LocatedDiagnostic(.warning(warning), in: nil)])
+        }
+        LineEditor.start(historyPath: history.path)
+        StandardStreams.writeOut("graddiff session: type x = 1, then an expression such as (x + 1)^2; :help lists the commands\n")
+        var entries = EntryAssembler()
+        while true {
+            let current = session
+            LineEditor.completer = { word, before in current.completions(of: word, after: before) }
+            switch LineEditor.readLine(prompt: entries.isContinuing ? Self.continuationPrompt : Self.prompt) {
+            case .endOfInput:
+                StandardStreams.writeOut("\n")
+                return .success
+            case .interrupted:
+                entries.abandon()
+            case .line(let line):
+                guard let entry = entries.add(Substring(line)) else { continue }
+                // Newlines inside '(' mean nothing, so a continued entry is one history line.
+                LineEditor.remember(String(entry.text.map { $0 == "\n" ? " " : $0 }))
+                Interruption.clear()
+                let reply = session.run(entry.text, line: entry.line)
+                if reply.interrupted {
+                    printer.show([LocatedDiagnostic(Diagnostic(.note, "interrupted: the session is as it was before the line"), in: nil)])
+                }
+                printer.show(reply)
+                if reply.quits { return .success }
+            }
+        }
+    }
+}

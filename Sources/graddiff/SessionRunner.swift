@@ -1,0 +1,55 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import GradDiff
+
+/// A session: `graddiff` with no EXPRESSION, or `graddiff -i x=1`. At a terminal the
+/// statements are typed with line editing and history; from a pipe or file they run
+/// without prompts, readline or history, and a failed statement fails the run.
+struct SessionRunner {
+    let command: Graddiff
+
+    func run() -> ExitStatus {
+        let interactive = StandardStreams.isTerminal(STDIN_FILENO)
+        var session = ReplSession(files: SessionFiles())
+        session.format = command.format
+        session.options = OutputOptions(precision: command.precision, wrt: command.wrt.map(command.wrtNames),
+                                        useColor: command.color.enabled(for: STDOUT_FILENO))
+        session.confirmsDefinitions = interactive
+        session.sourceName = interactive ? "<input>" : "<stdin>"
+        let printer = ReplyPrinter(renderer: DiagnosticRenderer(useColor: command.color.enabled(for: STDERR_FILENO)))
+        for argument in command.arguments {
+            let reply: ReplReply
+            do throws(UserError) {
+                reply = session.bind(try Binding.parse(argument))
+            } catch {
+                printer.show(error.diagnostics)
+                return .dataError
+            }
+            printer.show(reply)
+            if reply.failed { return .dataError }
+        }
+        if interactive {
+            var terminal = InteractiveSession(session: session, printer: printer)
+            return terminal.run()
+        }
+        var piped = PipedSession(session: session, printer: printer, keepGoing: command.keepGoing)
+        return piped.run()
+    }
+}
+
+/// Writes a session's replies: diagnostics to stderr, then results to stdout.
+struct ReplyPrinter {
+    let renderer: DiagnosticRenderer
+
+    func show(_ reply: ReplReply) {
+        show(reply.diagnostics)
+        StandardStreams.writeOut(reply.output)
+    }
+
+    func show(_ diagnostics: [LocatedDiagnostic]) {
+        StandardStreams.writeError(diagnostics.map(renderer.render).joined())
+    }
+}
