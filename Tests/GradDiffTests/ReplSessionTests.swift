@@ -78,15 +78,18 @@ extension ReplReply {
         #expect(repl.run("p = x * 100").output == "p#3 = x#2 * 100 = 200  (replaces p = x * 10 for the lines that follow)\n")
     }
 
-    @Test func aStepWithFreeVariablesWaitsForThem() {
-        var repl = session("p = x * w", "x = 3")
+    @Test func aStepKeepsTheFreeVariablesItWasDefinedWith() {
+        // As in a program file: an assignment after the step makes a new version.
+        var repl = session("w = 2", "p = x * w")
+        #expect(repl.run("x = 3").output == "x#2 = 3  (earlier definitions keep the free variable x)\n")
         let failed = repl.run("p + 1")
         #expect(failed.failed)
-        #expect(failed.messages == ["no value for the variable 'w'"])
-        #expect(failed.diagnostics[0].diagnostic.help == "give it a value first, such as: w = 1")
-        #expect(!repl.run("w = 2").failed)
+        #expect(failed.messages == ["no value for the variable 'x'"])
+        #expect(failed.diagnostics[0].diagnostic.help
+                == "give it a value first, such as: x = 1, then define p again (it keeps the variables it was defined with)")
+        #expect(!repl.run("p = x * w").failed)
         repl.format = .csv
-        #expect(repl.run("p + 1").output.hasSuffix(",add,p + 1,7,1\n"))
+        #expect(repl.run("p + 1").output.hasSuffix(",add,p#2 + 1,7,1\n"))
     }
 
     @Test func aMissingVariableTypedOnTheLineIsUnderlined() {
@@ -154,10 +157,19 @@ extension ReplReply {
         #expect(repl.run("x + 1").diagnostics.isEmpty)
     }
 
-    @Test func aWarningAtAnEarlierLinesNodeHasNoCaret() {
-        var repl = session("x = -1", "p = sqrt(x)")
-        let reply = repl.run("p + 1")
-        #expect(reply.messages.first == "p = sqrt(x) is nan")
-        #expect(reply.diagnostics.first?.diagnostic.span == nil)
+    @Test func aWarningAtAnEarlierLinesNodePointsToThatLine() {
+        var repl = ReplSession(files: MemoryFiles())
+        repl.sourceName = "<stdin>"
+        _ = repl.run("x = -1", line: 1)
+        _ = repl.run("# the square root", line: 2)
+        _ = repl.run("p = 2 * (\n  sqrt(x))", line: 3)
+        let reply = repl.run("p + 1", line: 5)
+        #expect(reply.diagnostics.map { DiagnosticRenderer(useColor: false).render($0) } == ["""
+            <stdin>:4:3: warning: n1 = sqrt(x) is nan
+             4 |   sqrt(x))
+               |   ^~~~~~~
+            help: its input is x = -1
+
+            """])
     }
 }

@@ -126,7 +126,9 @@ import Testing
         #expect(try GraddiffProcess.run(["--no-such-flag", "x", "x=1"]).status == 64)
         #expect(try GraddiffProcess.run(["--precision", "0", "x", "x=1"]).status == 64)
         #expect(try GraddiffProcess.run(["--format", "yaml", "x", "x=1"]).status == 64)
-        #expect(try GraddiffProcess.run([]).status == 64)
+        #expect(try GraddiffProcess.run(["-i", "x+1"]).status == 64)
+        #expect(try GraddiffProcess.run(["-i", "-f", "prog.gd"]).status == 64)
+        #expect(try GraddiffProcess.run(["--keep-going", "x", "x=1"]).status == 64)
     }
 
     @Test func unreadableFilesHaveTheirOwnStatus() throws {

@@ -8,13 +8,10 @@ extension ReplSession {
         var reply = ReplReply()
         let tape = program.tape
         let values = SessionValues(program)
-        var versions: [String: Int] = [:]
         var inputs: [String] = []
         var steps: [String] = []
         for step in program.steps where !step.name.isEmpty {
-            versions[step.name, default: 0] += 1
-            let count = versions[step.name]!
-            let label = count == 1 ? step.name : "\(step.name)#\(count)"
+            let label = step.name
             let node = Int(step.node)
             if tape.ops[node] == .variable, let value = program.defaults[Int(tape.first[node])] {
                 inputs.append("\(label) = \(number(value))")
@@ -41,42 +38,41 @@ extension ReplSession {
         return reply
     }
 
-    /// `:unset NAME`: drops every definition of NAME and replays the others. Refused
-    /// when a later step or function is written in terms of a step or function NAME; an
-    /// input may go, and what used it then lacks a value.
+    /// `:unset NAME`: drops every definition of NAME (every version) and replays the
+    /// others. Refused while a later definition is written in terms of NAME.
     mutating func unset(_ argument: Argument) -> ReplReply {
         let name = argument.text
         guard !name.isEmpty else { return argument.error(":unset needs a name", help: "write :unset NAME") }
-        let removed = definitions.filter { $0.name == name }
-        guard !removed.isEmpty else {
+        guard let first = definitions.firstIndex(where: { $0.name == name }) else {
             let suggestion = NameSuggestion.nearest(to: name, among: definitions.map(\.name))
             let isFree = program.tape.variableSlot(named: name) != nil
             return argument.error(isFree ? "'\(name)' has no value to unset" : "'\(name)' is not defined",
                                   help: suggestion.map { "did you mean '\($0)'?" } ?? ":vars lists the definitions")
         }
-        let kept = definitions.filter { $0.name != name }
         var replayed = Program(source: SourceText(name: sourceName, text: ""))
-        let onlyInputs = removed.allSatisfy { $0.kind == .input }
-        for definition in kept {
+        var replayedText = SessionText()
+        for (index, definition) in definitions.enumerated() where definition.name != name {
+            let source = SourceText(name: definition.sourceName, text: definition.text, firstLine: definition.line)
+            let piece = SessionText.piece(source, after: replayed.source)
             let wasFree = replayed.tape.variableSlot(named: name) != nil
             do throws(UserError) {
-                try ProgramParser.parse(SourceText(name: sourceName, text: definition.text), into: &replayed)
+                try ProgramParser.parse(source, into: &replayed)
             } catch {
                 return argument.error("cannot unset '\(name)': \(definition.name) is defined with it", help: "unset \(definition.name) first")
             }
-            if !onlyInputs, !wasFree, replayed.tape.variableSlot(named: name) != nil {
+            if index > first, !wasFree, replayed.tape.variableSlot(named: name) != nil {
                 return argument.error("cannot unset '\(name)': \(definition.name) is defined with it", help: "unset \(definition.name) first")
             }
+            replayedText.append(piece)
         }
+        let removed = definitions.count(where: { $0.name == name })
         replayed.warnings = []
         program = replayed
-        definitions = kept
+        text = replayedText
+        definitions.removeAll { $0.name == name }
         var reply = ReplReply()
         if confirmsDefinitions {
-            let versions = removed.count == 1 ? "" : " (\(removed.count) versions)"
-            reply.output = "unset \(name)\(versions)\n"
-            let users = SessionValues(program).users(ofVariable: name)
-            if !users.isEmpty { reply.output += "\(users.joined(separator: ", ")) now \(users.count == 1 ? "needs" : "need") a value for \(name)\n" }
+            reply.output = "unset \(name)\(removed == 1 ? "" : " (\(removed) versions)")\n"
         }
         return reply
     }
@@ -86,6 +82,7 @@ extension ReplSession {
         var reply = ReplReply()
         if confirmsDefinitions { reply.output = "cleared \(definitions.count) definition\(definitions.count == 1 ? "" : "s")\n" }
         program = Program(source: SourceText(name: sourceName, text: ""))
+        text = SessionText()
         definitions = []
         return reply
     }

@@ -1,13 +1,10 @@
 /// An expression typed in the session: its node table, cut down to the nodes it needs.
 extension ReplSession {
-    /// Spans of nodes made by earlier entries point into text that is gone; diagnostics
-    /// at such nodes keep their message and lose the caret.
-    private static let earlierSpan = SourceSpan(start: -1, end: -1)
-
-    /// The table (in the session's format) of the expression at `node`, and its warnings.
-    /// `firstNewNode` is the first node this entry made: older ones were typed before.
-    func query(_ node: NodeID, in working: Program, source: SourceText, span: SourceSpan,
-               firstNewNode: Int) throws(UserError) -> (String, [LocatedDiagnostic]) {
+    /// The table (in the session's format) of the expression at `node`, and its
+    /// warnings. `span` is the expression's and `entryStart` where its entry starts, both
+    /// in `working.source`; every diagnostic points into that source.
+    func query(_ node: NodeID, in working: Program, span: SourceSpan,
+               entryStart: Int) throws(UserError) -> (String, [LocatedDiagnostic]) {
         let tape = working.tape
         let wrt = try resolveWrt(in: working)
         var keep = tape.dependencies(of: [node])
@@ -15,17 +12,14 @@ extension ReplSession {
             keep[Int(tape.variableNodes[$0])] && working.defaults[$0] == nil
         }
         if !missing.isEmpty {
-            throw missingValues(missing, in: working, source: source, span: span, firstNewNode: firstNewNode)
+            throw missingValues(missing, of: node, in: working, span: span, entryStart: entryStart)
         }
         // Variables named by :wrt but unused here still get their (zero) gradient.
         for variable in wrt ?? [] where working.defaults[Int(tape.first[Int(variable)])] != nil {
             keep[Int(variable)] = true
         }
-        var (subtape, newIDs) = tape.subgraph(keeping: keep)
-        for old in 0..<min(firstNewNode, tape.count) where newIDs[old] >= 0 {
-            subtape.spans[Int(newIDs[old])] = Self.earlierSpan
-        }
-        var pruned = Program(source: source, tape: subtape)
+        let (subtape, newIDs) = tape.subgraph(keeping: keep)
+        var pruned = Program(source: working.source, tape: subtape)
         pruned.output = newIDs[Int(node)]
         for (slot, value) in working.defaults {
             let kept = newIDs[Int(tape.variableNodes[slot])]
@@ -38,12 +32,7 @@ extension ReplSession {
         try Interruption.check()
         var options = self.options
         options.wrt = wrt?.map { subtape.variableNames[Int(subtape.first[Int(newIDs[Int($0)])])] }
-        let warnings = evaluation.numericWarnings.map { warning in
-            var warning = warning
-            if warning.diagnostic.span == Self.earlierSpan { warning.diagnostic.span = nil }
-            return warning
-        }
-        return (format.render(evaluation, options), warnings)
+        return (format.render(evaluation, options), evaluation.numericWarnings)
     }
 
     /// The variable nodes `:wrt` names: an input's latest version, or a free variable.
@@ -70,19 +59,32 @@ extension ReplSession {
         return nodes
     }
 
-    /// "no value for the variable 'w'": under each use of it in this entry, or under
-    /// the whole expression when it comes in through earlier definitions.
-    private func missingValues(_ slots: [Int], in program: Program, source: SourceText, span: SourceSpan,
-                               firstNewNode: Int) -> UserError {
+    /// "no value for the variable 'w'", under each use typed in this entry, else under
+    /// the whole expression. A variable that came in through a step defined before it
+    /// had a value stays free in that step (a later `w = 1` is a new version), so the
+    /// help then says to define the step again.
+    private func missingValues(_ slots: [Int], of node: NodeID, in program: Program, span: SourceSpan,
+                               entryStart: Int) -> UserError {
         let tape = program.tape
         let names = slots.map { tape.variableNames[$0] }
-        let typedHere = slots.map { tape.variableNodes[$0] }.filter { Int($0) >= firstNewNode }.map { tape.spans[Int($0)] }
+        let typedHere = slots.map { tape.spans[Int(tape.variableNodes[$0])] }.filter { Int($0.start) >= entryStart }
         let spans = typedHere.isEmpty ? [span] : typedHere
         let list = names.map { "'\($0)'" }.joined(separator: ", ")
-        let example = names.map { "\($0) = 1" }.joined(separator: "; ")
+        var help = "give \(names.count == 1 ? "it a value" : "them values") first, such as: "
+            + names.map { "\($0) = 1" }.joined(separator: "; ")
+        if typedHere.count < names.count {
+            let needed = tape.dependencies(of: [node])
+            let lacksValue = SessionValues(program).lacksValue
+            let step = program.steps.first {
+                !$0.name.isEmpty && Int($0.span.start) < entryStart && needed[Int($0.node)] && lacksValue[Int($0.node)]
+            }
+            if let step {
+                let name = step.name.prefix(while: { $0 != "#" })
+                help += ", then define \(name) again (it keeps the variables it was defined with)"
+            }
+        }
         return UserError(Diagnostic(.error, names.count == 1 ? "no value for the variable \(list)" : "no values for the variables \(list)",
-                                    at: spans[0], also: Array(spans.dropFirst()),
-                                    help: "give \(names.count == 1 ? "it a value" : "them values") first, such as: \(example)"),
-                         in: source)
+                                    at: spans[0], also: Array(spans.dropFirst()), help: help),
+                         in: program.source)
     }
 }

@@ -17,6 +17,8 @@ public struct ReplSession {
     /// Every accepted definition as written, in order: what `:save` writes and what
     /// `:unset` replays.
     public internal(set) var definitions: [Definition] = []
+    /// Where each entry of the program's text came from, for diagnostics.
+    var text = SessionText()
     public var format: OutputFormat = .table
     /// Precision, `:wrt` names (as typed; resolved at each expression) and colour.
     public var options = OutputOptions()
@@ -30,16 +32,20 @@ public struct ReplSession {
     /// The number of lines the history file keeps (the driver's, said by `:help keys`).
     public static let historyLimit = 1000
 
-    /// A definition as the user wrote it.
+    /// A definition as the user wrote it, and where.
     public struct Definition: Sendable {
         public var kind: Statement.Kind
         public var name: String
         public var text: String
+        /// The name of the text it was read from and the line it starts on, so that a
+        /// replayed definition (`:unset`) is still reported where it was typed.
+        public var sourceName: String
+        public var line: Int
     }
 
     public init(files: any ReplFiles) {
         self.files = files
-        program = Program(source: SourceText(name: "<input>", text: ""))
+        program = Program(source: SourceText(name: sourceName, text: ""))
     }
 
     /// Runs one entry: a command (`:vars`) or statements. `line` numbers its first line
@@ -60,50 +66,51 @@ public struct ReplSession {
     mutating func runStatements(_ source: SourceText, confirming: Bool? = nil) -> ReplReply {
         var reply = ReplReply()
         var working = program
+        let piece = SessionText.piece(source, after: program.source)
         do throws(UserError) {
             let statements = try ProgramParser.parse(source, into: &working)
             try Interruption.check()
-            reply.diagnostics += working.warnings.map { LocatedDiagnostic($0, in: source) }
+            reply.diagnostics += working.warnings.map { LocatedDiagnostic($0, in: working.source) }
             working.warnings = []
             var added: [Definition] = []
-            var latest = program.names
             for statement in statements {
                 if statement.kind == .expression, let node = statement.node {
-                    let (table, warnings) = try query(node, in: working, source: source, span: statement.span,
-                                                      firstNewNode: program.tape.count)
+                    let (table, warnings) = try query(node, in: working, span: statement.span, entryStart: piece.start)
                     reply.output += table
                     reply.diagnostics += warnings
                     continue
                 }
-                let definition = Definition(kind: statement.kind, name: statement.name, text: source.text(of: statement.span))
                 if confirming ?? confirmsDefinitions {
-                    reply.output += confirmation(of: statement, in: working, replacing: latest[statement.name] != nil
-                                                 ? (added + definitions).last(where: { $0.name == statement.name }) : nil)
+                    let earlier = (definitions + added).last(where: { $0.name == statement.name })
+                    reply.output += confirmation(of: statement, in: working, replacing: earlier)
                 }
-                latest[statement.name] = statement.node
-                added.append(definition)
+                let line = source.location(of: Int(statement.span.start) - piece.start).line
+                added.append(Definition(kind: statement.kind, name: statement.name, text: working.source.text(of: statement.span),
+                                        sourceName: source.name, line: line))
             }
             program = working
             definitions += added
+            text.append(piece)
         } catch {
             reply.fail(error)
         }
+        reply.diagnostics = reply.diagnostics.map { text.relocate($0, pending: piece) }
         return reply
     }
 
     /// `x = 1`, `p = x + y = 4`, `f(a, b) = a * b`, and what a new version replaces.
-    private func confirmation(of statement: Statement, in program: Program, replacing old: Definition?) -> String {
+    private func confirmation(of statement: Statement, in program: Program, replacing earlier: Definition?) -> String {
         let tape = program.tape
         var text: String
         switch statement.kind {
         case .input:
             let node = statement.node!
             let value = program.defaults[Int(tape.first[Int(node)])] ?? .nan
-            text = "\(tape.label(of: node)) = \(number(value))"
+            text = "\(statement.version) = \(number(value))"
         case .step:
             let node = statement.node!
             let values = SessionValues(program)
-            text = "\(tape.label(of: node)) = \(values.text(of: node))"
+            text = "\(statement.version) = \(values.text(of: node))"
             let missing = values.missingVariables(of: node)
             text += missing.isEmpty ? " = \(number(values.values[Int(node)]))"
                                     : "  (no value yet: \(missing.map { "'\($0)'" }.joined(separator: ", ")) \(missing.count == 1 ? "has" : "have") none)"
@@ -112,8 +119,11 @@ public struct ReplSession {
         case .expression:
             return ""
         }
-        if let old {
-            text += "  (replaces \(old.text) for the lines that follow)"
+        if statement.version != statement.name {
+            text += earlier.map { "  (replaces \($0.text) for the lines that follow)" }
+                ?? "  (earlier definitions keep the free variable \(statement.name))"
+        } else if statement.kind == .function, let earlier {
+            text += "  (replaces \(earlier.text) for the lines that follow)"
         }
         return text + "\n"
     }

@@ -38,14 +38,3 @@ struct SessionValues {
         return NodeText(subgraph)[newIDs[Int(node)]]
     }
 }
-
-extension SessionValues {
-    /// The named steps that use the variable `name` while it has no value.
-    func users(ofVariable name: String) -> [String] {
-        let tape = program.tape
-        guard let slot = tape.variableSlot(named: name), program.defaults[slot] == nil else { return [] }
-        let variable = tape.variableNodes[slot]
-        return program.names.filter { $0.value != variable && tape.dependencies(of: [$0.value])[Int(variable)] }
-            .map(\.key).sorted()
-    }
-}

@@ -1,0 +1,55 @@
+/// Where each piece of a session's text came from. A program parsed piece by piece
+/// keeps one source, every accepted entry joined by newlines, so that every node's span
+/// stays valid; this remembers where each entry starts in it, so that a diagnostic is
+/// shown against the entry it points into, under that entry's name and numbered by the
+/// line it was read on (`<stdin>:12:5`), not by its place in the joined text.
+struct SessionText {
+    struct Piece {
+        /// Where the piece starts in the program's source.
+        var start: Int
+        /// The piece as it was read, with its own name and first line number.
+        var source: SourceText
+    }
+
+    private(set) var pieces: [Piece] = []
+
+    /// Where `source` will start in the program's source once parsed into it: after a
+    /// newline, unless the program's text is still empty (see `ProgramParser.parse(_:into:)`).
+    static func piece(_ source: SourceText, after programSource: SourceText) -> Piece {
+        Piece(start: programSource.bytes.isEmpty ? 0 : programSource.bytes.count + 1, source: source)
+    }
+
+    /// Records a piece the program now holds.
+    mutating func append(_ piece: Piece) {
+        if piece.start == 0 { pieces = [] }
+        pieces.append(piece)
+    }
+
+    /// `located`, which points into the program's joined source, moved into the piece
+    /// it points into (`pending` is the entry being run, not yet recorded). Other
+    /// spans that fall in another piece are dropped; the renderer shows one line anyway.
+    func relocate(_ located: LocatedDiagnostic, pending: Piece? = nil) -> LocatedDiagnostic {
+        let all = pending.map { pieces + [$0] } ?? pieces
+        guard located.source != nil, let last = all.last else { return located }
+        guard let span = located.diagnostic.span else {
+            return LocatedDiagnostic(located.diagnostic, in: last.source)
+        }
+        let piece = all.last(where: { $0.start <= Int(span.start) }) ?? last
+        let range = piece.start...(piece.start + piece.source.bytes.count)
+        func shifted(_ span: SourceSpan) -> SourceSpan {
+            SourceSpan(start: Int(span.start) - piece.start, end: Int(span.end) - piece.start)
+        }
+        var diagnostic = located.diagnostic
+        diagnostic.span = shifted(span)
+        diagnostic.otherSpans = diagnostic.otherSpans
+            .filter { range.contains(Int($0.start)) && range.contains(Int($0.end)) }
+            .map(shifted)
+        return LocatedDiagnostic(diagnostic, in: piece.source)
+    }
+
+    /// The line number `offset` (in the program's source) was read on.
+    func line(of offset: Int) -> Int {
+        guard let piece = pieces.last(where: { $0.start <= offset }) else { return 1 }
+        return piece.source.location(of: offset - piece.start).line
+    }
+}
