@@ -34,6 +34,8 @@ struct InteractiveSession {
                 Interruption.clear()
                 let reply = session.run(entry.text, line: entry.line)
                 if reply.interrupted {
+                    // After the ^C the terminal echoed.
+                    StandardStreams.writeError("\n")
                     printer.show([LocatedDiagnostic(Diagnostic(.note, "interrupted: the session is as it was before the line"), in: nil)])
                 }
                 printer.show(reply)

@@ -107,12 +107,14 @@ enum LineEditor {
     private static func abandonLine() {
         rl_point = rl_end
         rl_redisplay()
+        // Before the clean-up, which ends bracketed paste with a carriage return.
+        StandardStreams.writeOut("^C")
         rl_free_line_state()
         rl_callback_sigcleanup()
         rl_cleanup_after_signal()
         rl_replace_line("", 1)
         rl_callback_handler_remove()
-        StandardStreams.writeOut("^C\n")
+        StandardStreams.writeOut("\n")
     }
 
     private static let complete: @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = { text, start, _ in

@@ -53,7 +53,8 @@ extension ReplReply {
         #expect(repl.run("r = 2*pi").output == "r = 6.283185307\n")
         #expect(repl.run("p = x + y").output == "p = x + y  (no value yet: 'y' has none)\n")
         #expect(repl.run("q = x * 3").output == "q = x * 3 = 3\n")
-        #expect(repl.run("f(a, b) = a*b + sin(a)").output == "f(a, b) = a * b + sin(a)\n")
+        #expect(repl.run("f(a, b) = a*b + sin(a)").output == "f(a, b) = a*b + sin(a)\n")
+        #expect(repl.run("f(a, b) = a - b").output == "f(a, b) = a - b  (replaces f(a, b) = a*b + sin(a) for the lines that follow)\n")
     }
 
     @Test func aScriptGetsOnlyItsResults() {

@@ -21,12 +21,11 @@ extension ReplSession {
                              + (missing.isEmpty ? " = \(number(values.values[node]))" : "  (needs \(missing.joined(separator: ", ")))"))
             }
         }
+        // Functions as typed, the latest definition of each.
         var functions: [String] = []
-        for definition in definitions where definition.kind == .function {
-            guard let function = program.functions[definition.name] else { continue }
-            let line = signature(function)
-            functions.removeAll { $0 == line }
-            functions.append(line)
+        for (index, definition) in definitions.enumerated() where definition.kind == .function
+            && !definitions[(index + 1)...].contains(where: { $0.name == definition.name }) {
+            functions.append(definition.text)
         }
         let unbound = tape.variableNames.indices.filter { program.defaults[$0] == nil }.map { tape.variableNames[$0] }
         for (title, lines) in [("inputs", inputs), ("steps", steps), ("functions", functions), ("no value yet", unbound)] where !lines.isEmpty {

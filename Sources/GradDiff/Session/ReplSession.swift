@@ -115,7 +115,8 @@ public struct ReplSession {
             text += missing.isEmpty ? " = \(number(values.values[Int(node)]))"
                                     : "  (no value yet: \(missing.map { "'\($0)'" }.joined(separator: ", ")) \(missing.count == 1 ? "has" : "have") none)"
         case .function:
-            text = program.functions[statement.name].map(signature) ?? statement.name
+            // As typed: the body's nodes would show the inlined calls, not the calls.
+            text = program.source.text(of: statement.span)
         case .expression:
             return ""
         }
@@ -126,11 +127,6 @@ public struct ReplSession {
             text += "  (replaces \(earlier.text) for the lines that follow)"
         }
         return text + "\n"
-    }
-
-    /// `f(a, b) = a * b`: how graddiff reads a function's definition.
-    func signature(_ function: FunctionTemplate) -> String {
-        "\(function.name)(\(function.parameters.joined(separator: ", "))) = \(NodeText(function.body)[function.output])"
     }
 
     func number(_ value: Double) -> String {
