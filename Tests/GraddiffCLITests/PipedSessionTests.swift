@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+/// A session read from a pipe: `graddiff` with no expression and stdin not a terminal.
+/// The same statements as at a terminal, without prompts, confirmations, readline or
+/// history.
+@Suite struct PipedSessionTests {
+    /// Runs graddiff with `arguments` and `input` on stdin, in a fresh home directory.
+    func session(_ input: String, _ arguments: [String] = []) throws -> (GraddiffProcess.Result, home: URL) {
+        let home = try GraddiffProcess.temporaryDirectory()
+        let result = try GraddiffProcess.run(arguments, input: input, environment: ["HOME": home.path])
+        return (result, home)
+    }
+
+    @Test func statementsRunWithoutPromptsOrHistory() throws {
+        let (result, home) = try session("x = 1\ny = 3\nz = -3\n(x+y)*z\n")
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+        #expect(result.stdout == """
+            node  op   expression   value  gradient
+            x     var  x                1        -3
+            y     var  y                3        -3
+            z     var  z               -3         4
+            n3    add  x + y            4        -3
+            n4    mul  (x + y) * z    -12         1
+
+            """)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: home.path).isEmpty)
+    }
+
+    @Test func theFirstFailureStopsTheRun() throws {
+        let (result, _) = try session("x = 1\nx +* 2\nx * 3\n", ["--format", "csv"])
+        #expect(result.status == 65)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("<stdin>:2:4: error: expected an expression after '+', found '*'\n 2 | x +* 2\n"),
+                "\(result.stderr)")
+    }
+
+    @Test func keepGoingRunsTheRestAndStillFails() throws {
+        let (result, _) = try session("x = 1\nx +* 2\nx * 3\n", ["--format", "csv", "--keep-going"])
+        #expect(result.status == 65)
+        #expect(result.stdout.hasSuffix(",mul,x * 3,3,1\n"))
+    }
+
+    @Test func bindingsComeFirstWithDashI() throws {
+        let (result, _) = try session("x^2\n:wrt x\nx^3\n", ["-i", "x=2", "--format", "json"])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines[0].hasPrefix("{\"value\": 4, \"gradient\": {\"x\": 4}"))
+        #expect(lines[1].hasPrefix("{\"value\": 8, \"gradient\": {\"x\": 12}"))
+    }
+
+    @Test func anOpenParenthesisContinuesOnTheNextLine() throws {
+        let (result, _) = try session("f(a) = (a +\n  1)\nq = 3\nf(q\n  * 2)\n", ["--wrt", "q"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "q 2\n")
+        let (unclosed, _) = try session("x = 1\n(x +\n  2\n")
+        #expect(unclosed.status == 65)
+        #expect(unclosed.stderr.hasPrefix("<stdin>:3:4: error: expected ')'"), "\(unclosed.stderr)")
+    }
+
+    @Test func quitEndsTheRun() throws {
+        let (result, _) = try session("x = 1\n:quit\nx +* 2\n")
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test func saveWritesAFileThatDashFRuns() throws {
+        let directory = try GraddiffProcess.temporaryDirectory()
+        let file = directory.appendingPathComponent("session.gd").path
+        let (saved, _) = try session("x = 3\nsq(a) = a^2\ny = sq(x) + 1\n:save \(file)\n")
+        #expect(saved.status == 0 && saved.stdout.isEmpty, "\(saved.stderr)")
+        let run = try GraddiffProcess.run(["-q", "-f", file])
+        #expect(run.stdout == "10\n")
+        let (loaded, _) = try session(":load \(file)\n:wrt x\ny * 2\n")
+        #expect(loaded.stdout == "x 12\n")
+    }
+
+    @Test func sessionsRefuseOptionsForOneExpression() throws {
+        for arguments in [["-i", "--output", "p"], ["-q"], ["--strict"], ["--batch", "t.csv"]] {
+            let result = try GraddiffProcess.run(arguments)
+            #expect(result.status == 64, "\(arguments)")
+        }
+    }
+}
