@@ -7,6 +7,7 @@ struct InteractiveSession {
     var session: ReplSession
     let printer: ReplyPrinter
 
+    static let banner = "graddiff session: type x = 1, then an expression such as (x + 1)^2; :help lists the commands\n"
     static let prompt = "graddiff> "
     static let continuationPrompt = "      ...> "
 
@@ -16,7 +17,6 @@ struct InteractiveSession {
             printer.show([LocatedDiagnostic(.warning(warning), in: nil)])
         }
         LineEditor.start(historyPath: history.path)
-        StandardStreams.writeOut("graddiff session: type x = 1, then an expression such as (x + 1)^2; :help lists the commands\n")
         var entries = EntryAssembler()
         while true {
             let current = session
@@ -31,8 +31,16 @@ struct InteractiveSession {
                 guard let entry = entries.add(Substring(line)) else { continue }
                 // Newlines inside '(' mean nothing, so a continued entry is one history line.
                 LineEditor.remember(String(entry.text.map { $0 == "\n" ? " " : $0 }))
+                // A Ctrl-C while the line runs abandons it even if the engine finished
+                // first: the session before the line is a value, so it is simply kept.
                 Interruption.clear()
-                let reply = session.run(entry.text, line: entry.line)
+                let before = session
+                var reply = session.run(entry.text, line: entry.line)
+                if Interruption.isRequested && !reply.interrupted {
+                    session = before
+                    reply = ReplReply()
+                    reply.fail(.interrupted)
+                }
                 if reply.interrupted {
                     // After the ^C the terminal echoed.
                     StandardStreams.writeError("\n")

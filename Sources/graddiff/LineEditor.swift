@@ -43,6 +43,11 @@ enum LineEditor {
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0  // no SA_RESTART: poll must return at a Ctrl-C
         sigaction(SIGINT, &action, nil)
+        // A parent may have blocked it, and the mask is inherited.
+        var interrupt = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        sigprocmask(SIG_UNBLOCK, &interrupt, nil)
 
         rl_readline_name = UnsafePointer(strdup("graddiff"))
         rl_catch_signals = 0

@@ -20,6 +20,7 @@ struct SessionRunner {
         session.confirmsDefinitions = interactive
         session.sourceName = interactive ? "<input>" : "<stdin>"
         let printer = ReplyPrinter(renderer: DiagnosticRenderer(useColor: command.color.enabled(for: STDERR_FILENO)))
+        if interactive { StandardStreams.writeOut(InteractiveSession.banner) }
         for argument in command.arguments {
             let reply: ReplReply
             do throws(UserError) {

@@ -15,7 +15,7 @@ public struct ReplReply: Sendable {
 
     public init() {}
 
-    mutating func fail(_ error: UserError) {
+    public mutating func fail(_ error: UserError) {
         failed = true
         interrupted = error.isInterruption
         if !error.isInterruption { diagnostics += error.diagnostics }

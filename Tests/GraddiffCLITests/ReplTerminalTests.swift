@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+
+/// The REPL driven through a real terminal (tmux): readline's editing, history,
+/// completion and signals, and the history file, checked on the screen as a user sees
+/// them. Every key waits for the prompt it is meant for: keys typed while a line runs
+/// would go to the terminal, not to readline.
+@Suite(.enabled(if: TerminalSession.isAvailable, "tmux is not installed"))
+struct ReplTerminalTests {
+    @Test func anExpressionPrintsItsTable() throws {
+        let terminal = try TerminalSession(["x=1", "-i"])
+        try terminal.run("y = 3; z = -3")
+        let screen = try terminal.run("(x+y)*z")
+        #expect(screen.hasSuffix("""
+            x = 1
+            graddiff> y = 3; z = -3
+            y = 3
+            z = -3
+            graddiff> (x+y)*z
+            node  op   expression   value  gradient
+            x     var  x                1        -3
+            y     var  y                3        -3
+            z     var  z               -3         4
+            n3    add  x + y            4        -3
+            n4    mul  (x + y) * z    -12         1
+            graddiff>
+            """), "\(screen)")
+    }
+
+    @Test func upRecallsThePreviousLineAndTheHistoryFileKeepsIt() throws {
+        let terminal = try TerminalSession()
+        try terminal.run("x = 2")
+        try terminal.run("x*3")
+        try terminal.run("x*3")
+        try terminal.press("Up")
+        try terminal.waitUntil("x*3 recalled") { $0.hasSuffix("graddiff> x*3") }
+        try terminal.press("Up")
+        try terminal.waitUntil("x = 2 recalled") { $0.hasSuffix("graddiff> x = 2") }
+        try terminal.press("Enter")
+        try terminal.waitFor("x#2 = 2  (replaces x = 2 for the lines that follow)\ngraddiff>")
+        try terminal.press("C-d")
+        #expect(try terminal.exitStatus() == 0)
+        let history = try String(contentsOf: terminal.historyFile, encoding: .utf8)
+        #expect(history == "x = 2\nx*3\nx = 2\n", "the same line twice in a row is kept once")
+        let mode = try FileManager.default.attributesOfItem(atPath: terminal.historyFile.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+
+    @Test func ctrlRSearchesTheHistory() throws {
+        let terminal = try TerminalSession()
+        try terminal.run("speed = 4")
+        try terminal.run("1 + 1")
+        try terminal.press("C-r")
+        try terminal.type("spe")
+        try terminal.waitFor("(reverse-i-search)`spe': speed = 4")
+        try terminal.press("Enter")
+        try terminal.waitFor("speed#2 = 4")
+    }
+
+    @Test func tabCompletesFunctionsNamesAndCommands() throws {
+        let terminal = try TerminalSession()
+        try terminal.run("speed = 0")
+        try terminal.type("sigm")
+        try terminal.press("Tab")
+        try terminal.waitUntil("sigmoid( completed") { $0.hasSuffix("graddiff> sigmoid(") }
+        try terminal.type("spe")
+        try terminal.press("Tab")
+        try terminal.waitUntil("speed completed") { $0.hasSuffix("graddiff> sigmoid(speed") }
+        let screen = try terminal.run(")")
+        #expect(TerminalSession.squeezed(screen).contains("n1 sigmoid sigmoid(speed) 0.5 1"), "\(screen)")
+        try terminal.type(":fo")
+        try terminal.press("Tab")
+        try terminal.type("j")
+        try terminal.press("Tab")
+        try terminal.waitUntil(":format json completed") { $0.hasSuffix("graddiff> :format json") }
+    }
+
+    @Test func ctrlCAbandonsAHalfTypedLine() throws {
+        let terminal = try TerminalSession()
+        try terminal.run("x = 5")
+        try terminal.run("(x +")
+        try terminal.type("2")
+        try terminal.waitUntil("2 typed") { $0.hasSuffix("...> 2") }
+        try terminal.press("C-c")
+        try terminal.waitFor("      ...> 2^C\ngraddiff>")
+        let screen = try terminal.run("x - 1")
+        #expect(TerminalSession.squeezed(screen).contains("n2 sub x - 1 4 1"), "\(screen)")
+        try terminal.press("C-d")
+        #expect(try terminal.exitStatus() == 0)
+        let history = try String(contentsOf: terminal.historyFile, encoding: .utf8)
+        #expect(history == "x = 5\nx - 1\n", "an abandoned line is not history")
+    }
+
+    @Test func ctrlCInterruptsALongComputation() throws {
+        let terminal = try TerminalSession()
+        try terminal.run("keep = 1")
+        // Each function is twice the one before: f30 would never finish.
+        try terminal.run("f1(a) = a*a + 1")
+        for level in 2...14 {
+            try terminal.run("f\(level)(a) = f\(level - 1)(f\(level - 1)(a))")
+        }
+        try terminal.type((15...30).map { "f\($0)(a) = f\($0 - 1)(f\($0 - 1)(a))\n" }.joined())
+        try terminal.waitFor("graddiff> f15(a) = f14(f14(a))")
+        try terminal.press("C-c")
+        try terminal.waitFor("note: interrupted: the session is as it was before the line", timeout: 10)
+        try terminal.waitUntil("the prompt") { $0.hasSuffix("\n" + TerminalSession.prompt) }
+        let screen = try terminal.run("keep + 1")
+        #expect(TerminalSession.squeezed(screen).contains("n2 add keep + 1 2 1"), "\(screen)")
+    }
+
+    @Test func theUsersInputrcChoosesViKeys() throws {
+        let terminal = try TerminalSession(inputrc: "set editing-mode vi\n")
+        try terminal.type("1+1")
+        try terminal.press("Escape")
+        try terminal.type("0r5")
+        try terminal.waitUntil("1 replaced by 5") { $0.hasSuffix("graddiff> 5+1") }
+        let screen = try terminal.run("")
+        #expect(TerminalSession.squeezed(screen).contains("n2 add 5 + 1 6 1"), "\(screen)")
+    }
+
+    @Test func ctrlDOnAnEmptyLineEndsWithStatusZero() throws {
+        let terminal = try TerminalSession()
+        let screen = try terminal.run("x +* 2")
+        #expect(screen.contains("error: expected an expression after '+', found '*'"))
+        try terminal.press("C-d")
+        #expect(try terminal.exitStatus() == 0)
+    }
+
+    @Test func aHomeWithoutRoomForHistoryIsAWarning() throws {
+        // Not even root may create a file in /proc.
+        let terminal = try TerminalSession(["-i", "x=3"], home: "/proc")
+        try terminal.waitFor("warning: the history is not saved: cannot open '/proc/.graddiff_history'")
+        let screen = try terminal.run("x^2")
+        #expect(TerminalSession.squeezed(screen).contains("n2 pow x^2 9 1"), "\(screen)")
+    }
+}
