@@ -7,7 +7,8 @@ enum ExitStatus: Int32, CaseIterable {
     case nonFinite = 1
     /// A bad flag or option, or options that do not go together (EX_USAGE).
     case usage = 64
-    /// An error in the expression, program or bindings (EX_DATAERR).
+    /// An error in the expression, program or bindings, or a failed statement piped
+    /// into a session (EX_DATAERR).
     case dataError = 65
     /// An input file could not be read (EX_NOINPUT).
     case noInput = 66
@@ -20,8 +21,8 @@ enum ExitStatus: Int32, CaseIterable {
         switch self {
         case .success: return "success"
         case .nonFinite: return "--strict was given and a value or gradient is nan or infinite"
-        case .usage: return "usage error: unknown option, bad option value, options that do not go together"
-        case .dataError: return "error in the expression, program or bindings"
+        case .usage: return "usage error: unknown option, bad option value or combination"
+        case .dataError: return "error in the expression, program, bindings or a piped statement"
         case .noInput: return "an input file cannot be read"
         case .software: return "internal error (a bug: please report it)"
         case .ioError: return "output cannot be written"

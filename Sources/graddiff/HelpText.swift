@@ -10,6 +10,7 @@ enum HelpText {
             Examples:
               graddiff "(x+y)*z" x=1 y=3 z=-3
               graddiff -q --wrt x "x^2" x=3          # prints 6
+              graddiff                               # a session: type x = 3, then x^2
 
             Operators: + - * / ^ (or **, right-associative), unary - and +, parentheses.
             Functions: \(functions)
@@ -19,7 +20,7 @@ enum HelpText {
             Exit status:
             \(statuses)
 
-            See graddiff(1) for programs, output formats and the JSON shape.
+            See graddiff(1) for programs, sessions, output formats and the JSON shape.
             """
     }
 }

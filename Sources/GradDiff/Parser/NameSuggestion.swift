@@ -1,7 +1,7 @@
 /// "Did you mean …?": the candidate closest to a misspelled name, if it is close enough
 /// to be a plausible typo (an edit distance of at most a third of the name, and at most 2).
-public enum NameSuggestion {
-    public static func nearest(to name: String, among candidates: [String]) -> String? {
+enum NameSuggestion {
+    static func nearest(to name: String, among candidates: [String]) -> String? {
         let limit = Swift.min(2, Swift.max(1, name.count / 3))
         var best: (name: String, distance: Int)?
         for candidate in candidates where candidate != name {

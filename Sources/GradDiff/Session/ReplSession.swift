@@ -73,6 +73,9 @@ public struct ReplSession {
             reply.diagnostics += working.warnings.map { LocatedDiagnostic($0, in: working.source) }
             working.warnings = []
             var added: [Definition] = []
+            let confirms = confirming ?? confirmsDefinitions
+            // One forward pass for the values of every step this entry defines.
+            let values = confirms && statements.contains { $0.kind == .step } ? SessionValues(working) : nil
             for statement in statements {
                 if statement.kind == .expression, let node = statement.node {
                     let (table, warnings) = try query(node, in: working, span: statement.span, entryStart: piece.start)
@@ -80,9 +83,9 @@ public struct ReplSession {
                     reply.diagnostics += warnings
                     continue
                 }
-                if confirming ?? confirmsDefinitions {
+                if confirms {
                     let earlier = (definitions + added).last(where: { $0.name == statement.name })
-                    reply.output += confirmation(of: statement, in: working, replacing: earlier)
+                    reply.output += confirmation(of: statement, in: working, values: values, replacing: earlier)
                 }
                 let line = source.location(of: Int(statement.span.start) - piece.start).line
                 added.append(Definition(kind: statement.kind, name: statement.name, text: working.source.text(of: statement.span),
@@ -99,7 +102,8 @@ public struct ReplSession {
     }
 
     /// `x = 1`, `p = x + y = 4`, `f(a, b) = a * b`, and what a new version replaces.
-    private func confirmation(of statement: Statement, in program: Program, replacing earlier: Definition?) -> String {
+    private func confirmation(of statement: Statement, in program: Program, values: SessionValues?,
+                              replacing earlier: Definition?) -> String {
         let tape = program.tape
         var text: String
         switch statement.kind {
@@ -109,7 +113,7 @@ public struct ReplSession {
             text = "\(statement.version) = \(number(value))"
         case .step:
             let node = statement.node!
-            let values = SessionValues(program)
+            let values = values ?? SessionValues(program)
             text = "\(statement.version) = \(values.text(of: node))"
             let missing = values.missingVariables(of: node)
             text += missing.isEmpty ? " = \(number(values.values[Int(node)]))"
