@@ -8,7 +8,7 @@ let package = Package(
         .library(name: "GradDiff", targets: ["GradDiff"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
     ],
     targets: [
         // The engine: text → tokens → tape → values → gradients → output. No Foundation.
