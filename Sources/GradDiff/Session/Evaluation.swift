@@ -81,6 +81,10 @@ public struct Evaluation: Sendable {
     private static func selectOutput(_ program: Program, _ name: String?) throws(UserError) -> NodeID {
         guard let name else {
             guard let output = program.output else {
+                if program.functions.isEmpty {
+                    throw UserError(.error("the expression is empty", help: "write an expression such as (x+y)*z"),
+                                    in: program.source)
+                }
                 throw UserError(.error("there is nothing to differentiate: the program only defines functions",
                                        help: "end it with an expression that calls them"), in: program.source)
             }
