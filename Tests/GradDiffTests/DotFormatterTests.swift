@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import GradDiff
 
@@ -25,10 +26,49 @@ struct DotFormatterTests {
         ("{a|b}", "\\{a\\|b\\}"),
         ("<port>", "\\<port\\>"),
         ("c#2", "c#2"),
-        ("θ₁ \"x\"", "θ₁ \\\"x\\\""),
+        ("θ₁ \"x\"", "θ₁&#32;\\\"x\\\""),
+        ("a b", "a b"),
     ])
     func recordField(_ text: String, _ escaped: String) {
         #expect(DotText.recordField(text) == escaped)
+    }
+
+    /// The escapes hold in Graphviz itself: every label reaches the SVG as written.
+    @Test func awkwardLabelsSurviveGraphviz() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let searchPath = environment["PATH"] ?? "/usr/bin:/bin"
+        guard let dot = searchPath.split(separator: ":").map({ "\($0)/dot" })
+            .first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            if environment["GRADDIFF_SKIP_GRAPHVIZ"] != "1" {
+                Issue.record("Graphviz's dot is not installed: apt-get install graphviz (or set GRADDIFF_SKIP_GRAPHVIZ=1 to skip)")
+            }
+            return
+        }
+        let labels = ["q\"uote", "back\\slash", "ends\\", "{a|b}<c>", "&amp;", "\\N", "∂é θ₁", "c#2"]
+        var graph = "digraph g {\n"
+        for (i, label) in labels.enumerated() {
+            graph += "  r\(i) [shape=record, label=\"{ \(DotText.recordField(label)) | value 1 }\"];\n"
+            graph += "  e\(i) [label=\(DotText.quoted(label))];\n"
+        }
+        graph += "}\n"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: dot)
+        process.arguments = ["-Tsvg"]
+        let (input, output) = (Pipe(), Pipe())
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        try input.fileHandleForWriting.write(contentsOf: Data(graph.utf8))
+        try input.fileHandleForWriting.close()
+        let svg = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        for label in labels {
+            let xml = label.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+            let count = svg.components(separatedBy: ">\(xml)</text>").count - 1
+            #expect(count == 2, "\(label) should appear as written in the record and in the ellipse, \(count) times found")
+        }
     }
 
     func lines(_ text: String, containing part: String) -> [Substring] {

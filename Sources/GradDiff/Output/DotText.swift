@@ -9,7 +9,9 @@ public enum DotText {
     }
 
     /// One field of a record label: as `quoted`, and `{ } | < >` escaped too, since in a
-    /// record they split fields and name ports.
+    /// record they split fields and name ports. A space right after a non-ASCII
+    /// character is written `&#32;`: Graphviz's record parser (2.43 at least) moves such
+    /// a space to the end of the field, and decodes entities only after parsing.
     public static func recordField(_ text: String) -> String {
         escaped(text, recordSpecials: true)
     }
@@ -17,8 +19,12 @@ public enum DotText {
     private static func escaped(_ text: String, recordSpecials: Bool) -> String {
         var output = ""
         output.reserveCapacity(text.utf8.count)
+        var previous: Unicode.Scalar = " "
         for scalar in text.unicodeScalars {
+            defer { previous = scalar }
             switch scalar {
+            case " " where recordSpecials && !previous.isASCII:
+                output += "&#32;"
             case "\"": output += "\\\""
             case "\\": output += "\\\\"
             case "&": output += "&amp;"
