@@ -24,6 +24,7 @@ let package = Package(
         // Release-mode benchmark: `swift run -c release graddiff-bench`.
         .executableTarget(name: "graddiff-bench", dependencies: ["GradDiff"]),
         .testTarget(name: "GradDiffTests", dependencies: ["GradDiff"]),
-        .testTarget(name: "GraddiffCLITests", dependencies: ["graddiff"]),
+        // Goldens/ holds expected output files the tests read from the source tree.
+        .testTarget(name: "GraddiffCLITests", dependencies: ["graddiff"], exclude: ["Goldens"]),
     ]
 )
