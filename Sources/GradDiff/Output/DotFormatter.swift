@@ -51,7 +51,8 @@ public struct DotFormatter {
     }
 
     public func render() -> String {
-        var (drawn, operations) = drawnNodes()
+        let (nodes, operations) = drawnNodes()
+        var drawn = nodes
         // Keep the nodes nearest the output: the end of the tape, where the gradients start.
         var kept = 0
         var elided = 0
