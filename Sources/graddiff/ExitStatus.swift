@@ -11,6 +11,8 @@ enum ExitStatus: Int32, CaseIterable {
     case dataError = 65
     /// An input file could not be read (EX_NOINPUT).
     case noInput = 66
+    /// A program graddiff needs is not installed: Graphviz's `dot`, for `--render` (EX_UNAVAILABLE).
+    case unavailable = 69
     /// An internal error: a bug in graddiff (EX_SOFTWARE).
     case software = 70
     /// Output could not be written (EX_IOERR).
@@ -23,6 +25,7 @@ enum ExitStatus: Int32, CaseIterable {
         case .usage: return "usage error: unknown option, bad option value, missing expression"
         case .dataError: return "error in the expression, program or bindings"
         case .noInput: return "an input file cannot be read"
+        case .unavailable: return "a program graddiff needs is not installed (Graphviz's dot, for --render)"
         case .software: return "internal error (a bug: please report it)"
         case .ioError: return "output cannot be written"
         }

@@ -8,6 +8,7 @@ import Darwin
 #endif
 
 extension OutputFormat: ExpressibleByArgument {}
+extension ExplainPass: ExpressibleByArgument {}
 extension ColorChoice: ExpressibleByArgument {}
 
 @main
@@ -27,8 +28,21 @@ struct Graddiff: ParsableCommand {
             help: ArgumentHelp("Read the expression or program from FILE ('-' for standard input).", valueName: "FILE"))
     var file: String?
 
-    @Option(help: ArgumentHelp("Output format: table, json, csv, tsv or markdown.", valueName: "FORMAT"))
+    @Option(help: ArgumentHelp("Output format: table, json, csv, tsv, markdown, or dot (the graph for Graphviz).",
+                               valueName: "FORMAT"))
     var format: OutputFormat = .table
+
+    @Option(defaultAsFlag: ExplainPass.backward,
+            help: ArgumentHelp("After the table, narrate a pass node by node: backward (the default), forward or both, as --explain=forward.",
+                               valueName: "PASS"))
+    var explain: ExplainPass? = nil
+
+    @Option(help: ArgumentHelp("Draw the graph into FILE with Graphviz's dot; the extension picks the format: .svg, .png or .pdf.",
+                               valueName: "FILE"))
+    var render: String?
+
+    @Flag(help: "With --format dot or --render, also draw the gradient flow: edges back to each input, labelled with the local partials.")
+    var dotBackward = false
 
     @Option(help: ArgumentHelp("Significant digits of numbers in tables (1-17).", valueName: "N"))
     var precision: Int = 10
@@ -70,12 +84,16 @@ struct Graddiff: ParsableCommand {
         if file == nil && arguments.isEmpty {
             throw ValidationError("missing EXPRESSION: give one, such as graddiff \"(x+y)*z\" x=1 y=3 z=-3, or -f FILE")
         }
+        try validateExplainAndPictures()
         if batch != nil {
-            if [.json, .markdown].contains(format) {
+            if [.json, .markdown, .dot].contains(format) {
                 throw ValidationError("--batch writes CSV or TSV; --format \(format.rawValue) cannot be combined with it")
             }
             if quiet || wrt != nil {
                 throw ValidationError("--batch writes every gradient; --quiet and --wrt cannot be combined with it")
+            }
+            if explain != nil || render != nil {
+                throw ValidationError("--batch writes one row per input row; --explain and --render cannot be combined with it")
             }
             if batch == "-" && file == "-" {
                 throw ValidationError("standard input cannot be both the program (-f -) and the batch table (--batch -)")
@@ -85,6 +103,21 @@ struct Graddiff: ParsableCommand {
         }
         if let wrt, wrtNames(wrt).isEmpty {
             throw ValidationError("--wrt needs variable names separated by commas, such as --wrt x,y")
+        }
+    }
+
+    private func validateExplainAndPictures() throws {
+        if explain != nil && ![.table, .markdown].contains(format) {
+            throw ValidationError("--explain prints text after the table; it cannot be combined with --format \(format.rawValue)")
+        }
+        if explain != nil && quiet {
+            throw ValidationError("--explain prints a narration; it cannot be combined with --quiet")
+        }
+        if let render, GraphvizRenderer.Format(path: render) == nil {
+            throw ValidationError("--render needs a file name ending in .svg, .png or .pdf, not '\(render)'")
+        }
+        if dotBackward && format != .dot && render == nil {
+            throw ValidationError("--dot-backward applies to the graph: add --format dot or --render FILE.svg")
         }
     }
 

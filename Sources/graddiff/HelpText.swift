@@ -10,6 +10,8 @@ enum HelpText {
             Examples:
               graddiff "(x+y)*z" x=1 y=3 z=-3
               graddiff -q --wrt x "x^2" x=3          # prints 6
+              graddiff --explain "p = x + y; g = p * z" x=1 y=3 z=-3
+              graddiff --render graph.svg "p = x + y; g = p * z" x=1 y=3 z=-3
 
             Operators: + - * / ^ (or **, right-associative), unary - and +, parentheses.
             Functions: \(functions)

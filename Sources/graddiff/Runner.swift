@@ -69,14 +69,51 @@ struct Runner {
             return .nonFinite
         }
         report(evaluation.numericWarnings)
-        StandardStreams.writeOut(render(evaluation))
+        let options = outputOptions()
+        if command.format == .dot || command.render != nil {
+            report(largeGraphWarnings(evaluation, options))
+        }
+        StandardStreams.writeOut(render(evaluation, options))
+        if let path = command.render, let format = GraphvizRenderer.Format(path: path) {
+            do throws(GraphvizRenderer.Failure) {
+                try GraphvizRenderer.render(dotFormatter(evaluation, options).render(), to: path, format: format)
+            } catch {
+                report([LocatedDiagnostic(.error(error.message, help: error.help), in: nil)])
+                return error.status
+            }
+        }
         return .success
     }
 
-    private func render(_ evaluation: Evaluation) -> String {
-        let options = OutputOptions(
-            precision: command.precision, wrt: command.wrt.map(command.wrtNames),
-            useColor: command.color.enabled(for: STDOUT_FILENO))
+    private func outputOptions() -> OutputOptions {
+        OutputOptions(precision: command.precision, wrt: command.wrt.map(command.wrtNames),
+                      useColor: command.color.enabled(for: STDOUT_FILENO))
+    }
+
+    private func dotFormatter(_ evaluation: Evaluation, _ options: OutputOptions) -> DotFormatter {
+        DotFormatter(evaluation, options, backward: command.dotBackward)
+    }
+
+    /// A graph past `DotFormatter.defaultNodeLimit` nodes is drawn in part: say so, and how to draw less.
+    private func largeGraphWarnings(_ evaluation: Evaluation, _ options: OutputOptions) -> [LocatedDiagnostic] {
+        let elided = dotFormatter(evaluation, options).elidedCount()
+        guard elided > 0 else { return [] }
+        let limit = DotFormatter.defaultNodeLimit
+        return [LocatedDiagnostic(.warning(
+            "the graph has \(limit + elided) nodes; the picture shows the \(limit) nearest the output and one box for the other \(elided)",
+            help: "--wrt NAMES draws only the paths from those inputs to the output; or draw a smaller expression"), in: nil)]
+    }
+
+    private func render(_ evaluation: Evaluation, _ options: OutputOptions) -> String {
+        let table = renderTable(evaluation, options)
+        guard let pass = command.explain else { return table }
+        let explanation = ExplainFormatter(evaluation, options)
+        return command.format == .markdown
+            ? table + "\n" + explanation.renderMarkdown(pass)
+            : table + "\n" + explanation.render(pass)
+    }
+
+    private func renderTable(_ evaluation: Evaluation, _ options: OutputOptions) -> String {
         func number(_ value: Double) -> String { NumberFormat.significant(value, digits: options.precision) }
         if command.quiet {
             guard options.wrt != nil else { return number(evaluation.values[Int(evaluation.output)]) + "\n" }
@@ -94,6 +131,7 @@ struct Runner {
         case .csv: return DelimitedFormatter.csv(evaluation)
         case .tsv: return DelimitedFormatter.tsv(evaluation)
         case .markdown: return DelimitedFormatter.markdown(evaluation, options)
+        case .dot: return dotFormatter(evaluation, options).render()
         }
     }
 }
