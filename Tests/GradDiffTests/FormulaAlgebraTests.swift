@@ -47,6 +47,7 @@ struct FormulaAlgebraTests {
         Row(op: .step, first: "0", second: "0"),
         Row(op: .lessOrEqual, first: "0", second: "0"),
         Row(op: .xlogy, first: "log(b)", second: "a / b"),
+        Row(op: .multiplyOrZero, first: "b", second: "a"),
     ]
 
     static func formulas(_ op: Op) -> (FormulaAlgebra.Term, FormulaAlgebra.Term) {
@@ -90,7 +91,7 @@ struct FormulaAlgebraTests {
         #expect(Self.formulas(.relu).0.internalOps == [.step])
         #expect(Self.formulas(.sin).0.internalOps.isEmpty)
         #expect(FormulaAlgebra.meanings(of: [.xlogy, .step]) ==
-                ["[a > 0] is 1 if a > 0, else 0", "xlogy(a, b) = a * log(b), and 0 when a = 0"])
+                ["[a > 0] is 1 if a > 0, else 0", "xlogy(a, b) = a * log(b), and 0 when a or b is 0"])
     }
 
     struct Folding: Sendable, CustomTestStringConvertible {

@@ -74,6 +74,8 @@ public struct FormulaAlgebra: DerivativeAlgebra {
     }
 
     public func apply(_ op: Op, _ a: Term, _ b: Term) -> Term {
+        // The zero-absorbing product of pow's rule reads as a product; only 0 · inf differs.
+        if op == .multiplyOrZero { return apply(.multiply, a, b) }
         if simplifying, let folded = fold(op, a, b) { return folded }
         if simplifying && op == .multiply && a == b { return apply(.power, a, constant(2)) }
         var term: Term
@@ -108,7 +110,7 @@ public struct FormulaAlgebra: DerivativeAlgebra {
         [(Op.sign, "sign(a) is -1, 0 or 1 as a is negative, zero or positive"),
          (.step, "[a > 0] is 1 if a > 0, else 0"),
          (.lessOrEqual, "[a ≤ b] is 1 if a ≤ b, else 0"),
-         (.xlogy, "xlogy(a, b) = a * log(b), and 0 when a = 0"),
+         (.xlogy, "xlogy(a, b) = a * log(b), and 0 when a or b is 0"),
         ].filter { ops.contains($0.0) }.map(\.1)
     }
 }
