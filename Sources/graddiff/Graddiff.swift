@@ -67,6 +67,9 @@ struct Graddiff: ParsableCommand {
     @Flag(help: "Treat nan and infinite values or gradients as errors (exit status 1).")
     var strict = false
 
+    @Option(help: ArgumentHelp("Stop with an error when the graph would exceed N nodes (default 20000000).", valueName: "N"))
+    var maxNodes: Int = Parser.defaultNodeLimit
+
     @Option(help: ArgumentHelp("Colour diagnostics and headers: auto, always or never.", valueName: "WHEN"))
     var color: ColorChoice = .auto
 
@@ -75,6 +78,9 @@ struct Graddiff: ParsableCommand {
     var arguments: [String] = []
 
     func validate() throws {
+        guard maxNodes > 0 else {
+            throw ValidationError("--max-nodes must be a positive whole number, not \(maxNodes)")
+        }
         guard (1...17).contains(precision) else {
             throw ValidationError("--precision must be a whole number from 1 to 17, not \(precision)")
         }

@@ -46,7 +46,7 @@ struct Runner {
         }
         let evaluation: Evaluation
         do throws(UserError) {
-            let program = try ProgramParser.parse(source)
+            let program = try ProgramParser.parse(source, nodeLimit: command.maxNodes)
             if !errors.isEmpty { throw UserError(errors) }
             if let path = command.batch {
                 return BatchRunner(command: command, program: program, bindings: bindings, renderer: renderer).run(path: path)

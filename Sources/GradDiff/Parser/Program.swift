@@ -34,16 +34,17 @@ public struct Program: Sendable {
 /// Reads a program's statements one by one onto a tape.
 public struct ProgramParser {
     /// Parses the whole of `source` as a program.
-    public static func parse(_ source: SourceText) throws(UserError) -> Program {
+    public static func parse(_ source: SourceText, nodeLimit: Int = Parser.defaultNodeLimit) throws(UserError) -> Program {
         var program = Program(source: SourceText(name: source.name, bytes: []))
-        try parse(source, into: &program)
+        try parse(source, into: &program, nodeLimit: nodeLimit)
         return program
     }
 
     /// Parses `source` as more statements of `program` (a REPL line, a loaded file).
     /// The program's text grows by a line holding `source`, so every node's span still
     /// points into `program.source`. On error `program` is unchanged.
-    public static func parse(_ source: SourceText, into program: inout Program) throws(UserError) {
+    public static func parse(_ source: SourceText, into program: inout Program,
+                             nodeLimit: Int = Parser.defaultNodeLimit) throws(UserError) {
         var working = program
         var offset = 0
         if !program.source.bytes.isEmpty {
@@ -54,6 +55,7 @@ public struct ProgramParser {
         }
         var parser = try Parser(source: working.source, startingAt: offset, builder: TapeBuilder(continuing: program.tape))
         parser.functions = program.functions
+        parser.nodeLimit = nodeLimit
         // The parser's environment is the one copy of the names while parsing: keeping a
         // second in `working` would copy the dictionary at every statement.
         parser.environment = program.names
@@ -62,6 +64,10 @@ public struct ProgramParser {
             while parser.check(.semicolon) || parser.check(.newline) { try parser.advance() }
             if parser.check(.end) { break }
             try statement(&parser, &working)
+            if parser.builder.tape.count > nodeLimit {
+                throw parser.error("the graph has more than \(nodeLimit) nodes, the limit", at: parser.current.span,
+                                   help: "raise it with --max-nodes N, or write a smaller expression")
+            }
             switch parser.current.kind {
             case .semicolon, .newline, .end:
                 break
@@ -236,6 +242,7 @@ public struct ProgramParser {
         }
         var body = parser
         body.builder = TapeBuilder()
+        body.nodeLimit = parser.nodeLimit
         body.environment = [:]
         for (parameter, span) in parameters {
             body.environment[parameter] = body.builder.variable(parameter, at: span)
