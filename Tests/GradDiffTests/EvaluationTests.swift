@@ -36,7 +36,18 @@ struct EvaluationTests {
         let evaluation = try evaluate("sqrt(x)", "x=0")
         #expect(evaluation.value == 0)
         #expect(evaluation.gradient("x") == .infinity)
-        #expect(evaluation.numericWarnings.map(\.diagnostic.message) == ["the gradient with respect to x is inf"])
+        #expect(evaluation.numericWarnings.map(\.diagnostic.message) ==
+                ["the backward pass first becomes inf at n1 = sqrt(x): its gradient 1 times ∂n1/∂x = 0.5 / n1 = inf"])
+    }
+
+    /// The 0 · inf trap: a finite output whose gradient is nan, named where it starts.
+    @Test func zeroTimesInfinityIsTracedToItsNode() throws {
+        let evaluation = try evaluate("y = relu(sqrt(x) - 1); y + x", "x=0")
+        #expect(evaluation.value == 0)
+        #expect(evaluation.gradient("x")!.isNaN)
+        let warning = try #require(evaluation.numericWarnings.first)
+        #expect(warning.diagnostic.message.hasPrefix("the backward pass first becomes nan at n1 = sqrt(x): its gradient 0 times"))
+        #expect(warning.diagnostic.span.map { evaluation.program.source.text(of: $0) } == "sqrt(x)")
     }
 
     @Test func finiteResultsAndUnusedStepsAreNotReported() throws {
