@@ -90,3 +90,22 @@ struct EvaluationTests {
         #expect(order.map(\.slot) == [2, 0])
     }
 }
+
+/// Evaluating exactly at a kink is not an error, but the reader hears of it.
+@Suite struct KinkReportTests {
+    @Test func kinksAreReportedWithTheirOneSidedDerivatives() throws {
+        let evaluation = try evaluate("abs(x) + relu(x) + max(x, y)", "x=0 y=0")
+        let messages = evaluation.warnings.map(\.diagnostic.message)
+        #expect(messages == ["n1 is evaluated at a kink: abs(x) at x = 0",
+                             "n2 is evaluated at a kink: relu(x) at x = 0",
+                             "n5 is evaluated at a kink: max(x, y) with both arguments 0"])
+        #expect(evaluation.warnings[0].diagnostic.help == "the derivative is -1 from the left and 1 from the right; graddiff uses 0")
+        // The documented conventions: abs'(0) = 0, relu'(0) = 0, the tie's gradient to x.
+        #expect(evaluation.gradient("x") == 1)
+        #expect(evaluation.gradient("y") == 0)
+    }
+
+    @Test func awayFromKinksNothingIsSaid() throws {
+        #expect(try evaluate("abs(x) + relu(x) + max(x, y)", "x=0.5 y=0").warnings.isEmpty)
+    }
+}
