@@ -104,8 +104,12 @@ public struct Evaluation: Sendable {
     public func reachesOutput() -> [Bool] {
         var reaches = Array(repeating: false, count: tape.count)
         reaches[Int(output)] = true
-        for i in stride(from: Int(output), through: 0, by: -1) where reaches[i] {
-            for input in tape.inputs(of: NodeID(i)) { reaches[Int(input)] = true }
+        // Reads the input arrays directly: `inputs(of:)` would allocate once per node.
+        let first = tape.first
+        let second = tape.second
+        for i in stride(from: Int(output), through: 0, by: -1) where reaches[i] && tape.ops[i].arity > 0 {
+            reaches[Int(first[i])] = true
+            if second[i] >= 0 { reaches[Int(second[i])] = true }
         }
         return reaches
     }

@@ -12,6 +12,10 @@ enum KinkReport {
         var warnings: [LocatedDiagnostic] = []
         var kinks = 0
         for i in 0..<tape.count where reaches[i] {
+            switch tape.ops[i] {
+            case .abs, .relu, .min, .max: break
+            default: continue
+            }
             let inputs = tape.inputs(of: NodeID(i))
             guard let message = kink(tape.ops[i], inputs.map { values[Int($0)] }, inputs.map { tape.label(of: $0) }) else { continue }
             kinks += 1
