@@ -1,0 +1,100 @@
+import GradDiff
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Runs `graddiff diff`: parse, differentiate symbolically, print the formulas (and
+/// their values when the variables are bound).
+struct DiffRunner {
+    let command: DiffCommand
+
+    func run() -> ExitStatus {
+        let renderer = DiagnosticRenderer(useColor: ColorChoice.auto.enabled(for: STDERR_FILENO))
+        var arguments = command.arguments
+        let source = SourceText(name: "expression", text: arguments.removeFirst())
+        let formulas: DerivativeFormulas
+        do throws(UserError) {
+            var bindings: [Binding] = []
+            var errors: [LocatedDiagnostic] = []
+            for argument in arguments {
+                do { bindings.append(try Binding.parse(argument)) } catch { errors += error.diagnostics }
+            }
+            if !errors.isEmpty { throw UserError(errors) }
+            let program = try ProgramParser.parse(source)
+            var variables: [Double]?
+            let output: NodeID
+            if bindings.isEmpty {
+                output = try Self.output(of: program, named: command.output)
+            } else {
+                let evaluation = try Evaluation.run(program, bindings: bindings, outputName: command.output)
+                StandardStreams.writeError(evaluation.warnings.map(renderer.render).joined())
+                output = evaluation.output
+                variables = evaluation.variableValues
+            }
+            try Self.check(command.wrtNames, in: program)
+            formulas = DerivativeFormulas(program, output: output, wrt: command.wrtNames, order: command.order,
+                                          variables: variables)
+        } catch {
+            StandardStreams.writeError(error.diagnostics.map(renderer.render).joined())
+            return .dataError
+        }
+        StandardStreams.writeOut(command.format == .json ? json(formulas) : text(formulas))
+        return .success
+    }
+
+    /// The steps, then the derivative (one variable asked for) or `d_x = ...` lines.
+    private func text(_ formulas: DerivativeFormulas) -> String {
+        let single = command.wrtNames?.count == 1
+        let names = formulas.names.map { derivativeName($0) }
+        var lines = ["# size: \(formulas.text.size) operations"]
+        lines.append(formulas.text.program(names: single ? nil : names))
+        if let values = formulas.values {
+            for (index, value) in values.enumerated() {
+                lines.append("# \(names[index]) = \(NumberFormat.shortest(value))")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `{"x": "2 * x"}`, or with bindings `{"x": {"formula": "2 * x", "value": 6}}`. Each
+    /// formula carries the steps it needs (`t1 = ...; ...`).
+    private func json(_ formulas: DerivativeFormulas) -> String {
+        let entries = formulas.names.enumerated().map { index, name in
+            let own = formulas.program(of: index)
+            let formula = JSONFormatter.string(own)
+            guard let values = formulas.values else { return "\(JSONFormatter.string(name)): \(formula)" }
+            return "\(JSONFormatter.string(name)): {\"formula\": \(formula), \"value\": \(JSONFormatter.number(values[index]))}"
+        }
+        return "{" + entries.joined(separator: ", ") + "}\n"
+    }
+
+    private func derivativeName(_ variable: String) -> String {
+        command.order == 1 ? "d_\(variable)" : "d\(command.order)_\(variable)"
+    }
+
+    static func output(of program: Program, named name: String?) throws(UserError) -> NodeID {
+        if let name {
+            guard let node = program.names[name] else {
+                throw UserError(.error("--output names '\(name)', which the program does not define"), in: nil)
+            }
+            return node
+        }
+        guard let output = program.output else {
+            throw UserError(.error("there is nothing to differentiate", help: "write an expression such as x^2 * y"),
+                            in: program.source)
+        }
+        return output
+    }
+
+    static func check(_ wrt: [String]?, in program: Program) throws(UserError) {
+        for name in wrt ?? [] where program.tape.variableSlot(named: name) == nil {
+            let variables = program.tape.variableNames
+            throw UserError(.error("--wrt names '\(name)', which is not a variable of the expression",
+                                   help: variables.isEmpty ? "the expression has no variables"
+                                       : "its variables are \(variables.joined(separator: ", "))"), in: nil)
+        }
+    }
+}
