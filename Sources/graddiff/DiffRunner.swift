@@ -49,7 +49,7 @@ struct DiffRunner {
     private func text(_ formulas: DerivativeFormulas) -> String {
         let single = command.wrtNames?.count == 1
         let names = formulas.names.map { derivativeName($0) }
-        var lines = ["# size: \(formulas.text.size) operations"]
+        var lines = ["# size: \(formulas.text.size) operation\(formulas.text.size == 1 ? "" : "s")"]
         lines.append(formulas.text.program(names: single ? nil : names))
         if let values = formulas.values {
             for (index, value) in values.enumerated() {
