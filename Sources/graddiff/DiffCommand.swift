@@ -9,7 +9,7 @@ import Darwin
 
 /// How `graddiff diff` prints its formulas.
 enum DiffFormat: String, CaseIterable, ExpressibleByArgument {
-    case text, json
+    case text, json, latex
 }
 
 /// `graddiff diff EXPRESSION [--wrt NAMES] [name=value ...]`: the derivative as a
@@ -40,7 +40,7 @@ struct DiffCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Take the N-th derivative (N >= 1) with respect to each variable.", valueName: "N"))
     var order: Int = 1
 
-    @Option(help: ArgumentHelp("Output format: text (a graddiff program) or json ({\"x\": \"2 * x\"}).", valueName: "FORMAT"))
+    @Option(help: ArgumentHelp("Output format: text (a graddiff program), json ({\"x\": \"2 * x\"}) or latex (an aligned block).", valueName: "FORMAT"))
     var format: DiffFormat = .text
 
     @Option(help: ArgumentHelp("Differentiate the named step NAME instead of the last statement.", valueName: "NAME"))

@@ -36,12 +36,16 @@ struct DiffRunner {
             }
             try Self.check(command.wrtNames, in: program)
             formulas = DerivativeFormulas(program, output: output, wrt: command.wrtNames, order: command.order,
-                                          variables: variables)
+                                          variables: variables, notation: command.format == .latex ? .latex : .program)
         } catch {
             StandardStreams.writeError(error.diagnostics.map(renderer.render).joined())
             return .dataError
         }
-        StandardStreams.writeOut(command.format == .json ? json(formulas) : text(formulas))
+        switch command.format {
+        case .text: StandardStreams.writeOut(text(formulas))
+        case .json: StandardStreams.writeOut(json(formulas))
+        case .latex: StandardStreams.writeOut(latex(formulas))
+        }
         return .success
     }
 
@@ -69,6 +73,18 @@ struct DiffRunner {
             return "\(JSONFormatter.string(name)): {\"formula\": \(formula), \"value\": \(JSONFormatter.number(values[index]))}"
         }
         return "{" + entries.joined(separator: ", ") + "}\n"
+    }
+
+    /// An `aligned` block: the steps, then ∂f/∂x = … for each variable.
+    private func latex(_ formulas: DerivativeFormulas) -> String {
+        let power = command.order == 1 ? "" : "^{\(command.order)}"
+        var lines = zip(formulas.text.stepNames, formulas.text.stepExpressions).map { "\($0) &= \($1)" }
+        for (index, name) in formulas.names.enumerated() {
+            var line = "\\frac{\\partial\(power) f}{\\partial \(DerivativeText.latexName(name))\(power)} &= \(formulas.text.expressions[index])"
+            if let values = formulas.values { line += " = \(NumberFormat.shortest(values[index]))" }
+            lines.append(line)
+        }
+        return "\\begin{aligned}\n" + lines.joined(separator: " \\\\\n") + "\n\\end{aligned}\n"
     }
 
     private func derivativeName(_ variable: String) -> String {

@@ -15,7 +15,7 @@ public struct DerivativeFormulas: Sendable {
     /// Differentiates `program`'s output with respect to `wrt` (every variable when
     /// nil), `order` times; `variables` (by slot) gives the values, if bound.
     public init(_ program: Program, output: NodeID, wrt: [String]?, order: Int = 1,
-                variables: [Double]?, maximumWidth: Int = DerivativeText.defaultMaximumWidth) {
+                variables: [Double]?, notation: DerivativeText.Notation = .program, maximumWidth: Int = DerivativeText.defaultMaximumWidth) {
         let tape = program.tape
         names = wrt ?? tape.variableNames
         let algebra = NodeAlgebra(continuing: tape)
@@ -33,7 +33,7 @@ public struct DerivativeFormulas: Sendable {
         self.tape = algebra.tape
         self.roots = roots
         self.maximumWidth = maximumWidth
-        text = DerivativeText(algebra.tape, roots: roots, maximumWidth: maximumWidth)
+        text = DerivativeText(algebra.tape, roots: roots, notation: notation, maximumWidth: maximumWidth)
         if let variables {
             let nodeValues = ForwardPass.run(algebra.tape, variables: variables)
             values = roots.map { nodeValues[Int($0)] }

@@ -12,14 +12,23 @@
 public struct DerivativeText: Sendable {
     public static let defaultMaximumWidth = 200
 
-    /// The named steps, in order, each `name = expression`.
-    public private(set) var steps: [String] = []
+    /// The named steps, in order: their names and expressions.
+    public private(set) var stepNames: [String] = []
+    public private(set) var stepExpressions: [String] = []
+    /// Each step as `name = expression`.
+    public var steps: [String] { zip(stepNames, stepExpressions).map { "\($0) = \($1)" } }
     /// Each root's expression, in the order given.
     public private(set) var expressions: [String] = []
     /// How many operations (non-leaf nodes) the derivatives hold, shared ones once.
     public private(set) var size = 0
 
-    public init(_ tape: Tape, roots: [NodeID], maximumWidth: Int = defaultMaximumWidth) {
+    /// Graddiff's own syntax (to paste back in), or LaTeX.
+    public enum Notation: Sendable { case program, latex }
+
+    public let notation: Notation
+
+    public init(_ tape: Tape, roots: [NodeID], notation: Notation = .program, maximumWidth: Int = defaultMaximumWidth) {
+        self.notation = notation
         guard let top = roots.max(), top >= 0 else { return }
         var uses = [Int](repeating: 0, count: Int(top) + 1)
         var reached = [Bool](repeating: false, count: Int(top) + 1)
@@ -39,14 +48,15 @@ public struct DerivativeText: Sendable {
         let taken = Set(tape.variableNames)
         for i in 0...Int(top) where reached[i] {
             let id = NodeID(i)
-            var operand = Self.render(tape, id, printed)
+            var operand = notation == .latex ? Self.renderLaTeX(tape, id, printed) : Self.render(tape, id, printed)
             if tape.ops[i].arity > 0, uses[i] > 1 || (!roots.contains(id) && operand.text.count > maximumWidth) {
                 var name: String
                 repeat {
                     stepNumber += 1
-                    name = "t\(stepNumber)"
+                    name = notation == .latex ? "t_{\(stepNumber)}" : "t\(stepNumber)"
                 } while taken.contains(name)
-                steps.append("\(name) = \(operand.text)")
+                stepNames.append(name)
+                stepExpressions.append(operand.text)
                 operand = (name, Precedence.atom)
             }
             printed[i] = operand
@@ -87,6 +97,22 @@ public struct DerivativeText: Sendable {
             let arguments = op.arity == 2 ? [a.text, b.text] : [a.text]
             return (InfixText.call(op.functionSpelling ?? op.name, arguments), Precedence.atom)
         }
+    }
+
+    /// A variable's name in LaTeX (`x`, `\\mathit{rate}`).
+    public static func latexName(_ name: String) -> String { LaTeXText.name(name) }
+
+    /// Node `id` as LaTeX, its inputs already printed.
+    private static func renderLaTeX(_ tape: Tape, _ id: NodeID, _ printed: [InfixText.Operand]) -> InfixText.Operand {
+        let index = Int(id)
+        let op = tape.ops[index]
+        switch op {
+        case .variable: return (LaTeXText.name(tape.variableNames[Int(tape.first[index])]), Precedence.atom)
+        case .constant: return LaTeXText.constant(tape.constants[Int(tape.first[index])])
+        default: break
+        }
+        let a = printed[Int(tape.first[index])]
+        return op.arity == 2 ? LaTeXText.binary(op, a, printed[Int(tape.second[index])]) : LaTeXText.unary(op, a)
     }
 
     /// The whole as a program: the steps, then one line per root (`name = expression`
