@@ -1,7 +1,8 @@
 /// Text and JSON for `--hessian`, `--order` and `--check`.
 public enum DerivativeReport {
-    /// Columns padded to their widest cell; the first left-aligned, the rest right-aligned.
-    public static func aligned(_ rows: [[String]]) -> String {
+    /// Columns padded to their widest cell; the first (and, for words, the last)
+    /// left-aligned, the rest right-aligned.
+    public static func aligned(_ rows: [[String]], lastIsText: Bool = false) -> String {
         func width(_ cell: String) -> Int { cell.unicodeScalars.count }
         var widths: [Int] = []
         for row in rows {
@@ -13,7 +14,8 @@ public enum DerivativeReport {
         return rows.map { row in
             row.enumerated().map { column, cell in
                 let padding = String(repeating: " ", count: widths[column] - width(cell))
-                return column == 0 ? cell + padding : padding + cell
+                let left = column == 0 || (lastIsText && column == row.count - 1)
+                return left ? cell + padding : padding + cell
             }.joined(separator: "  ").trimmedRight()
         }.joined(separator: "\n") + "\n"
     }
@@ -42,7 +44,7 @@ public enum DerivativeReport {
             rows.append([row.name, number(row.reverse), number(row.central), error(row.absoluteError),
                          error(row.relativeError), row.verdict == .fail ? "FAIL" : row.verdict.rawValue])
         }
-        return aligned(rows)
+        return aligned(rows, lastIsText: true)
     }
 
     public static func checkJSON(_ check: GradientCheck, tolerance: Double) -> String {
