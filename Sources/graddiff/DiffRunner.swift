@@ -54,6 +54,7 @@ struct DiffRunner {
         let single = command.wrtNames?.count == 1
         let names = formulas.names.map { derivativeName($0) }
         var lines = ["# size: \(formulas.text.size) operation\(formulas.text.size == 1 ? "" : "s")"]
+        if names.isEmpty { return lines[0] + "\n# the expression has no variables\n" }
         lines.append(formulas.text.program(names: single ? nil : names))
         if let values = formulas.values {
             for (index, value) in values.enumerated() {

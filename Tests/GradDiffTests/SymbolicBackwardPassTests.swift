@@ -63,6 +63,7 @@ struct SymbolicBackwardPassTests {
         ("abs(x) + relu(x)", "x", "step(x) + sign(x)"),
         ("min(x, y)", "y", "1 - (1 - step(x - y))"),
         ("x - x", "x", "0"),
+        ("cos(x)*y - 1/x", "x", "1 / x / x - y * sin(x)"),
     ])
     func knownFormulas(_ expression: String, _ variable: String, _ expected: String) throws {
         let program = try parseProgram(expression)

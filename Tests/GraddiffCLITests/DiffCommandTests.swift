@@ -69,6 +69,12 @@ import Testing
         #expect(plain.stdout.contains("diff  var"))
     }
 
+    @Test func diffOfAConstantSaysSo() throws {
+        let result = try GraddiffProcess.run(["diff", "3*pi"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "# size: 0 operations\n# the expression has no variables\n")
+    }
+
     @Test func diffRejectsUnknownVariables() throws {
         let result = try GraddiffProcess.run(["diff", "--wrt", "q", "x^2"])
         #expect(result.status == 65)

@@ -6,7 +6,7 @@
 /// Folding keeps the graphs small, in the spirit of `FormulaAlgebra`: arithmetic on two
 /// constants is done (with the same `Op.value` the forward pass uses, so the numbers do
 /// not change), and 0 + a = a, a - 0 = a, 0 - a = -a, 1·a = a, -1·a = -a, 0·a = 0,
-/// a/1 = a, 0/a = 0, a^1 = a, a^0 = 1, -(-a) = a, a - a = 0, a + a = 2·a, a·a = a^2 (pow(a, 2) is
+/// a/1 = a, 0/a = 0, a^1 = a, a^0 = 1, -(-a) = a, a - a = 0, a + a = 2·a, a·a = a^2, a + (-b) = a - b, (-a)·b = -(a·b) (pow(a, 2) is
 /// correctly rounded, so it equals a·a bit for bit). Like `FormulaAlgebra`, 0·a = 0
 /// ignores that 0·inf is nan; a/a is folded only for constants (a could be 0).
 public final class NodeAlgebra: DerivativeAlgebra {
@@ -42,10 +42,16 @@ public final class NodeAlgebra: DerivativeAlgebra {
         return builder.apply(op, a, b, at: span)
     }
 
+    /// The operand of `-a`, if node `id` is a negation.
+    private func negated(_ id: NodeID) -> NodeID? {
+        builder.tape.ops[Int(id)] == .negate ? builder.tape.first[Int(id)] : nil
+    }
+
     /// The identities of the type comment, or nil when none applies.
     private func fold(_ op: Op, _ a: NodeID, _ b: NodeID) -> NodeID? {
         let x = constantValue(a), y = constantValue(b)
         if let x, let y { return constant(op.value(x, y)) }
+        if let folded = foldNegation(op, a, b) { return folded }
         switch op {
         case .add:
             if x == 0 { return b }
@@ -69,6 +75,25 @@ public final class NodeAlgebra: DerivativeAlgebra {
             if y == 0 { return constant(1) }
         case .xlogy:
             if x == 0 { return constant(0) }
+        default:
+            break
+        }
+        return nil
+    }
+
+    /// Signs move outward, exactly (IEEE negation is exact and rounding is symmetric):
+    /// a + (-b) = a - b, (-a) + b = b - a, a - (-b) = a + b, (-a)·b = a·(-b) = -(a·b),
+    /// and likewise for a/b.
+    private func foldNegation(_ op: Op, _ a: NodeID, _ b: NodeID) -> NodeID? {
+        switch op {
+        case .add:
+            if let inner = negated(b) { return apply(.subtract, a, inner) }
+            if let inner = negated(a) { return apply(.subtract, b, inner) }
+        case .subtract:
+            if let inner = negated(b) { return apply(.add, a, inner) }
+        case .multiply, .divide:
+            if let inner = negated(a) { return apply(.negate, apply(op, inner, b)) }
+            if let inner = negated(b) { return apply(.negate, apply(op, a, inner)) }
         default:
             break
         }
