@@ -67,7 +67,7 @@ struct Graddiff: ParsableCommand {
     @Flag(help: "Treat nan and infinite values or gradients as errors (exit status 1).")
     var strict = false
 
-    @Flag(help: "Print the Hessian (second derivatives) of the output with respect to the variables.")
+    @Flag(help: "Print the Hessian (second derivatives) of the output with respect to the variables (or the --wrt ones).")
     var hessian = false
 
     @Option(help: ArgumentHelp("Print the N-th derivative of a one-variable expression (or of the one --wrt variable).",

@@ -13,7 +13,11 @@ extension Runner {
         let names = evaluation.tape.variableNames
         let json = command.format == .json
         if command.hessian {
-            let hessian = Hessian.compute(evaluation)
+            // With --wrt, the rows and columns of those variables only.
+            let slots = evaluation.reportedVariables(options).map(\.slot)
+            let full = Hessian.compute(evaluation)
+            let hessian = slots.map { row in slots.map { full[row][$0] } }
+            let names = slots.map { names[$0] }
             return DerivativeOutput(output: json ? DerivativeReport.hessianJSON(names, hessian)
                                                  : DerivativeReport.hessianTable(names, hessian, digits: options.precision))
         }

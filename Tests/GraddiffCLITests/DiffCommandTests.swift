@@ -69,6 +69,11 @@ import Testing
         #expect(plain.stdout.contains("diff  var"))
     }
 
+    @Test func aProductWithItselfPrintsAsASquare() throws {
+        let result = try GraddiffProcess.run(["diff", "--wrt", "x", "(x+y)*(x+y)*exp(x)"])
+        #expect(result.stdout.contains("t1^2 * t2"))
+    }
+
     @Test func diffOfAConstantSaysSo() throws {
         let result = try GraddiffProcess.run(["diff", "3*pi"])
         #expect(result.status == 0)
@@ -87,6 +92,8 @@ import Testing
         #expect(table.stdout == "   x  y\nx  4  2\ny  2  0\n")
         let json = try GraddiffProcess.run(["--hessian", "--format", "json", "x^2*y", "x=1", "y=2"])
         #expect(json.stdout == "{\"variables\": [\"x\", \"y\"], \"hessian\": [[4, 2], [2, 0]]}\n")
+        let some = try GraddiffProcess.run(["--hessian", "--wrt", "y,x", "x^2*y*z", "x=1", "y=2", "z=3"])
+        #expect(some.stdout == "   y   x\ny  0   6\nx  6  12\n")
     }
 
     @Test func orderPrintsTheNthDerivative() throws {

@@ -6,6 +6,9 @@
 /// subexpression whose text would exceed `maximumWidth` characters, so that a huge
 /// derivative prints as many short lines rather than as megabytes on one line.
 ///
+/// A product of a node with itself prints as a square (`(x + y)^2`), also where the
+/// user wrote it as a product; pow(a, 2) and a·a are the same number.
+///
 /// Ops without a user spelling print as equivalents: `a * b` for the zero-absorbing
 /// product (they differ only at 0·inf), `a * log(b)` for xlogy (they differ only at
 /// a = 0), `1 - step(a - b)` for [a ≤ b].
@@ -79,6 +82,9 @@ public struct DerivativeText: Sendable {
         }
         let a = printed[Int(tape.first[index])]
         let b: InfixText.Operand = op.arity == 2 ? printed[Int(tape.second[index])] : ("", Precedence.atom)
+        if op == .multiply && tape.first[index] == tape.second[index] {
+            return (InfixText.binary(.power, a, ("2", Precedence.atom)), Precedence.power)  // a·a as written: a^2
+        }
         switch op {
         case .negate:
             return (InfixText.negate(a), Precedence.prefix)
@@ -112,6 +118,9 @@ public struct DerivativeText: Sendable {
         default: break
         }
         let a = printed[Int(tape.first[index])]
+        if op == .multiply && tape.first[index] == tape.second[index] {
+            return LaTeXText.binary(.power, a, ("2", Precedence.atom))
+        }
         return op.arity == 2 ? LaTeXText.binary(op, a, printed[Int(tape.second[index])]) : LaTeXText.unary(op, a)
     }
 
