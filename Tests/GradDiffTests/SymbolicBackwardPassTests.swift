@@ -64,6 +64,7 @@ struct SymbolicBackwardPassTests {
         ("min(x, y)", "y", "1 - (1 - step(x - y))"),
         ("x - x", "x", "0"),
         ("cos(x)*y - 1/x", "x", "1 / x / x - y * sin(x)"),
+        ("-x^2", "x", "-2 * x"),
     ])
     func knownFormulas(_ expression: String, _ variable: String, _ expected: String) throws {
         let program = try parseProgram(expression)

@@ -6,7 +6,7 @@
 /// Folding keeps the graphs small, in the spirit of `FormulaAlgebra`: arithmetic on two
 /// constants is done (with the same `Op.value` the forward pass uses, so the numbers do
 /// not change), and 0 + a = a, a - 0 = a, 0 - a = -a, 1·a = a, -1·a = -a, 0·a = 0,
-/// a/1 = a, 0/a = 0, a^1 = a, a^0 = 1, -(-a) = a, a - a = 0, a + a = 2·a, a·a = a^2, a + (-b) = a - b, (-a)·b = -(a·b) (pow(a, 2) is
+/// a/1 = a, 0/a = 0, a^1 = a, a^0 = 1, -(-a) = a, a - a = 0, a + a = 2·a, a·a = a^2, a + (-b) = a - b, (-a)·b = -(a·b), -(c·b) = (-c)·b (pow(a, 2) is
 /// correctly rounded, so it equals a·a bit for bit). Like `FormulaAlgebra`, 0·a = 0
 /// ignores that 0·inf is nan; a/a is folded only for constants (a could be 0).
 public final class NodeAlgebra: DerivativeAlgebra {
@@ -32,7 +32,12 @@ public final class NodeAlgebra: DerivativeAlgebra {
 
     public func apply(_ op: Op, _ a: NodeID) -> NodeID {
         if let x = constantValue(a) { return constant(op.value(x, 0)) }
-        if op == .negate, builder.tape.ops[Int(a)] == .negate { return builder.tape.first[Int(a)] }
+        if op == .negate, let inner = negated(a) { return inner }
+        let product = builder.tape.ops[Int(a)]
+        if op == .negate, product == .multiply || product == .multiplyOrZero,
+           let c = constantValue(builder.tape.first[Int(a)]) {
+            return apply(product, constant(-c), builder.tape.second[Int(a)])  // -(c·b) = (-c)·b
+        }
         return builder.apply(op, a, at: span)
     }
 
