@@ -20,7 +20,10 @@ struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "graddiff diff",
         abstract: "Print the derivative of an expression as an expression.",
-        usage: "graddiff diff [--wrt NAMES] [--order N] [--format FORMAT] EXPRESSION [name=value ...]",
+        usage: """
+            graddiff diff [--wrt NAMES] [--order N] [--format FORMAT] EXPRESSION [name=value ...]
+              graddiff diff [options] -f FILE [name=value ...]
+            """,
         discussion: """
             Examples:
               graddiff diff "x^2*y + sin(x*y)" --wrt x      # 2 * x * y + cos(x * y) * y
@@ -34,6 +37,10 @@ struct DiffCommand: ParsableCommand {
             """
     )
 
+    @Option(name: [.customShort("f"), .customLong("file")],
+            help: ArgumentHelp("Read the expression or program from FILE ('-' for standard input).", valueName: "FILE"))
+    var file: String?
+
     @Option(help: ArgumentHelp("Differentiate with respect to these variables only, separated by commas.", valueName: "NAMES"))
     var wrt: String?
 
@@ -46,11 +53,11 @@ struct DiffCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Differentiate the named step NAME instead of the last statement.", valueName: "NAME"))
     var output: String?
 
-    @Argument(help: ArgumentHelp("The expression, then optional bindings such as x=1 y=2.", valueName: "EXPRESSION name=value"))
+    @Argument(help: ArgumentHelp("The expression (unless -f is given), then optional bindings such as x=1 y=2.", valueName: "EXPRESSION name=value"))
     var arguments: [String] = []
 
     func validate() throws {
-        guard arguments.first != nil else {
+        guard file != nil || arguments.first != nil else {
             throw ValidationError("missing EXPRESSION: give one, such as graddiff diff \"x^2 * y\" --wrt x")
         }
         guard (1...16).contains(order) else {

@@ -14,7 +14,17 @@ struct DiffRunner {
     func run() -> ExitStatus {
         let renderer = DiagnosticRenderer(useColor: ColorChoice.auto.enabled(for: STDERR_FILENO))
         var arguments = command.arguments
-        let source = SourceText(name: "expression", text: arguments.removeFirst())
+        let source: SourceText
+        if let path = command.file {
+            do {
+                source = SourceText(name: path == "-" ? "<stdin>" : path, bytes: try InputFile.read(path))
+            } catch {
+                StandardStreams.writeError(renderer.render(LocatedDiagnostic(.error(error.message), in: nil)))
+                return .noInput
+            }
+        } else {
+            source = SourceText(name: "expression", text: arguments.removeFirst())
+        }
         let formulas: DerivativeFormulas
         do throws(UserError) {
             var bindings: [Binding] = []

@@ -74,6 +74,14 @@ import Testing
         #expect(result.stdout.contains("t1^2 * t2"))
     }
 
+    @Test func diffReadsAProgramFromStandardInput() throws {
+        let result = try GraddiffProcess.run(["diff", "-f", "-", "--wrt", "x"], input: "p = x * y\np^2\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "# size: 3 operations\n2 * (x * y) * y\n")
+        let missing = try GraddiffProcess.run(["diff", "-f", "/nonexistent/derivs-file"])
+        #expect(missing.status == 66)
+    }
+
     @Test func diffOfAConstantSaysSo() throws {
         let result = try GraddiffProcess.run(["diff", "3*pi"])
         #expect(result.status == 0)
