@@ -5,6 +5,8 @@ enum ExitStatus: Int32, CaseIterable {
     case success = 0
     /// `--strict` and a value or gradient became nan or inf.
     case nonFinite = 1
+    /// `--check` and a gradient differs from its finite difference by more than `--tol`.
+    case checkFailed = 2
     /// A bad flag or option, or a missing expression (EX_USAGE).
     case usage = 64
     /// An error in the expression, program or bindings (EX_DATAERR).
@@ -22,6 +24,7 @@ enum ExitStatus: Int32, CaseIterable {
         switch self {
         case .success: return "success"
         case .nonFinite: return "--strict was given and a value or gradient is nan or infinite"
+        case .checkFailed: return "--check was given and a gradient disagrees with its finite difference"
         case .usage: return "usage error: unknown option, bad option value, missing expression"
         case .dataError: return "error in the expression, program or bindings"
         case .noInput: return "an input file cannot be read"

@@ -9,6 +9,14 @@ extension Graddiff {
     /// leaves the expression alone. An attached value cannot be an expression, though:
     /// `--explain=froward` is a typo, and would otherwise silently mean backward.
     static func main() {
+        // `graddiff diff ...` is the diff command when something other than bindings
+        // follows; `graddiff diff` and `graddiff diff diff=2` still evaluate an
+        // expression that is a variable named diff.
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "diff", arguments.dropFirst().contains(where: { (try? Binding.parse($0)) == nil }) {
+            DiffCommand.main(Array(arguments.dropFirst()))
+            return
+        }
         for argument in CommandLine.arguments.dropFirst() {
             if argument == "--" { break }
             guard argument.hasPrefix("--explain=") else { continue }

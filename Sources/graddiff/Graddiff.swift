@@ -70,6 +70,19 @@ struct Graddiff: ParsableCommand {
     @Option(help: ArgumentHelp("Stop with an error when the graph would exceed N nodes (default 20000000).", valueName: "N"))
     var maxNodes: Int = Parser.defaultNodeLimit
 
+    @Flag(help: "Print the Hessian (second derivatives) of the output with respect to the variables (or the --wrt ones).")
+    var hessian = false
+
+    @Option(help: ArgumentHelp("Print the N-th derivative of a one-variable expression (or of the one --wrt variable).",
+                               valueName: "N"))
+    var order: Int?
+
+    @Flag(help: "Compare each reverse-mode gradient with a central finite difference; exit 2 if one fails.")
+    var check = false
+
+    @Option(help: ArgumentHelp("With --check, the largest relative error that passes (default 1e-6).", valueName: "TOL"))
+    var tol: Double?
+
     @Option(help: ArgumentHelp("Colour diagnostics and headers: auto, always or never.", valueName: "WHEN"))
     var color: ColorChoice = .auto
 
@@ -107,9 +120,29 @@ struct Graddiff: ParsableCommand {
         } else if keepGoing {
             throw ValidationError("--keep-going applies to --batch")
         }
+        try validateDerivatives()
         if let wrt, wrtNames(wrt).isEmpty {
             throw ValidationError("--wrt needs variable names separated by commas, such as --wrt x,y")
         }
+    }
+
+    private func validateDerivatives() throws {
+        let chosen = [hessian ? "--hessian" : nil, order != nil ? "--order" : nil, check ? "--check" : nil].compactMap { $0 }
+        guard let first = chosen.first else {
+            if tol != nil { throw ValidationError("--tol applies to --check") }
+            return
+        }
+        if chosen.count > 1 { throw ValidationError("\(chosen[0]) and \(chosen[1]) cannot be combined; choose one") }
+        if ![.table, .json].contains(format) {
+            throw ValidationError("\(first) prints a table or JSON; it cannot be combined with --format \(format.rawValue)")
+        }
+        if batch != nil || explain != nil || render != nil || quiet && !(order != nil) {
+            throw ValidationError("\(first) cannot be combined with --batch, --explain, --render or --quiet")
+        }
+        if let order, !(1...16).contains(order) {
+            throw ValidationError("--order must be a whole number from 1 to 16, not \(order)")
+        }
+        if let tol, !(tol > 0) { throw ValidationError("--tol must be a positive number, not \(tol)") }
     }
 
     private func validateExplainAndPictures() throws {

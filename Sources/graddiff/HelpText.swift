@@ -12,6 +12,9 @@ enum HelpText {
               graddiff -q --wrt x "x^2" x=3          # prints 6
               graddiff --explain "p = x + y; g = p * z" x=1 y=3 z=-3
               graddiff --render graph.svg "p = x + y; g = p * z" x=1 y=3 z=-3
+              graddiff diff "x^2*y + sin(x*y)"      # the derivatives as formulas
+              graddiff --hessian "x^2*y" x=1 y=2
+              graddiff --check "abs(x) + sin(y)" x=0 y=1
 
             Operators: + - * / ^ (or **, right-associative), unary - and +, parentheses.
             Functions: \(functions)
@@ -21,6 +24,7 @@ enum HelpText {
             Exit status:
             \(statuses)
 
+            'graddiff diff --help' describes the diff command.
             See graddiff(1) for programs, output formats and the JSON shape.
             """
     }

@@ -70,6 +70,11 @@ struct Runner {
         }
         report(evaluation.numericWarnings)
         let options = outputOptions()
+        if let derivatives = renderDerivatives(evaluation, options) {
+            StandardStreams.writeOut(derivatives.output)
+            if let error = derivatives.error { report([LocatedDiagnostic(error, in: nil)]) }
+            return derivatives.status
+        }
         if command.format == .dot || command.render != nil {
             report(largeGraphWarnings(evaluation, options))
         }
@@ -85,7 +90,7 @@ struct Runner {
         return .success
     }
 
-    private func outputOptions() -> OutputOptions {
+    func outputOptions() -> OutputOptions {
         OutputOptions(precision: command.precision, wrt: command.wrt.map(command.wrtNames),
                       useColor: command.color.enabled(for: STDOUT_FILENO))
     }
