@@ -8,7 +8,7 @@ let package = Package(
         .library(name: "GradDiff", targets: ["GradDiff"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
     ],
     targets: [
         // The engine: text → tokens → tape → values → gradients → output. No Foundation.
@@ -32,6 +32,7 @@ let package = Package(
         // Release-mode benchmark: `swift run -c release graddiff-bench`.
         .executableTarget(name: "graddiff-bench", dependencies: ["GradDiff"]),
         .testTarget(name: "GradDiffTests", dependencies: ["GradDiff"]),
-        .testTarget(name: "GraddiffCLITests", dependencies: ["graddiff"]),
+        // Goldens/ holds expected output files the tests read from the source tree.
+        .testTarget(name: "GraddiffCLITests", dependencies: ["graddiff"], exclude: ["Goldens"]),
     ]
 )

@@ -5,6 +5,8 @@ enum ExitStatus: Int32, CaseIterable {
     case success = 0
     /// `--strict` and a value or gradient became nan or inf.
     case nonFinite = 1
+    /// `--check` and a gradient differs from its finite difference by more than `--tol`.
+    case checkFailed = 2
     /// A bad flag or option, or options that do not go together (EX_USAGE).
     case usage = 64
     /// An error in the expression, program or bindings, or a failed statement piped
@@ -12,6 +14,8 @@ enum ExitStatus: Int32, CaseIterable {
     case dataError = 65
     /// An input file could not be read (EX_NOINPUT).
     case noInput = 66
+    /// A program graddiff needs is not installed: Graphviz's `dot`, for `--render` (EX_UNAVAILABLE).
+    case unavailable = 69
     /// An internal error: a bug in graddiff (EX_SOFTWARE).
     case software = 70
     /// Output could not be written (EX_IOERR).
@@ -21,9 +25,11 @@ enum ExitStatus: Int32, CaseIterable {
         switch self {
         case .success: return "success"
         case .nonFinite: return "--strict was given and a value or gradient is nan or infinite"
+        case .checkFailed: return "--check was given and a gradient disagrees with its finite difference"
         case .usage: return "usage error: unknown option, bad option value or combination"
         case .dataError: return "error in the expression, program, bindings or a piped statement"
         case .noInput: return "an input file cannot be read"
+        case .unavailable: return "a program graddiff needs is not installed (Graphviz's dot, for --render)"
         case .software: return "internal error (a bug: please report it)"
         case .ioError: return "output cannot be written"
         }

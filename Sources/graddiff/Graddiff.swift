@@ -8,6 +8,7 @@ import Darwin
 #endif
 
 extension OutputFormat: ExpressibleByArgument {}
+extension ExplainPass: ExpressibleByArgument {}
 extension ColorChoice: ExpressibleByArgument {}
 
 @main
@@ -28,8 +29,21 @@ struct Graddiff: ParsableCommand {
             help: ArgumentHelp("Read the expression or program from FILE ('-' for standard input).", valueName: "FILE"))
     var file: String?
 
-    @Option(help: ArgumentHelp("Output format: table, json, csv, tsv or markdown.", valueName: "FORMAT"))
+    @Option(help: ArgumentHelp("Output format: table, json, csv, tsv, markdown, or dot (the graph for Graphviz).",
+                               valueName: "FORMAT"))
     var format: OutputFormat = .table
+
+    @Option(defaultAsFlag: ExplainPass.backward,
+            help: ArgumentHelp("After the table, narrate a pass node by node: backward (the default), forward or both, as --explain=forward.",
+                               valueName: "PASS"))
+    var explain: ExplainPass? = nil
+
+    @Option(help: ArgumentHelp("Draw the graph into FILE with Graphviz's dot; the extension picks the format: .svg, .png or .pdf.",
+                               valueName: "FILE"))
+    var render: String?
+
+    @Flag(help: "With --format dot or --render, also draw the gradient flow: edges back to each input, labelled with the local partials.")
+    var dotBackward = false
 
     @Option(help: ArgumentHelp("Significant digits of numbers in tables (1-17).", valueName: "N"))
     var precision: Int = 10
@@ -57,6 +71,22 @@ struct Graddiff: ParsableCommand {
     @Flag(help: "Treat nan and infinite values or gradients as errors (exit status 1).")
     var strict = false
 
+    @Option(help: ArgumentHelp("Stop with an error when the graph would exceed N nodes (default 20000000).", valueName: "N"))
+    var maxNodes: Int = Parser.defaultNodeLimit
+
+    @Flag(help: "Print the Hessian (second derivatives) of the output with respect to the variables (or the --wrt ones).")
+    var hessian = false
+
+    @Option(help: ArgumentHelp("Print the N-th derivative of a one-variable expression (or of the one --wrt variable).",
+                               valueName: "N"))
+    var order: Int?
+
+    @Flag(help: "Compare each reverse-mode gradient with a central finite difference; exit 2 if one fails.")
+    var check = false
+
+    @Option(help: ArgumentHelp("With --check, the largest relative error that passes (default 1e-6).", valueName: "TOL"))
+    var tol: Double?
+
     @Option(help: ArgumentHelp("Colour diagnostics and headers: auto, always or never.", valueName: "WHEN"))
     var color: ColorChoice = .auto
 
@@ -65,6 +95,9 @@ struct Graddiff: ParsableCommand {
     var arguments: [String] = []
 
     func validate() throws {
+        guard maxNodes > 0 else {
+            throw ValidationError("--max-nodes must be a positive whole number, not \(maxNodes)")
+        }
         guard (1...17).contains(precision) else {
             throw ValidationError("--precision must be a whole number from 1 to 17, not \(precision)")
         }
@@ -74,12 +107,16 @@ struct Graddiff: ParsableCommand {
         if startsSession {
             try validateSession()
         }
+        try validateExplainAndPictures()
         if batch != nil {
-            if [.json, .markdown].contains(format) {
+            if [.json, .markdown, .dot].contains(format) {
                 throw ValidationError("--batch writes CSV or TSV; --format \(format.rawValue) cannot be combined with it")
             }
             if quiet || wrt != nil {
                 throw ValidationError("--batch writes every gradient; --quiet and --wrt cannot be combined with it")
+            }
+            if explain != nil || render != nil {
+                throw ValidationError("--batch writes one row per input row; --explain and --render cannot be combined with it")
             }
             if batch == "-" && file == "-" {
                 throw ValidationError("standard input cannot be both the program (-f -) and the batch table (--batch -)")
@@ -87,6 +124,7 @@ struct Graddiff: ParsableCommand {
         } else if keepGoing && !startsSession {
             throw ValidationError("--keep-going applies to --batch and to statements piped into a session")
         }
+        try validateDerivatives()
         if let wrt, wrtNames(wrt).isEmpty {
             throw ValidationError("--wrt needs variable names separated by commas, such as --wrt x,y")
         }
@@ -105,11 +143,50 @@ struct Graddiff: ParsableCommand {
         if batch != nil {
             throw ValidationError("--batch needs an EXPRESSION or -f FILE to evaluate")
         }
-        for (given, flag) in [(output != nil, "--output"), (quiet, "--quiet"), (strict, "--strict")] where given {
+        let oneExpressionOnly = [
+            (output != nil, "--output"), (quiet, "--quiet"), (strict, "--strict"), (explain != nil, "--explain"),
+            (render != nil, "--render"), (dotBackward, "--dot-backward"), (hessian, "--hessian"),
+            (order != nil, "--order"), (check, "--check"),
+        ]
+        for (given, flag) in oneExpressionOnly where given {
             throw ValidationError("\(flag) applies to one EXPRESSION or -f FILE, not to a session")
         }
         if let argument = arguments.first(where: { !$0.contains("=") }) {
             throw ValidationError("with -i the arguments are bindings such as x=1, not '\(argument)'; type expressions in the session")
+        }
+    }
+
+    private func validateDerivatives() throws {
+        let chosen = [hessian ? "--hessian" : nil, order != nil ? "--order" : nil, check ? "--check" : nil].compactMap { $0 }
+        guard let first = chosen.first else {
+            if tol != nil { throw ValidationError("--tol applies to --check") }
+            return
+        }
+        if chosen.count > 1 { throw ValidationError("\(chosen[0]) and \(chosen[1]) cannot be combined; choose one") }
+        if ![.table, .json].contains(format) {
+            throw ValidationError("\(first) prints a table or JSON; it cannot be combined with --format \(format.rawValue)")
+        }
+        if batch != nil || explain != nil || render != nil || quiet && !(order != nil) {
+            throw ValidationError("\(first) cannot be combined with --batch, --explain, --render or --quiet")
+        }
+        if let order, !(1...16).contains(order) {
+            throw ValidationError("--order must be a whole number from 1 to 16, not \(order)")
+        }
+        if let tol, !(tol > 0) { throw ValidationError("--tol must be a positive number, not \(tol)") }
+    }
+
+    private func validateExplainAndPictures() throws {
+        if explain != nil && ![.table, .markdown].contains(format) {
+            throw ValidationError("--explain prints text after the table; it cannot be combined with --format \(format.rawValue)")
+        }
+        if explain != nil && quiet {
+            throw ValidationError("--explain prints a narration; it cannot be combined with --quiet")
+        }
+        if let render, GraphvizRenderer.Format(path: render) == nil {
+            throw ValidationError("--render needs a file name ending in .svg, .png or .pdf, not '\(render)'")
+        }
+        if dotBackward && format != .dot && render == nil {
+            throw ValidationError("--dot-backward applies to the graph: add --format dot or --render FILE.svg")
         }
     }
 

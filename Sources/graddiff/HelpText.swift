@@ -10,6 +10,11 @@ enum HelpText {
             Examples:
               graddiff "(x+y)*z" x=1 y=3 z=-3
               graddiff -q --wrt x "x^2" x=3          # prints 6
+              graddiff --explain "p = x + y; g = p * z" x=1 y=3 z=-3
+              graddiff --render graph.svg "p = x + y; g = p * z" x=1 y=3 z=-3
+              graddiff diff "x^2*y + sin(x*y)"      # the derivatives as formulas
+              graddiff --hessian "x^2*y" x=1 y=2
+              graddiff --check "abs(x) + sin(y)" x=0 y=1
               graddiff                               # a session: type x = 3, then x^2
 
             Operators: + - * / ^ (or **, right-associative), unary - and +, parentheses.
@@ -20,6 +25,7 @@ enum HelpText {
             Exit status:
             \(statuses)
 
+            'graddiff diff --help' describes the diff command.
             See graddiff(1) for programs, sessions, output formats and the JSON shape.
             """
     }

@@ -46,7 +46,7 @@ struct Runner {
         }
         let evaluation: Evaluation
         do throws(UserError) {
-            let program = try ProgramParser.parse(source)
+            let program = try ProgramParser.parse(source, nodeLimit: command.maxNodes)
             if !errors.isEmpty { throw UserError(errors) }
             if let path = command.batch {
                 return BatchRunner(command: command, program: program, bindings: bindings, renderer: renderer).run(path: path)
@@ -69,14 +69,56 @@ struct Runner {
             return .nonFinite
         }
         report(evaluation.numericWarnings)
-        StandardStreams.writeOut(render(evaluation))
+        let options = outputOptions()
+        if let derivatives = renderDerivatives(evaluation, options) {
+            StandardStreams.writeOut(derivatives.output)
+            if let error = derivatives.error { report([LocatedDiagnostic(error, in: nil)]) }
+            return derivatives.status
+        }
+        if command.format == .dot || command.render != nil {
+            report(largeGraphWarnings(evaluation, options))
+        }
+        StandardStreams.writeOut(render(evaluation, options))
+        if let path = command.render, let format = GraphvizRenderer.Format(path: path) {
+            do throws(GraphvizRenderer.Failure) {
+                try GraphvizRenderer.render(dotFormatter(evaluation, options).render(), to: path, format: format)
+            } catch {
+                report([LocatedDiagnostic(.error(error.message, help: error.help), in: nil)])
+                return error.status
+            }
+        }
         return .success
     }
 
-    private func render(_ evaluation: Evaluation) -> String {
-        let options = OutputOptions(
-            precision: command.precision, wrt: command.wrt.map(command.wrtNames),
-            useColor: command.color.enabled(for: STDOUT_FILENO))
+    func outputOptions() -> OutputOptions {
+        OutputOptions(precision: command.precision, wrt: command.wrt.map(command.wrtNames),
+                      useColor: command.color.enabled(for: STDOUT_FILENO))
+    }
+
+    private func dotFormatter(_ evaluation: Evaluation, _ options: OutputOptions) -> DotFormatter {
+        DotFormatter(evaluation, options, backward: command.dotBackward)
+    }
+
+    /// A graph past `DotFormatter.defaultNodeLimit` nodes is drawn in part: say so, and how to draw less.
+    private func largeGraphWarnings(_ evaluation: Evaluation, _ options: OutputOptions) -> [LocatedDiagnostic] {
+        let elided = dotFormatter(evaluation, options).elidedCount()
+        guard elided > 0 else { return [] }
+        let limit = DotFormatter.defaultNodeLimit
+        return [LocatedDiagnostic(.warning(
+            "the graph has \(limit + elided) nodes; the picture shows the \(limit) nearest the output and one box for the other \(elided)",
+            help: "--wrt NAMES draws only the paths from those inputs to the output; or draw a smaller expression"), in: nil)]
+    }
+
+    private func render(_ evaluation: Evaluation, _ options: OutputOptions) -> String {
+        let table = renderTable(evaluation, options)
+        guard let pass = command.explain else { return table }
+        let explanation = ExplainFormatter(evaluation, options)
+        return command.format == .markdown
+            ? table + "\n" + explanation.renderMarkdown(pass)
+            : table + "\n" + explanation.render(pass)
+    }
+
+    private func renderTable(_ evaluation: Evaluation, _ options: OutputOptions) -> String {
         func number(_ value: Double) -> String { NumberFormat.significant(value, digits: options.precision) }
         if command.quiet {
             guard options.wrt != nil else { return number(evaluation.values[Int(evaluation.output)]) + "\n" }
@@ -84,6 +126,6 @@ struct Runner {
                 number(evaluation.gradients[Int(evaluation.tape.variableNodes[$0.slot])]) + "\n"
             }.joined()
         }
-        return command.format.render(evaluation, options)
+        return command.format.render(evaluation, options, dotBackward: command.dotBackward)
     }
 }

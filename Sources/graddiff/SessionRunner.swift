@@ -18,6 +18,7 @@ struct SessionRunner {
         session.options = OutputOptions(precision: command.precision, wrt: command.wrt.map(command.wrtNames),
                                         useColor: command.color.enabled(for: STDOUT_FILENO))
         session.confirmsDefinitions = interactive
+        session.nodeLimit = command.maxNodes
         session.sourceName = interactive ? "<input>" : "<stdin>"
         let printer = ReplyPrinter(renderer: DiagnosticRenderer(useColor: command.color.enabled(for: STDERR_FILENO)))
         if interactive { StandardStreams.writeOut(InteractiveSession.banner) }

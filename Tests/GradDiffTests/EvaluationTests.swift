@@ -36,7 +36,18 @@ struct EvaluationTests {
         let evaluation = try evaluate("sqrt(x)", "x=0")
         #expect(evaluation.value == 0)
         #expect(evaluation.gradient("x") == .infinity)
-        #expect(evaluation.numericWarnings.map(\.diagnostic.message) == ["the gradient with respect to x is inf"])
+        #expect(evaluation.numericWarnings.map(\.diagnostic.message) ==
+                ["the backward pass first becomes inf at n1 = sqrt(x): its gradient 1 times ∂n1/∂x = 0.5 / n1 = inf"])
+    }
+
+    /// The 0 · inf trap: a finite output whose gradient is nan, named where it starts.
+    @Test func zeroTimesInfinityIsTracedToItsNode() throws {
+        let evaluation = try evaluate("y = relu(sqrt(x) - 1); y + x", "x=0")
+        #expect(evaluation.value == 0)
+        #expect(evaluation.gradient("x")!.isNaN)
+        let warning = try #require(evaluation.numericWarnings.first)
+        #expect(warning.diagnostic.message.hasPrefix("the backward pass first becomes nan at n1 = sqrt(x): its gradient 0 times"))
+        #expect(warning.diagnostic.span.map { evaluation.program.source.text(of: $0) } == "sqrt(x)")
     }
 
     @Test func finiteResultsAndUnusedStepsAreNotReported() throws {
@@ -77,5 +88,24 @@ struct EvaluationTests {
         let order = evaluation.reportedVariables(OutputOptions(wrt: ["z", "x"]))
         #expect(order.map(\.name) == ["z", "x"])
         #expect(order.map(\.slot) == [2, 0])
+    }
+}
+
+/// Evaluating exactly at a kink is not an error, but the reader hears of it.
+@Suite struct KinkReportTests {
+    @Test func kinksAreReportedWithTheirOneSidedDerivatives() throws {
+        let evaluation = try evaluate("abs(x) + relu(x) + max(x, y)", "x=0 y=0")
+        let messages = evaluation.warnings.map(\.diagnostic.message)
+        #expect(messages == ["n1 is evaluated at a kink: abs(x) at x = 0",
+                             "n2 is evaluated at a kink: relu(x) at x = 0",
+                             "n5 is evaluated at a kink: max(x, y) with both arguments 0"])
+        #expect(evaluation.warnings[0].diagnostic.help == "the derivative is -1 from the left and 1 from the right; graddiff uses 0")
+        // The documented conventions: abs'(0) = 0, relu'(0) = 0, the tie's gradient to x.
+        #expect(evaluation.gradient("x") == 1)
+        #expect(evaluation.gradient("y") == 0)
+    }
+
+    @Test func awayFromKinksNothingIsSaid() throws {
+        #expect(try evaluate("abs(x) + relu(x) + max(x, y)", "x=0.5 y=0").warnings.isEmpty)
     }
 }

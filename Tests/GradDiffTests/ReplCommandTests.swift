@@ -21,7 +21,7 @@ import Testing
         (":fromat json", "unknown command ':fromat'", "did you mean ':format'?"),
         (":varz", "unknown command ':varz'", "did you mean ':vars'?"),
         (":zzz", "unknown command ':zzz'", ":help lists the commands"),
-        (":format dot", "unknown format 'dot'", "the formats are table, json, csv, tsv, markdown"),
+        (":format yaml", "unknown format 'yaml'", "the formats are table, json, csv, tsv, markdown, dot"),
         (":precision 40", "the precision must be a whole number from 1 to 17, not '40'", nil),
         (":unset", ":unset needs a name", "write :unset NAME"),
         (":vars x", ":vars takes no argument", "write :vars"),
@@ -48,7 +48,9 @@ import Testing
         var repl = session("x = 2", "y = 3")
         #expect(repl.run(":format json").output.isEmpty)
         #expect(repl.run("x*y").output.hasPrefix("{\"value\": 6, \"gradient\": {\"x\": 3, \"y\": 2}"))
-        #expect(repl.run(":format").output == "format json (one of table, json, csv, tsv, markdown)\n")
+        #expect(repl.run(":format").output == "format json (one of table, json, csv, tsv, markdown, dot)\n")
+        _ = repl.run(":format dot")
+        #expect(repl.run("x*y").output.hasPrefix("digraph graddiff {"))
         _ = repl.run(":format table")
         _ = repl.run(":precision 3")
         #expect(repl.run("x/y").output.contains("0.667"))
@@ -153,7 +155,7 @@ import Testing
     let repl = session("x = 1", "speed = 2", "p = x + y", "f(a) = a")
 
     @Test(arguments: [
-        ("si", "", ["sigmoid(", "sin(", "sinh("]),
+        ("si", "", ["sigmoid(", "sign(", "sin(", "sinh("]),
         ("sp", "", ["speed"]),
         ("p", "2 * ", ["p", "pi", "pow("]),
         ("π", "", ["π"]),

@@ -201,4 +201,18 @@ import Testing
         let functions = String(repeating: "sin(", count: depth) + "x" + String(repeating: ")", count: depth)
         #expect(try run(functions, ["-q", "x=0.5"]).status == 0)
     }
+
+    @Test func maxNodesStopsARunawayProgram() throws {
+        // Every function calls the previous one twice: the graph doubles at each level.
+        var program = "f1(x) = x*x + x"
+        for level in 2...40 { program += "; f\(level)(x) = f\(level - 1)(f\(level - 1)(x))" }
+        program += "; f40(x)"
+        let result = try GraddiffProcess.run(["-q", "--max-nodes", "10000", program, "x=0.1"])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("more than 10000 nodes, the limit"))
+        #expect(result.stderr.contains("--max-nodes"))
+        let small = try GraddiffProcess.run(["-q", "--max-nodes", "10000", "x*x + x", "x=2"])
+        #expect(small.stdout == "6\n")
+        #expect(try GraddiffProcess.run(["--max-nodes", "0", "x", "x=1"]).status == 64)
+    }
 }

@@ -7,8 +7,10 @@ extension Tape {
         for root in roots { needed[Int(root)] = true }
         // Nothing after the last root can be needed: the tape is topological.
         let last = roots.map { Int($0) }.max() ?? -1
-        for i in stride(from: last, through: 0, by: -1) where needed[i] {
-            for input in inputs(of: NodeID(i)) { needed[Int(input)] = true }
+        // Reads the input arrays directly: `inputs(of:)` would allocate once per node.
+        for i in stride(from: last, through: 0, by: -1) where needed[i] && ops[i].arity > 0 {
+            needed[Int(first[i])] = true
+            if second[i] >= 0 { needed[Int(second[i])] = true }
         }
         return needed
     }

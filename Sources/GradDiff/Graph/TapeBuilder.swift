@@ -102,8 +102,9 @@ public struct TapeBuilder: Sendable {
         tape.second.append(second)
         tape.spans.append(span)
         if mergesIdenticalNodes {
-            if tape.count * 2 > slots.count { grow() }
-            insertIntoTable(id)
+            // Growing re-inserts every node, this one included: insert it only otherwise,
+            // or it would stand twice and outlive its removal by `truncate`.
+            if tape.count * 2 > slots.count { grow() } else { insertIntoTable(id) }
         }
         return id
     }

@@ -10,8 +10,10 @@ public enum Op: UInt8, CaseIterable, Sendable {
     case exp, log, log2, log10, sqrt, cbrt, abs, relu, sigmoid, softplus
     // Functions of two arguments.
     case min, max, atan2, hypot
+    /// Made by derivative rules (abs' = sign, relu' = step); users may call these two,
+    /// so that printed derivatives (`graddiff diff`) can be pasted back in.
+    /// sign(a) ∈ {-1, 0, 1}; step(a) = 1 if a > 0 else 0.
     /// Internal: used only by derivative rules, never spelled by users.
-    /// sign(a) ∈ {-1, 0, 1}; step(a) = 1 if a > 0 else 0;
     /// lessOrEqual(a, b) = 1 if a ≤ b else 0; xlogy(a, b) = a·log(b), 0 when a or b is 0;
     /// multiplyOrZero(a, b) = a·b, 0 when a = 0 (even if b is infinite).
     case sign, step, lessOrEqual, xlogy, multiplyOrZero
@@ -80,7 +82,7 @@ public enum Op: UInt8, CaseIterable, Sendable {
 
     /// Whether users may call it (internal ops are spelled only in derivative formulas).
     public var isUserFunction: Bool {
-        functionSpelling != nil && ![.sign, .step, .xlogy].contains(self)
+        functionSpelling != nil && self != .xlogy
     }
 
     /// Every function name a user may write, with its op: the list `--help`, the man

@@ -65,30 +65,9 @@ public struct NodeText {
     private func compose(_ tape: Tape, _ op: Op, _ inputs: [NodeID], useLabels: Bool) -> String {
         let parts = inputs.map { operand(tape, $0, useLabels: useLabels) }
         switch op {
-        case .negate:
-            let (text, precedence) = parts[0]
-            return "-" + (precedence <= Precedence.prefix ? "(\(text))" : text)
-        case .add, .subtract, .multiply, .divide, .power:
-            let mine = Precedence.of(op)
-            let groupsRight = op == .power
-            let (left, leftPrecedence) = parts[0]
-            let (right, rightPrecedence) = parts[1]
-            let leftNeedsParentheses = leftPrecedence < mine || (leftPrecedence == mine && groupsRight)
-                || (op == .power && leftPrecedence == Precedence.prefix)
-            let rightNeedsParentheses = rightPrecedence < mine || (rightPrecedence == mine && !groupsRight)
-                || (op != .power && rightPrecedence == Precedence.prefix)
-            let l = leftNeedsParentheses ? "(\(left))" : left
-            let r = rightNeedsParentheses ? "(\(right))" : right
-            switch op {
-            case .add: return "\(l) + \(r)"
-            case .subtract: return "\(l) - \(r)"
-            case .multiply: return "\(l) * \(r)"
-            case .divide: return "\(l) / \(r)"
-            default: return "\(l)^\(r)"
-            }
-        default:
-            let name = op.functionSpelling ?? op.name
-            return "\(name)(\(parts.map(\.0).joined(separator: ", ")))"
+        case .negate: return InfixText.negate(parts[0])
+        case .add, .subtract, .multiply, .divide, .power: return InfixText.binary(op, parts[0], parts[1])
+        default: return InfixText.call(op.functionSpelling ?? op.name, parts.map(\.0))
         }
     }
 }

@@ -1,9 +1,10 @@
 extension OutputFormat {
     /// `evaluation` written in this format: what the command prints and what a REPL
     /// prints for an expression. With `options.wrt` the table becomes one `name gradient`
-    /// line per variable and JSON's `gradient` object keeps only those variables; CSV,
-    /// TSV and Markdown always carry every node.
-    public func render(_ evaluation: Evaluation, _ options: OutputOptions) -> String {
+    /// line per variable, JSON's `gradient` object keeps only those variables and DOT
+    /// draws only the paths from them; CSV, TSV and Markdown always carry every node.
+    /// `dotBackward` draws the gradient flow too (`--dot-backward`).
+    public func render(_ evaluation: Evaluation, _ options: OutputOptions, dotBackward: Bool = false) -> String {
         switch self {
         case .table:
             guard options.wrt != nil else { return TableFormatter.render(evaluation, options) }
@@ -15,6 +16,7 @@ extension OutputFormat {
         case .csv: return DelimitedFormatter.csv(evaluation)
         case .tsv: return DelimitedFormatter.tsv(evaluation)
         case .markdown: return DelimitedFormatter.markdown(evaluation, options)
+        case .dot: return DotFormatter(evaluation, options, backward: dotBackward).render()
         }
     }
 }

@@ -13,9 +13,9 @@ public struct OutputOptions: Sendable {
     }
 }
 
-/// The output formats of the node table.
+/// The output formats of the node table, and `dot`: the graph for Graphviz.
 public enum OutputFormat: String, CaseIterable, Sendable {
-    case table, json, csv, tsv, markdown
+    case table, json, csv, tsv, markdown, dot
 }
 
 extension Evaluation {

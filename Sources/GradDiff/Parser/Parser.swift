@@ -13,6 +13,12 @@ public struct Parser {
     public var functions: [String: FunctionTemplate] = [:]
     /// Whether names not in `environment` become free variables; when false they are errors.
     public var allowsFreeVariables = true
+    /// The most nodes the tape may hold (`--max-nodes`): a runaway program or a chain of
+    /// user functions that doubles at every call stops here with an error, not by
+    /// exhausting memory.
+    public var nodeLimit = Parser.defaultNodeLimit
+    public static let defaultNodeLimit = 20_000_000
+
     /// The function being defined, whose name may not be called in its own body.
     public var recursionGuard: String?
     /// The token under the cursor.
@@ -101,6 +107,7 @@ public struct Parser {
         var depth = 0
 
         while true {
+            if builder.tape.count > nodeLimit { throw nodeLimitError() }
             if depth > 0, current.kind == .newline {
                 try advance()
                 continue
@@ -287,6 +294,11 @@ public struct Parser {
             guard let function = functions[name] else { preconditionFailure("resolved user functions exist") }
             return try function.inline(arguments: arguments, environment: environment, into: &builder, at: span)
         }
+    }
+
+    private func nodeLimitError() -> UserError {
+        error("the graph has more than \(nodeLimit) nodes, the limit", at: current.span,
+              help: "raise it with --max-nodes N, or write a smaller expression")
     }
 
     private func arityError(_ name: String, _ callee: Callee, given: Int, at span: SourceSpan) -> UserError {

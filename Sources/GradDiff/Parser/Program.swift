@@ -34,9 +34,9 @@ public struct Program: Sendable {
 /// Reads a program's statements one by one onto a tape.
 public struct ProgramParser {
     /// Parses the whole of `source` as a program.
-    public static func parse(_ source: SourceText) throws(UserError) -> Program {
+    public static func parse(_ source: SourceText, nodeLimit: Int = Parser.defaultNodeLimit) throws(UserError) -> Program {
         var program = Program(source: SourceText(name: source.name, bytes: []))
-        try parse(source, into: &program)
+        try parse(source, into: &program, nodeLimit: nodeLimit)
         return program
     }
 
@@ -45,7 +45,8 @@ public struct ProgramParser {
     /// every node's span, and every returned statement's, points into `program.source`.
     /// On error `program` is unchanged.
     @discardableResult
-    public static func parse(_ source: SourceText, into program: inout Program) throws(UserError) -> [Statement] {
+    public static func parse(_ source: SourceText, into program: inout Program,
+                             nodeLimit: Int = Parser.defaultNodeLimit) throws(UserError) -> [Statement] {
         var working = program
         var statements: [Statement] = []
         var offset = 0
@@ -57,6 +58,7 @@ public struct ProgramParser {
         }
         var parser = try Parser(source: working.source, startingAt: offset, builder: TapeBuilder(continuing: program.tape))
         parser.functions = program.functions
+        parser.nodeLimit = nodeLimit
         // The parser's environment is the one copy of the names while parsing: keeping a
         // second in `working` would copy the dictionary at every statement.
         parser.environment = program.names
@@ -65,6 +67,10 @@ public struct ProgramParser {
             while parser.check(.semicolon) || parser.check(.newline) { try parser.advance() }
             if parser.check(.end) { break }
             statements.append(try statement(&parser, &working))
+            if parser.builder.tape.count > nodeLimit {
+                throw parser.error("the graph has more than \(nodeLimit) nodes, the limit", at: parser.current.span,
+                                   help: "raise it with --max-nodes N, or write a smaller expression")
+            }
             switch parser.current.kind {
             case .semicolon, .newline, .end:
                 break
@@ -241,6 +247,7 @@ public struct ProgramParser {
         }
         var body = parser
         body.builder = TapeBuilder()
+        body.nodeLimit = parser.nodeLimit
         body.environment = [:]
         for (parameter, span) in parameters {
             body.environment[parameter] = body.builder.variable(parameter, at: span)

@@ -4,7 +4,9 @@
 /// paths receives the sum of their contributions.
 public enum BackwardPass {
     /// Fills `gradients` with ∂output/∂node for every node. The buffer is cleared first,
-    /// so running the pass again never accumulates into old gradients.
+    /// so running the pass again never accumulates into old gradients. Only nodes the
+    /// output depends on send gradient: a step it does not use has gradient 0, and its
+    /// partials (sqrt's at 0 is inf) must not turn that 0 into nan in its inputs.
     public static func run(_ tape: Tape, values: [Double], output: NodeID, into gradients: inout [Double]) {
         let count = tape.count
         if gradients.count != count {
@@ -14,6 +16,8 @@ public enum BackwardPass {
         }
         guard output >= 0, Int(output) < count else { return }
         let algebra = NumericAlgebra()
+        var reachesOutput = [Bool](repeating: false, count: Int(output) + 1)
+        reachesOutput[Int(output)] = true
         tape.ops.withUnsafeBufferPointer { ops in
             tape.first.withUnsafeBufferPointer { first in
                 tape.second.withUnsafeBufferPointer { second in
@@ -23,14 +27,18 @@ public enum BackwardPass {
                             var i = Int(output)
                             while i >= 0 {
                                 let op = ops[i]
-                                if op.arity > 0 {
+                                if op.arity > 0, reachesOutput[i] {
                                     let upstream = gradient[i]
                                     let a = Int(first[i])
                                     let b = Int(second[i])
                                     let (partialA, partialB) = op.partials(
                                         value[a], b >= 0 ? value[b] : 0, output: value[i], in: algebra)
                                     gradient[a] += upstream * partialA
-                                    if b >= 0 { gradient[b] += upstream * partialB }
+                                    reachesOutput[a] = true
+                                    if b >= 0 {
+                                        gradient[b] += upstream * partialB
+                                        reachesOutput[b] = true
+                                    }
                                 }
                                 i -= 1
                             }

@@ -75,6 +75,7 @@ public struct Evaluation: Sendable {
         evaluation.warnings = program.warnings.map { LocatedDiagnostic($0, in: program.source) } + warnings
         evaluation.warnings += evaluation.unusedStepWarnings()
         evaluation.numericWarnings = NonFiniteReport.warnings(for: evaluation)
+        evaluation.warnings += KinkReport.warnings(for: evaluation)
         return evaluation
     }
 

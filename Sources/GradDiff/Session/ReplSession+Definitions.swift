@@ -55,7 +55,7 @@ extension ReplSession {
             let piece = SessionText.piece(source, after: replayed.source)
             let wasFree = replayed.tape.variableSlot(named: name) != nil
             do throws(UserError) {
-                try ProgramParser.parse(source, into: &replayed)
+                try ProgramParser.parse(source, into: &replayed, nodeLimit: nodeLimit)
             } catch {
                 return argument.error("cannot unset '\(name)': \(definition.name) is defined with it", help: "unset \(definition.name) first")
             }

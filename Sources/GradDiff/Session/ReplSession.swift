@@ -27,6 +27,8 @@ public struct ReplSession {
     public var confirmsDefinitions = true
     /// The name diagnostics give the entries: `<input>`, `<stdin>`.
     public var sourceName = "<input>"
+    /// The most nodes the session's graph may hold (`--max-nodes`).
+    public var nodeLimit = Parser.defaultNodeLimit
     let files: any ReplFiles
 
     /// The number of lines the history file keeps (the driver's, said by `:help keys`).
@@ -68,7 +70,7 @@ public struct ReplSession {
         var working = program
         let piece = SessionText.piece(source, after: program.source)
         do throws(UserError) {
-            let statements = try ProgramParser.parse(source, into: &working)
+            let statements = try ProgramParser.parse(source, into: &working, nodeLimit: nodeLimit)
             try Interruption.check()
             reply.diagnostics += working.warnings.map { LocatedDiagnostic($0, in: working.source) }
             working.warnings = []

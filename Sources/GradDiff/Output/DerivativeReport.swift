@@ -1,0 +1,69 @@
+/// Text and JSON for `--hessian`, `--order` and `--check`.
+public enum DerivativeReport {
+    /// Columns padded to their widest cell; the first (and, for words, the last)
+    /// left-aligned, the rest right-aligned.
+    public static func aligned(_ rows: [[String]], lastIsText: Bool = false) -> String {
+        func width(_ cell: String) -> Int { cell.unicodeScalars.count }
+        var widths: [Int] = []
+        for row in rows {
+            for (column, cell) in row.enumerated() {
+                if column == widths.count { widths.append(0) }
+                widths[column] = Swift.max(widths[column], width(cell))
+            }
+        }
+        return rows.map { row in
+            row.enumerated().map { column, cell in
+                let padding = String(repeating: " ", count: widths[column] - width(cell))
+                let left = column == 0 || (lastIsText && column == row.count - 1)
+                return left ? cell + padding : padding + cell
+            }.joined(separator: "  ").trimmedRight()
+        }.joined(separator: "\n") + "\n"
+    }
+
+    /// The Hessian with labelled rows and columns.
+    public static func hessianTable(_ names: [String], _ hessian: [[Double]], digits: Int) -> String {
+        var rows = [[""] + names]
+        for (index, row) in hessian.enumerated() {
+            rows.append([names[index]] + row.map { NumberFormat.significant($0, digits: digits) })
+        }
+        return aligned(rows)
+    }
+
+    /// `{"variables": ["x", "y"], "hessian": [[2, 1], [1, 0]]}`.
+    public static func hessianJSON(_ names: [String], _ hessian: [[Double]]) -> String {
+        let variables = names.map(JSONFormatter.string).joined(separator: ", ")
+        let rows = hessian.map { "[" + $0.map(JSONFormatter.number).joined(separator: ", ") + "]" }
+        return "{\"variables\": [\(variables)], \"hessian\": [\(rows.joined(separator: ", "))]}\n"
+    }
+
+    public static func checkTable(_ check: GradientCheck, digits: Int) -> String {
+        func number(_ value: Double) -> String { NumberFormat.significant(value, digits: digits) }
+        func error(_ value: Double) -> String { NumberFormat.significant(value, digits: 3) }
+        var rows = [["variable", "reverse", "central", "abs error", "rel error", "result"]]
+        for row in check.rows {
+            rows.append([row.name, number(row.reverse), number(row.central), error(row.absoluteError),
+                         error(row.relativeError), row.verdict == .fail ? "FAIL" : row.verdict.rawValue])
+        }
+        return aligned(rows, lastIsText: true)
+    }
+
+    public static func checkJSON(_ check: GradientCheck, tolerance: Double) -> String {
+        let rows = check.rows.map { row in
+            "{\"name\": \(JSONFormatter.string(row.name)), \"reverse\": \(JSONFormatter.number(row.reverse)), "
+                + "\"central\": \(JSONFormatter.number(row.central)), "
+                + "\"absolute_error\": \(JSONFormatter.number(row.absoluteError)), "
+                + "\"relative_error\": \(JSONFormatter.number(row.relativeError)), "
+                + "\"result\": \(JSONFormatter.string(row.verdict.rawValue))}"
+        }
+        return "{\"tolerance\": \(JSONFormatter.number(tolerance)), \"passed\": \(check.passed), "
+            + "\"variables\": [\(rows.joined(separator: ", "))]}\n"
+    }
+}
+
+extension String {
+    func trimmedRight() -> String {
+        var slice = Substring(self)
+        while slice.last == " " { slice.removeLast() }
+        return String(slice)
+    }
+}

@@ -1,0 +1,88 @@
+extension ExplainFormatter {
+    /// The backward pass as it runs, from the output down the tape:
+    ///
+    ///     backward pass: each node sends dg/d(node) · ∂node/∂input to each input
+    ///     g = p * z  dg/dg = 1
+    ///       p ← dg/dg · ∂g/∂p = 1 · z = 1 · (-3) = -3
+    ///       z ← dg/dg · ∂g/∂z = 1 · p = 1 · 4 = 4
+    ///     p = x + y  dg/dp = -3
+    ///       x ← dg/dp · ∂p/∂x = -3 · 1 = -3
+    ///       y ← dg/dp · ∂p/∂y = -3 · 1 = -3
+    ///     inputs and constants: the gradients they collected
+    ///       x  dg/dx = -3
+    ///
+    /// A node reached along several paths shows every contribution and their sum
+    /// (dz/ds = 0.9 + 0.37 = 1.27): the chain rule's sum over paths, the backward pass's
+    /// `+=`. With `--wrt`, only the nodes on paths from those inputs to the output.
+    public func backward() -> String {
+        let onPaths = evaluation.nodesOnPaths(from: options.wrt)
+        let output = Int(evaluation.output)
+        let steps = stride(from: output, through: 0, by: -1).filter { onPaths[$0] && tape.ops[$0].arity > 0 }
+        let headers = steps.map { "\(tape.label(of: NodeID($0))) = \(evaluation.oneLevelText(of: NodeID($0)))" }
+        let headerWidth = Swift.min(headers.map(\.count).max() ?? 0, width / 2)
+        // What each node has received so far, in arrival order (the order of the `+=`).
+        var received: [[Double]] = Array(repeating: [], count: tape.count)
+        var internalOps: Set<Op> = []
+        var text = "backward pass: each node sends d\(tape.label(of: evaluation.output))/d(node) · ∂node/∂input to each input\n"
+        for (step, header) in zip(steps, headers) {
+            let id = NodeID(step)
+            text += gradientLine(padded(header, to: headerWidth) + "  ", id, received[step])
+            let partials = evaluation.localPartials(of: id).filter { onPaths[Int($0.input)] }
+            let inputWidth = partials.map { tape.label(of: $0.input).count }.max() ?? 0
+            for partial in partials {
+                let product = evaluation.gradients[step] * partial.value
+                received[Int(partial.input)].append(product)
+                internalOps.formUnion(partial.formula.internalOps)
+                text += sendLine(from: id, partial, product, inputWidth: inputWidth)
+            }
+        }
+        text += leafLines(onPaths, received)
+        let meanings = FormulaAlgebra.meanings(of: internalOps)
+        if !meanings.isEmpty { text += "where " + meanings.joined(separator: "\n      ") + "\n" }
+        return text
+    }
+
+    /// The gradient each input and constant collected, with its paths where several.
+    private func leafLines(_ onPaths: [Bool], _ received: [[Double]]) -> String {
+        let leaves = (0...Int(evaluation.output)).filter { onPaths[$0] && tape.ops[$0].arity == 0 }
+        guard !leaves.isEmpty else { return "" }
+        var text = "inputs and constants: the gradients they collected\n"
+        let labelWidth = Swift.min(leaves.map { tape.label(of: NodeID($0)).count }.max() ?? 0, 16)
+        for leaf in leaves {
+            text += gradientLine("  " + padded(tape.label(of: NodeID(leaf)), to: labelWidth) + "  ", NodeID(leaf), received[leaf])
+        }
+        return text
+    }
+
+    /// `d out/d node = c1 + c2 = total  (sum of 2 paths)`, or `= total` for one path.
+    private func gradientLine(_ prefix: String, _ id: NodeID, _ contributions: [Double]) -> String {
+        let total = number(evaluation.gradients[Int(id)])
+        guard contributions.count > 1 else { return chain(prefix, [totalDerivative(id), total]) }
+        let terms = contributions.count <= 6
+            ? contributions.map(number)
+            : contributions.prefix(2).map(number) + ["…", number(contributions[contributions.count - 1])]
+        let sum = terms.enumerated().map { $0.offset > 0 && $0.element.hasPrefix("-") ? "(\($0.element))" : $0.element }
+        return chain(prefix, [totalDerivative(id), sum.joined(separator: " + "), total],
+                     suffix: "  (sum of \(contributions.count) paths)")
+    }
+
+    /// `  x ← dg/dp · ∂p/∂x = -3 · 1 = -3`: what node `id` sends to one input.
+    private func sendLine(from id: NodeID, _ partial: LocalPartial, _ product: Double, inputWidth: Int) -> String {
+        let node = tape.label(of: id)
+        let input = tape.label(of: partial.input)
+        let upstream = number(evaluation.gradients[Int(id)])
+        let formula = partial.formula.precedence < Precedence.power ? "(\(partial.formula.text))" : partial.formula.text
+        let value = number(partial.value)
+        return chain("  " + padded(input, to: inputWidth) + " ← ", [
+            "\(totalDerivative(id)) · ∂\(node)/∂\(input)",
+            "\(upstream) · \(formula)",
+            "\(upstream) · \(value.hasPrefix("-") ? "(\(value))" : value)",
+            number(product),
+        ])
+    }
+
+    /// `dg/dp`: the output's total derivative with respect to node `id`.
+    private func totalDerivative(_ id: NodeID) -> String {
+        "d\(tape.label(of: evaluation.output))/d\(tape.label(of: id))"
+    }
+}

@@ -1,0 +1,26 @@
+extension ExplainFormatter {
+    /// One line per node in tape order (inputs before the nodes that use them):
+    ///
+    ///     forward pass: each node from its inputs, inputs first
+    ///     x = 1
+    ///     p = x + y = 1 + 3 = 4
+    ///     g = p * z = 4 * (-3) = -12
+    ///
+    /// Constants are left out: they appear as numbers in the lines that use them.
+    public func forward() -> String {
+        let shown = (0..<tape.count).filter { tape.ops[$0] != .constant }
+        let labelWidth = Swift.min(shown.map { tape.label(of: NodeID($0)).count }.max() ?? 0, 16)
+        var output = "forward pass: each node from its inputs, inputs first\n"
+        for i in shown {
+            let id = NodeID(i)
+            let prefix = padded(tape.label(of: id), to: labelWidth) + " = "
+            let value = number(evaluation.values[i])
+            guard tape.ops[i].arity > 0 else {
+                output += chain(prefix, [value])
+                continue
+            }
+            output += chain(prefix, [evaluation.oneLevelText(of: id), evaluation.substitutedText(of: id, number: number), value])
+        }
+        return output
+    }
+}

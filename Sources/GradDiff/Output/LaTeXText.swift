@@ -1,0 +1,72 @@
+/// Derivative graphs as LaTeX: the same walk as `DerivativeText` (steps for shared and
+/// long subexpressions), with `\frac`, `\sqrt`, `\sin\left(…\right)` and `\cdot`.
+/// Internal ops print as mathematics: [a ≤ b] and [a > 0] as Iverson brackets,
+/// sign as `\operatorname{sign}`, xlogy(a, b) as a·log b.
+enum LaTeXText {
+    typealias Operand = InfixText.Operand
+
+    static func name(_ name: String) -> String {
+        let escaped = name.replacingAll("_", with: "\\_")
+        return name.unicodeScalars.count == 1 ? escaped : "\\mathit{\(escaped)}"
+    }
+
+    static func constant(_ value: Double) -> Operand {
+        switch value {
+        case Double.pi: return ("\\pi", Precedence.atom)
+        case -Double.pi: return ("-\\pi", Precedence.prefix)
+        default:
+            var text = NodeText.constantText(value)
+            if let exponent = text.firstIndex(where: { $0 == "e" }), text != "e", text != "-e" {
+                let mantissa = text[..<exponent]
+                text = "\(mantissa) \\times 10^{\(text[text.index(after: exponent)...])}"
+            }
+            return (text, text.hasPrefix("-") ? Precedence.prefix : Precedence.atom)
+        }
+    }
+
+    private static func parenthesized(_ operand: Operand, when condition: Bool) -> String {
+        condition ? "\\left(\(operand.text)\\right)" : operand.text
+    }
+
+    static func binary(_ op: Op, _ a: Operand, _ b: Operand) -> Operand {
+        switch op {
+        case .add, .subtract:
+            let r = parenthesized(b, when: b.precedence < Precedence.sum || (op == .subtract && b.precedence == Precedence.sum)
+                                      || b.precedence == Precedence.prefix)
+            return ("\(parenthesized(a, when: a.precedence < Precedence.sum)) \(op == .add ? "+" : "-") \(r)", Precedence.sum)
+        case .multiply, .multiplyOrZero:
+            let l = parenthesized(a, when: a.precedence < Precedence.product)
+            let r = parenthesized(b, when: b.precedence <= Precedence.prefix)
+            return ("\(l) \\cdot \(r)", Precedence.product)
+        case .divide:
+            return ("\\frac{\(a.text)}{\(b.text)}", Precedence.atom)
+        case .power:
+            return ("{\(parenthesized(a, when: a.precedence <= Precedence.power))}^{\(b.text)}", Precedence.power)
+        case .xlogy:
+            return binary(.multiply, a, call("\\log", b))
+        case .lessOrEqual:
+            return ("\\left[\(a.text) \\le \(b.text)\\right]", Precedence.atom)
+        default:
+            return ("\\\(op.functionSpelling ?? op.name)\\left(\(a.text), \(b.text)\\right)", Precedence.atom)
+        }
+    }
+
+    private static func call(_ name: String, _ a: Operand) -> Operand {
+        ("\(name)\\left(\(a.text)\\right)", Precedence.atom)
+    }
+
+    static func unary(_ op: Op, _ a: Operand) -> Operand {
+        switch op {
+        case .negate: return ("-\(parenthesized(a, when: a.precedence <= Precedence.prefix))", Precedence.prefix)
+        case .sqrt: return ("\\sqrt{\(a.text)}", Precedence.atom)
+        case .cbrt: return ("\\sqrt[3]{\(a.text)}", Precedence.atom)
+        case .abs: return ("\\left|\(a.text)\\right|", Precedence.atom)
+        case .step: return ("\\left[\(a.text) > 0\\right]", Precedence.atom)
+        case .asin, .acos, .atan: return call("\\arc\(op.name.dropFirst())", a)
+        case .log2: return call("\\log_{2}", a)
+        case .log10: return call("\\log_{10}", a)
+        case .sin, .cos, .tan, .sinh, .cosh, .tanh, .exp, .log: return call("\\\(op.name)", a)
+        default: return call("\\operatorname{\(op.functionSpelling ?? op.name)}", a)
+        }
+    }
+}

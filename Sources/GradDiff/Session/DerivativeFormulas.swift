@@ -1,0 +1,50 @@
+/// `graddiff diff`: the output's partial derivatives as formulas, built by
+/// `SymbolicBackwardPass` and printed by `DerivativeText`, with their values when the
+/// program's variables are bound.
+public struct DerivativeFormulas: Sendable {
+    /// The variables differentiated against, in order.
+    public let names: [String]
+    public let text: DerivativeText
+    /// The tape the derivatives were appended to, and each derivative's node on it.
+    public let tape: Tape
+    public let roots: [NodeID]
+    public let maximumWidth: Int
+    /// Each derivative's value, when bindings were given.
+    public let values: [Double]?
+
+    /// Differentiates `program`'s output with respect to `wrt` (every variable when
+    /// nil), `order` times; `variables` (by slot) gives the values, if bound.
+    public init(_ program: Program, output: NodeID, wrt: [String]?, order: Int = 1,
+                variables: [Double]?, notation: DerivativeText.Notation = .program, maximumWidth: Int = DerivativeText.defaultMaximumWidth) {
+        let tape = program.tape
+        names = wrt ?? tape.variableNames
+        let algebra = NodeAlgebra(continuing: tape)
+        var roots: [NodeID] = []
+        if order == 1 {
+            let gradients = SymbolicBackwardPass.variableGradients(algebra, output: output)
+            roots = names.map { name in tape.variableSlot(named: name).map { gradients[$0] } ?? algebra.zero }
+        } else {
+            roots = names.map { name in
+                tape.variableSlot(named: name).map {
+                    Hessian.derivativeNode(algebra, output: output, slot: $0, order: order)
+                } ?? algebra.zero
+            }
+        }
+        self.tape = algebra.tape
+        self.roots = roots
+        self.maximumWidth = maximumWidth
+        text = DerivativeText(algebra.tape, roots: roots, notation: notation, maximumWidth: maximumWidth)
+        if let variables {
+            let nodeValues = ForwardPass.run(algebra.tape, variables: variables)
+            values = roots.map { nodeValues[Int($0)] }
+        } else {
+            values = nil
+        }
+    }
+
+    /// One derivative alone, as a program of its own steps and then its expression
+    /// joined by `separator` (`t1 = cos(x); 2 * t1`).
+    public func program(of index: Int, separator: String = "; ") -> String {
+        DerivativeText(tape, roots: [roots[index]], maximumWidth: maximumWidth).program(separator: separator)
+    }
+}

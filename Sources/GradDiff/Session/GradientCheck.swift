@@ -1,0 +1,65 @@
+/// Reverse-mode gradients against central finite differences (`FiniteDifferences`,
+/// step h = 6.0555e-6·max(1, |x|) per variable).
+///
+/// The relative error is |reverse − central| / max(|reverse|, |central|, 1): relative
+/// for large gradients, absolute for gradients near 0, where a relative error of a
+/// difference quotient means nothing. A variable that reaches the output through a
+/// kink sitting exactly on its corner (abs or relu of 0, min or max of equal
+/// arguments) has no derivative there; its row is marked, not failed.
+public struct GradientCheck: Sendable {
+    public enum Verdict: String, Sendable { case ok, fail, kink = "not differentiable" }
+
+    public struct Row: Sendable {
+        public var name: String
+        public var reverse: Double
+        public var central: Double
+        public var absoluteError: Double
+        public var relativeError: Double
+        public var verdict: Verdict
+    }
+
+    public static let defaultTolerance = 1e-6
+
+    public var rows: [Row] = []
+    public var passed: Bool { !rows.contains { $0.verdict == .fail } }
+
+    public init(_ evaluation: Evaluation, tolerance: Double = defaultTolerance) {
+        let tape = evaluation.tape
+        let central = FiniteDifferences.gradient(tape, variables: evaluation.variableValues, output: evaluation.output)
+        let atKink = Self.variablesThroughKinks(evaluation)
+        for (slot, name) in tape.variableNames.enumerated() {
+            let reverse = evaluation.gradients[Int(tape.variableNodes[slot])]
+            let absolute = Swift.abs(reverse - central[slot])
+            let relative = absolute / Swift.max(Swift.abs(reverse), Swift.abs(central[slot]), 1)
+            let verdict: Verdict = atKink[slot] ? .kink : (relative <= tolerance ? .ok : .fail)
+            rows.append(Row(name: name, reverse: reverse, central: central[slot],
+                            absoluteError: absolute, relativeError: relative, verdict: verdict))
+        }
+    }
+
+    /// Whether node `i` sits exactly on a corner: abs or relu at 0, min or max at a tie.
+    static func isAtKink(_ op: Op, _ a: Double, _ b: Double) -> Bool {
+        switch op {
+        case .abs, .relu: return a == 0
+        case .min, .max: return a == b
+        default: return false
+        }
+    }
+
+    /// By slot: whether the variable feeds a kink node on which the output depends.
+    static func variablesThroughKinks(_ evaluation: Evaluation) -> [Bool] {
+        let tape = evaluation.tape
+        let values = evaluation.values
+        let reaches = evaluation.reachesOutput()
+        var feedsKink = [Bool](repeating: false, count: tape.count)
+        for i in stride(from: tape.count - 1, through: 0, by: -1) {
+            let inputs = tape.inputs(of: NodeID(i))
+            if reaches[i], !inputs.isEmpty,
+               isAtKink(tape.ops[i], values[Int(inputs[0])], inputs.count > 1 ? values[Int(inputs[1])] : 0) {
+                feedsKink[i] = true
+            }
+            if feedsKink[i] { for input in inputs { feedsKink[Int(input)] = true } }
+        }
+        return tape.variableNodes.map { feedsKink[Int($0)] }
+    }
+}

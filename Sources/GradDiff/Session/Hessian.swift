@@ -1,0 +1,40 @@
+/// Second and higher derivatives, by differentiating the gradient's graph.
+///
+/// The Hessian is reverse over reverse: `SymbolicBackwardPass` builds each gradient
+/// ∂f/∂xⱼ as nodes on the tape, the forward pass evaluates them, and the numeric
+/// `BackwardPass` run from node ∂f/∂xⱼ gives row j, ∂²f/∂xⱼ∂xᵢ for every i at once.
+/// Reverse over reverse because both halves already exist and share the rule table;
+/// it costs one backward pass per variable, which for the small variable counts of a
+/// command line is nothing, and needs no forward-mode (dual number) rules.
+public enum Hessian {
+    /// H[j][i] = ∂²output/∂xⱼ∂xᵢ, by variable slot, at the evaluation's point.
+    public static func compute(_ evaluation: Evaluation) -> [[Double]] {
+        let algebra = NodeAlgebra(continuing: evaluation.tape)
+        let gradientNodes = SymbolicBackwardPass.variableGradients(algebra, output: evaluation.output)
+        let tape = algebra.tape
+        let values = ForwardPass.run(tape, variables: evaluation.variableValues)
+        var gradients: [Double] = []
+        return gradientNodes.map { node in
+            BackwardPass.run(tape, values: values, output: node, into: &gradients)
+            return tape.variableNodes.map { gradients[Int($0)] }
+        }
+    }
+
+    /// The `order`-th derivative of the output with respect to the variable in `slot`
+    /// (order ≥ 1), as a node on `algebra`'s tape: `order` symbolic backward passes,
+    /// each differentiating the previous derivative's graph.
+    public static func derivativeNode(_ algebra: NodeAlgebra, output: NodeID, slot: Int, order: Int) -> NodeID {
+        var node = output
+        for _ in 0..<order {
+            node = SymbolicBackwardPass.variableGradients(algebra, output: node)[slot]
+        }
+        return node
+    }
+
+    /// The `order`-th derivative's value at the evaluation's point.
+    public static func derivative(_ evaluation: Evaluation, slot: Int, order: Int) -> Double {
+        let algebra = NodeAlgebra(continuing: evaluation.tape)
+        let node = derivativeNode(algebra, output: evaluation.output, slot: slot, order: order)
+        return ForwardPass.run(algebra.tape, variables: evaluation.variableValues)[Int(node)]
+    }
+}

@@ -1,0 +1,127 @@
+import GradDiff
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Runs `graddiff diff`: parse, differentiate symbolically, print the formulas (and
+/// their values when the variables are bound).
+struct DiffRunner {
+    let command: DiffCommand
+
+    func run() -> ExitStatus {
+        let renderer = DiagnosticRenderer(useColor: ColorChoice.auto.enabled(for: STDERR_FILENO))
+        var arguments = command.arguments
+        let source: SourceText
+        if let path = command.file {
+            do {
+                source = SourceText(name: path == "-" ? "<stdin>" : path, bytes: try InputFile.read(path))
+            } catch {
+                StandardStreams.writeError(renderer.render(LocatedDiagnostic(.error(error.message), in: nil)))
+                return .noInput
+            }
+        } else {
+            source = SourceText(name: "expression", text: arguments.removeFirst())
+        }
+        let formulas: DerivativeFormulas
+        do throws(UserError) {
+            var bindings: [Binding] = []
+            var errors: [LocatedDiagnostic] = []
+            for argument in arguments {
+                do { bindings.append(try Binding.parse(argument)) } catch { errors += error.diagnostics }
+            }
+            if !errors.isEmpty { throw UserError(errors) }
+            let program = try ProgramParser.parse(source)
+            var variables: [Double]?
+            let output: NodeID
+            if bindings.isEmpty {
+                output = try Self.output(of: program, named: command.output)
+            } else {
+                let evaluation = try Evaluation.run(program, bindings: bindings, outputName: command.output)
+                StandardStreams.writeError(evaluation.warnings.map(renderer.render).joined())
+                output = evaluation.output
+                variables = evaluation.variableValues
+            }
+            try Self.check(command.wrtNames, in: program)
+            formulas = DerivativeFormulas(program, output: output, wrt: command.wrtNames, order: command.order,
+                                          variables: variables, notation: command.format == .latex ? .latex : .program)
+        } catch {
+            StandardStreams.writeError(error.diagnostics.map(renderer.render).joined())
+            return .dataError
+        }
+        switch command.format {
+        case .text: StandardStreams.writeOut(text(formulas))
+        case .json: StandardStreams.writeOut(json(formulas))
+        case .latex: StandardStreams.writeOut(latex(formulas))
+        }
+        return .success
+    }
+
+    /// The steps, then the derivative (one variable asked for) or `d_x = ...` lines.
+    private func text(_ formulas: DerivativeFormulas) -> String {
+        let single = command.wrtNames?.count == 1
+        let names = formulas.names.map { derivativeName($0) }
+        var lines = ["# size: \(formulas.text.size) operation\(formulas.text.size == 1 ? "" : "s")"]
+        if names.isEmpty { return lines[0] + "\n# the expression has no variables\n" }
+        lines.append(formulas.text.program(names: single ? nil : names))
+        if let values = formulas.values {
+            for (index, value) in values.enumerated() {
+                lines.append("# \(names[index]) = \(NumberFormat.shortest(value))")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `{"x": "2 * x"}`, or with bindings `{"x": {"formula": "2 * x", "value": 6}}`. Each
+    /// formula carries the steps it needs (`t1 = ...; ...`).
+    private func json(_ formulas: DerivativeFormulas) -> String {
+        let entries = formulas.names.enumerated().map { index, name in
+            let own = formulas.program(of: index)
+            let formula = JSONFormatter.string(own)
+            guard let values = formulas.values else { return "\(JSONFormatter.string(name)): \(formula)" }
+            return "\(JSONFormatter.string(name)): {\"formula\": \(formula), \"value\": \(JSONFormatter.number(values[index]))}"
+        }
+        return "{" + entries.joined(separator: ", ") + "}\n"
+    }
+
+    /// An `aligned` block: the steps, then ∂f/∂x = … for each variable.
+    private func latex(_ formulas: DerivativeFormulas) -> String {
+        let power = command.order == 1 ? "" : "^{\(command.order)}"
+        var lines = zip(formulas.text.stepNames, formulas.text.stepExpressions).map { "\($0) &= \($1)" }
+        for (index, name) in formulas.names.enumerated() {
+            var line = "\\frac{\\partial\(power) f}{\\partial \(DerivativeText.latexName(name))\(power)} &= \(formulas.text.expressions[index])"
+            if let values = formulas.values { line += " = \(NumberFormat.shortest(values[index]))" }
+            lines.append(line)
+        }
+        return "\\begin{aligned}\n" + lines.joined(separator: " \\\\\n") + "\n\\end{aligned}\n"
+    }
+
+    private func derivativeName(_ variable: String) -> String {
+        command.order == 1 ? "d_\(variable)" : "d\(command.order)_\(variable)"
+    }
+
+    static func output(of program: Program, named name: String?) throws(UserError) -> NodeID {
+        if let name {
+            guard let node = program.names[name] else {
+                throw UserError(.error("--output names '\(name)', which the program does not define"), in: nil)
+            }
+            return node
+        }
+        guard let output = program.output else {
+            throw UserError(.error("there is nothing to differentiate", help: "write an expression such as x^2 * y"),
+                            in: program.source)
+        }
+        return output
+    }
+
+    static func check(_ wrt: [String]?, in program: Program) throws(UserError) {
+        for name in wrt ?? [] where program.tape.variableSlot(named: name) == nil {
+            let variables = program.tape.variableNames
+            throw UserError(.error("--wrt names '\(name)', which is not a variable of the expression",
+                                   help: variables.isEmpty ? "the expression has no variables"
+                                       : "its variables are \(variables.joined(separator: ", "))"), in: nil)
+        }
+    }
+}

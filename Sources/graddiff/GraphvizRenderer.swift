@@ -1,0 +1,87 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `--render FILE`: runs Graphviz's `dot` on the DOT text to write a picture. The picture
+/// goes to a temporary file beside FILE that is renamed over it only once `dot`
+/// succeeds, so a failure never leaves a partial or empty FILE behind.
+enum GraphvizRenderer {
+    /// The picture formats, by file extension.
+    enum Format: String, CaseIterable {
+        case svg, png, pdf
+
+        /// The format `path`'s extension names (any case), or nil.
+        init?(path: String) {
+            guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
+            self.init(rawValue: String(path[path.index(after: dot)...]).lowercased())
+        }
+    }
+
+    struct Failure: Error {
+        var message: String
+        var help: String?
+        var status: ExitStatus
+    }
+
+    static func render(_ dot: String, to path: String, format: Format) throws(Failure) {
+        guard let program = findInPath("dot") else {
+            throw Failure(message: "--render needs Graphviz's 'dot' program, which is not installed",
+                          help: "install Graphviz (Debian and Ubuntu: apt-get install graphviz; macOS: brew install graphviz), "
+                              + "or write the graph with --format dot",
+                          status: .unavailable)
+        }
+        let temporary = temporaryPath(beside: path)
+        let file = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard file >= 0 else {
+            throw Failure(message: "cannot write '\(path)': \(reason())", status: .ioError)
+        }
+        let status: Int32
+        do throws(Failure) {
+            status = try run(program, ["dot", "-T\(format.rawValue)"], input: dot, output: file)
+        } catch {
+            close(file)
+            unlink(temporary)
+            throw error
+        }
+        close(file)
+        guard status == 0 else {
+            unlink(temporary)
+            throw Failure(message: "Graphviz's dot failed (\(describe(status))), so '\(path)' was not written",
+                          help: "this is a bug in graddiff's DOT output; --format dot shows what dot was given",
+                          status: .software)
+        }
+        guard rename(temporary, path) == 0 else {
+            let failure = Failure(message: "cannot write '\(path)': \(reason())", status: .ioError)
+            unlink(temporary)
+            throw failure
+        }
+    }
+
+    /// `.NAME.PID.tmp` in FILE's directory: the same file system, so the rename is atomic.
+    private static func temporaryPath(beside path: String) -> String {
+        let slash = path.lastIndex(of: "/")
+        let directory = slash.map { String(path[...$0]) } ?? ""
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        return "\(directory).\(name).\(getpid()).tmp"
+    }
+
+    /// The first executable `name` in the directories of PATH.
+    private static func findInPath(_ name: String) -> String? {
+        let path = getenv("PATH").map { String(cString: $0) } ?? "/usr/bin:/bin"
+        for directory in path.split(separator: ":", omittingEmptySubsequences: false) {
+            let candidate = (directory.isEmpty ? "." : String(directory)) + "/" + name
+            if access(candidate, X_OK) == 0 { return candidate }
+        }
+        return nil
+    }
+
+    private static func reason() -> String {
+        String(cString: strerror(errno))
+    }
+
+    private static func describe(_ status: Int32) -> String {
+        status >= 128 ? "killed by signal \(status - 128)" : "exit status \(status)"
+    }
+}

@@ -1,0 +1,52 @@
+import GradDiff
+
+/// `--hessian`, `--order N` and `--check`: what they print, and the exit status.
+extension Runner {
+    struct DerivativeOutput {
+        var output: String
+        var status: ExitStatus = .success
+        var error: Diagnostic?
+    }
+
+    /// nil when none of the three options was given.
+    func renderDerivatives(_ evaluation: Evaluation, _ options: OutputOptions) -> DerivativeOutput? {
+        let names = evaluation.tape.variableNames
+        let json = command.format == .json
+        if command.hessian {
+            // With --wrt, the rows and columns of those variables only.
+            let slots = evaluation.reportedVariables(options).map(\.slot)
+            let full = Hessian.compute(evaluation)
+            let hessian = slots.map { row in slots.map { full[row][$0] } }
+            let names = slots.map { names[$0] }
+            return DerivativeOutput(output: json ? DerivativeReport.hessianJSON(names, hessian)
+                                                 : DerivativeReport.hessianTable(names, hessian, digits: options.precision))
+        }
+        if let order = command.order {
+            let candidates = options.wrt ?? names
+            guard candidates.count == 1, let slot = evaluation.tape.variableSlot(named: candidates[0]) else {
+                return DerivativeOutput(output: "", status: .dataError, error: .error(
+                    "--order needs one variable, and the expression has \(names.count) (\(names.joined(separator: ", ")))",
+                    help: "name one with --wrt, such as --wrt \(names.first ?? "x")"))
+            }
+            let value = Hessian.derivative(evaluation, slot: slot, order: order)
+            let name = candidates[0]
+            if command.quiet { return DerivativeOutput(output: NumberFormat.significant(value, digits: options.precision) + "\n") }
+            return DerivativeOutput(output: json
+                ? "{\"variable\": \(JSONFormatter.string(name)), \"order\": \(order), \"value\": \(JSONFormatter.number(value))}\n"
+                : "d^\(order)/d\(name)^\(order) \(NumberFormat.significant(value, digits: options.precision))\n")
+        }
+        if command.check {
+            let tolerance = command.tol ?? GradientCheck.defaultTolerance
+            let check = GradientCheck(evaluation, tolerance: tolerance)
+            let output = json ? DerivativeReport.checkJSON(check, tolerance: tolerance)
+                              : DerivativeReport.checkTable(check, digits: options.precision)
+            guard check.passed else {
+                let failed = check.rows.filter { $0.verdict == .fail }.map(\.name).joined(separator: ", ")
+                return DerivativeOutput(output: output, status: .checkFailed, error: .error(
+                    "the gradient check failed for \(failed): relative error above \(NumberFormat.shortest(tolerance))"))
+            }
+            return DerivativeOutput(output: output)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,20 @@
+import Testing
+@testable import GradDiff
+
+/// Inputs the fuzzer (Fuzz/) found crashing, kept so the crashes stay fixed.
+@Suite struct FuzzRegressionTests {
+    /// The hash table grew while appending a node, re-inserting it, and then inserted it a
+    /// second time; a constant declaration's `truncate` removed one copy, and a later
+    /// lookup met the other, pointing past the end of the tape.
+    @Test func growThenTruncateLeavesNoStaleEntry() throws {
+        let program = "cc+c+ab+b1+c1+cd+-d;f;4;a+b;da*bb^1+c+c+1+c+(-a);dd;f=e^2;2"
+        let parsed = try ProgramParser.parse(SourceText(name: "fuzz", text: program))
+        #expect(parsed.output.map { parsed.tape.ops[Int($0)] } == .constant)
+        // Every size of program around the table's growth points, for good measure.
+        for count in 1...140 {
+            let statements = (0..<count).map { "v\($0) + \($0)" } + ["k = e^2", "2 + 3", "k * 2"]
+            let program = try ProgramParser.parse(SourceText(name: "grow", text: statements.joined(separator: "; ")))
+            #expect(program.tape.count > count)
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+@testable import GradDiff
+
+/// Second and higher derivatives (reverse over reverse) and the gradient check.
+struct HessianAndCheckTests {
+    @Test func hessianOfAKnownClosedForm() throws {
+        // f = x²y + sin(xy): f_xx = 2y − y² sin(xy), f_xy = 2x + cos(xy) − xy sin(xy), f_yy = −x² sin(xy).
+        let (x, y) = (0.7, -1.3)
+        let h = Hessian.compute(try evaluate("x^2*y + sin(x*y)", "x=\(x) y=\(y)"))
+        #expect(isClose(h[0][0], 2 * y - y * y * sin(x * y), relative: 1e-14))
+        #expect(isClose(h[0][1], 2 * x + cos(x * y) - x * y * sin(x * y), relative: 1e-14))
+        #expect(isClose(h[1][0], 2 * x + cos(x * y) - x * y * sin(x * y), relative: 1e-14))
+        #expect(isClose(h[1][1], -x * x * sin(x * y), relative: 1e-14))
+    }
+
+    @Test func hessiansAreSymmetricAndMatchDifferencesOfTheGradient() throws {
+        for index in 0..<120 {
+            let seed = SymbolicBackwardPassTests.baseSeed &+ UInt64(index)
+            var generator = ExpressionGenerator(seed: seed)
+            let text = generator.expression(depth: 3)
+            let point = generator.point()
+            let evaluation = try evaluate(text, SymbolicBackwardPassTests.bindings(point))
+            let h = Hessian.compute(evaluation)
+            let names = evaluation.tape.variableNames
+            for i in names.indices {
+                for j in names.indices {
+                    #expect(isClose(h[i][j], h[j][i], relative: 1e-9, absolute: 1e-12), "seed \(seed): \(text)")
+                }
+                // Central difference of the gradient in variable i.
+                var plus = point, minus = point
+                let step = 1e-5 * Swift.max(1, Swift.abs(point[names[i]]!))
+                plus[names[i]]! += step
+                minus[names[i]]! -= step
+                let up = try evaluate(text, SymbolicBackwardPassTests.bindings(plus)).variableGradients
+                let down = try evaluate(text, SymbolicBackwardPassTests.bindings(minus)).variableGradients
+                for j in names.indices {
+                    let difference = (up[j] - down[j]) / (2 * step)
+                    #expect(isClose(h[i][j], difference, relative: 1e-4, absolute: 1e-5 * Swift.max(1, Swift.abs(h[i][j]))),
+                            "seed \(seed): H[\(names[i])][\(names[j])] of \(text): \(h[i][j]) vs \(difference)")
+                }
+            }
+        }
+    }
+
+    @Test(arguments: [
+        ("x^4", 3, 2.0, 48.0),
+        ("sin(x)", 4, 0.3, sin(0.3)),
+        ("exp(2*x)", 5, 0.1, 32 * exp(0.2)),
+        ("log(x)", 2, 3.0, -1.0 / 9),
+    ])
+    func higherOrderDerivatives(_ text: String, _ order: Int, _ x: Double, _ expected: Double) throws {
+        let evaluation = try evaluate(text, "x=\(x)")
+        #expect(isClose(Hessian.derivative(evaluation, slot: 0, order: order), expected, relative: 1e-13))
+    }
+
+    @Test func checkPassesOnSmoothExpressions() throws {
+        for index in 0..<100 {
+            let seed = SymbolicBackwardPassTests.baseSeed &+ UInt64(index)
+            var generator = ExpressionGenerator(seed: seed)
+            let text = generator.expression(depth: 3)
+            let evaluation = try evaluate(text, SymbolicBackwardPassTests.bindings(generator.point()))
+            let check = GradientCheck(evaluation, tolerance: 1e-5)
+            #expect(check.passed, "seed \(seed): \(text): \(check.rows.map(\.relativeError))")
+        }
+    }
+
+    @Test func kinksAreReportedNotFailed() throws {
+        let check = GradientCheck(try evaluate("abs(x) + max(y, z) * w + relu(w)", "x=0 y=1 z=1 w=2"))
+        let verdicts = Dictionary(uniqueKeysWithValues: check.rows.map { ($0.name, $0.verdict) })
+        #expect(verdicts == ["x": .kink, "y": .kink, "z": .kink, "w": .ok])
+        #expect(check.passed)
+    }
+
+    @Test func aTightToleranceFails() throws {
+        let check = GradientCheck(try evaluate("exp(x)", "x=20"), tolerance: 1e-15)
+        #expect(!check.passed)
+        #expect(check.rows[0].verdict == .fail)
+        #expect(check.rows[0].relativeError > 1e-15)
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+
+/// `graddiff diff`, `--hessian`, `--order` and `--check` through the built binary.
+@Suite struct DiffCommandTests {
+    @Test func diffPrintsEveryPartialAsAProgram() throws {
+        let result = try GraddiffProcess.run(["diff", "x^2*y + sin(x*y)"])
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        #expect(result.stdout == """
+            # size: 9 operations
+            t1 = cos(x * y)
+            d_x = t1 * y + y * (2 * x)
+            d_y = t1 * x + x^2
+
+            """)
+    }
+
+    @Test func diffWithOneVariableAndBindingsPrintsTheValue() throws {
+        let result = try GraddiffProcess.run(["diff", "--wrt", "x", "x^2*y", "x=3", "y=1"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "# size: 2 operations\ny * (2 * x)\n# d_x = 6\n")
+    }
+
+    @Test func printedDerivativePastesBackIn() throws {
+        let formula = try GraddiffProcess.run(["diff", "--wrt", "x", "exp(sin(x))*x", "x=0.7"])
+        let lines = formula.stdout.split(separator: "\n")
+        let program = lines.filter { !$0.hasPrefix("#") }.joined(separator: "; ")
+        let expected = lines.last { $0.hasPrefix("# d_x = ") }.map { String($0.dropFirst("# d_x = ".count)) }
+        let value = try GraddiffProcess.run(["-q", "--precision", "17", program, "x=0.7"])
+        #expect(value.status == 0, "\(value.stderr)")
+        let printed = try #require(Double(value.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+        let oracle = try #require(expected.flatMap(Double.init))
+        #expect(abs(printed - oracle) <= 1e-15 * abs(oracle))
+    }
+
+    @Test func diffJSONAndLaTeX() throws {
+        let json = try GraddiffProcess.run(["diff", "--format", "json", "x*y"])
+        #expect(json.stdout == "{\"x\": \"y\", \"y\": \"x\"}\n")
+        let valued = try GraddiffProcess.run(["diff", "--format", "json", "--wrt", "x", "x^2", "x=3"])
+        #expect(valued.stdout == "{\"x\": {\"formula\": \"2 * x\", \"value\": 6}}\n")
+        let latex = try GraddiffProcess.run(["diff", "--format", "latex", "--wrt", "x", "sqrt(x)/y"])
+        #expect(latex.stdout == """
+            \\begin{aligned}
+            \\frac{\\partial f}{\\partial x} &= \\frac{1}{y} \\cdot \\frac{0.5}{\\sqrt{x}}
+            \\end{aligned}
+
+            """)
+    }
+
+    @Test func internalOpsPrintAsUserFunctions() throws {
+        let result = try GraddiffProcess.run(["diff", "abs(x) + relu(y) + max(x, y)"])
+        #expect(result.status == 0)
+        #expect(!result.stdout.contains("["))
+        let pasted = try GraddiffProcess.run(["sign(x) + step(y)", "x=-2", "y=3"])
+        #expect(pasted.status == 0, "\(pasted.stderr)")
+    }
+
+    @Test func higherOrderDiff() throws {
+        let result = try GraddiffProcess.run(["diff", "--order", "2", "x^3", "x=2"])
+        #expect(result.stdout.hasSuffix("# d2_x = 12\n"))
+    }
+
+    @Test func aVariableNamedDiffIsStillAnExpression() throws {
+        let result = try GraddiffProcess.run(["-q", "diff", "diff=2"])
+        #expect(result.status == 0)
+        let plain = try GraddiffProcess.run(["diff", "diff=2"])
+        #expect(plain.status == 0)
+        #expect(plain.stdout.contains("diff  var"))
+    }
+
+    @Test func aProductWithItselfPrintsAsASquare() throws {
+        let result = try GraddiffProcess.run(["diff", "--wrt", "x", "(x+y)*(x+y)*exp(x)"])
+        #expect(result.stdout.contains("t1^2 * t2"))
+    }
+
+    @Test func diffReadsAProgramFromStandardInput() throws {
+        let result = try GraddiffProcess.run(["diff", "-f", "-", "--wrt", "x"], input: "p = x * y\np^2\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "# size: 3 operations\n2 * (x * y) * y\n")
+        let missing = try GraddiffProcess.run(["diff", "-f", "/nonexistent/derivs-file"])
+        #expect(missing.status == 66)
+    }
+
+    @Test func diffOfAConstantSaysSo() throws {
+        let result = try GraddiffProcess.run(["diff", "3*pi"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "# size: 0 operations\n# the expression has no variables\n")
+    }
+
+    @Test func diffRejectsUnknownVariables() throws {
+        let result = try GraddiffProcess.run(["diff", "--wrt", "q", "x^2"])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("'q'"))
+    }
+
+    @Test func hessianTableAndJSON() throws {
+        let table = try GraddiffProcess.run(["--hessian", "x^2*y", "x=1", "y=2"])
+        #expect(table.status == 0)
+        #expect(table.stdout == "   x  y\nx  4  2\ny  2  0\n")
+        let json = try GraddiffProcess.run(["--hessian", "--format", "json", "x^2*y", "x=1", "y=2"])
+        #expect(json.stdout == "{\"variables\": [\"x\", \"y\"], \"hessian\": [[4, 2], [2, 0]]}\n")
+        let some = try GraddiffProcess.run(["--hessian", "--wrt", "y,x", "x^2*y*z", "x=1", "y=2", "z=3"])
+        #expect(some.stdout == "   y   x\ny  0   6\nx  6  12\n")
+    }
+
+    @Test func orderPrintsTheNthDerivative() throws {
+        let result = try GraddiffProcess.run(["--order", "3", "x^4", "x=2"])
+        #expect(result.stdout == "d^3/dx^3 48\n")
+        let ambiguous = try GraddiffProcess.run(["--order", "2", "x*y", "x=1", "y=1"])
+        #expect(ambiguous.status == 65)
+        let chosen = try GraddiffProcess.run(["-q", "--order", "2", "--wrt", "y", "x*y^3", "x=1", "y=1"])
+        #expect(chosen.stdout == "6\n")
+    }
+
+    @Test func checkPassesMarksKinksAndFails() throws {
+        let passing = try GraddiffProcess.run(["--check", "abs(x) + sin(y)", "x=0", "y=1"])
+        #expect(passing.status == 0)
+        #expect(passing.stdout.contains("not differentiable"))
+        #expect(!passing.stdout.contains("FAIL"))
+        let failing = try GraddiffProcess.run(["--check", "--tol", "1e-15", "exp(x)", "x=20"])
+        #expect(failing.status == 2)
+        #expect(failing.stdout.contains("FAIL"))
+        #expect(failing.stderr.contains("gradient check failed for x"))
+    }
+
+    @Test func derivativeOptionsAreExclusive() throws {
+        #expect(try GraddiffProcess.run(["--hessian", "--check", "x", "x=1"]).status == 64)
+        #expect(try GraddiffProcess.run(["--tol", "1e-3", "x", "x=1"]).status == 64)
+        #expect(try GraddiffProcess.run(["--hessian", "--format", "csv", "x", "x=1"]).status == 64)
+    }
+}
