@@ -40,13 +40,15 @@ public struct ProgramParser {
         return program
     }
 
-    /// Parses `source` as more statements of `program` (a REPL line, a loaded file) and
-    /// returns them in order. The program's text grows by a line holding `source`, so
-    /// every node's span, and every returned statement's, points into `program.source`.
-    /// On error `program` is unchanged.
+    /// Parses `source` as more statements of `program` (a REPL line, a loaded file).
+    /// The program's text grows by a line holding `source`, so every node's span still
+    /// points into `program.source`. On error `program` is unchanged. With
+    /// `recordingStatements` (a REPL's "what did this line define?") it returns the
+    /// statements in order, their spans in `program.source` too; otherwise nothing, so
+    /// that a program of a million statements does not keep a million records.
     @discardableResult
-    public static func parse(_ source: SourceText, into program: inout Program,
-                             nodeLimit: Int = Parser.defaultNodeLimit) throws(UserError) -> [Statement] {
+    public static func parse(_ source: SourceText, into program: inout Program, nodeLimit: Int = Parser.defaultNodeLimit,
+                             recordingStatements: Bool = false) throws(UserError) -> [Statement] {
         var working = program
         var statements: [Statement] = []
         var offset = 0
@@ -66,7 +68,8 @@ public struct ProgramParser {
         while true {
             while parser.check(.semicolon) || parser.check(.newline) { try parser.advance() }
             if parser.check(.end) { break }
-            statements.append(try statement(&parser, &working))
+            let statement = try statement(&parser, &working)
+            if recordingStatements { statements.append(statement) }
             if parser.builder.tape.count > nodeLimit {
                 throw parser.error("the graph has more than \(nodeLimit) nodes, the limit", at: parser.current.span,
                                    help: "raise it with --max-nodes N, or write a smaller expression")

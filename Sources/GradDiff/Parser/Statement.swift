@@ -1,6 +1,6 @@
 /// One statement of a program as the parser read it: what it defined and where it was
-/// written. `ProgramParser.parse(_:into:)` returns them so that a REPL can say what a
-/// line defined and save the definitions as they were typed.
+/// written. `ProgramParser.parse(_:into:nodeLimit:recordingStatements:)` returns them so
+/// that a REPL can say what a line defined and save the definitions as they were typed.
 public struct Statement: Sendable {
     public enum Kind: Sendable, Equatable {
         /// `w = 0.5`: declares the input `name` with a default value.

@@ -22,11 +22,9 @@ extension ReplSession {
             }
         }
         // Functions as typed, the latest definition of each.
-        var functions: [String] = []
-        for (index, definition) in definitions.enumerated() where definition.kind == .function
-            && !definitions[(index + 1)...].contains(where: { $0.name == definition.name }) {
-            functions.append(definition.text)
-        }
+        var seen = Set<String>()
+        let functions = definitions.reversed().filter { $0.kind == .function && seen.insert($0.name).inserted }
+            .reversed().map(\.text)
         let unbound = tape.variableNames.indices.filter { program.defaults[$0] == nil }.map { tape.variableNames[$0] }
         for (title, lines) in [("inputs", inputs), ("steps", steps), ("functions", functions), ("no value yet", unbound)] where !lines.isEmpty {
             reply.output += title + "\n" + lines.map { "  \($0)\n" }.joined()
@@ -67,7 +65,7 @@ extension ReplSession {
         let removed = definitions.count(where: { $0.name == name })
         replayed.warnings = []
         program = replayed
-        text = replayedText
+        sourceMap = replayedText
         definitions.removeAll { $0.name == name }
         var reply = ReplReply()
         if confirmsDefinitions {
@@ -81,7 +79,7 @@ extension ReplSession {
         var reply = ReplReply()
         if confirmsDefinitions { reply.output = "cleared \(definitions.count) definition\(definitions.count == 1 ? "" : "s")\n" }
         program = Program(source: SourceText(name: sourceName, text: ""))
-        text = SessionText()
+        sourceMap = SessionText()
         definitions = []
         return reply
     }

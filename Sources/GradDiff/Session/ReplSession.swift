@@ -18,7 +18,7 @@ public struct ReplSession {
     /// `:unset` replays.
     public internal(set) var definitions: [Definition] = []
     /// Where each entry of the program's text came from, for diagnostics.
-    var text = SessionText()
+    var sourceMap = SessionText()
     public var format: OutputFormat = .table
     /// Precision, `:wrt` names (as typed; resolved at each expression) and colour.
     public var options = OutputOptions()
@@ -70,7 +70,7 @@ public struct ReplSession {
         var working = program
         let piece = SessionText.piece(source, after: program.source)
         do throws(UserError) {
-            let statements = try ProgramParser.parse(source, into: &working, nodeLimit: nodeLimit)
+            let statements = try ProgramParser.parse(source, into: &working, nodeLimit: nodeLimit, recordingStatements: true)
             try Interruption.check()
             reply.diagnostics += working.warnings.map { LocatedDiagnostic($0, in: working.source) }
             working.warnings = []
@@ -86,7 +86,8 @@ public struct ReplSession {
                     continue
                 }
                 if confirms {
-                    let earlier = (definitions + added).last(where: { $0.name == statement.name })
+                    let earlier = added.last(where: { $0.name == statement.name })
+                        ?? definitions.last(where: { $0.name == statement.name })
                     reply.output += confirmation(of: statement, in: working, values: values, replacing: earlier)
                 }
                 let line = source.location(of: Int(statement.span.start) - piece.start).line
@@ -95,11 +96,11 @@ public struct ReplSession {
             }
             program = working
             definitions += added
-            text.append(piece)
+            sourceMap.append(piece)
         } catch {
             reply.fail(error)
         }
-        reply.diagnostics = reply.diagnostics.map { text.relocate($0, pending: piece) }
+        reply.diagnostics = reply.diagnostics.map { sourceMap.relocate($0, pending: piece) }
         return reply
     }
 

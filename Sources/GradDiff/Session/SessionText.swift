@@ -46,10 +46,4 @@ struct SessionText {
             .map(shifted)
         return LocatedDiagnostic(diagnostic, in: piece.source)
     }
-
-    /// The line number `offset` (in the program's source) was read on.
-    func line(of offset: Int) -> Int {
-        guard let piece = pieces.last(where: { $0.start <= offset }) else { return 1 }
-        return piece.source.location(of: offset - piece.start).line
-    }
 }
