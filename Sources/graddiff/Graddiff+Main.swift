@@ -9,6 +9,10 @@ extension Graddiff {
     /// leaves the expression alone. An attached value cannot be an expression, though:
     /// `--explain=froward` is a typo, and would otherwise silently mean backward.
     static func main() {
+        if MinimizeCommand.isRequested(by: CommandLine.arguments) {
+            MinimizeCommand.main(Array(CommandLine.arguments.dropFirst(2)))
+            return
+        }
         for argument in CommandLine.arguments.dropFirst() {
             if argument == "--" { break }
             guard argument.hasPrefix("--explain=") else { continue }
