@@ -33,6 +33,12 @@ struct MinimizeRunner {
                                         logEvery: command.logEvery, stepsPerEpoch: perEpoch)
         let quiet = command.quiet
         signal(SIGINT) { _ in MinimizeRunner.interrupted = 1 }
+        // A parent may start us with SIGINT blocked (Foundation's Process does); Ctrl-C
+        // is this loop's documented way out, so let it through.
+        var mask = sigset_t()
+        sigemptyset(&mask)
+        sigaddset(&mask, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &mask, nil)
         let result = minimizer.run { step in
             if !quiet { progress.show(step) }
             return MinimizeRunner.interrupted == 0
@@ -107,6 +113,7 @@ struct MinimizeRunner {
             settings.batchSize = command.batchSize
             settings.seed = command.seed
             settings.logEvery = command.logEvery
+            settings.keepsHistory = command.history != nil || command.plot != nil
             var minimizer = Minimizer(objective: objective, settings: settings)
             if let epochs = command.epochs {
                 settings.stepLimit = epochs * minimizer.batchesPerEpoch

@@ -10,6 +10,9 @@ public struct MinimizeSettings: Sendable {
     public var seed: UInt64 = 1
     /// Record a history row every this many steps (and always the last).
     public var logEvery = 10
+    /// Whether to keep the logged steps (for `--history` and `--plot`); the last step is
+    /// always kept.
+    public var keepsHistory = true
 
     public init() {}
 }
@@ -69,7 +72,7 @@ public struct Minimizer {
                 parameters = previousParameters
                 break
             }
-            if step % max(settings.logEvery, 1) == 0 {
+            if settings.keepsHistory, step % max(settings.logEvery, 1) == 0 {
                 history.append(HistoryRecord(step: step, loss: loss, gradientNorm: gradientNorm, parameters: parameters))
             }
             if let previousLoss, abs(loss - previousLoss) < settings.tolerance, gradientNorm < settings.tolerance {
