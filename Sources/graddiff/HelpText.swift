@@ -12,6 +12,7 @@ enum HelpText {
               graddiff -q --wrt x "x^2" x=3          # prints 6
               graddiff --explain "p = x + y; g = p * z" x=1 y=3 z=-3
               graddiff --render graph.svg "p = x + y; g = p * z" x=1 y=3 z=-3
+              graddiff minimize "(x-3)^2" x=0 --lr 0.1   # gradient descent: graddiff minimize --help
 
             Operators: + - * / ^ (or **, right-associative), unary - and +, parentheses.
             Functions: \(functions)
