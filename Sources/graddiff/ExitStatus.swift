@@ -3,7 +3,7 @@
 enum ExitStatus: Int32, CaseIterable {
     /// Everything worked.
     case success = 0
-    /// `--strict` and a value or gradient became nan or inf.
+    /// `--strict` and a value or gradient became nan or inf; or `minimize` diverged.
     case nonFinite = 1
     /// `--check` and a gradient differs from its finite difference by more than `--tol`.
     case checkFailed = 2
@@ -20,11 +20,13 @@ enum ExitStatus: Int32, CaseIterable {
     case software = 70
     /// Output could not be written (EX_IOERR).
     case ioError = 74
+    /// `minimize` was stopped by Ctrl-C (SIGINT), after printing its summary (128 + 2).
+    case interrupted = 130
 
     var meaning: String {
         switch self {
         case .success: return "success"
-        case .nonFinite: return "--strict was given and a value or gradient is nan or infinite"
+        case .nonFinite: return "--strict was given and a value or gradient is nan or infinite; or minimize diverged"
         case .checkFailed: return "--check was given and a gradient disagrees with its finite difference"
         case .usage: return "usage error: unknown option, bad option value or combination"
         case .dataError: return "error in the expression, program, bindings or a piped statement"
@@ -32,6 +34,7 @@ enum ExitStatus: Int32, CaseIterable {
         case .unavailable: return "a program graddiff needs is not installed (Graphviz's dot, for --render)"
         case .software: return "internal error (a bug: please report it)"
         case .ioError: return "output cannot be written"
+        case .interrupted: return "minimize was interrupted (Ctrl-C); the summary and files are still written"
         }
     }
 }

@@ -17,6 +17,10 @@ extension Graddiff {
             DiffCommand.main(Array(arguments.dropFirst()))
             return
         }
+        if MinimizeCommand.isRequested(by: CommandLine.arguments) {
+            MinimizeCommand.main(Array(CommandLine.arguments.dropFirst(2)))
+            return
+        }
         for argument in CommandLine.arguments.dropFirst() {
             if argument == "--" { break }
             guard argument.hasPrefix("--explain=") else { continue }

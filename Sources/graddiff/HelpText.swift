@@ -15,6 +15,7 @@ enum HelpText {
               graddiff diff "x^2*y + sin(x*y)"      # the derivatives as formulas
               graddiff --hessian "x^2*y" x=1 y=2
               graddiff --check "abs(x) + sin(y)" x=0 y=1
+              graddiff minimize "(x-3)^2" x=0 --lr 0.1   # gradient descent: graddiff minimize --help
               graddiff                               # a session: type x = 3, then x^2
 
             Operators: + - * / ^ (or **, right-associative), unary - and +, parentheses.

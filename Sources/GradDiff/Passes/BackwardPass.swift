@@ -8,6 +8,14 @@ public enum BackwardPass {
     /// output depends on send gradient: a step it does not use has gradient 0, and its
     /// partials (sqrt's at 0 is inf) must not turn that 0 into nan in its inputs.
     public static func run(_ tape: Tape, values: [Double], output: NodeID, into gradients: inout [Double]) {
+        var reachesOutput: [Bool] = []
+        run(tape, values: values, output: output, into: &gradients, reachability: &reachesOutput)
+    }
+
+    /// The same, with the caller's scratch buffer for which nodes reach the output, so a
+    /// loop that runs the pass many times (`minimize`) allocates nothing per run.
+    public static func run(_ tape: Tape, values: [Double], output: NodeID, into gradients: inout [Double],
+                           reachability reachesOutput: inout [Bool]) {
         let count = tape.count
         if gradients.count != count {
             gradients = Array(repeating: 0, count: count)
@@ -16,7 +24,11 @@ public enum BackwardPass {
         }
         guard output >= 0, Int(output) < count else { return }
         let algebra = NumericAlgebra()
-        var reachesOutput = [Bool](repeating: false, count: Int(output) + 1)
+        if reachesOutput.count != Int(output) + 1 {
+            reachesOutput = [Bool](repeating: false, count: Int(output) + 1)
+        } else {
+            reachesOutput.withUnsafeMutableBufferPointer { $0.update(repeating: false) }
+        }
         reachesOutput[Int(output)] = true
         tape.ops.withUnsafeBufferPointer { ops in
             tape.first.withUnsafeBufferPointer { first in

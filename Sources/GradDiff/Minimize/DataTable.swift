@@ -1,0 +1,56 @@
+/// A table of numbers read from CSV or TSV text: a header row naming the columns, then
+/// one row per example. The values are kept row-major in one flat array, so the
+/// objective reads an example without any per-row allocation.
+public struct DataTable: Sendable {
+    public var header: [String]
+    public var headerSource: SourceText
+    public var delimiter: Character
+    /// Row-major: row `r`, column `c` is `values[r * header.count + c]`.
+    public var values: [Double]
+
+    public var rowCount: Int { header.isEmpty ? 0 : values.count / header.count }
+
+    public init(header: [String], headerSource: SourceText? = nil, delimiter: Character = ",", values: [Double]) {
+        self.header = header
+        self.headerSource = headerSource ?? SourceText(name: "data", text: header.joined(separator: String(delimiter)))
+        self.delimiter = delimiter
+        self.values = values
+    }
+
+    /// Parses `source` (named after its file): blank lines are skipped, the first line is
+    /// the header, a tab in it makes the table tab-separated.
+    public static func parse(_ source: SourceText) throws(UserError) -> DataTable {
+        let text = source.text(of: SourceSpan(start: 0, end: source.bytes.count))
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            .filter { !$0.element.allSatisfy { $0 == " " || $0 == "\r" || $0 == "\t" } }
+            .makeIterator()
+        guard let (_, headerLine) = lines.next() else {
+            throw UserError(.error("the data table '\(source.name)' is empty", help: "its first line names the columns, such as x,y"),
+                            in: nil)
+        }
+        let delimiter: Character = headerLine.contains("\t") ? "\t" : ","
+        let header = BatchEvaluator.fields(of: headerLine, delimiter: delimiter).map(String.init)
+        var values: [Double] = []
+        while let (index, line) = lines.next() {
+            let fields = BatchEvaluator.fields(of: line, delimiter: delimiter)
+            let place = SourceText(name: "\(source.name):\(index + 1)", text: "")
+            guard fields.count == header.count else {
+                throw UserError(.error("this row has \(fields.count) field\(fields.count == 1 ? "" : "s"), the header has \(header.count)",
+                                       help: "every row needs one value per column"), in: place)
+            }
+            for (column, field) in fields.enumerated() {
+                guard let value = BatchEvaluator.number(field) else {
+                    throw UserError(.error("'\(field)' in column \(column + 1) is not a number",
+                                           help: "write numbers such as 1.5, -2e-3"), in: place)
+                }
+                values.append(value)
+            }
+        }
+        if values.isEmpty {
+            throw UserError(.error("the data table '\(source.name)' has a header but no rows", help: "add one row per example"),
+                            in: nil)
+        }
+        return DataTable(header: header, headerSource: SourceText(name: source.name, text: String(headerLine)),
+                         delimiter: delimiter, values: values)
+    }
+}

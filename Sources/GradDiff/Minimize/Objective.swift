@@ -1,0 +1,106 @@
+/// The function `minimize` descends: a program's output as a function of the chosen
+/// parameters. With a data table it is the mean of a per-example loss,
+///
+///     L(θ) = (1/|B|) Σ_{r ∈ B} loss(θ, row r),
+///
+/// over a mini-batch B of rows, and its gradient is the mean of the per-example
+/// gradients. The tape is built once; every evaluation reuses the same buffers.
+public struct Objective {
+    public let program: Program
+    public let output: NodeID
+    public let parameterNames: [String]
+    /// The parameters' values from the bindings and the program's defaults.
+    public let initialParameters: [Double]
+    public let data: DataTable?
+    private let parameterSlots: [Int]
+    private let parameterNodes: [Int]
+    /// For each data column: the variable slot it sets.
+    private let columnSlots: [Int]
+    private var variables: [Double]
+    private var values: [Double] = []
+    private var gradients: [Double] = []
+    private var reachability: [Bool] = []
+    public private(set) var warnings: [LocatedDiagnostic] = []
+
+    /// Rows in the data, or 1 without data.
+    public var rowCount: Int { data?.rowCount ?? 1 }
+
+    /// Prepares `program` for minimising over `over` (nil: every variable that is not a
+    /// data column). Every variable needs a value, from a binding, a default or a column.
+    public init(program: Program, bindings: [Binding], data: DataTable? = nil, over: [String]? = nil,
+                outputName: String? = nil) throws(UserError) {
+        let evaluation: Evaluation
+        if let data {
+            let batch = try BatchEvaluator(program: program, bindings: bindings, header: data.header,
+                                           headerSource: data.headerSource, delimiter: data.delimiter, outputName: outputName)
+            evaluation = batch.evaluation
+        } else {
+            evaluation = try Evaluation.run(program, bindings: bindings, outputName: outputName)
+        }
+        let tape = program.tape
+        let columns = data?.header ?? []
+        let names = over ?? tape.variableNames.filter { !columns.contains($0) }
+        var errors: [LocatedDiagnostic] = []
+        for name in names where tape.variableSlot(named: name) == nil || columns.contains(name) {
+            let message = columns.contains(name)
+                ? "--over names '\(name)', which is a column of the data, not a parameter"
+                : "--over names '\(name)', which is not a variable of the program"
+            let suggestion = NameSuggestion.nearest(to: name, among: tape.variableNames.filter { !columns.contains($0) })
+            errors.append(LocatedDiagnostic(.error(message, help: suggestion.map { "did you mean '\($0)'?" }), in: nil))
+        }
+        if names.isEmpty {
+            errors.append(LocatedDiagnostic(.error("there are no parameters to minimize over",
+                                                   help: "every variable is a data column; the program needs a variable to adjust"), in: nil))
+        }
+        if !errors.isEmpty { throw UserError(errors) }
+        self.program = program
+        output = evaluation.output
+        parameterNames = names
+        parameterSlots = names.compactMap { tape.variableSlot(named: $0) }
+        parameterNodes = parameterSlots.map { Int(tape.variableNodes[$0]) }
+        columnSlots = columns.compactMap { tape.variableSlot(named: $0) }
+        variables = evaluation.variableValues
+        initialParameters = parameterSlots.map { evaluation.variableValues[$0] }
+        self.data = data
+        warnings = evaluation.warnings
+    }
+
+    /// The mean loss over `rows` (every row when nil) at `parameters`; its gradient with
+    /// respect to each parameter goes into `gradient` (resized to the parameters).
+    public mutating func evaluate(at parameters: [Double], rows: ArraySlice<Int>? = nil,
+                                  gradient: inout [Double]) -> Double {
+        if gradient.count != parameters.count { gradient = Array(repeating: 0, count: parameters.count) }
+        for k in gradient.indices { gradient[k] = 0 }
+        for (k, slot) in parameterSlots.enumerated() { variables[slot] = parameters[k] }
+        guard let data else {
+            accumulate(into: &gradient)
+            return values[Int(output)]
+        }
+        var loss = 0.0
+        var count = 0
+        let width = data.header.count
+        func addRow(_ row: Int) {
+            for (column, slot) in columnSlots.enumerated() { variables[slot] = data.values[row * width + column] }
+            loss += accumulate(into: &gradient)
+            count += 1
+        }
+        if let rows {
+            for row in rows { addRow(row) }
+        } else {
+            for row in 0..<data.rowCount { addRow(row) }
+        }
+        let scale = 1 / Double(max(count, 1))
+        for k in gradient.indices { gradient[k] *= scale }
+        return loss * scale
+    }
+
+    /// One forward and one backward pass at `variables`; adds the parameters' gradients.
+    @discardableResult
+    private mutating func accumulate(into gradient: inout [Double]) -> Double {
+        let tape = program.tape
+        ForwardPass.run(tape, variables: variables, into: &values)
+        BackwardPass.run(tape, values: values, output: output, into: &gradients, reachability: &reachability)
+        for (k, node) in parameterNodes.enumerated() { gradient[k] += gradients[node] }
+        return values[Int(output)]
+    }
+}

@@ -1,0 +1,163 @@
+import ArgumentParser
+import GradDiff
+
+extension OptimizerKind: ExpressibleByArgument {}
+
+/// `graddiff minimize ...`: gradient descent on an expression or a per-example loss.
+///
+/// Not a subcommand of `Graddiff`: the root command's first positional argument is an
+/// expression, and `minimize` is a fine variable name. The entry point dispatches here
+/// only when `minimize` is the first argument and more arguments follow it.
+struct MinimizeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "graddiff minimize",
+        abstract: "Minimize an expression by gradient descent, or train a small model on a CSV table.",
+        usage: """
+            graddiff minimize [options] EXPRESSION [name=value ...]
+              graddiff minimize [options] -f FILE --data TABLE.csv [name=value ...]
+            """,
+        discussion: MinimizeHelpText.discussion
+    )
+
+    /// Whether `arguments` (with the program name first) ask for `minimize`.
+    static func isRequested(by arguments: [String]) -> Bool {
+        arguments.count > 2 && arguments[1] == "minimize"
+    }
+
+    @Option(name: [.customShort("f"), .customLong("file")],
+            help: ArgumentHelp("Read the loss expression or program from FILE ('-' for standard input).", valueName: "FILE"))
+    var file: String?
+
+    @Option(help: ArgumentHelp("Train on a CSV or TSV table: its columns bind variables, and the loss is the mean over a mini-batch of rows.",
+                               valueName: "FILE"))
+    var data: String?
+
+    @Option(help: ArgumentHelp("The parameters to adjust, separated by commas (default: every variable that is not a data column).",
+                               valueName: "NAMES"))
+    var over: String?
+
+    @Option(help: ArgumentHelp("The update rule: sgd, momentum or adam.", valueName: "NAME"))
+    var optimizer: OptimizerKind = .sgd
+
+    @Option(help: ArgumentHelp("The learning rate η.", valueName: "RATE"))
+    var lr: Double = 0.01
+
+    @Option(help: ArgumentHelp("With --optimizer momentum, the velocity's decay μ.", valueName: "MU"))
+    var momentum: Double = 0.9
+
+    @Option(help: ArgumentHelp("With --optimizer adam, the first moment's decay β1.", valueName: "BETA"))
+    var beta1: Double = 0.9
+
+    @Option(help: ArgumentHelp("With --optimizer adam, the second moment's decay β2.", valueName: "BETA"))
+    var beta2: Double = 0.999
+
+    @Option(help: ArgumentHelp("With --optimizer adam, the guard ε added to the root of the second moment.", valueName: "EPS"))
+    var epsilon: Double = 1e-8
+
+    @Option(help: ArgumentHelp("Stop after N updates (default 1000).", valueName: "N"))
+    var steps: Int?
+
+    @Option(help: ArgumentHelp("With --data, stop after N passes over the table (instead of --steps).", valueName: "N"))
+    var epochs: Int?
+
+    @Option(help: ArgumentHelp("Converged when the loss changes by less than TOL in a step and the gradient norm is below TOL.",
+                               valueName: "TOL"))
+    var tol: Double = 1e-10
+
+    @Option(help: ArgumentHelp("With --data, rows per mini-batch (default: the whole table).", valueName: "N"))
+    var batchSize: Int?
+
+    @Option(help: ArgumentHelp("The seed of the shuffle of the rows each epoch.", valueName: "N"))
+    var seed: UInt64 = 1
+
+    @Option(help: ArgumentHelp("When standard error is not a terminal, print a progress line, and record a history row, every N steps.",
+                               valueName: "N"))
+    var logEvery: Int = 10
+
+    @Option(help: ArgumentHelp("Write step, loss, gradient norm and every parameter of each logged step to FILE as CSV.",
+                               valueName: "FILE"))
+    var history: String?
+
+    @Option(help: ArgumentHelp("Draw the loss curve (log-scale loss against step) into FILE as SVG.", valueName: "FILE"))
+    var plot: String?
+
+    @Option(help: ArgumentHelp("Minimize the named step NAME instead of the last statement.", valueName: "NAME"))
+    var output: String?
+
+    @Flag(name: .shortAndLong, help: "Print no progress, only the summary.")
+    var quiet = false
+
+    @Option(help: ArgumentHelp("Colour diagnostics: auto, always or never.", valueName: "WHEN"))
+    var color: ColorChoice = .auto
+
+    @Argument(help: ArgumentHelp("The loss expression (unless -f is given), then starting values such as x=0 y=0.",
+                                 valueName: "EXPRESSION name=value"))
+    var arguments: [String] = []
+
+    func validate() throws {
+        if file == nil && arguments.isEmpty {
+            throw ValidationError("missing EXPRESSION: give one, such as graddiff minimize \"(x-3)^2\" x=0, or -f FILE")
+        }
+        if !(lr > 0 && lr.isFinite) { throw ValidationError("--lr must be a positive number, not \(lr)") }
+        if !(tol >= 0) { throw ValidationError("--tol must be zero or positive, not \(tol)") }
+        if let steps, steps < 0 { throw ValidationError("--steps must be zero or more, not \(steps)") }
+        if steps != nil && epochs != nil { throw ValidationError("give --steps or --epochs, not both") }
+        if data == nil {
+            if epochs != nil { throw ValidationError("--epochs counts passes over --data; without a table use --steps") }
+            if batchSize != nil { throw ValidationError("--batch-size applies to --data") }
+        }
+        if let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1, not \(epochs)") }
+        if let batchSize, batchSize < 1 { throw ValidationError("--batch-size must be at least 1, not \(batchSize)") }
+        if logEvery < 1 { throw ValidationError("--log-every must be at least 1, not \(logEvery)") }
+        if !(0..<1).contains(momentum) { throw ValidationError("--momentum must be in [0, 1), not \(momentum)") }
+        if !(0..<1).contains(beta1) || !(0..<1).contains(beta2) {
+            throw ValidationError("--beta1 and --beta2 must be in [0, 1)")
+        }
+        if !(epsilon > 0) { throw ValidationError("--epsilon must be positive, not \(epsilon)") }
+        if let plot, !plot.lowercased().hasSuffix(".svg") {
+            throw ValidationError("--plot writes SVG: give a file name ending in .svg, not '\(plot)'")
+        }
+        if data == "-" && file == "-" {
+            throw ValidationError("standard input cannot be both the program (-f -) and the data (--data -)")
+        }
+    }
+
+    mutating func run() throws {
+        StandardStreams.ignoreBrokenPipeSignal()
+        let status = MinimizeRunner(command: self).run()
+        if status != .success { throw ExitCode(status.rawValue) }
+    }
+
+    var optimizerSettings: OptimizerSettings {
+        var settings = OptimizerSettings(kind: optimizer, learningRate: lr)
+        settings.momentum = momentum
+        settings.beta1 = beta1
+        settings.beta2 = beta2
+        settings.epsilon = epsilon
+        return settings
+    }
+
+    var parameterNames: [String]? {
+        over.map { $0.split(separator: ",").map { String($0).trimmingCharacters() }.filter { !$0.isEmpty } }
+    }
+}
+
+enum MinimizeHelpText {
+    static var discussion: String {
+        """
+        Examples:
+          graddiff minimize "(x-3)^2 + (y+1)^2" x=0 y=0 --lr 0.1
+          graddiff minimize "100*(y-x^2)^2 + (1-x)^2" x=-1.2 y=1 --optimizer adam --lr 0.02 --steps 5000
+          graddiff minimize -f model.gd --data points.csv --over w1,w2,b --optimizer adam --epochs 200 --batch-size 16 --seed 1
+
+        Stopping: the run stops when the loss or gradient becomes nan or inf (diverged),
+        when the loss changes by less than --tol and the gradient norm is below --tol
+        (converged), after --steps updates or --epochs passes (step limit), or on Ctrl-C.
+        It prints why it stopped, the final loss, the parameters as name=value bindings
+        and the final gradient; lines other than the bindings start with '#'.
+
+        Exit status: 0 converged or step limit, 1 diverged, 130 interrupted, and the
+        usual 64, 65, 66 and 74 (see graddiff --help). See graddiff(1), MINIMIZE.
+        """
+    }
+}

@@ -1,0 +1,153 @@
+import GradDiff
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Runs `graddiff minimize`: read the program, the bindings and the data; descend;
+/// print the summary on stdout; write the history and the plot.
+struct MinimizeRunner {
+    let command: MinimizeCommand
+
+    /// Set by the SIGINT handler; the loop checks it once per step.
+    nonisolated(unsafe) static var interrupted: sig_atomic_t = 0
+
+    func run() -> ExitStatus {
+        let renderer = DiagnosticRenderer(useColor: command.color.enabled(for: STDERR_FILENO))
+        func report(_ diagnostics: [LocatedDiagnostic]) {
+            StandardStreams.writeError(diagnostics.map(renderer.render).joined())
+        }
+        var minimizer: Minimizer
+        switch prepare() {
+        case .success(let prepared): minimizer = prepared
+        case .failure(let failure):
+            report(failure.diagnostics)
+            return failure.status
+        }
+        report(minimizer.objective.warnings)
+
+        let perEpoch = command.data == nil ? nil : minimizer.batchesPerEpoch
+        var progress = MinimizeProgress(onTerminal: !command.quiet && StandardStreams.isTerminal(STDERR_FILENO),
+                                        logEvery: command.logEvery, stepsPerEpoch: perEpoch)
+        let quiet = command.quiet
+        signal(SIGINT) { _ in MinimizeRunner.interrupted = 1 }
+        // A parent may start us with SIGINT blocked (Foundation's Process does); Ctrl-C
+        // is this loop's documented way out, so let it through.
+        var mask = sigset_t()
+        sigemptyset(&mask)
+        sigaddset(&mask, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &mask, nil)
+        let result = minimizer.run { step in
+            if !quiet { progress.show(step) }
+            return MinimizeRunner.interrupted == 0
+        }
+        signal(SIGINT, SIG_DFL)
+        progress.finish()
+
+        StandardStreams.writeOut(summary(result, tolerance: minimizer.settings.tolerance))
+        var status = ExitStatus.success
+        if case .diverged(let step) = result.reason {
+            report([LocatedDiagnostic(.error(
+                "the loss or its gradient became nan or infinite at step \(step); stopped",
+                help: step == 0 ? "the starting values give no finite loss: choose others"
+                                : "the parameters printed are from step \(result.steps), the last with a finite loss; a smaller --lr often helps"),
+                in: nil)])
+            status = .nonFinite
+        } else if result.reason == .interrupted {
+            status = .interrupted
+        }
+        let title = "\(command.optimizer.rawValue): \(result.reason.summary) after \(result.steps) step\(result.steps == 1 ? "" : "s"), loss \(NumberFormat.significant(result.loss, digits: 4))"
+        do throws(AtomicFile.Failure) {
+            if let path = command.history { try AtomicFile.write(HistoryTable.csv(result), to: path) }
+            if let path = command.plot { try AtomicFile.write(LossPlot.svg(result, title: title), to: path) }
+        } catch {
+            report([LocatedDiagnostic(.error(error.message), in: nil)])
+            return .ioError
+        }
+        return status
+    }
+
+    struct Failure: Error {
+        var diagnostics: [LocatedDiagnostic]
+        var status: ExitStatus
+    }
+
+    /// Reads and checks everything the run needs.
+    private func prepare() -> Result<Minimizer, Failure> {
+        var bindingArguments = command.arguments
+        let source: SourceText
+        if let path = command.file {
+            do {
+                source = SourceText(name: path == "-" ? "<stdin>" : path, bytes: try InputFile.read(path))
+            } catch {
+                return .failure(Failure(diagnostics: [LocatedDiagnostic(.error(error.message), in: nil)], status: .noInput))
+            }
+        } else {
+            source = SourceText(name: "expression", text: bindingArguments.removeFirst())
+        }
+        var table: DataTable?
+        var errors: [LocatedDiagnostic] = []
+        var bindings: [Binding] = []
+        for argument in bindingArguments {
+            do throws(UserError) { bindings.append(try Binding.parse(argument)) } catch { errors += error.diagnostics }
+        }
+        do throws(UserError) {
+            let program = try ProgramParser.parse(source)
+            if !errors.isEmpty { throw UserError(errors) }
+            if let path = command.data {
+                let bytes: [UInt8]
+                do {
+                    bytes = try InputFile.read(path)
+                } catch {
+                    return .failure(Failure(diagnostics: [LocatedDiagnostic(.error(error.message), in: nil)], status: .noInput))
+                }
+                table = try DataTable.parse(SourceText(name: path == "-" ? "<stdin>" : path, bytes: bytes))
+            }
+            let objective = try Objective(program: program, bindings: bindings, data: table,
+                                          over: command.parameterNames, outputName: command.output)
+            var settings = MinimizeSettings()
+            settings.optimizer = command.optimizerSettings
+            settings.tolerance = command.tol
+            settings.batchSize = command.batchSize
+            settings.seed = command.seed
+            settings.logEvery = command.logEvery
+            settings.keepsHistory = command.history != nil || command.plot != nil
+            var minimizer = Minimizer(objective: objective, settings: settings)
+            if let epochs = command.epochs {
+                settings.stepLimit = epochs * minimizer.batchesPerEpoch
+            } else if let steps = command.steps {
+                settings.stepLimit = steps
+            }
+            minimizer = Minimizer(objective: objective, settings: settings)
+            return .success(minimizer)
+        } catch {
+            return .failure(Failure(diagnostics: errors.isEmpty || error.diagnostics.elementsEqual(errors, by: { $0.diagnostic == $1.diagnostic })
+                                        ? error.diagnostics : errors + error.diagnostics,
+                                    status: .dataError))
+        }
+    }
+
+    /// The summary: '#' lines around one line of name=value bindings that can be pasted
+    /// back onto a graddiff command line.
+    private func summary(_ result: MinimizeResult, tolerance: Double) -> String {
+        let steps = "\(result.steps) step\(result.steps == 1 ? "" : "s")"
+        let why: String
+        switch result.reason {
+        case .converged: why = "converged after \(steps): the loss change and the gradient norm are below \(NumberFormat.shortest(tolerance))"
+        case .stepLimit: why = "stopped at the step limit after \(steps)"
+        case .diverged(let step): why = "diverged at step \(step): the loss is not finite; these are the values after \(steps)"
+        case .interrupted: why = "interrupted after \(steps)"
+        }
+        let bindings = zip(result.parameterNames, result.parameters).map { "\($0)=\(NumberFormat.shortest($1))" }
+        let gradient = zip(result.parameterNames, result.gradient).map { "d_\($0)=\(NumberFormat.shortest($1))" }
+        return """
+            # \(why)
+            # loss \(NumberFormat.shortest(result.loss))
+            \(bindings.joined(separator: " "))
+            # gradient \(gradient.joined(separator: " ")) (norm \(NumberFormat.shortest(result.gradientNorm)))
+
+            """
+    }
+}

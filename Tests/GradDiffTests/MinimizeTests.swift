@@ -1,0 +1,162 @@
+import Testing
+@testable import GradDiff
+
+/// The optimiser on problems with known answers: quadratics (exact iterates), the
+/// Rosenbrock valley, linear regression and XOR from data.
+@Suite struct MinimizeTests {
+    func minimize(_ text: String, _ bindings: String, data: DataTable? = nil, over: [String]? = nil,
+                  _ configure: (inout MinimizeSettings) -> Void) throws -> MinimizeResult {
+        let objective = try Objective(program: parseProgram(text), bindings: parseBindings(bindings), data: data, over: over)
+        var settings = MinimizeSettings()
+        configure(&settings)
+        var minimizer = Minimizer(objective: objective, settings: settings)
+        return minimizer.run()
+    }
+
+    @Test func gradientDescentReachesTheMinimumOfAParabola() throws {
+        let result = try minimize("(x-3)^2", "x=0") { $0.optimizer.learningRate = 0.1 }
+        #expect(result.reason == .converged)
+        #expect(isClose(result.parameters[0], 3, relative: 0, absolute: 1e-6))
+    }
+
+    /// θᵏ⁺¹ = θᵏ − η·2θᵏ on L = θ² with η = 1/4 halves θ each step: after k steps θ⁰/2ᵏ,
+    /// exactly, since every operation is exact in binary floating point.
+    @Test(arguments: [1, 2, 5, 10, 30])
+    func seedUpdateMatchesTheClosedFormIterate(steps: Int) throws {
+        let result = try minimize("x^2", "x=1.5") {
+            $0.optimizer.learningRate = 0.25
+            $0.stepLimit = steps
+            $0.tolerance = 0
+        }
+        #expect(result.reason == .stepLimit)
+        #expect(result.steps == steps)
+        var expected = 1.5
+        for _ in 0..<steps { expected /= 2 }
+        #expect(result.parameters[0] == expected)
+        #expect(result.gradient[0] == 2 * expected)
+    }
+
+    /// One step by hand: θ¹ = θ⁰ − η∇L(θ⁰) for L = (x−1)² + 3(y+2)² at (0, 0) with η = 0.1.
+    @Test func oneStepIsTheSeedUpdate() throws {
+        let result = try minimize("(x-1)^2 + 3*(y+2)^2", "x=0 y=0") {
+            $0.optimizer.learningRate = 0.1
+            $0.stepLimit = 1
+        }
+        let gradient: [Double] = [2 * (0 - 1), 6 * (0 + 2)]
+        let expected: [Double] = [0 - 0.1 * gradient[0], 0 - 0.1 * gradient[1]]
+        #expect(result.parameters == expected)
+    }
+
+    /// Documented budget: Adam with η = 0.02 reaches (1, 1) within 5000 steps.
+    @Test func adamSolvesRosenbrock() throws {
+        let result = try minimize("(1-x)^2 + 100*(y-x^2)^2", "x=-1.2 y=1") {
+            $0.optimizer = OptimizerSettings(kind: .adam, learningRate: 0.02)
+            $0.stepLimit = 5000
+        }
+        let x = result.parameters[result.parameterNames.firstIndex(of: "x")!]
+        let y = result.parameters[result.parameterNames.firstIndex(of: "y")!]
+        #expect(isClose(x, 1, relative: 0, absolute: 1e-3), "x = \(x) after \(result.steps) steps")
+        #expect(isClose(y, 1, relative: 0, absolute: 1e-3), "y = \(y) after \(result.steps) steps")
+    }
+
+    @Test func momentumConvergesOnAQuadratic() throws {
+        let result = try minimize("(x+2)^2 + 0.5*(y-4)^2", "x=0 y=0") {
+            $0.optimizer = OptimizerSettings(kind: .momentum, learningRate: 0.05)
+            $0.stepLimit = 5000
+        }
+        #expect(result.reason == .converged)
+        #expect(isClose(result.parameters[0], -2, relative: 0, absolute: 1e-6))
+        #expect(isClose(result.parameters[1], 4, relative: 0, absolute: 1e-6))
+    }
+
+    /// y = 2·u − 3·v + 0.5 on a grid of 100 points, fitted by least squares in mini-batches.
+    @Test func linearRegressionRecoversTheWeights() throws {
+        var values: [Double] = []
+        for i in 0..<100 {
+            let u = Double(i % 10) / 5 - 1, v = Double(i / 10) / 4 - 1
+            values += [u, v, 2 * u - 3 * v + 0.5]
+        }
+        let data = DataTable(header: ["u", "v", "y"], values: values)
+        let result = try minimize("(w1*u + w2*v + b - y)^2", "w1=0 w2=0 b=0", data: data) {
+            $0.optimizer = OptimizerSettings(kind: .adam, learningRate: 0.05)
+            $0.batchSize = 20
+            $0.stepLimit = 3000
+            $0.seed = 7
+        }
+        #expect(result.parameterNames == ["w1", "w2", "b"])
+        for (actual, expected) in zip(result.parameters, [2.0, -3.0, 0.5]) {
+            #expect(isClose(actual, expected, relative: 0, absolute: 1e-3), "\(result.parameters)")
+        }
+    }
+
+    static let xor = """
+        w11 = 0.5;  w12 = -0.4; b1 = 0.1
+        w21 = -0.3; w22 = 0.6;  b2 = -0.2
+        v1 = 0.7;   v2 = -0.5;  c = 0.05
+        h1 = sigmoid(w11*a + w12*b + b1)
+        h2 = sigmoid(w21*a + w22*b + b2)
+        y = sigmoid(v1*h1 + v2*h2 + c)
+        loss = (y - t)^2
+        """
+
+    @Test func aSigmoidNetworkLearnsXor() throws {
+        let data = DataTable(header: ["a", "b", "t"], values: [0, 0, 0, 0, 1, 1, 1, 0, 1, 1, 1, 0])
+        let result = try minimize(Self.xor, "", data: data) {
+            $0.optimizer = OptimizerSettings(kind: .adam, learningRate: 0.1)
+            $0.stepLimit = 2000
+            $0.seed = 1
+        }
+        #expect(result.parameterNames.count == 9)
+        #expect(result.loss < 0.01, "loss \(result.loss)")
+    }
+
+    @Test func theSameSeedGivesTheSameRun() throws {
+        let data = DataTable(header: ["a", "b", "t"], values: [0, 0, 0, 0, 1, 1, 1, 0, 1, 1, 1, 0])
+        let runs = try (0..<2).map { _ in
+            try minimize(Self.xor, "", data: data) {
+                $0.optimizer = OptimizerSettings(kind: .sgd, learningRate: 0.5)
+                $0.batchSize = 1
+                $0.stepLimit = 200
+                $0.seed = 42
+            }
+        }
+        #expect(runs[0].parameters == runs[1].parameters)
+    }
+
+    @Test func aNonFiniteLossStopsWithTheLastFiniteParameters() throws {
+        let result = try minimize("(x-3)^2", "x=0") {
+            $0.optimizer.learningRate = 1.5
+            $0.stepLimit = 5000
+        }
+        guard case .diverged(let step) = result.reason else {
+            Issue.record("expected divergence, got \(result.reason)")
+            return
+        }
+        #expect(result.steps == step - 1)
+        #expect(result.parameters[0].isFinite && result.loss.isFinite)
+    }
+
+    @Test func overRejectsColumnsAndUnknownNames() throws {
+        let data = DataTable(header: ["u", "y"], values: [1, 2])
+        #expect(throws: UserError.self) { try Objective(program: parseProgram("(w*u - y)^2"), bindings: parseBindings("w=0"), data: data, over: ["u"]) }
+        #expect(throws: UserError.self) { try Objective(program: parseProgram("(w*u - y)^2"), bindings: parseBindings("w=0"), data: data, over: ["q"]) }
+    }
+
+    @Test func dataTableParsesCsvAndRejectsBadRows() throws {
+        let table = try DataTable.parse(SourceText(name: "t.csv", text: "u, y\n1,2\n\n3,4\n"))
+        #expect(table.header == ["u", "y"])
+        #expect(table.values == [1, 2, 3, 4])
+        #expect(throws: UserError.self) { try DataTable.parse(SourceText(name: "t.csv", text: "u,y\n1\n")) }
+        #expect(throws: UserError.self) { try DataTable.parse(SourceText(name: "t.csv", text: "u,y\n1,z\n")) }
+    }
+
+    @Test func seededShuffleIsAPermutationAndRepeatable() {
+        var first = SeededGenerator(seed: 3), second = SeededGenerator(seed: 3)
+        var a = Array(0..<50), b = Array(0..<50)
+        first.shuffle(&a)
+        second.shuffle(&b)
+        #expect(a == b)
+        #expect(a.sorted() == Array(0..<50))
+        #expect(a != Array(0..<50))
+    }
+}
