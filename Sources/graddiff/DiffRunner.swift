@@ -15,23 +15,15 @@ struct DiffRunner {
         let renderer = DiagnosticRenderer(useColor: ColorChoice.auto.enabled(for: STDERR_FILENO))
         var arguments = command.arguments
         let source: SourceText
-        if let path = command.file {
-            do {
-                source = SourceText(name: path == "-" ? "<stdin>" : path, bytes: try InputFile.read(path))
-            } catch {
-                StandardStreams.writeError(renderer.render(LocatedDiagnostic(.error(error.message), in: nil)))
-                return .noInput
-            }
-        } else {
-            source = SourceText(name: "expression", text: arguments.removeFirst())
+        do {
+            source = try CommandInput.source(file: command.file, arguments: &arguments)
+        } catch {
+            StandardStreams.writeError(renderer.render(LocatedDiagnostic(.error(error.message), in: nil)))
+            return .noInput
         }
         let formulas: DerivativeFormulas
         do throws(UserError) {
-            var bindings: [Binding] = []
-            var errors: [LocatedDiagnostic] = []
-            for argument in arguments {
-                do { bindings.append(try Binding.parse(argument)) } catch { errors += error.diagnostics }
-            }
+            let (bindings, errors) = CommandInput.bindings(arguments)
             if !errors.isEmpty { throw UserError(errors) }
             let program = try ProgramParser.parse(source)
             var variables: [Double]?

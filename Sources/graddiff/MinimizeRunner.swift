@@ -78,21 +78,13 @@ struct MinimizeRunner {
     private func prepare() -> Result<Minimizer, Failure> {
         var bindingArguments = command.arguments
         let source: SourceText
-        if let path = command.file {
-            do {
-                source = SourceText(name: path == "-" ? "<stdin>" : path, bytes: try InputFile.read(path))
-            } catch {
-                return .failure(Failure(diagnostics: [LocatedDiagnostic(.error(error.message), in: nil)], status: .noInput))
-            }
-        } else {
-            source = SourceText(name: "expression", text: bindingArguments.removeFirst())
+        do {
+            source = try CommandInput.source(file: command.file, arguments: &bindingArguments)
+        } catch {
+            return .failure(Failure(diagnostics: [LocatedDiagnostic(.error(error.message), in: nil)], status: .noInput))
         }
         var table: DataTable?
-        var errors: [LocatedDiagnostic] = []
-        var bindings: [Binding] = []
-        for argument in bindingArguments {
-            do throws(UserError) { bindings.append(try Binding.parse(argument)) } catch { errors += error.diagnostics }
-        }
+        let (bindings, errors) = CommandInput.bindings(bindingArguments)
         do throws(UserError) {
             let program = try ProgramParser.parse(source)
             if !errors.isEmpty { throw UserError(errors) }

@@ -17,17 +17,13 @@ struct Runner {
             StandardStreams.writeError(diagnostics.map(renderer.render).joined())
         }
 
-        let source: SourceText
         var bindingArguments = command.arguments
-        if let path = command.file {
-            do {
-                source = SourceText(name: path == "-" ? "<stdin>" : path, bytes: try InputFile.read(path))
-            } catch {
-                StandardStreams.writeError(renderer.render(LocatedDiagnostic(.error(error.message), in: nil)))
-                return .noInput
-            }
-        } else {
-            source = SourceText(name: "expression", text: bindingArguments.removeFirst())
+        let source: SourceText
+        do {
+            source = try CommandInput.source(file: command.file, arguments: &bindingArguments)
+        } catch {
+            StandardStreams.writeError(renderer.render(LocatedDiagnostic(.error(error.message), in: nil)))
+            return .noInput
         }
 
         guard source.bytes.count < Int(Int32.max) else {
@@ -35,15 +31,7 @@ struct Runner {
                 .error("the input is larger than 2 GiB, which graddiff does not read"), in: nil)))
             return .dataError
         }
-        var errors: [LocatedDiagnostic] = []
-        var bindings: [Binding] = []
-        for argument in bindingArguments {
-            do {
-                bindings.append(try Binding.parse(argument))
-            } catch {
-                errors += error.diagnostics
-            }
-        }
+        let (bindings, errors) = CommandInput.bindings(bindingArguments)
         let evaluation: Evaluation
         do throws(UserError) {
             let program = try ProgramParser.parse(source, nodeLimit: command.maxNodes)
