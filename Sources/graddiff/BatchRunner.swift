@@ -83,7 +83,7 @@ struct BatchRunner {
 extension LineReader {
     /// The next line; writes `output` out first whenever the reader must wait for input.
     mutating func nextLineFlushing(_ output: inout String) throws(InputFile.Failure) -> Substring? {
-        if let line = try nextBufferedLine() { return line }
+        if let line = nextBufferedLine() { return line }
         if !output.isEmpty {
             StandardStreams.writeOut(output)
             output = ""

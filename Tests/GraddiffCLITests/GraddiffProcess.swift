@@ -42,7 +42,7 @@ struct GraddiffProcess {
         let inputFile = directory.appendingPathComponent("stdin")
         let errorFile = directory.appendingPathComponent("stderr")
         try (input ?? Data()).write(to: inputFile)
-        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         let stdout = Pipe()
         let errorHandle = try FileHandle(forWritingTo: errorFile)
         process.standardOutput = stdout

@@ -40,7 +40,7 @@ import Testing
         let left = FileManager.default.enumerator(atPath: stage.path)?.compactMap { item -> String? in
             let path = stage.appendingPathComponent(item as! String).path
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
             return isDirectory.boolValue ? nil : path
         } ?? []
         #expect(left.isEmpty, "left behind: \(left)")

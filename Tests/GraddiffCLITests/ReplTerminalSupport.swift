@@ -152,7 +152,7 @@ final class TerminalSession {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, errors, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        closeFrom(&actions, 3)
+        _ = closeFrom(&actions, 3)
         let argv = ([Self.tmuxPath, "-S", socket] + arguments).map { strdup($0) } + [nil]
         let variables = environment.merging(["PATH": "/usr/bin:/bin", "TERM": "xterm"]) { $1 }
         let envp = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
