@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer target with AddressSanitizer: the engine's sources compiled
-# together with Fuzz/ExpressionFuzzer.swift (normal `swift build` never sees them).
+# Builds the two libFuzzer targets with AddressSanitizer, each from the engine's sources
+# compiled together with its entry point (normal `swift build` never sees Fuzz/):
+#   .build-fuzz/graddiff-fuzz          ExpressionFuzzer.swift: one expression or binding
+#   .build-fuzz/graddiff-fuzz-program  ProgramFuzzer.swift: programs with bindings and
+#                                      batch rows, REPL entries, symbolic derivatives
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p .build-fuzz
-swiftc -sanitize=fuzzer,address -parse-as-library -O -g \
-  -module-name GradDiff \
-  $(find Sources/GradDiff -name '*.swift') Fuzz/ExpressionFuzzer.swift \
-  -o .build-fuzz/graddiff-fuzz
-echo .build-fuzz/graddiff-fuzz
+build() {
+  swiftc -sanitize=fuzzer,address -parse-as-library -O -g \
+    -module-name GradDiff \
+    $(find Sources/GradDiff -name '*.swift') "Fuzz/$1" \
+    -o ".build-fuzz/$2"
+  echo ".build-fuzz/$2"
+}
+build ExpressionFuzzer.swift graddiff-fuzz
+build ProgramFuzzer.swift graddiff-fuzz-program

@@ -17,4 +17,18 @@ import Testing
             #expect(program.tape.count > count)
         }
     }
+
+    /// `:wrt` named a variable with no value (`y = +y` makes the step `y` the free
+    /// variable `y`); the next expression looked up that variable's row in a table that
+    /// had left it out. Found by the program fuzzer (Fuzz/ProgramFuzzer.swift).
+    @Test func wrtNamingAVariableWithNoValueIsAnErrorNotATrap() {
+        var repl = ReplSession(files: MemoryFiles())
+        _ = repl.run("y = +y")
+        _ = repl.run(":wrt y")
+        let reply = repl.run("3")
+        #expect(reply.failed)
+        #expect(reply.messages == [":wrt names 'y', which has no value yet"])
+        _ = repl.run("y = 2")
+        #expect(repl.run("3").output.hasSuffix(" 0\n") == true)
+    }
 }

@@ -14,8 +14,15 @@ extension ReplSession {
         if !missing.isEmpty {
             throw missingValues(missing, of: node, in: working, span: span, entryStart: entryStart)
         }
-        // Variables named by :wrt but unused here still get their (zero) gradient.
-        for variable in wrt ?? [] where working.defaults[Int(tape.first[Int(variable)])] != nil {
+        // Variables named by :wrt but unused here still get their (zero) gradient; one
+        // with no value yet has no row to put it in.
+        for variable in wrt ?? [] {
+            let slot = Int(tape.first[Int(variable)])
+            guard working.defaults[slot] != nil else {
+                let name = tape.variableNames[slot]
+                throw UserError(.error(":wrt names '\(name)', which has no value yet",
+                                       help: "give it one first, such as: \(name) = 1; or change it with :wrt"), in: nil)
+            }
             keep[Int(variable)] = true
         }
         let (subtape, newIDs) = tape.subgraph(keeping: keep)
