@@ -7,6 +7,8 @@ enum ExitStatus: Int32, CaseIterable {
     case nonFinite = 1
     /// `--check` and a gradient differs from its finite difference by more than `--tol`.
     case checkFailed = 2
+    /// `--kink error` and a node is evaluated exactly at a kink.
+    case atKink = 3
     /// A bad flag or option, or options that do not go together (EX_USAGE).
     case usage = 64
     /// An error in the expression, program or bindings, or a failed statement piped
@@ -28,6 +30,7 @@ enum ExitStatus: Int32, CaseIterable {
         case .success: return "success"
         case .nonFinite: return "--strict was given and a value or gradient is nan or infinite; or minimize diverged"
         case .checkFailed: return "--check was given and a gradient disagrees with its finite difference"
+        case .atKink: return "--kink error was given and a node is evaluated at a kink (abs or relu at 0, a min or max tie)"
         case .usage: return "usage error: unknown option, bad option value or combination"
         case .dataError: return "error in the expression, program, bindings or a piped statement"
         case .noInput: return "an input file cannot be read"

@@ -10,6 +10,7 @@ import Darwin
 extension OutputFormat: ExpressibleByArgument {}
 extension ExplainPass: ExpressibleByArgument {}
 extension ColorChoice: ExpressibleByArgument {}
+extension KinkConvention: ExpressibleByArgument {}
 
 @main
 struct Graddiff: ParsableCommand {
@@ -71,6 +72,10 @@ struct Graddiff: ParsableCommand {
     @Flag(help: "Treat nan and infinite values or gradients as errors (exit status 1).")
     var strict = false
 
+    @Option(help: ArgumentHelp("At a kink (abs or relu at 0, a min or max tie) use the derivative zero (the default: 0 for abs and relu, the first argument for a tie), left, right, mean, or make it an error (exit status 3).",
+                               valueName: "HOW"))
+    var kink: KinkConvention = .zero
+
     @Option(help: ArgumentHelp("Stop with an error when the graph would exceed N nodes (default 20000000).", valueName: "N"))
     var maxNodes: Int = Parser.defaultNodeLimit
 
@@ -107,6 +112,7 @@ struct Graddiff: ParsableCommand {
         if startsSession {
             try validateSession()
         }
+        try validateKink()
         try validateExplainAndPictures()
         if batch != nil {
             if [.json, .markdown, .dot].contains(format) {
@@ -173,6 +179,21 @@ struct Graddiff: ParsableCommand {
             throw ValidationError("--order must be a whole number from 1 to 16, not \(order)")
         }
         if let tol, !(tol > 0) { throw ValidationError("--tol must be a positive number, not \(tol)") }
+    }
+
+    /// `--kink` changes the reverse pass; the symbolic derivatives (`--hessian`,
+    /// `--order`) are formulas in sign and step, which follow the default convention.
+    private func validateKink() throws {
+        guard kink != .zero else { return }
+        if startsSession {
+            throw ValidationError("--kink applies to one EXPRESSION or -f FILE, not to a session")
+        }
+        if kink != .error && (hessian || order != nil) {
+            throw ValidationError("--kink \(kink.rawValue) applies to gradients; --hessian and --order differentiate symbolically with the default convention (--kink zero)")
+        }
+        if kink == .error && batch != nil {
+            throw ValidationError("--kink error applies to one evaluation; with --batch choose zero, left, right or mean")
+        }
     }
 
     private func validateExplainAndPictures() throws {

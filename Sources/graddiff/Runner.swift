@@ -39,7 +39,7 @@ struct Runner {
             if let path = command.batch {
                 return BatchRunner(command: command, program: program, bindings: bindings, renderer: renderer).run(path: path)
             }
-            evaluation = try Evaluation.run(program, bindings: bindings, outputName: command.output)
+            evaluation = try Evaluation.run(program, bindings: bindings, outputName: command.output, kinks: command.kink)
             try evaluation.validate(wrt: command.wrt.map(command.wrtNames))
         } catch {
             report(errors.isEmpty || error.diagnostics.elementsEqual(errors, by: { $0.diagnostic == $1.diagnostic })
@@ -47,6 +47,15 @@ struct Runner {
             return .dataError
         }
 
+        if command.kink == .error && !evaluation.kinkWarnings.isEmpty {
+            report(evaluation.warnings.filter { warning in !evaluation.kinkWarnings.contains { $0.diagnostic == warning.diagnostic } })
+            report(evaluation.kinkWarnings.map { warning in
+                var error = warning
+                error.diagnostic.severity = .error
+                return error
+            })
+            return .atKink
+        }
         report(evaluation.warnings)
         if command.strict && !evaluation.numericWarnings.isEmpty {
             report(evaluation.numericWarnings.map { warning in

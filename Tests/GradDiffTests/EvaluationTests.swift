@@ -99,10 +99,49 @@ struct EvaluationTests {
         #expect(messages == ["n1 is evaluated at a kink: abs(x) at x = 0",
                              "n2 is evaluated at a kink: relu(x) at x = 0",
                              "n5 is evaluated at a kink: max(x, y) with both arguments 0"])
-        #expect(evaluation.warnings[0].diagnostic.help == "the derivative is -1 from the left and 1 from the right; graddiff uses 0")
+        #expect(evaluation.warnings[0].diagnostic.help == "the derivative is -1 from the left and 1 from the right; graddiff uses 0 (--kink zero)")
         // The documented conventions: abs'(0) = 0, relu'(0) = 0, the tie's gradient to x.
         #expect(evaluation.gradient("x") == 1)
         #expect(evaluation.gradient("y") == 0)
+    }
+
+    /// Each convention's gradient, checked against one-sided finite differences of the
+    /// output itself (each input moved alone), not against the rule table.
+    @Test(arguments: ["abs(x)", "relu(x)", "min(x, y)", "max(x, y)", "abs(x) * 3 + relu(y) - max(x, y)", "min(x, y)^2 + x"])
+    func conventionsMatchOneSidedDifferences(_ expression: String) throws {
+        let program = try parseProgram(expression)
+        let step = 1e-7
+        func output(_ x: Double, _ y: Double) throws -> Double {
+            try Evaluation.run(program, bindings: parseBindings("x=\(x) y=\(y)").filter { program.tape.variableSlot(named: $0.name) != nil }).value
+        }
+        func run(_ kinks: KinkConvention) throws -> Evaluation {
+            try Evaluation.run(program, bindings: parseBindings("x=0 y=0").filter { program.tape.variableSlot(named: $0.name) != nil },
+                               kinks: kinks)
+        }
+        let base = try output(0, 0)
+        for (slot, name) in program.tape.variableNames.enumerated() {
+            let moved = { (delta: Double) in try output(slot == 0 ? delta : 0, slot == 1 ? delta : 0) }
+            let left = (base - (try moved(-step))) / step
+            let right = ((try moved(step)) - base) / step
+            let gradients = try [KinkConvention.left, .right, .mean].map { try #require(run($0).gradient(name)) }
+            #expect(abs(gradients[0] - left) < 1e-6, "\(expression) d/d\(name) left")
+            #expect(abs(gradients[1] - right) < 1e-6, "\(expression) d/d\(name) right")
+            #expect(abs(gradients[2] - (left + right) / 2) < 1e-6, "\(expression) d/d\(name) mean")
+            #expect(try run(.zero).gradient(name) == (try run(.error)).gradient(name))
+        }
+        #expect(try !run(.left).kinkWarnings.isEmpty)
+    }
+
+    @Test func theDefaultConventionIsTheRuleTablesOwn() throws {
+        let program = try parseProgram("abs(x) + relu(x) + max(x, y)")
+        let bindings = try parseBindings("x=0 y=0")
+        let byDefault = try Evaluation.run(program, bindings: bindings)
+        let zero = try Evaluation.run(program, bindings: bindings, kinks: .zero)
+        #expect(byDefault.gradients == zero.gradients)
+        #expect(byDefault.gradient("x") == 1)
+        let right = try Evaluation.run(program, bindings: bindings, kinks: .right)
+        #expect(right.gradient("x") == 3)
+        #expect(right.kinkWarnings[0].diagnostic.help == "the derivative is -1 from the left and 1 from the right; graddiff uses 1 (--kink right)")
     }
 
     @Test func awayFromKinksNothingIsSaid() throws {

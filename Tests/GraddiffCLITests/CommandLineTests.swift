@@ -79,6 +79,41 @@ import Testing
         #expect(result.stderr.contains("inf"))
     }
 
+    @Test func kinkChoosesTheDerivativeAtACorner() throws {
+        let expected = ["zero": "0\n", "left": "-1\n", "right": "1\n", "mean": "0\n"]
+        for (convention, gradient) in expected {
+            let result = try GraddiffProcess.run(["--kink", convention, "-q", "--wrt", "x", "abs(x)", "x=0"])
+            #expect(result.status == 0)
+            #expect(result.stdout == gradient, "--kink \(convention)")
+            #expect(result.stderr.contains("(--kink \(convention))"))
+        }
+        let relu = try GraddiffProcess.run(["--kink", "mean", "-q", "--wrt", "x", "relu(x)", "x=0"])
+        #expect(relu.stdout == "0.5\n")
+        let batch = try GraddiffProcess.run(["--kink", "right", "--batch", "-", "relu(x)"], input: "x\n0\n-1\n")
+        #expect(batch.stdout == "x,value,d_x\n0,0,1\n-1,0,0\n")
+    }
+
+    @Test func kinkErrorStopsWithStatusThree() throws {
+        let result = try GraddiffProcess.run(["--kink", "error", "max(x, y) + 1", "x=2", "y=2"])
+        #expect(result.status == 3)
+        #expect(result.stdout == "")
+        #expect(result.stderr.contains("error: n2 is evaluated at a kink: max(x, y) with both arguments 2"))
+        #expect(result.stderr.contains("choose one with --kink zero, left, right or mean"))
+        #expect(try GraddiffProcess.run(["--kink", "error", "max(x, y)", "x=2", "y=1"]).status == 0)
+    }
+
+    @Test(arguments: [
+        (["--kink", "left", "--hessian", "abs(x)", "x=0"], "--hessian and --order differentiate symbolically"),
+        (["--kink", "error", "--batch", "-", "abs(x)"], "with --batch choose zero, left, right or mean"),
+        (["--kink", "sideways", "abs(x)", "x=0"], "sideways"),
+        (["--kink", "mean", "-i"], "--kink applies to one EXPRESSION or -f FILE, not to a session"),
+    ])
+    func kinkCombinationsThatCannotWork(_ arguments: [String], _ message: String) throws {
+        let result = try GraddiffProcess.run(arguments)
+        #expect(result.status == 64)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
     @Test(arguments: [
         (["(x+y", "x=1", "y=2"], "expected ')' to close the '(' at column 1"),
         (["sine(x)", "x=1"], "did you mean 'sin'?"),

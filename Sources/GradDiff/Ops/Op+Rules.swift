@@ -105,4 +105,26 @@ extension Op {
         case .multiplyOrZero: return (b, a)
         }
     }
+
+    /// Where the op has a kink and (a, b) sits exactly on it: the partials from the left
+    /// and from the right, each argument moved on its own with the other held; nil
+    /// elsewhere. `KinkConvention` chooses among them, `KinkReport` prints them.
+    @inline(__always)
+    public func oneSidedPartials(_ a: Double, _ b: Double) -> (left: (Double, Double), right: (Double, Double))? {
+        switch self {
+        case .abs where a == 0: return ((-1, 0), (1, 0))
+        case .relu where a == 0: return ((0, 0), (1, 0))
+        case .min where a == b: return ((1, 1), (0, 0))
+        case .max where a == b: return ((0, 0), (1, 1))
+        default: return nil
+        }
+    }
+
+    /// Whether the op has a kink anywhere (abs, relu, min, max).
+    public var hasKink: Bool {
+        switch self {
+        case .abs, .relu, .min, .max: return true
+        default: return false
+        }
+    }
 }

@@ -7,15 +7,16 @@ public enum BackwardPass {
     /// so running the pass again never accumulates into old gradients. Only nodes the
     /// output depends on send gradient: a step it does not use has gradient 0, and its
     /// partials (sqrt's at 0 is inf) must not turn that 0 into nan in its inputs.
-    public static func run(_ tape: Tape, values: [Double], output: NodeID, into gradients: inout [Double]) {
+    public static func run(_ tape: Tape, values: [Double], output: NodeID, into gradients: inout [Double],
+                           kinks: KinkConvention = .zero) {
         var reachesOutput: [Bool] = []
-        run(tape, values: values, output: output, into: &gradients, reachability: &reachesOutput)
+        run(tape, values: values, output: output, into: &gradients, reachability: &reachesOutput, kinks: kinks)
     }
 
     /// The same, with the caller's scratch buffer for which nodes reach the output, so a
     /// loop that runs the pass many times (`minimize`) allocates nothing per run.
     public static func run(_ tape: Tape, values: [Double], output: NodeID, into gradients: inout [Double],
-                           reachability reachesOutput: inout [Bool]) {
+                           reachability reachesOutput: inout [Bool], kinks: KinkConvention = .zero) {
         let count = tape.count
         if gradients.count != count {
             gradients = Array(repeating: 0, count: count)
@@ -24,6 +25,7 @@ public enum BackwardPass {
         }
         guard output >= 0, Int(output) < count else { return }
         let algebra = NumericAlgebra()
+        let kinkOverride = kinks != .zero && kinks != .error
         if reachesOutput.count != Int(output) + 1 {
             reachesOutput = [Bool](repeating: false, count: Int(output) + 1)
         } else {
@@ -43,8 +45,11 @@ public enum BackwardPass {
                                     let upstream = gradient[i]
                                     let a = Int(first[i])
                                     let b = Int(second[i])
-                                    let (partialA, partialB) = op.partials(
-                                        value[a], b >= 0 ? value[b] : 0, output: value[i], in: algebra)
+                                    let valueB = b >= 0 ? value[b] : 0
+                                    var (partialA, partialB) = op.partials(value[a], valueB, output: value[i], in: algebra)
+                                    if kinkOverride, op.hasKink, let chosen = kinks.partials(op, value[a], valueB) {
+                                        (partialA, partialB) = chosen
+                                    }
                                     gradient[a] += upstream * partialA
                                     reachesOutput[a] = true
                                     if b >= 0 {
@@ -61,9 +66,9 @@ public enum BackwardPass {
         }
     }
 
-    public static func run(_ tape: Tape, values: [Double], output: NodeID) -> [Double] {
+    public static func run(_ tape: Tape, values: [Double], output: NodeID, kinks: KinkConvention = .zero) -> [Double] {
         var gradients: [Double] = []
-        run(tape, values: values, output: output, into: &gradients)
+        run(tape, values: values, output: output, into: &gradients, kinks: kinks)
         return gradients
     }
 }

@@ -17,7 +17,7 @@ public struct BatchEvaluator {
     /// Prepares the batch for `program` with the columns `header`. Bindings from the
     /// command line hold for every row; a name both bound and a column is an error.
     public init(program: Program, bindings: [Binding], header: [String], headerSource: SourceText,
-                delimiter: Character, outputName: String?) throws(UserError) {
+                delimiter: Character, outputName: String?, kinks: KinkConvention = .zero) throws(UserError) {
         var errors: [LocatedDiagnostic] = []
         for (index, name) in header.enumerated() {
             let span = BatchEvaluator.span(ofField: index, in: headerSource, delimiter: delimiter)
@@ -40,7 +40,7 @@ public struct BatchEvaluator {
         if !errors.isEmpty { throw UserError(errors) }
         // Columns act as bindings of every variable they name, with value 0 for the check.
         let columnBindings = header.map { Binding(name: $0, value: 0, source: headerSource, nameSpan: SourceSpan(start: 0, end: 0)) }
-        evaluation = try Evaluation.run(program, bindings: bindings + columnBindings, outputName: outputName)
+        evaluation = try Evaluation.run(program, bindings: bindings + columnBindings, outputName: outputName, kinks: kinks)
         columnSlots = header.map { program.tape.variableSlot(named: $0) }
         variables = evaluation.variableValues
         columnCount = header.count
@@ -74,7 +74,7 @@ public struct BatchEvaluator {
         }
         let tape = evaluation.tape
         ForwardPass.run(tape, variables: variables, into: &values)
-        BackwardPass.run(tape, values: values, output: evaluation.output, into: &gradients)
+        BackwardPass.run(tape, values: values, output: evaluation.output, into: &gradients, kinks: evaluation.kinkConvention)
         let separator = delimiter
         for field in fields {
             output += field

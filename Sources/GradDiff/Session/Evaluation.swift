@@ -12,12 +12,18 @@ public struct Evaluation: Sendable {
     public var warnings: [LocatedDiagnostic] = []
     /// Warnings about numbers (nan, inf); `--strict` makes these errors.
     public var numericWarnings: [LocatedDiagnostic] = []
+    /// Nodes evaluated exactly at a kink (also among `warnings`); `--kink error` makes
+    /// these errors.
+    public var kinkWarnings: [LocatedDiagnostic] = []
+    /// The derivative sent backward at kinks (`--kink`).
+    public var kinkConvention: KinkConvention = .zero
 
     public var tape: Tape { program.tape }
 
     /// Evaluates `program` at `bindings`, differentiating the statement named
     /// `outputName` (or the last statement).
-    public static func run(_ program: Program, bindings: [Binding], outputName: String? = nil) throws(UserError) -> Evaluation {
+    public static func run(_ program: Program, bindings: [Binding], outputName: String? = nil,
+                           kinks: KinkConvention = .zero) throws(UserError) -> Evaluation {
         let tape = program.tape
         let output = try selectOutput(program, outputName)
         var values = Array(repeating: Double.nan, count: tape.variableNames.count)
@@ -70,12 +76,14 @@ public struct Evaluation: Sendable {
         if !errors.isEmpty { throw UserError(errors) }
 
         let nodeValues = ForwardPass.run(tape, variables: values)
-        let gradients = BackwardPass.run(tape, values: nodeValues, output: output)
+        let gradients = BackwardPass.run(tape, values: nodeValues, output: output, kinks: kinks)
         var evaluation = Evaluation(program: program, output: output, variableValues: values, values: nodeValues, gradients: gradients)
+        evaluation.kinkConvention = kinks
         evaluation.warnings = program.warnings.map { LocatedDiagnostic($0, in: program.source) } + warnings
         evaluation.warnings += evaluation.unusedStepWarnings()
         evaluation.numericWarnings = NonFiniteReport.warnings(for: evaluation)
-        evaluation.warnings += KinkReport.warnings(for: evaluation)
+        evaluation.kinkWarnings = KinkReport.warnings(for: evaluation)
+        evaluation.warnings += evaluation.kinkWarnings
         return evaluation
     }
 

@@ -39,11 +39,7 @@ public struct GradientCheck: Sendable {
 
     /// Whether node `i` sits exactly on a corner: abs or relu at 0, min or max at a tie.
     static func isAtKink(_ op: Op, _ a: Double, _ b: Double) -> Bool {
-        switch op {
-        case .abs, .relu: return a == 0
-        case .min, .max: return a == b
-        default: return false
-        }
+        op.oneSidedPartials(a, b) != nil
     }
 
     /// By slot: whether the variable feeds a kink node on which the output depends.

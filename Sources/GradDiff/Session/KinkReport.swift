@@ -1,7 +1,7 @@
 /// Warns when a node is evaluated exactly where its derivative does not exist: abs or
-/// relu at 0, min or max at a tie. The gradient there follows graddiff's convention
-/// (abs'(0) = 0, relu'(0) = 0, a tie sends the gradient to the first argument); the
-/// warning gives the one-sided derivatives so the reader knows what was chosen.
+/// relu at 0, min or max at a tie. The gradient there follows `--kink` (by default
+/// abs'(0) = 0, relu'(0) = 0, a tie sends the gradient to the first argument); the
+/// warning gives the one-sided derivatives (from the rule table) and says which was used.
 enum KinkReport {
     static let limit = 3
 
@@ -17,7 +17,8 @@ enum KinkReport {
             default: continue
             }
             let inputs = tape.inputs(of: NodeID(i))
-            guard let message = kink(tape.ops[i], inputs.map { values[Int($0)] }, inputs.map { tape.label(of: $0) }) else { continue }
+            guard let message = kink(tape.ops[i], inputs.map { values[Int($0)] }, inputs.map { tape.label(of: $0) },
+                                     evaluation.kinkConvention) else { continue }
             kinks += 1
             guard kinks <= limit else { continue }
             warnings.append(LocatedDiagnostic(
@@ -31,20 +32,28 @@ enum KinkReport {
         return warnings
     }
 
-    private static func kink(_ op: Op, _ inputs: [Double], _ names: [String]) -> (what: String, derivatives: String)? {
-        switch op {
-        case .abs where inputs[0] == 0:
-            return ("abs(\(names[0])) at \(names[0]) = 0",
-                    "the derivative is -1 from the left and 1 from the right; graddiff uses 0")
-        case .relu where inputs[0] == 0:
-            return ("relu(\(names[0])) at \(names[0]) = 0",
-                    "the derivative is 0 from the left and 1 from the right; graddiff uses 0")
-        case .min where inputs[0] == inputs[1], .max where inputs[0] == inputs[1]:
-            let value = NumberFormat.shortest(inputs[0])
-            return ("\(op.name)(\(names[0]), \(names[1])) with both arguments \(value)",
-                    "the partials are 1 and 0 on one side and 0 and 1 on the other; graddiff sends the gradient to \(names[0])")
-        default:
-            return nil
+    private static func kink(_ op: Op, _ inputs: [Double], _ names: [String],
+                             _ convention: KinkConvention) -> (what: String, derivatives: String)? {
+        let a = inputs[0], b = inputs.count > 1 ? inputs[1] : 0
+        guard let sides = op.oneSidedPartials(a, b) else { return nil }
+        func number(_ value: Double) -> String { NumberFormat.shortest(value) }
+        let used: String
+        switch convention {
+        case .zero, .error:
+            let (first, second) = op.partials(a, b, output: op.value(a, b), in: NumericAlgebra())
+            used = op.arity == 1 ? number(first) : "\(number(first)) and \(number(second))"
+        case .left, .right, .mean:
+            let chosen = convention.partials(op, a, b) ?? (0, 0)
+            used = op.arity == 1 ? number(chosen.0) : "\(number(chosen.0)) and \(number(chosen.1))"
         }
+        let how = convention == .error
+            ? "choose one with --kink zero, left, right or mean"
+            : "graddiff uses \(used) (--kink \(convention.rawValue))"
+        if op.arity == 1 {
+            return ("\(op.name)(\(names[0])) at \(names[0]) = 0",
+                    "the derivative is \(number(sides.left.0)) from the left and \(number(sides.right.0)) from the right; \(how)")
+        }
+        return ("\(op.name)(\(names[0]), \(names[1])) with both arguments \(number(a))",
+                "the partials are \(number(sides.left.0)) and \(number(sides.left.1)) from the left, \(number(sides.right.0)) and \(number(sides.right.1)) from the right; \(how)")
     }
 }
