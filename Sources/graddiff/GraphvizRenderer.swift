@@ -45,7 +45,14 @@ enum GraphvizRenderer {
             unlink(temporary)
             throw error
         }
+        // dot says only "gvwrite_no_z problem" when its output cannot be written (a full
+        // disk, a file size limit): a byte written after it tells that apart from a bug.
+        let writeProblem = status == 0 ? nil : Self.cannotAppend(to: file)
         close(file)
+        if let writeProblem {
+            unlink(temporary)
+            throw Failure(message: "cannot write '\(path)': \(writeProblem)", status: .ioError)
+        }
         guard status == 0 else {
             unlink(temporary)
             throw Failure(message: "Graphviz's dot failed (\(describe(status))), so '\(path)' was not written",
@@ -57,6 +64,13 @@ enum GraphvizRenderer {
             unlink(temporary)
             throw failure
         }
+    }
+
+    /// Why one more byte cannot be written at the end of `file`, or nil if it can.
+    private static func cannotAppend(to file: Int32) -> String? {
+        lseek(file, 0, SEEK_END)
+        var byte: UInt8 = 10
+        return write(file, &byte, 1) == 1 ? nil : reason()
     }
 
     /// `.NAME.PID.tmp` in FILE's directory: the same file system, so the rename is atomic.

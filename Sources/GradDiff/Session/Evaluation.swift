@@ -79,9 +79,18 @@ public struct Evaluation: Sendable {
         let gradients = BackwardPass.run(tape, values: nodeValues, output: output, kinks: kinks)
         var evaluation = Evaluation(program: program, output: output, variableValues: values, values: nodeValues, gradients: gradients)
         evaluation.kinkConvention = kinks
-        evaluation.warnings = program.warnings.map { LocatedDiagnostic($0, in: program.source) } + warnings
+        // A literal too large for a double (1e999) is where an inf comes from: its parser
+        // warning counts as a numeric one, which --strict makes an error.
+        let reaches = evaluation.reachesOutput()
+        let infiniteLiterals = Set((0..<tape.count).filter {
+            reaches[$0] && tape.ops[$0] == .constant && !nodeValues[$0].isFinite
+        }.map { tape.spans[$0] })
+        let (literal, other) = (program.warnings.filter { $0.span.map(infiniteLiterals.contains) == true },
+                                program.warnings.filter { $0.span.map(infiniteLiterals.contains) != true })
+        evaluation.warnings = other.map { LocatedDiagnostic($0, in: program.source) } + warnings
         evaluation.warnings += evaluation.unusedStepWarnings()
-        evaluation.numericWarnings = NonFiniteReport.warnings(for: evaluation)
+        evaluation.numericWarnings = literal.map { LocatedDiagnostic($0, in: program.source) }
+            + NonFiniteReport.warnings(for: evaluation)
         evaluation.kinkWarnings = KinkReport.warnings(for: evaluation)
         evaluation.warnings += evaluation.kinkWarnings
         return evaluation
@@ -116,12 +125,18 @@ public struct Evaluation: Sendable {
     private func unusedStepWarnings() -> [LocatedDiagnostic] {
         let reaches = reachesOutput()
         var warnings: [LocatedDiagnostic] = []
-        for step in program.steps where !reaches[Int(step.node)] {
+        let unused = program.steps.filter { !reaches[Int($0.node)] }
+        // A generated program can leave 10^5 steps unused: a few say it, one line counts the rest.
+        let shown = 5
+        for step in unused.prefix(shown) {
             let what = step.name.isEmpty ? "this expression's value" : "'\(step.name)'"
             warnings.append(LocatedDiagnostic(
                 .warning("\(what) is not used by the output", at: step.span,
                          help: "it is still computed and printed; --output NAME differentiates another step"),
                 in: program.source))
+        }
+        if unused.count > shown {
+            warnings.append(LocatedDiagnostic(.warning("\(unused.count - shown) more steps are not used by the output"), in: nil))
         }
         return warnings
     }

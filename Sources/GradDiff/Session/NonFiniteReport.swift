@@ -16,6 +16,19 @@ enum NonFiniteReport {
         var origins = 0
         for i in 0..<tape.count where reaches[i] && !values[i].isFinite {
             let inputs = tape.inputs(of: NodeID(i))
+            if tape.ops[i] == .variable {
+                // An input bound to nan or inf is where it came from (a literal too large
+                // for a double has its own warning from the parser, which Evaluation files
+                // with these).
+                origins += 1
+                guard origins <= limit else { continue }
+                let name = tape.label(of: NodeID(i))
+                warnings.append(LocatedDiagnostic(
+                    .warning("'\(name)' is \(NumberFormat.shortest(values[i]))", at: tape.spans[i],
+                             help: "its value was given as \(NumberFormat.shortest(values[i]))"),
+                    in: evaluation.program.source))
+                continue
+            }
             guard !inputs.isEmpty, inputs.allSatisfy({ values[Int($0)].isFinite }) else { continue }
             origins += 1
             guard origins <= limit else { continue }

@@ -1,0 +1,172 @@
+import Foundation
+import Testing
+
+/// Input nobody should write but somebody will pipe in: each case either works or fails
+/// with a clear message and a documented exit status, never a signal, and within the
+/// memory bound the man page states (LIMITS): 64 MB plus 40 bytes per byte of input.
+/// The big cases run the release binary (built here once, into `.build-release`): the
+/// debug build takes a minute where the release one takes seconds. How long each took is
+/// printed, not asserted; speed targets live in `graddiff-bench`.
+@Suite(.serialized) struct HostileInputTests {
+    struct Outcome {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        var kilobytes: Int
+        var seconds: Double
+    }
+
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The release binary: `$GRADDIFF_RELEASE_BIN`, or built from this checkout.
+    static let releaseBinary: Result<String, BuildFailure> = {
+        if let path = ProcessInfo.processInfo.environment["GRADDIFF_RELEASE_BIN"] { return .success(path) }
+        let scratch = root.appendingPathComponent(".build-release").path
+        guard let build = try? GraddiffProcess.runExecutable("/usr/bin/env", [
+            "swift", "build", "-c", "release", "--product", "graddiff", "--package-path", root.path, "--scratch-path", scratch,
+        ]), build.status == 0 else { return .failure(BuildFailure()) }
+        return .success(scratch + "/release/graddiff")
+    }()
+
+    struct BuildFailure: Error {}
+
+    /// Runs the release binary on `input` (written to a file and read with -f), under
+    /// GNU time for the peak resident memory.
+    func run(_ input: [UInt8], _ arguments: [String] = [], maximumKilobytes: Int? = nil) throws -> Outcome {
+        let binary = try Self.releaseBinary.get()
+        let directory = try GraddiffProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("input.gd")
+        try Data(input).write(to: file)
+        let report = directory.appendingPathComponent("time")
+        let started = Date()
+        let result = try GraddiffProcess.runExecutable("/usr/bin/time", [
+            "-f", "%M", "-o", report.path, binary, "-f", file.path] + arguments)
+        let seconds = Date().timeIntervalSince(started)
+        let kilobytes = Int(try String(contentsOf: report, encoding: .utf8)
+            .split(separator: "\n").last.map(String.init) ?? "") ?? -1
+        print("hostile input of \(input.count) bytes: status \(result.status), \(kilobytes) KB, \(String(format: "%.2f", seconds)) s")
+        let outcome = Outcome(status: result.status, stdout: result.stdout, stderr: result.stderr,
+                              kilobytes: kilobytes, seconds: seconds)
+        #expect(outcome.kilobytes > 0)
+        #expect(outcome.kilobytes <= maximumKilobytes ?? (64 * 1024 + 40 * input.count / 1024), "memory beyond the documented bound")
+        #expect(result.stderr.count < 64 * 1024, "a diagnostic should not repeat the input")
+        #expect([0, 1, 65].contains(result.status), "status \(result.status): \(result.stderr.prefix(500))")
+        return outcome
+    }
+
+    func text(_ string: String) -> [UInt8] { Array(string.utf8) }
+
+    @Test func invalidUTF8IsRefusedWithItsPlace() throws {
+        let outcome = try run([0x78, 0x2B, 0xFF, 0xFE, 0x2A, 0x79], ["x=1", "y=2"])
+        #expect(outcome.status == 65)
+        #expect(outcome.stderr.contains("UTF-8"))
+    }
+
+    @Test func aNulByteIsRefused() throws {
+        let outcome = try run([0x78, 0x2B, 0x00, 0x79], ["x=1", "y=2"])
+        #expect(outcome.status == 65)
+        #expect(outcome.stderr.contains("NUL"))
+    }
+
+    @Test func aHundredMegabyteExpression() throws {
+        let terms = 100_000_000 / 6
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(terms * 6)
+        for index in 0..<terms { bytes += index == 0 ? text("1.5*x") : text("+1.5*x") }
+        let outcome = try run(bytes, ["-q", "--wrt", "x", "x=1"])
+        #expect(outcome.status == 0)
+        #expect(Double(outcome.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) == 1.5 * Double(terms))
+    }
+
+    @Test func aMillionNestedParentheses() throws {
+        let depth = 1_000_000
+        let outcome = try run([UInt8](repeating: 0x28, count: depth) + text("x") + [UInt8](repeating: 0x29, count: depth),
+                              ["-q", "x=2"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout == "2\n")
+    }
+
+    @Test func aTenMillionTermSum() throws {
+        let terms = 10_000_000
+        var bytes = text("x")
+        bytes.reserveCapacity(terms * 2)
+        for _ in 1..<terms { bytes += text("+x") }
+        let outcome = try run(bytes, ["-q", "--wrt", "x", "x=1"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout == "10000000\n")
+    }
+
+    @Test func aMillionCharacterIdentifier() throws {
+        let name = String(repeating: "a", count: 1_000_000)
+        let outcome = try run(text("\(name) = 2\n\(name) * 3\n"), ["-q"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout == "6\n")
+    }
+
+    @Test func numbersOutOfRangeWarnAndHexadecimalIsRefused() throws {
+        let huge = try run(text("1e999 * x"), ["-q", "x=1"])
+        #expect(huge.status == 0)
+        #expect(huge.stdout == "inf\n")
+        #expect(huge.stderr.contains("1e999 is too large for a double and becomes inf"))
+        #expect(try run(text("1e999 * x"), ["--strict", "x=1"]).status == 1)
+        let tiny = try run(text("1e-999 + x"), ["-q", "x=1"])
+        #expect(tiny.status == 0)
+        #expect(tiny.stdout == "1\n")
+        #expect(tiny.stderr.contains("becomes 0"))
+        let hex = try run(text("0x10 + x"), ["x=1"])
+        #expect(hex.status == 65)
+        #expect(hex.stderr.contains("hexadecimal numbers are not supported"))
+    }
+
+    @Test func aHundredThousandStatements() throws {
+        let statements = (0..<100_000).map { "s\($0) = x * \($0)" }.joined(separator: "\n")
+        let outcome = try run(text(statements + "\ns99999 + s1\n"), ["-q", "x=1"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.hasSuffix("100000\n"))
+        #expect(outcome.stderr.contains("more steps are not used by the output"))
+    }
+
+    @Test func aFunctionCalledAHundredThousandTimesInAChain() throws {
+        let depth = 100_000
+        let program = "f(a) = a + 1\n" + String(repeating: "f(", count: depth) + "x" + String(repeating: ")", count: depth) + "\n"
+        let outcome = try run(text(program), ["-q", "--wrt", "x", "x=0"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout == "1\n")
+    }
+
+    @Test func maxNodesStopsARunawayExpansion() throws {
+        // Each function doubles the graph: f30 would need 2^30 nodes.
+        // (sin and cos of every path differ, so hash-consing cannot share them).
+        var lines = ["f0(a) = a"]
+        for level in 1...30 { lines.append("f\(level)(a) = f\(level - 1)(sin(a)) * f\(level - 1)(cos(a))") }
+        lines.append("f30(x)")
+        // Memory follows the nodes expanded, which --max-nodes bounds (LIMITS: 1 KB each at most).
+        let outcome = try run(text(lines.joined(separator: "\n")), ["--max-nodes", "100000", "x=1"],
+                              maximumKilobytes: 64 * 1024 + 100_000)
+        #expect(outcome.status == 65)
+        #expect(outcome.stderr.contains("100000"))
+    }
+
+    /// A full disk, simulated by a file size limit (`ulimit -f`, with SIGXFSZ ignored so
+    /// that writes fail with EFBIG as they would with ENOSPC): a clear error, status 74,
+    /// and no file (finished or temporary) left behind.
+    @Test(arguments: [
+        ["--render", "out.svg", "(x+y)*z", "x=1", "y=3", "z=-3"],
+        ["minimize", "--steps", "300", "--history", "out.csv", "(w-3)^2", "w=0"],
+        ["minimize", "--steps", "300", "--plot", "out.svg", "(w-3)^2", "w=0"],
+    ])
+    func aFullDiskLeavesNoPartialFile(_ arguments: [String]) throws {
+        let directory = try GraddiffProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let quoted = arguments.map { "'\($0)'" }.joined(separator: " ")
+        // Only graddiff runs under the limit; its messages go through a pipe, which has none.
+        let script = "cd '\(directory.path)' && trap '' XFSZ && { ulimit -f 1; exec '\(GraddiffProcess.binary)' \(quoted) 2>&1; } | cat; exit ${PIPESTATUS[0]}"
+        let result = try GraddiffProcess.runExecutable("/bin/bash", ["-c", script])
+        #expect(result.status == 74, "\(result.stdout.suffix(300))")
+        #expect(result.stdout.contains("cannot write 'out."))
+        #expect(result.stdout.contains("File too large"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+    }
+}
