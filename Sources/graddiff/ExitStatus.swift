@@ -30,7 +30,7 @@ enum ExitStatus: Int32, CaseIterable {
         case .success: return "success"
         case .nonFinite: return "--strict was given and a value or gradient is nan or infinite; or minimize diverged"
         case .checkFailed: return "--check was given and a gradient disagrees with its finite difference"
-        case .atKink: return "--kink error was given and a node is evaluated at a kink (abs or relu at 0, a min or max tie)"
+        case .atKink: return "--kink error was given and a node is evaluated exactly at a kink"
         case .usage: return "usage error: unknown option, bad option value or combination"
         case .dataError: return "error in the expression, program, bindings or a piped statement"
         case .noInput: return "an input file cannot be read"
