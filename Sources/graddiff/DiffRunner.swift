@@ -113,7 +113,7 @@ struct DiffRunner {
             let variables = program.tape.variableNames
             throw UserError(.error("--wrt names '\(name)', which is not a variable of the expression",
                                    help: variables.isEmpty ? "the expression has no variables"
-                                       : "its variables are \(variables.joined(separator: ", "))"), in: nil)
+                                       : "its variables are \(NameList.plain(variables))"), in: nil)
         }
     }
 }

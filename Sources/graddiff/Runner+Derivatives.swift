@@ -25,7 +25,7 @@ extension Runner {
             let candidates = options.wrt ?? names
             guard candidates.count == 1, let slot = evaluation.tape.variableSlot(named: candidates[0]) else {
                 return DerivativeOutput(output: "", status: .dataError, error: .error(
-                    "--order needs one variable, and the expression has \(names.count) (\(names.joined(separator: ", ")))",
+                    "--order needs one variable, and the expression has \(names.count) (\(NameList.plain(names)))",
                     help: "name one with --wrt, such as --wrt \(names.first ?? "x")"))
             }
             let value = Hessian.derivative(evaluation, slot: slot, order: order)
@@ -41,7 +41,7 @@ extension Runner {
             let output = json ? DerivativeReport.checkJSON(check, tolerance: tolerance)
                               : DerivativeReport.checkTable(check, digits: options.precision)
             guard check.passed else {
-                let failed = check.rows.filter { $0.verdict == .fail }.map(\.name).joined(separator: ", ")
+                let failed = NameList.plain(check.rows.filter { $0.verdict == .fail }.map(\.name))
                 return DerivativeOutput(output: output, status: .checkFailed, error: .error(
                     "the gradient check failed for \(failed): relative error above \(NumberFormat.shortest(tolerance))"))
             }

@@ -201,6 +201,49 @@ struct ProgramTests {
         #expect(parameterNamedLikeAnInput.gradient("x") == 8)
     }
 
+    @Test func callsInsideABodyExpandAtTheCall() throws {
+        // A function called from another reads outside names at the outer call, like
+        // globals: g's parameter w is not f's w.
+        let scoped = try evaluate("f(a) = a + w; g(w) = f(1); g(5)", "w=10")
+        #expect(scoped.value == 11)
+        #expect(scoped.gradient("w") == 1)
+        // A caller keeps the callee it was defined with.
+        let redefined = try evaluate("f(a) = a*a; g(a) = f(a); f(a) = a + 1; g(x) + f(x)", "x=3")
+        #expect(redefined.value == 13)
+        #expect(redefined.gradient("x") == 7)
+        // Each node shows the body that made it; a call inside a body shows as typed.
+        let shown = try evaluate("f(a) = a*a; g(b) = f(sin(b)) + f(sin(b)) + f(b); g(x)", "x=2")
+        let text = NodeText(shown.tape)
+        #expect(text[shown.output] == "g: f(sin(b)) + f(sin(b)) + f(b)")
+        #expect((0..<shown.tape.count).filter { text[NodeID($0)] == "f: a * a" }.count == 2)
+        #expect(isClose(try #require(shown.gradient("x")), 4 * sin(2.0) * cos(2.0) + 4, relative: 1e-15))
+    }
+
+    @Test func aChainOfDefinitionsCostsItsLength() throws {
+        // f_i calls f_(i-1): expanding every body when defined would make 2·10^8 nodes.
+        let count = 20_000
+        var lines = ["f0(a) = a"]
+        for i in 1..<count { lines.append("f\(i)(a) = f\(i - 1)(a) + 1") }
+        lines.append("f\(count - 1)(x)")
+        let evaluation = try evaluate(lines.joined(separator: "\n"), "x=1")
+        #expect(evaluation.value == Double(count))
+        #expect(evaluation.gradient("x") == 1)
+        #expect(evaluation.tape.count == count + 1)  // x, the constant 1, one add per level
+    }
+
+    @Test func theNodeLimitStopsACallWhileItExpands() throws {
+        // Each function doubles the one before (sin and cos keep the paths apart).
+        var lines = ["f0(a) = a"]
+        for level in 1...30 { lines.append("f\(level)(a) = f\(level - 1)(sin(a)) * f\(level - 1)(cos(a))") }
+        let definitions = try ProgramParser.parse(SourceText(name: "p", text: lines.joined(separator: "\n")), nodeLimit: 10_000)
+        #expect(definitions.tape.count == 0)
+        lines.append("f30(x)")
+        let diagnostics = userErrors {
+            _ = try ProgramParser.parse(SourceText(name: "p", text: lines.joined(separator: "\n")), nodeLimit: 10_000)
+        }
+        #expect(diagnostics.map(\.diagnostic.message) == ["the graph has more than 10000 nodes, the limit"])
+    }
+
     @Test func userFunctionReadsOuterNames() throws {
         // A step defined before the function is captured.
         let step = try evaluate("k = x * 2; f(a) = a * k; f(y)", "x=2 y=3")
@@ -311,7 +354,7 @@ struct ProgramTests {
     @Test func errorsLeaveTheProgramUnchanged() throws {
         var program = try parseProgram("p = x + y; f(a) = a^2")
         let before = (count: program.tape.count, names: program.names, steps: program.steps.map(\.name),
-                      functions: Set(program.functions.keys), output: program.output,
+                      functions: Set(program.functions.names), output: program.output,
                       variables: program.tape.variableNames, warnings: program.warnings.count)
         let failures = [
             "q = p * 2; r = (", "g(a) = a; q = sin", "w = 3; q = 2x", "q = p +", "pi = 3; sin = 2", "k = 1; f = 2",
@@ -324,7 +367,7 @@ struct ProgramTests {
             #expect(program.tape.count == before.count, "after \(text)")
             #expect(program.names == before.names, "after \(text)")
             #expect(program.steps.map(\.name) == before.steps, "after \(text)")
-            #expect(Set(program.functions.keys) == before.functions, "after \(text)")
+            #expect(Set(program.functions.names) == before.functions, "after \(text)")
             #expect(program.output == before.output, "after \(text)")
             #expect(program.tape.variableNames == before.variables, "after \(text)")
             #expect(program.defaults.isEmpty, "after \(text)")

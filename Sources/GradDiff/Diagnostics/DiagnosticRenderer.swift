@@ -56,6 +56,8 @@ public struct DiagnosticRenderer: Sendable {
             windowEnd = min(range.upperBound, marks[0].start + maximumLineWidth)
             windowStart = source.characterBoundary(atOrBefore: windowStart)
             windowEnd = source.characterBoundary(atOrBefore: windowEnd)
+            // Marks outside the window would put carets past the text shown.
+            marks = marks.filter { $0.end >= windowStart && $0.start <= windowEnd }
         }
         let lineText = String(decoding: source.bytes[windowStart..<windowEnd], as: UTF8.self)
         let prefix = (windowStart > range.lowerBound ? "…" : "")

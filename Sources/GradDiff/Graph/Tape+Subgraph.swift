@@ -17,10 +17,11 @@ extension Tape {
 
     /// The nodes marked in `keep`, renumbered in tape order, which keeps the tape
     /// topological. Every kept node's inputs must be kept (`dependencies(of:)` marks such
-    /// a set). Variables keep their relative order; step names and spans come along.
+    /// a set). Variables keep their relative order; step names, spans and notes come along.
     /// Returns the new tape and each old node's new id (-1 where dropped).
     public func subgraph(keeping keep: [Bool]) -> (tape: Tape, newIDs: [NodeID]) {
         var tape = Tape()
+        tape.noteTexts = noteTexts
         var newIDs = [NodeID](repeating: -1, count: count)
         for i in 0..<count where keep[i] {
             let id = NodeID(tape.count)
@@ -44,6 +45,7 @@ extension Tape {
             tape.first.append(a)
             tape.second.append(b)
             tape.spans.append(spans[i])
+            tape.noteIndices.append(noteIndices[i])
             if let name = stepNames[NodeID(i)] { tape.stepNames[id] = name }
         }
         return (tape, newIDs)

@@ -20,8 +20,11 @@ public struct Tape: Sendable {
     public internal(set) var variableNodes: [NodeID] = []
     /// Names given to nodes by programs (`p = x + y`), by node id; nil when unnamed.
     public internal(set) var stepNames: [NodeID: String] = [:]
-    /// How nodes made by a user function's call were written in its body (`f: a * b`).
-    public internal(set) var notes: [NodeID: String] = [:]
+    /// How nodes made by a user function's call were written in its body (`f: a * b`):
+    /// an index into `noteTexts` for every node, -1 for none. Dense, so a call that
+    /// expands to 10^7 nodes stores an integer for each, not a string.
+    public internal(set) var noteIndices: [Int32] = []
+    public internal(set) var noteTexts: [String] = []
 
     public init() {}
 
@@ -51,6 +54,12 @@ public struct Tape: Sendable {
         case .constant: return NodeText.constantText(constants[Int(first[index])])
         default: return "n\(id)"
         }
+    }
+
+    /// How the node was written in a user function's body, if a call made it.
+    public func note(of id: NodeID) -> String? {
+        let index = noteIndices[Int(id)]
+        return index >= 0 ? noteTexts[Int(index)] : nil
     }
 
     /// The user-given name of a node (a variable or a named step), or nil.

@@ -77,15 +77,23 @@ public struct TapeBuilder: Sendable {
         tape.ops.removeLast(tape.count - count)
         tape.first.removeLast(tape.first.count - count)
         tape.second.removeLast(tape.second.count - count)
+        // Only the removed ids: a sweep of every name would make 10^5 declarations quadratic.
+        for id in count..<tape.spans.count { tape.stepNames[NodeID(id)] = nil }
         tape.spans.removeLast(tape.spans.count - count)
-        for id in tape.stepNames.keys where Int(id) >= count { tape.stepNames[id] = nil }
-        for id in tape.notes.keys where Int(id) >= count { tape.notes[id] = nil }
+        tape.noteIndices.removeLast(tape.noteIndices.count - count)
+    }
+
+    /// Adds a text for `note(_:_:)` to use, returning its index.
+    public mutating func addNoteText(_ text: String) -> Int32 {
+        tape.noteTexts.append(text)
+        return Int32(tape.noteTexts.count - 1)
     }
 
     /// Notes how node `id` was written when its own text would hide it (a node made by a
-    /// call of a user function shows the function's body text).
-    public mutating func note(_ id: NodeID, _ text: String) {
-        tape.notes[id] = text
+    /// call of a user function shows the function's body text): `text` is an index
+    /// from `addNoteText`.
+    public mutating func note(_ id: NodeID, _ text: Int32) {
+        tape.noteIndices[Int(id)] = text
     }
 
     public mutating func reserveCapacity(_ count: Int) {
@@ -93,6 +101,7 @@ public struct TapeBuilder: Sendable {
         tape.first.reserveCapacity(count)
         tape.second.reserveCapacity(count)
         tape.spans.reserveCapacity(count)
+        tape.noteIndices.reserveCapacity(count)
     }
 
     private mutating func appendNew(_ op: Op, _ first: Int32, _ second: Int32, _ span: SourceSpan) -> NodeID {
@@ -101,6 +110,7 @@ public struct TapeBuilder: Sendable {
         tape.first.append(first)
         tape.second.append(second)
         tape.spans.append(span)
+        tape.noteIndices.append(-1)
         if mergesIdenticalNodes {
             // Growing re-inserts every node, this one included: insert it only otherwise,
             // or it would stand twice and outlive its removal by `truncate`.

@@ -10,7 +10,7 @@ public struct NodeText {
 
     public init(_ tape: Tape, maximumWidth: Int = 48) {
         self.maximumWidth = maximumWidth
-        self.notes = tape.notes
+        self.tape = tape
         texts.reserveCapacity(tape.count)
         precedences.reserveCapacity(tape.count)
         for id in 0..<tape.count {
@@ -20,11 +20,11 @@ public struct NodeText {
         }
     }
 
-    private var notes: [NodeID: String]
+    private let tape: Tape
 
     /// The text shown for a node: its expression, or for a node a user function's call
     /// made, the body's text with the parameters' names (`f: a * b`).
-    public subscript(id: NodeID) -> String { notes[id] ?? texts[Int(id)] }
+    public subscript(id: NodeID) -> String { tape.note(of: id) ?? texts[Int(id)] }
 
     private func render(_ tape: Tape, _ id: NodeID) -> (String, Int) {
         let index = Int(id)

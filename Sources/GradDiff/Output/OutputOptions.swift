@@ -35,7 +35,7 @@ extension Evaluation {
             throw UserError(.error(
                 isStep ? "--wrt names '\(name)', a step; gradients are reported for inputs"
                        : "--wrt names '\(name)', which is not a variable of the expression",
-                help: suggestion.map { "did you mean '\($0)'?" } ?? "its variables are \(tape.variableNames.joined(separator: ", "))"),
+                help: suggestion.map { "did you mean '\($0)'?" } ?? "its variables are \(NameList.plain(tape.variableNames))"),
                 in: nil)
         }
     }

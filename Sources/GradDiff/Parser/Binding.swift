@@ -62,8 +62,8 @@ public enum ConstantExpression {
         }
         let tape = parser.builder.tape
         if !tape.variableNames.isEmpty {
-            let spans = tape.variableNodes.map { tape.spans[Int($0)] }
-            let names = tape.variableNames.map { "'\($0)'" }.joined(separator: ", ")
+            let spans = tape.variableNodes.prefix(NameList.shownNames).map { tape.spans[Int($0)] }
+            let names = NameList.quoted(tape.variableNames)
             throw UserError(Diagnostic(.error, "the value of '\(name)' must be a number or constant expression, but it uses \(names)",
                                        at: spans[0], also: Array(spans.dropFirst()),
                                        help: "write a number such as \(name)=1.5, or an expression of numbers, pi and e"), in: source)

@@ -1,58 +1,45 @@
 /// A user-defined function (`f(a, b) = a*b + sin(a)`) kept as a small tape of its
 /// body, whose first variables are the parameters. A call replays that tape onto the
-/// caller's tape with the arguments in place of the parameters: one loop, no
-/// recursion, and the table shows the real nodes.
-public struct FunctionTemplate: Sendable {
+/// caller's tape with the arguments in place of the parameters, and the table shows the
+/// real nodes.
+///
+/// A call to another user function inside the body is not expanded when the function is
+/// defined: it stays one placeholder variable (named as typed, `f(sin(a))`) with the
+/// callee's index in the `FunctionLibrary` beside it, and is expanded only when this
+/// function is called. So a definition costs the length of its text (a chain of 10^5
+/// functions each calling the one before costs 10^5 nodes to define, not 10^10), and
+/// what a call expands is bounded by the node limit as it grows
+/// (`FunctionLibrary.expand`).
+public final class FunctionTemplate: Sendable {
+    /// A call to a user function inside a body: the callee as it was defined when the
+    /// body was read (its index in the library; a later redefinition does not change it),
+    /// its argument nodes in the body, and the variable slot standing for its result.
+    public struct Call: Sendable {
+        public let function: Int
+        public let arguments: [NodeID]
+        public let resultSlot: Int
+    }
+
     public let name: String
     public let parameters: [String]
-    /// The body; variable slot i < parameters.count is parameter i, later slots are
-    /// names from outside the function, resolved at each call like a script's globals:
-    /// to the caller's step or input of that name, else to a free variable.
+    /// The body; variable slot i < parameters.count is parameter i, the slots of `calls`
+    /// stand for calls' results, and the others are names from outside the function,
+    /// resolved at each call like a script's globals: to the caller's step or input of
+    /// that name, else to a free variable.
     let body: Tape
     let output: NodeID
-    /// The number of nodes one call adds at most (for limits and warnings).
-    public var size: Int { body.count }
+    let calls: [Int: Call]
 
-    /// Each body node's text in terms of the parameters (`a * b + sin(a)`), shown for
-    /// the nodes a call creates so the table keeps the function's own names.
+    /// Each body node's text in terms of the parameters (`f: a * b + sin(a)`), shown
+    /// for the nodes a call creates so the table keeps the function's own names.
     let bodyTexts: [String]
 
-    public init(name: String, parameters: [String], body: Tape, output: NodeID) {
-        self.bodyTexts = NodeText(body).texts
+    public init(name: String, parameters: [String], body: Tape, output: NodeID, calls: [Int: Call] = [:]) {
+        self.bodyTexts = NodeText(body).texts.map { "\(name): \($0)" }
         self.name = name
         self.parameters = parameters
         self.body = body
         self.output = output
-    }
-
-    /// Appends the body to `builder` with `arguments` for the parameters; returns the
-    /// node of the result. Throws if interrupted: nested calls can make this the long
-    /// part of a line.
-    public func inline(arguments: [NodeID], environment: [String: NodeID], into builder: inout TapeBuilder,
-                       at span: SourceSpan) throws(UserError) -> NodeID {
-        var mapped = [NodeID](repeating: -1, count: body.count)
-        for i in 0..<body.count {
-            if i & 0xFFF == 0xFFF { try Interruption.check() }
-            let first = body.first[i]
-            switch body.ops[i] {
-            case .constant:
-                mapped[i] = builder.constant(body.constants[Int(first)], at: span)
-            case .variable:
-                let slot = Int(first)
-                if slot < parameters.count {
-                    mapped[i] = arguments[slot]
-                } else if let outside = environment[body.variableNames[slot]] {
-                    mapped[i] = outside
-                } else {
-                    mapped[i] = builder.variable(body.variableNames[slot], at: span)
-                }
-            case let op:
-                let second = body.second[i]
-                let countBefore = builder.tape.count
-                mapped[i] = builder.apply(op, mapped[Int(first)], second >= 0 ? mapped[Int(second)] : -1, at: span)
-                if Int(mapped[i]) >= countBefore { builder.note(mapped[i], "\(name): \(bodyTexts[i])") }
-            }
-        }
-        return mapped[Int(output)]
+        self.calls = calls
     }
 }

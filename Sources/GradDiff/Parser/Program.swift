@@ -20,7 +20,7 @@ public struct Program: Sendable {
     public var names: [String: NodeID] = [:]
     /// Every statement's name and node, in order (for `--output` and unused-step warnings).
     public var steps: [(name: String, node: NodeID, span: SourceSpan)] = []
-    public var functions: [String: FunctionTemplate] = [:]
+    public var functions = FunctionLibrary()
     /// How many versions of each assigned name exist (for `c#2`, `c#3`).
     public var versionCounts: [String: Int] = [:]
     public var warnings: [Diagnostic] = []
@@ -147,7 +147,7 @@ public struct ProgramParser {
 
     private static func assignment(_ name: String, nameSpan: SourceSpan, _ parser: inout Parser, _ program: inout Program) throws(UserError) -> Statement {
         try checkNameIsFree(name, at: nameSpan, parser, &program)
-        if program.functions[name] != nil {
+        if parser.functions[name] != nil {
             throw parser.error("'\(name)' is already a function", at: nameSpan, help: "use another name for the step")
         }
         if parser.check(.semicolon) || parser.check(.newline) || parser.check(.end) {
@@ -257,12 +257,15 @@ public struct ProgramParser {
         }
         body.functions = parser.functions
         body.recursionGuard = name
+        body.deferredCalls = [:]
         let (output, bodySpan) = try body.parseExpression()
-        let tape = body.builder.tape
+        let template = FunctionTemplate(name: name, parameters: parameters.map(\.0), body: body.builder.tape,
+                                        output: output, calls: body.deferredCalls ?? [:])
         parser.replaceLexer(with: body)
-        parser.functions[name] = FunctionTemplate(
-            name: name, parameters: parameters.map(\.0), body: tape, output: output)
-        program.functions = parser.functions
+        // Drop the body's copy of the table first, so adding to it does not copy it:
+        // 10^5 definitions stay linear.
+        body.functions = FunctionLibrary()
+        parser.functions.define(template)
         return Statement(kind: .function, name: name, span: nameSpan.union(bodySpan), node: nil)
     }
 }

@@ -64,9 +64,9 @@ public struct Evaluation: Sendable {
         let missing = (0..<tape.variableNames.count).filter { !bound[$0] }
         if !missing.isEmpty {
             let names = missing.map { tape.variableNames[$0] }
-            let spans = missing.map { tape.spans[Int(tape.variableNodes[$0])] }
-            let list = names.map { "'\($0)'" }.joined(separator: ", ")
-            let example = names.map { "\($0)=1" }.joined(separator: " ")
+            let spans = missing.prefix(NameList.shownNames).map { tape.spans[Int(tape.variableNodes[$0])] }
+            let list = NameList.quoted(names)
+            let example = NameList.examples(names) { "\($0)=1" }
             errors.append(LocatedDiagnostic(
                 Diagnostic(.error, names.count == 1 ? "no value for the variable \(list)" : "no values for the variables \(list)",
                            at: spans[0], also: Array(spans.dropFirst()),
@@ -113,7 +113,7 @@ public struct Evaluation: Sendable {
         let suggestion = NameSuggestion.nearest(to: name, among: candidates)
         throw UserError(.error("--output names '\(name)', which the program does not define",
                                help: suggestion.map { "did you mean '\($0)'?" }
-                                   ?? (candidates.isEmpty ? "the program has no named steps" : "its steps are \(candidates.joined(separator: ", "))")),
+                                   ?? (candidates.isEmpty ? "the program has no named steps" : "its steps are \(NameList.plain(candidates))")),
                         in: nil)
     }
 

@@ -28,7 +28,7 @@ extension ReplSession {
             default: return .words([])
             }
         }
-        let functions = Op.userFunctions.map(\.name) + program.functions.keys
+        let functions = Op.userFunctions.map(\.name) + program.functions.names
         let names = Op.constants.map(\.name) + Array(program.names.keys) + variableNames
         return .words(matching(word, names) + matching(word, functions).map { $0 + "(" }.sorted())
     }

@@ -75,10 +75,10 @@ extension ReplSession {
         let tape = program.tape
         let names = slots.map { tape.variableNames[$0] }
         let typedHere = slots.map { tape.spans[Int(tape.variableNodes[$0])] }.filter { Int($0.start) >= entryStart }
-        let spans = typedHere.isEmpty ? [span] : typedHere
-        let list = names.map { "'\($0)'" }.joined(separator: ", ")
+        let spans = typedHere.isEmpty ? [span] : Array(typedHere.prefix(NameList.shownNames))
+        let list = NameList.quoted(names)
         var help = "give \(names.count == 1 ? "it a value" : "them values") first, such as: "
-            + names.map { "\($0) = 1" }.joined(separator: "; ")
+            + NameList.examples(names, separator: "; ") { "\($0) = 1" }
         if typedHere.count < names.count {
             let needed = tape.dependencies(of: [node])
             let lacksValue = SessionValues(program).lacksValue

@@ -120,7 +120,7 @@ public struct ReplSession {
             text = "\(statement.version) = \(values.text(of: node))"
             let missing = values.missingVariables(of: node)
             text += missing.isEmpty ? " = \(number(values.values[Int(node)]))"
-                                    : "  (no value yet: \(missing.map { "'\($0)'" }.joined(separator: ", ")) \(missing.count == 1 ? "has" : "have") none)"
+                                    : "  (no value yet: \(NameList.quoted(missing)) \(missing.count == 1 ? "has" : "have") none)"
         case .function:
             // As typed: the body's nodes would show the inlined calls, not the calls.
             text = program.source.text(of: statement.span)

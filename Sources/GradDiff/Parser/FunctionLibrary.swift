@@ -1,0 +1,31 @@
+/// Every user function a program has defined, in order of definition; a name means its
+/// latest definition. A function's body refers to the functions it calls by their index
+/// here, so a redefinition leaves earlier callers as they were, and a chain of 10^5
+/// functions each calling the one before is a flat list, not 10^5 nested values
+/// (whose release alone would recurse once per level).
+public struct FunctionLibrary: Sendable {
+    public private(set) var templates: [FunctionTemplate] = []
+    private var latest: [String: Int] = [:]
+
+    public init() {}
+
+    public var isEmpty: Bool { latest.isEmpty }
+    /// The names that can be called.
+    public var names: Dictionary<String, Int>.Keys { latest.keys }
+
+    /// The latest definition of `name`.
+    public subscript(name: String) -> FunctionTemplate? {
+        latest[name].map { templates[$0] }
+    }
+
+    /// The index of the latest definition of `name`.
+    public func index(of name: String) -> Int? { latest[name] }
+
+    public subscript(index: Int) -> FunctionTemplate { templates[index] }
+
+    /// Adds `template`, which from now on is what its name calls.
+    public mutating func define(_ template: FunctionTemplate) {
+        latest[template.name] = templates.count
+        templates.append(template)
+    }
+}
