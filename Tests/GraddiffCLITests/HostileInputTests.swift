@@ -136,15 +136,42 @@ import Testing
         #expect(outcome.stdout == "1\n")
     }
 
+    @Test func aHundredThousandChainedDefinitions() throws {
+        // f_i calls f_(i-1): each definition costs its own text, the call 10^5 nodes.
+        let count = 100_000
+        let definitions = (1..<count).map { "f\($0)(a) = f\($0 - 1)(a) + 1" }.joined(separator: "\n")
+        let outcome = try run(text("f0(a) = a\n" + definitions + "\nf\(count - 1)(x)\n"), ["-q", "x=1"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout == "\(count)\n")
+    }
+
+    @Test func callsNestedAHundredThousandDeepInABody() throws {
+        let depth = 100_000
+        let program = "f(a) = a + 1\ng(a) = " + String(repeating: "f(", count: depth) + "a" + String(repeating: ")", count: depth) + "\ng(x)\n"
+        let outcome = try run(text(program), ["-q", "--wrt", "x", "x=0"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout == "1\n")
+    }
+
+    @Test func twentyThousandVariablesWithoutValues() throws {
+        let sum = (0..<20_000).map { "x\($0)*x\($0 + 1)" }.joined(separator: "+")
+        let outcome = try run(text(sum))
+        #expect(outcome.status == 65)
+        #expect(outcome.stderr.contains("no values for the variables 'x0', 'x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7' and 19993 more"))
+        #expect(outcome.stderr.count < 2_000, "\(outcome.stderr.prefix(500))")
+    }
+
     @Test func maxNodesStopsARunawayExpansion() throws {
-        // Each function doubles the graph: f30 would need 2^30 nodes.
+        // Each function doubles the graph: f30 would need 2^30 nodes. Defining them is
+        // quick; the call stops at the limit as it expands.
         // (sin and cos of every path differ, so hash-consing cannot share them).
         var lines = ["f0(a) = a"]
         for level in 1...30 { lines.append("f\(level)(a) = f\(level - 1)(sin(a)) * f\(level - 1)(cos(a))") }
         lines.append("f30(x)")
-        // Memory follows the nodes expanded, which --max-nodes bounds (LIMITS: 1 KB each at most).
+        // Memory follows the nodes expanded, which --max-nodes bounds (LIMITS: about 40
+        // bytes each; 100 allowed here).
         let outcome = try run(text(lines.joined(separator: "\n")), ["--max-nodes", "100000", "x=1"],
-                              maximumKilobytes: 64 * 1024 + 100_000)
+                              maximumKilobytes: 64 * 1024 + 100_000 * 100 / 1024)
         #expect(outcome.status == 65)
         #expect(outcome.stderr.contains("100000"))
     }

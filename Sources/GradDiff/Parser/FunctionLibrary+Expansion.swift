@@ -64,7 +64,7 @@ extension FunctionLibrary {
                     frame.mapped[i] = node
                     if Int(node) >= countBefore {
                         let key = frame.function << 32 | i
-                        let text = noteTexts[key] ?? builder.addNoteText(template.bodyTexts[i])
+                        let text = noteTexts[key] ?? builder.addNoteText("\(template.name): \(template.bodyTexts[i])")
                         noteTexts[key] = text
                         builder.note(node, text)
                     }

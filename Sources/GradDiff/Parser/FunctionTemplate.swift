@@ -30,12 +30,13 @@ public final class FunctionTemplate: Sendable {
     let output: NodeID
     let calls: [Int: Call]
 
-    /// Each body node's text in terms of the parameters (`f: a * b + sin(a)`), shown
-    /// for the nodes a call creates so the table keeps the function's own names.
+    /// Each body node's text in terms of the parameters (`a * b + sin(a)`), shown with
+    /// the function's name for the nodes a call creates, so the table keeps the
+    /// function's own names.
     let bodyTexts: [String]
 
     public init(name: String, parameters: [String], body: Tape, output: NodeID, calls: [Int: Call] = [:]) {
-        self.bodyTexts = NodeText(body).texts.map { "\(name): \($0)" }
+        self.bodyTexts = NodeText(body).texts
         self.name = name
         self.parameters = parameters
         self.body = body
