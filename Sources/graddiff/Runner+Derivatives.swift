@@ -15,8 +15,13 @@ extension Runner {
         if command.hessian {
             // With --wrt, the rows and columns of those variables only.
             let slots = evaluation.reportedVariables(options).map(\.slot)
-            let full = Hessian.compute(evaluation)
-            let hessian = slots.map { row in slots.map { full[row][$0] } }
+            // slots² numbers: 20,000 variables would need 3 GB before printing a line.
+            guard slots.count <= command.maxNodes / max(1, slots.count) else {
+                return DerivativeOutput(output: "", status: .dataError, error: .error(
+                    "the Hessian of \(slots.count) variables has \(slots.count * slots.count) entries, more than the limit of \(command.maxNodes)",
+                    help: "name the variables you need with --wrt, or raise the limit with --max-nodes N"))
+            }
+            let hessian = Hessian.compute(evaluation, slots: slots)
             let names = slots.map { names[$0] }
             return DerivativeOutput(output: json ? DerivativeReport.hessianJSON(names, hessian)
                                                  : DerivativeReport.hessianTable(names, hessian, digits: options.precision))

@@ -104,6 +104,19 @@ import Testing
         #expect(some.stdout == "   y   x\ny  0   6\nx  6  12\n")
     }
 
+    @Test func aHessianLargerThanTheLimitIsRefused() throws {
+        // 4 variables make 16 entries: over a limit of 15, within one of 16.
+        let arguments = ["--hessian", "a*b*c*d", "a=1", "b=2", "c=3", "d=4"]
+        let refused = try GraddiffProcess.run(arguments + ["--max-nodes", "15"])
+        #expect(refused.status == 65)
+        #expect(refused.stdout == "")
+        #expect(refused.stderr.contains("the Hessian of 4 variables has 16 entries, more than the limit of 15"))
+        #expect(refused.stderr.contains("--wrt"))
+        #expect(try GraddiffProcess.run(arguments + ["--max-nodes", "16"]).status == 0)
+        let fewer = try GraddiffProcess.run(arguments + ["--max-nodes", "15", "--wrt", "a,d"])
+        #expect(fewer.stdout == "   a  d\na  0  6\nd  6  0\n")
+    }
+
     @Test func orderPrintsTheNthDerivative() throws {
         let result = try GraddiffProcess.run(["--order", "3", "x^4", "x=2"])
         #expect(result.stdout == "d^3/dx^3 48\n")

@@ -33,6 +33,7 @@ extension Tape {
                 tape.constants.append(constants[Int(a)])
                 a = Int32(tape.constants.count - 1)
             case .variable:
+                tape.variableSlots[variableNames[Int(a)]] = Int32(tape.variableNames.count)
                 tape.variableNames.append(variableNames[Int(a)])
                 tape.variableNodes.append(id)
                 a = Int32(tape.variableNames.count - 1)

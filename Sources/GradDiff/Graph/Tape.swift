@@ -18,6 +18,8 @@ public struct Tape: Sendable {
     /// Free variables in order of first appearance, and the node that reads each.
     public internal(set) var variableNames: [String] = []
     public internal(set) var variableNodes: [NodeID] = []
+    /// Each variable's slot by name: looking a name up must not scan 10^4 variables.
+    internal(set) var variableSlots: [String: Int32] = [:]
     /// Names given to nodes by programs (`p = x + y`), by node id; nil when unnamed.
     public internal(set) var stepNames: [NodeID: String] = [:]
     /// How nodes made by a user function's call were written in its body (`f: a * b`):
@@ -42,7 +44,7 @@ public struct Tape: Sendable {
 
     /// The variable slot named `name`, if the tape reads it.
     public func variableSlot(named name: String) -> Int? {
-        variableNames.firstIndex(of: name)
+        variableSlots[name].map(Int.init)
     }
 
     /// How the node is called in tables: its step or variable name, its constant, or `n<id>`.

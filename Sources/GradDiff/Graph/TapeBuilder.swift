@@ -6,7 +6,6 @@ public struct TapeBuilder: Sendable {
     /// Open-addressing hash table of node ids (-1 = empty), keyed by (op, first, second).
     /// 4 bytes a slot, kept at most half full.
     private var slots: [Int32] = Array(repeating: -1, count: 64)
-    private var variableSlots: [String: Int32] = [:]
     /// When false every append makes a new node (used by tests to compare merged
     /// and unmerged graphs).
     public var mergesIdenticalNodes = true
@@ -16,20 +15,19 @@ public struct TapeBuilder: Sendable {
     public init(continuing tape: Tape) {
         self.tape = tape
         slots = Array(repeating: -1, count: Swift.max(64, (tape.count * 2).nextPowerOfTwo))
-        for (slot, name) in tape.variableNames.enumerated() { variableSlots[name] = Int32(slot) }
         for id in 0..<tape.count { insertIntoTable(NodeID(id)) }
     }
 
     /// The node already reading the free variable `name`, if any.
     public func existingVariable(_ name: String) -> NodeID? {
-        variableSlots[name].map { tape.variableNodes[Int($0)] }
+        tape.variableSlots[name].map { tape.variableNodes[Int($0)] }
     }
 
     /// The node reading the free variable `name`, made on first use.
     public mutating func variable(_ name: String, at span: SourceSpan) -> NodeID {
-        if let slot = variableSlots[name] { return tape.variableNodes[Int(slot)] }
+        if let slot = tape.variableSlots[name] { return tape.variableNodes[Int(slot)] }
         let slot = Int32(tape.variableNames.count)
-        variableSlots[name] = slot
+        tape.variableSlots[name] = slot
         tape.variableNames.append(name)
         let id = appendNew(.variable, slot, -1, span)
         tape.variableNodes.append(id)
@@ -71,7 +69,7 @@ public struct TapeBuilder: Sendable {
             if tape.ops[id] == .variable {
                 let name = tape.variableNames.removeLast()
                 tape.variableNodes.removeLast()
-                variableSlots[name] = nil
+                tape.variableSlots[name] = nil
             }
         }
         tape.ops.removeLast(tape.count - count)

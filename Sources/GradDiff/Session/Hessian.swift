@@ -7,16 +7,19 @@
 /// it costs one backward pass per variable, which for the small variable counts of a
 /// command line is nothing, and needs no forward-mode (dual number) rules.
 public enum Hessian {
-    /// H[j][i] = ∂²output/∂xⱼ∂xᵢ, by variable slot, at the evaluation's point.
-    public static func compute(_ evaluation: Evaluation) -> [[Double]] {
+    /// H[j][i] = ∂²output/∂xⱼ∂xᵢ at the evaluation's point, for the variables in
+    /// `slots` (every variable when nil), in that order: one backward pass per row, and
+    /// memory for slots² numbers only.
+    public static func compute(_ evaluation: Evaluation, slots: [Int]? = nil) -> [[Double]] {
+        let slots = slots ?? Array(evaluation.tape.variableNames.indices)
         let algebra = NodeAlgebra(continuing: evaluation.tape)
         let gradientNodes = SymbolicBackwardPass.variableGradients(algebra, output: evaluation.output)
         let tape = algebra.tape
         let values = ForwardPass.run(tape, variables: evaluation.variableValues)
         var gradients: [Double] = []
-        return gradientNodes.map { node in
-            BackwardPass.run(tape, values: values, output: node, into: &gradients)
-            return tape.variableNodes.map { gradients[Int($0)] }
+        return slots.map { row in
+            BackwardPass.run(tape, values: values, output: gradientNodes[row], into: &gradients)
+            return slots.map { gradients[Int(tape.variableNodes[$0])] }
         }
     }
 
