@@ -31,9 +31,10 @@ import Testing
 
     struct BuildFailure: Error {}
 
-    /// Runs the release binary on `input` (written to a file and read with -f), under
-    /// GNU time for the peak resident memory.
-    func run(_ input: [UInt8], _ arguments: [String] = [], maximumKilobytes: Int? = nil) throws -> Outcome {
+    /// Runs the release binary on `input` (written to a file and read with -f, or with
+    /// `piped` fed on standard input: a session), under GNU time for the peak resident
+    /// memory.
+    func run(_ input: [UInt8], _ arguments: [String] = [], piped: Bool = false, maximumKilobytes: Int? = nil) throws -> Outcome {
         let binary = try Self.releaseBinary.get()
         let directory = try GraddiffProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -42,7 +43,8 @@ import Testing
         let report = directory.appendingPathComponent("time")
         let started = Date()
         let result = try GraddiffProcess.runExecutable("/usr/bin/time", [
-            "-f", "%M", "-o", report.path, binary, "-f", file.path] + arguments)
+            "-f", "%M", "-o", report.path, binary] + (piped ? [] : ["-f", file.path]) + arguments,
+            input: piped ? Data(input) : nil)
         let seconds = Date().timeIntervalSince(started)
         let kilobytes = Int(try String(contentsOf: report, encoding: .utf8)
             .split(separator: "\n").last.map(String.init) ?? "") ?? -1
@@ -134,6 +136,14 @@ import Testing
         let outcome = try run(text(program), ["-q", "--wrt", "x", "x=0"])
         #expect(outcome.status == 0)
         #expect(outcome.stdout == "1\n")
+    }
+
+    @Test func aHundredThousandStatementsPipedIntoASession() throws {
+        // Each entry is parsed into the session in place: the 10^5th costs what the first did.
+        let statements = (0..<100_000).map { "s\($0) = x * \($0)" }.joined(separator: "\n")
+        let outcome = try run(text("x = 1\n" + statements + "\ns99999 + s1\n"), ["--format", "csv"], piped: true)
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.hasSuffix(",add,s99999 + s1,100000,1\n"), "\(outcome.stdout.suffix(200))")
     }
 
     @Test func aHundredThousandChainedDefinitions() throws {

@@ -4,7 +4,7 @@
 public struct TapeBuilder: Sendable {
     public private(set) var tape = Tape()
     /// Open-addressing hash table of node ids (-1 = empty), keyed by (op, first, second).
-    /// 4 bytes a slot, kept at most half full.
+    /// 4 bytes a slot, kept at most half full; empty after `dropIndex()` until needed.
     private var slots: [Int32] = Array(repeating: -1, count: 64)
     /// When false every append makes a new node (used by tests to compare merged
     /// and unmerged graphs).
@@ -14,6 +14,16 @@ public struct TapeBuilder: Sendable {
 
     public init(continuing tape: Tape) {
         self.tape = tape
+        rebuildIndex()
+    }
+
+    /// Frees the index of nodes (8 to 16 bytes a node) once nothing more will be added,
+    /// as after a whole program is parsed; adding a node later rebuilds it.
+    public mutating func dropIndex() {
+        slots = []
+    }
+
+    private mutating func rebuildIndex() {
         slots = Array(repeating: -1, count: Swift.max(64, (tape.count * 2).nextPowerOfTwo))
         for id in 0..<tape.count { insertIntoTable(NodeID(id)) }
     }
@@ -26,6 +36,7 @@ public struct TapeBuilder: Sendable {
     /// The node reading the free variable `name`, made on first use.
     public mutating func variable(_ name: String, at span: SourceSpan) -> NodeID {
         if let slot = tape.variableSlots[name] { return tape.variableNodes[Int(slot)] }
+        if slots.isEmpty { rebuildIndex() }
         let slot = Int32(tape.variableNames.count)
         tape.variableSlots[name] = slot
         tape.variableNames.append(name)
@@ -36,6 +47,7 @@ public struct TapeBuilder: Sendable {
 
     /// The node for a constant; equal constants (bit for bit) share a node.
     public mutating func constant(_ value: Double, at span: SourceSpan) -> NodeID {
+        if slots.isEmpty { rebuildIndex() }
         let bits = Int64(bitPattern: value.bitPattern)
         if mergesIdenticalNodes, let existing = find(.constant, hashBits: bits, matching: { tape.constants[Int(tape.first[Int($0)])].bitPattern == value.bitPattern }) {
             return existing
@@ -46,6 +58,7 @@ public struct TapeBuilder: Sendable {
 
     /// The node applying `op` to `a` (and `b`), reusing an identical existing node.
     public mutating func apply(_ op: Op, _ a: NodeID, _ b: NodeID = -1, at span: SourceSpan) -> NodeID {
+        if slots.isEmpty { rebuildIndex() }
         let key = (Int64(a) << 32) | Int64(UInt32(bitPattern: b))
         // A node reading the newest node cannot exist yet: skip the lookup (the common
         // case of a long chain such as a sum, whose every step reads the previous one).
@@ -61,9 +74,15 @@ public struct TapeBuilder: Sendable {
         tape.stepNames[id] = name
     }
 
+    /// Gives node `id` back the step name it had (nil: none), undoing `name(_:_:)`.
+    mutating func setStepName(_ id: NodeID, _ name: String?) {
+        tape.stepNames[id] = name
+    }
+
     /// Removes every node from `count` on (a statement's scratch nodes).
     public mutating func truncate(to count: Int) {
         guard count < tape.count else { return }
+        if slots.isEmpty { rebuildIndex() }
         for id in stride(from: tape.count - 1, through: count, by: -1) {
             removeFromTable(NodeID(id))
             if tape.ops[id] == .variable {

@@ -6,6 +6,8 @@
 public struct FunctionLibrary: Sendable {
     public private(set) var templates: [FunctionTemplate] = []
     private var latest: [String: Int] = [:]
+    /// For each template, the definition of its name it replaced (for `truncate`).
+    private var replaced: [Int?] = []
 
     public init() {}
 
@@ -23,9 +25,24 @@ public struct FunctionLibrary: Sendable {
 
     public subscript(index: Int) -> FunctionTemplate { templates[index] }
 
+    /// Whether the latest definition of `name` replaced an earlier one.
+    public func redefines(_ name: String) -> Bool {
+        latest[name].map { replaced[$0] != nil } ?? false
+    }
+
     /// Adds `template`, which from now on is what its name calls.
     public mutating func define(_ template: FunctionTemplate) {
+        replaced.append(latest[template.name])
         latest[template.name] = templates.count
         templates.append(template)
+    }
+
+    /// Forgets the definitions from the `count`-th on, so each name means what it
+    /// meant before them.
+    public mutating func truncate(to count: Int) {
+        while templates.count > count {
+            let template = templates.removeLast()
+            latest[template.name] = replaced.removeLast()
+        }
     }
 }

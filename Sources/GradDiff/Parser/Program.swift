@@ -9,7 +9,10 @@
 /// see, while earlier uses keep the old one.
 public struct Program: Sendable {
     public var source: SourceText
-    public var tape: Tape
+    /// The tape with its index of nodes, kept so that the next statements (a REPL entry)
+    /// merge with it without rebuilding the index.
+    var builder: TapeBuilder
+    public var tape: Tape { builder.tape }
     /// The node of the last statement's value (nil for a program of definitions only).
     public var output: NodeID?
     /// Inputs declared with a default value (`w = 0.5`), by variable slot.
@@ -27,7 +30,7 @@ public struct Program: Sendable {
 
     public init(source: SourceText, tape: Tape = Tape()) {
         self.source = source
-        self.tape = tape
+        self.builder = tape.count == 0 ? TapeBuilder() : TapeBuilder(continuing: tape)
     }
 }
 
@@ -37,6 +40,8 @@ public struct ProgramParser {
     public static func parse(_ source: SourceText, nodeLimit: Int = Parser.defaultNodeLimit) throws(UserError) -> Program {
         var program = Program(source: SourceText(name: source.name, bytes: []))
         try parse(source, into: &program, nodeLimit: nodeLimit)
+        // Nothing more will be merged into it unless someone parses more, who pays for the index then.
+        program.builder.dropIndex()
         return program
     }
 
@@ -49,26 +54,47 @@ public struct ProgramParser {
     @discardableResult
     public static func parse(_ source: SourceText, into program: inout Program, nodeLimit: Int = Parser.defaultNodeLimit,
                              recordingStatements: Bool = false) throws(UserError) -> [Statement] {
-        var working = program
-        var statements: [Statement] = []
-        var offset = 0
-        if !program.source.bytes.isEmpty {
-            offset = program.source.bytes.count + 1
-            working.source = SourceText(name: program.source.name, bytes: program.source.bytes + [10] + source.bytes)
-        } else {
-            working.source = source
+        var journal = ProgramJournal(program)
+        do {
+            return try parse(source, into: &program, journal: &journal, nodeLimit: nodeLimit,
+                             recordingStatements: recordingStatements)
+        } catch {
+            program.restore(journal)
+            throw error
         }
-        var parser = try Parser(source: working.source, startingAt: offset, builder: TapeBuilder(continuing: program.tape))
-        parser.functions = program.functions
+    }
+
+    /// `parse(_:into:nodeLimit:recordingStatements:)` for a caller that may undo the
+    /// entry later (a REPL whose expression then fails): `program.restore(journal)` puts
+    /// back what the program was when `journal` was made. The program is changed in
+    /// place, so an entry costs its own length, not the session's.
+    public static func parse(_ source: SourceText, into program: inout Program, journal: inout ProgramJournal,
+                             nodeLimit: Int = Parser.defaultNodeLimit,
+                             recordingStatements: Bool = false) throws(UserError) -> [Statement] {
+        let offset: Int
+        if program.source.bytes.isEmpty {
+            program.source = source
+            offset = 0
+        } else {
+            offset = program.source.appendLine(source.bytes)
+        }
+        var parser = try Parser(source: program.source, startingAt: offset)
+        // The parser works on the program's own builder, names and functions, moved in
+        // and out (a copy would make every entry cost the whole session).
+        swap(&parser.builder, &program.builder)
+        swap(&parser.environment, &program.names)
+        swap(&parser.functions, &program.functions)
         parser.nodeLimit = nodeLimit
-        // The parser's environment is the one copy of the names while parsing: keeping a
-        // second in `working` would copy the dictionary at every statement.
-        parser.environment = program.names
-        working.names = [:]
+        defer {
+            swap(&parser.builder, &program.builder)
+            swap(&parser.environment, &program.names)
+            swap(&parser.functions, &program.functions)
+        }
+        var statements: [Statement] = []
         while true {
             while parser.check(.semicolon) || parser.check(.newline) { try parser.advance() }
             if parser.check(.end) { break }
-            let statement = try statement(&parser, &working)
+            let statement = try statement(&parser, &program, &journal)
             if recordingStatements { statements.append(statement) }
             if parser.builder.tape.count > nodeLimit {
                 throw parser.error("the graph has more than \(nodeLimit) nodes, the limit", at: parser.current.span,
@@ -88,15 +114,12 @@ public struct ProgramParser {
                                    help: parser.current.kind == .comma ? "',' separates function arguments" : "separate statements with ';' or a newline")
             }
         }
-        working.tape = parser.builder.tape
-        working.names = parser.environment
-        working.functions = parser.functions
-        working.warnings += parser.lexer.warnings
-        program = working
+        program.warnings += parser.lexer.warnings
         return statements
     }
 
-    private static func statement(_ parser: inout Parser, _ program: inout Program) throws(UserError) -> Statement {
+    private static func statement(_ parser: inout Parser, _ program: inout Program,
+                                  _ journal: inout ProgramJournal) throws(UserError) -> Statement {
         let start = parser.current
         if start.kind == .identifier {
             let name = parser.source.text(of: start.span)
@@ -104,7 +127,7 @@ public struct ProgramParser {
             if next.kind == .equals {
                 try parser.advance()
                 try parser.advance()
-                return try assignment(name, nameSpan: start.span, &parser, &program)
+                return try assignment(name, nameSpan: start.span, &parser, &program, &journal)
             }
             if next.kind == .leftParen, let parameters = try functionHeader(parser) {
                 return try definition(name, nameSpan: start.span, parameters: parameters, &parser, &program)
@@ -145,7 +168,8 @@ public struct ProgramParser {
         }
     }
 
-    private static func assignment(_ name: String, nameSpan: SourceSpan, _ parser: inout Parser, _ program: inout Program) throws(UserError) -> Statement {
+    private static func assignment(_ name: String, nameSpan: SourceSpan, _ parser: inout Parser, _ program: inout Program,
+                                   _ journal: inout ProgramJournal) throws(UserError) -> Statement {
         try checkNameIsFree(name, at: nameSpan, parser, &program)
         if parser.functions[name] != nil {
             throw parser.error("'\(name)' is already a function", at: nameSpan, help: "use another name for the step")
@@ -156,7 +180,7 @@ public struct ProgramParser {
         }
         let countBefore = parser.builder.tape.count
         let (node, span) = try parser.parseExpression()
-        let versioned = versionedName(name, &program, parser.builder)
+        let versioned = versionedName(name, &program, &journal, parser.builder)
         if let constantNodes = constantSubgraph(parser.builder.tape, node, firstNew: countBefore) {
             // A constant declares an input with that default; its nodes are dropped.
             let value = evaluate(parser.builder.tape, constantNodes, node)
@@ -165,6 +189,7 @@ public struct ProgramParser {
             let slot = Int(parser.builder.tape.first[Int(variable)])
             program.defaults[slot] = value
             program.declarations[slot] = nameSpan.union(span)
+            journal.willRebind(name, from: parser.environment[name])
             parser.environment[name] = variable
             program.steps.append((name: versioned, node: variable, span: nameSpan.union(span)))
             program.output = variable
@@ -172,8 +197,10 @@ public struct ProgramParser {
         }
         // `q = x` or `q = p` makes an alias: the node keeps the name it has.
         if parser.builder.tape.ops[Int(node)] != .variable, parser.builder.tape.stepNames[node] == nil {
+            journal.willRename(node, from: parser.builder.tape.stepNames[node])
             parser.builder.name(node, versioned)
         }
+        journal.willRebind(name, from: parser.environment[name])
         parser.environment[name] = node
         program.steps.append((name: versioned, node: node, span: nameSpan.union(span)))
         program.output = node
@@ -214,7 +241,9 @@ public struct ProgramParser {
 
     /// `name` for its first definition, `name#2`, `name#3`, … after. A free variable
     /// read before the first assignment counts as the first version.
-    private static func versionedName(_ name: String, _ program: inout Program, _ builder: TapeBuilder) -> String {
+    private static func versionedName(_ name: String, _ program: inout Program, _ journal: inout ProgramJournal,
+                                      _ builder: TapeBuilder) -> String {
+        journal.willCount(name, from: program.versionCounts[name])
         var earlier = program.versionCounts[name] ?? 0
         if earlier == 0, builder.existingVariable(name) != nil { earlier = 1 }
         program.versionCounts[name] = earlier + 1

@@ -63,17 +63,18 @@ public struct ReplSession {
         runStatements(binding.source)
     }
 
-    /// Parses `source` into a copy of the program, evaluates its expressions, and keeps
-    /// the copy only if everything worked.
+    /// Parses `source` into the program, evaluates its expressions, and takes the entry
+    /// back unless everything worked.
     mutating func runStatements(_ source: SourceText, confirming: Bool? = nil) -> ReplReply {
         var reply = ReplReply()
-        var working = program
         let piece = SessionText.piece(source, after: program.source)
+        var journal = ProgramJournal(program)
         do throws(UserError) {
-            let statements = try ProgramParser.parse(source, into: &working, nodeLimit: nodeLimit, recordingStatements: true)
+            let statements = try ProgramParser.parse(source, into: &program, journal: &journal, nodeLimit: nodeLimit,
+                                                     recordingStatements: true)
+            let working = program
             try Interruption.check()
             reply.diagnostics += working.warnings.map { LocatedDiagnostic($0, in: working.source) }
-            working.warnings = []
             var added: [Definition] = []
             let confirms = confirming ?? confirmsDefinitions
             // One forward pass for the values of every step this entry defines.
@@ -86,7 +87,11 @@ public struct ReplSession {
                     continue
                 }
                 if confirms {
-                    let earlier = added.last(where: { $0.name == statement.name })
+                    // Only a new version or a redefined function says what it replaces: a
+                    // first definition needs no search through the session.
+                    let replaces = statement.version != statement.name
+                        || (statement.kind == .function && working.functions.redefines(statement.name))
+                    let earlier = !replaces ? nil : added.last(where: { $0.name == statement.name })
                         ?? definitions.last(where: { $0.name == statement.name })
                     reply.output += confirmation(of: statement, in: working, values: values, replacing: earlier)
                 }
@@ -94,10 +99,11 @@ public struct ReplSession {
                 added.append(Definition(kind: statement.kind, name: statement.name, text: working.source.text(of: statement.span),
                                         sourceName: source.name, line: line))
             }
-            program = working
+            program.warnings = []
             definitions += added
             sourceMap.append(piece)
         } catch {
+            program.restore(journal)
             reply.fail(error)
         }
         reply.diagnostics = reply.diagnostics.map { sourceMap.relocate($0, pending: piece) }

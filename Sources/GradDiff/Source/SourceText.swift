@@ -21,12 +21,12 @@ public struct SourceSpan: Hashable, Sendable {
 /// offsets where its lines start, so spans can be shown as line and character column.
 public struct SourceText: Sendable {
     public let name: String
-    public let bytes: [UInt8]
+    public private(set) var bytes: [UInt8]
     /// The number shown for the text's first line: 1, except for a piece of a longer
     /// input read piecewise (a REPL entry, a statement read from a pipe), whose
     /// diagnostics name the line where it was read.
     public let firstLine: Int
-    private let lineStarts: [Int]
+    private var lineStarts: [Int]
 
     public init(name: String, text: String, firstLine: Int = 1) {
         self.init(name: name, bytes: Array(text.utf8), firstLine: firstLine)
@@ -41,6 +41,28 @@ public struct SourceText: Sendable {
             starts.append(offset + 1)
         }
         self.lineStarts = starts
+    }
+
+    /// Appends `more` as a new line (after a newline, unless the text is empty) and
+    /// returns the offset where it starts: a session's text grows by its entry alone.
+    mutating func appendLine(_ more: [UInt8]) -> Int {
+        if !bytes.isEmpty {
+            bytes.append(UInt8(ascii: "\n"))
+            lineStarts.append(bytes.count)
+        }
+        let start = bytes.count
+        bytes += more
+        for (offset, byte) in more.enumerated() where byte == UInt8(ascii: "\n") {
+            lineStarts.append(start + offset + 1)
+        }
+        return start
+    }
+
+    /// Drops the bytes from `count` on, undoing `appendLine`.
+    mutating func truncate(toByteCount count: Int) {
+        guard count < bytes.count else { return }
+        bytes.removeLast(bytes.count - count)
+        while let last = lineStarts.last, last > count { lineStarts.removeLast() }
     }
 
     /// The 1-based line holding `offset` and the byte offset where that line starts.
