@@ -12,9 +12,11 @@ public struct TapeBuilder: Sendable {
 
     public init() {}
 
-    public init(continuing tape: Tape) {
+    /// A builder that appends to `tape`; with `indexed` false its index of nodes is
+    /// built only when a node is added (a tape that may just be read).
+    public init(continuing tape: Tape, indexed: Bool = true) {
         self.tape = tape
-        rebuildIndex()
+        if indexed { rebuildIndex() } else { slots = [] }
     }
 
     /// Frees the index of nodes (8 to 16 bytes a node) once nothing more will be added,

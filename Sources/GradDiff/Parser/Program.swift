@@ -30,7 +30,7 @@ public struct Program: Sendable {
 
     public init(source: SourceText, tape: Tape = Tape()) {
         self.source = source
-        self.builder = tape.count == 0 ? TapeBuilder() : TapeBuilder(continuing: tape)
+        self.builder = TapeBuilder(continuing: tape, indexed: false)
     }
 }
 
