@@ -138,12 +138,15 @@ import Testing
         #expect(outcome.stdout == "1\n")
     }
 
-    @Test func aHundredThousandStatementsPipedIntoASession() throws {
-        // Each entry is parsed into the session in place: the 10^5th costs what the first did.
+    @Test func aHundredThousandStatementsAndExpressionsPipedIntoASession() throws {
+        // Each entry is parsed into the session in place, and each expression's table
+        // visits only its own nodes: the 10^5th entry costs what the first did.
         let statements = (0..<100_000).map { "s\($0) = x * \($0)" }.joined(separator: "\n")
-        let outcome = try run(text("x = 1\n" + statements + "\ns99999 + s1\n"), ["--format", "csv"], piped: true)
+        let expressions = (0..<100_000).map { "s\($0) + 1" }.joined(separator: "\n")
+        let outcome = try run(text("x = 1\n" + statements + "\n" + expressions + "\n"), ["--format", "csv"], piped: true)
         #expect(outcome.status == 0)
-        #expect(outcome.stdout.hasSuffix(",add,s99999 + s1,100000,1\n"), "\(outcome.stdout.suffix(200))")
+        #expect(outcome.stdout.hasSuffix(",add,s99999 + 1,100000,1\n"), "\(outcome.stdout.suffix(200))")
+        #expect(outcome.stdout.components(separatedBy: "id,name,op").count == 100_001)
     }
 
     @Test func aHundredThousandChainedDefinitions() throws {

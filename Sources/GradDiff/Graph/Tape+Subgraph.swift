@@ -15,17 +15,33 @@ extension Tape {
         return needed
     }
 
-    /// The nodes marked in `keep`, renumbered in tape order, which keeps the tape
-    /// topological. Every kept node's inputs must be kept (`dependencies(of:)` marks such
-    /// a set). Variables keep their relative order; step names, spans and notes come along.
-    /// Returns the new tape and each old node's new id (-1 where dropped).
-    public func subgraph(keeping keep: [Bool]) -> (tape: Tape, newIDs: [NodeID]) {
+    /// The nodes `roots` depend on (the roots included), in tape order: a walk over just
+    /// those nodes, so a small expression at the end of a long session costs its own size.
+    public func cone(of roots: [NodeID]) -> [NodeID] {
+        var seen = Set(roots)
+        var stack = Array(seen)
+        while let id = stack.popLast() {
+            let i = Int(id)
+            let arity = ops[i].arity
+            if arity > 0, seen.insert(first[i]).inserted { stack.append(first[i]) }
+            if arity > 1, seen.insert(second[i]).inserted { stack.append(second[i]) }
+        }
+        return seen.sorted()
+    }
+
+    /// The nodes `nodes` (in tape order, each one's inputs among them, as `cone(of:)`
+    /// gives), renumbered in that order, which keeps the tape topological. Variables keep
+    /// their relative order; step names, spans and notes come along. Returns the new tape
+    /// and each kept node's new id.
+    public func subgraph(of nodes: [NodeID]) -> (tape: Tape, newIDs: [NodeID: NodeID]) {
         var tape = Tape()
         tape.noteTexts = noteTexts
-        var newIDs = [NodeID](repeating: -1, count: count)
-        for i in 0..<count where keep[i] {
+        var newIDs: [NodeID: NodeID] = [:]
+        newIDs.reserveCapacity(nodes.count)
+        for old in nodes {
+            let i = Int(old)
             let id = NodeID(tape.count)
-            newIDs[i] = id
+            newIDs[old] = id
             var a = first[i]
             var b = second[i]
             switch ops[i] {
@@ -38,16 +54,18 @@ extension Tape {
                 tape.variableNodes.append(id)
                 a = Int32(tape.variableNames.count - 1)
             default:
-                precondition(newIDs[Int(a)] >= 0 && (b < 0 || newIDs[Int(b)] >= 0), "a kept node's inputs must be kept")
-                a = newIDs[Int(a)]
-                if b >= 0 { b = newIDs[Int(b)] }
+                guard let newA = newIDs[a], b < 0 || newIDs[b] != nil else {
+                    preconditionFailure("a kept node's inputs must be kept, and come before it")
+                }
+                a = newA
+                if b >= 0 { b = newIDs[b]! }
             }
             tape.ops.append(ops[i])
             tape.first.append(a)
             tape.second.append(b)
             tape.spans.append(spans[i])
             tape.noteIndices.append(noteIndices[i])
-            if let name = stepNames[NodeID(i)] { tape.stepNames[id] = name }
+            if let name = stepNames[old] { tape.stepNames[id] = name }
         }
         return (tape, newIDs)
     }

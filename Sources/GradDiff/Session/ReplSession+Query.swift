@@ -7,10 +7,10 @@ extension ReplSession {
                entryStart: Int) throws(UserError) -> (String, [LocatedDiagnostic]) {
         let tape = working.tape
         let wrt = try resolveWrt(in: working)
-        var keep = tape.dependencies(of: [node])
-        let missing = tape.variableNodes.indices.filter {
-            keep[Int(tape.variableNodes[$0])] && working.defaults[$0] == nil
-        }
+        // Only the expression's own nodes are visited: a query costs its size, not the session's.
+        let cone = tape.cone(of: [node])
+        let missing = cone.filter { tape.ops[Int($0)] == .variable && working.defaults[Int(tape.first[Int($0)])] == nil }
+            .map { Int(tape.first[Int($0)]) }
         if !missing.isEmpty {
             throw missingValues(missing, of: node, in: working, span: span, entryStart: entryStart)
         }
@@ -23,22 +23,17 @@ extension ReplSession {
                 throw UserError(.error(":wrt names '\(name)', which has no value yet",
                                        help: "give it one first, such as: \(name) = 1; or change it with :wrt"), in: nil)
             }
-            keep[Int(variable)] = true
         }
-        let (subtape, newIDs) = tape.subgraph(keeping: keep)
+        let (subtape, newIDs) = tape.subgraph(of: wrt.map { tape.cone(of: [node] + $0) } ?? cone)
         var pruned = Program(source: working.source, tape: subtape)
-        pruned.output = newIDs[Int(node)]
-        for (slot, value) in working.defaults {
-            let kept = newIDs[Int(tape.variableNodes[slot])]
-            if kept >= 0 { pruned.defaults[Int(subtape.first[Int(kept)])] = value }
-        }
-        for (name, id) in working.names where newIDs[Int(id)] >= 0 {
-            pruned.names[name] = newIDs[Int(id)]
+        pruned.output = newIDs[node]
+        for (old, new) in newIDs where tape.ops[Int(old)] == .variable {
+            if let value = working.defaults[Int(tape.first[Int(old)])] { pruned.defaults[Int(subtape.first[Int(new)])] = value }
         }
         let evaluation = try Evaluation.run(pruned, bindings: [])
         try Interruption.check()
         var options = self.options
-        options.wrt = wrt?.map { subtape.variableNames[Int(subtape.first[Int(newIDs[Int($0)])])] }
+        options.wrt = wrt?.map { subtape.variableNames[Int(subtape.first[Int(newIDs[$0]!)])] }
         return (format.render(evaluation, options), evaluation.numericWarnings)
     }
 

@@ -34,7 +34,7 @@ struct SessionValues {
     /// How graddiff reads `node`'s expression, with named operands by name (`p * z`).
     func text(of node: NodeID) -> String {
         let tape = program.tape
-        let (subgraph, newIDs) = tape.subgraph(keeping: tape.dependencies(of: [node]))
-        return NodeText(subgraph)[newIDs[Int(node)]]
+        let (subgraph, newIDs) = tape.subgraph(of: tape.cone(of: [node]))
+        return NodeText(subgraph)[newIDs[node]!]
     }
 }
