@@ -76,7 +76,7 @@ struct Graddiff: ParsableCommand {
                                valueName: "HOW"))
     var kink: KinkConvention = .zero
 
-    @Option(help: ArgumentHelp("Stop with an error when the graph would exceed N nodes (default 20000000).", valueName: "N"))
+    @Option(help: ArgumentHelp("Stop with an error when the graph would exceed N nodes, or a --hessian N entries (default 20000000).", valueName: "N"))
     var maxNodes: Int = Parser.defaultNodeLimit
 
     @Flag(help: "Print the Hessian (second derivatives) of the output with respect to the variables (or the --wrt ones).")

@@ -149,6 +149,29 @@ import Testing
         #expect(outcome.stdout.components(separatedBy: "id,name,op").count == 100_001)
     }
 
+    @Test func aBatchTableOfTwoHundredThousandColumns() throws {
+        let count = 200_000
+        let directory = try GraddiffProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let expression = directory.appendingPathComponent("sum.gd")
+        let sum = Array((0..<count).map { "x\($0)" }.joined(separator: "+").utf8)
+        try Data(sum).write(to: expression)
+        let header = (0..<count).map { "x\($0)" }.joined(separator: ",")
+        let row = Array(repeating: "1", count: count).joined(separator: ",")
+        let table = text(header + "\n" + row + "\n")
+        // The documented bound counts both inputs, the program and the table.
+        let bound = 64 * 1024 + 40 * (table.count + sum.count) / 1024
+        let outcome = try run(table, ["-f", expression.path, "--batch", "-"], piped: true, maximumKilobytes: bound)
+        #expect(outcome.status == 0)
+        // The inputs, the value, then every gradient.
+        #expect(outcome.stdout.contains(",1,\(count),1,1,"))
+        // A header whose every column is wrong: eight errors and a count, found quickly.
+        let wrong = try run(text(header.replacingOccurrences(of: "x", with: "y") + "\n" + row + "\n"),
+                            ["-f", expression.path, "--batch", "-"], piped: true, maximumKilobytes: bound)
+        #expect(wrong.status == 65)
+        #expect(wrong.stderr.contains("199992 more columns have such problems"))
+    }
+
     @Test func aHundredThousandChainedDefinitions() throws {
         // f_i calls f_(i-1): each definition costs its own text, the call 10^5 nodes.
         let count = 100_000

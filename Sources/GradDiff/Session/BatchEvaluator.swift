@@ -19,23 +19,38 @@ public struct BatchEvaluator {
     public init(program: Program, bindings: [Binding], header: [String], headerSource: SourceText,
                 delimiter: Character, outputName: String?, kinks: KinkConvention = .zero) throws(UserError) {
         var errors: [LocatedDiagnostic] = []
+        var seen = Set<String>()
+        var unreported = 0
         for (index, name) in header.enumerated() {
+            let isRepeated = !seen.insert(name).inserted
+            let isValid = Binding.isIdentifier(name) && !isRepeated && !bindings.contains { $0.name == name }
+                && program.tape.variableSlot(named: name) != nil
+            guard !isValid else { continue }
+            // A generated header can be wrong 10^5 times: a few errors say it, one line
+            // counts the rest (and only a reported column's place is looked up).
+            guard errors.count < NameList.shownNames else {
+                unreported += 1
+                continue
+            }
             let span = BatchEvaluator.span(ofField: index, in: headerSource, delimiter: delimiter)
             if !Binding.isIdentifier(name) {
                 errors.append(LocatedDiagnostic(.error("the column name '\(name)' is not a valid variable name", at: span,
                                                        help: "the header row names the variables, such as x,y"), in: headerSource))
-            } else if header[..<index].contains(name) {
+            } else if isRepeated {
                 errors.append(LocatedDiagnostic(.error("the column '\(name)' appears twice in the header", at: span), in: headerSource))
             } else if let binding = bindings.first(where: { $0.name == name }) {
                 errors.append(LocatedDiagnostic(.error("'\(name)' is both a column and bound on the command line", at: binding.nameSpan,
                                                        help: "remove the binding or the column"), in: binding.source))
-            } else if program.tape.variableSlot(named: name) == nil {
+            } else {
                 let isStep = program.names[name] != nil
                 errors.append(LocatedDiagnostic(.error(isStep ? "the column '\(name)' names a step the program computes, not an input"
                                                               : "the column '\(name)' is not a variable of the expression", at: span,
                                                        help: NameSuggestion.nearest(to: name, among: program.tape.variableNames).map { "did you mean '\($0)'?" }
                                                            ?? "remove the column, or use the variable in the expression"), in: headerSource))
             }
+        }
+        if unreported > 0 {
+            errors.append(LocatedDiagnostic(.error("\(unreported) more column\(unreported == 1 ? " has" : "s have") such problems"), in: nil))
         }
         if !errors.isEmpty { throw UserError(errors) }
         // Columns act as bindings of every variable they name, with value 0 for the check.
