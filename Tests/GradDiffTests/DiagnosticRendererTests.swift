@@ -100,3 +100,30 @@ struct DiagnosticRendererTests {
             """)
     }
 }
+
+/// What a diagnostic echoes of the input stays short and printable.
+struct DiagnosticEchoTests {
+    @Test func aHugeEchoedWordIsCutInTheMiddle() {
+        let name = String(repeating: "a", count: 1_000_000)
+        let rendered = DiagnosticRenderer(useColor: false).render(
+            LocatedDiagnostic(.error("unknown function '\(name)'", help: "did you mean '\(name)'?"), in: nil))
+        #expect(rendered.count < 400)
+        #expect(rendered.contains("unknown function '" + String(repeating: "a", count: 111) + "…aaa'"))
+    }
+
+    @Test func controlCharactersAreShownAsTheirPictures() {
+        let source = SourceText(name: "nul", bytes: Array("x+".utf8) + [0, 0x1B] + Array("y".utf8))
+        let rendered = DiagnosticRenderer(useColor: false).render(
+            LocatedDiagnostic(Diagnostic(.error, "'\u{0}' is not allowed", at: SourceSpan(start: 4, end: 5)), in: source))
+        #expect(!rendered.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        #expect(rendered.contains("'␀' is not allowed"))
+        // One picture per character, so the caret stays under the y.
+        #expect(rendered.contains(" 1 | x+␀␛y\n   |     ^\n"), "\(rendered)")
+    }
+
+    @Test func anOrdinaryPathIsKeptWhole() {
+        let path = "/home/someone/projects/graddiff/examples/a-rather-long-directory-name/network.gd"
+        let rendered = DiagnosticRenderer(useColor: false).render(LocatedDiagnostic(.error("cannot open '\(path)'"), in: nil))
+        #expect(rendered == "error: cannot open '\(path)'\n")
+    }
+}

@@ -107,6 +107,14 @@ import Testing
         #expect(outcome.stdout == "6\n")
     }
 
+    @Test func aMillionCharacterNameInAnError() throws {
+        let name = String(repeating: "a", count: 1_000_000)
+        let outcome = try run(text("x + \(name)(2)\n"), ["x=1"])
+        #expect(outcome.status == 65)
+        #expect(outcome.stderr.contains("unknown function 'aaaa"))
+        #expect(outcome.stderr.count < 1_000, "\(outcome.stderr.prefix(300))")
+    }
+
     @Test func numbersOutOfRangeWarnAndHexadecimalIsRefused() throws {
         let huge = try run(text("1e999 * x"), ["-q", "x=1"])
         #expect(huge.status == 0)

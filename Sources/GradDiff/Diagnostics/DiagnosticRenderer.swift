@@ -29,12 +29,12 @@ public struct DiagnosticRenderer: Sendable {
         }
         var text = paint(header, .bold)
         text += paint("\(diagnostic.severity.rawValue):", severityStyle(diagnostic.severity))
-        text += paint(" \(diagnostic.message)", .bold) + "\n"
+        text += paint(" \(MessageText.printable(diagnostic.message))", .bold) + "\n"
         if let source = located.source, let span = diagnostic.span {
             text += excerpt(source, span: span, others: diagnostic.otherSpans)
         }
         if let help = diagnostic.help {
-            text += paint("help:", .cyan) + " \(help)\n"
+            text += paint("help:", .cyan) + " \(MessageText.printable(help))\n"
         }
         return text
     }
@@ -59,7 +59,7 @@ public struct DiagnosticRenderer: Sendable {
             // Marks outside the window would put carets past the text shown.
             marks = marks.filter { $0.end >= windowStart && $0.start <= windowEnd }
         }
-        let lineText = String(decoding: source.bytes[windowStart..<windowEnd], as: UTF8.self)
+        let lineText = String(String(decoding: source.bytes[windowStart..<windowEnd], as: UTF8.self).map(MessageText.picture))
         let prefix = (windowStart > range.lowerBound ? "…" : "")
         let suffix = (windowEnd < range.upperBound ? "…" : "")
         let number = String(line.number + source.firstLine - 1)
