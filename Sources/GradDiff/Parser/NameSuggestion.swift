@@ -3,9 +3,12 @@
 enum NameSuggestion {
     static func nearest(to name: String, among candidates: [String]) -> String? {
         let limit = Swift.min(2, Swift.max(1, name.count / 3))
+        let typed = Array(name.lowercased())
         var best: (name: String, distance: Int)?
-        for candidate in candidates where candidate != name {
-            let distance = editDistance(Array(name.lowercased()), Array(candidate.lowercased()))
+        // The distance is at least the difference in length: a name far longer than every
+        // candidate (10^6 characters) is compared with none of them.
+        for candidate in candidates where candidate != name && abs(candidate.count - typed.count) <= limit {
+            let distance = editDistance(typed, Array(candidate.lowercased()))
             if distance <= limit, distance < (best?.distance ?? Int.max) {
                 best = (candidate, distance)
             }
