@@ -53,12 +53,18 @@ struct DiffCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Differentiate the named step NAME instead of the last statement.", valueName: "NAME"))
     var output: String?
 
+    @Option(help: ArgumentHelp("Stop with an error when the expression's or the derivatives' graph would exceed N nodes (default 20000000).", valueName: "N"))
+    var maxNodes: Int = Parser.defaultNodeLimit
+
     @Argument(help: ArgumentHelp("The expression (unless -f is given), then optional bindings such as x=1 y=2.", valueName: "EXPRESSION name=value"))
     var arguments: [String] = []
 
     func validate() throws {
         guard file != nil || arguments.first != nil else {
             throw ValidationError("missing EXPRESSION: give one, such as graddiff diff \"x^2 * y\" --wrt x")
+        }
+        guard maxNodes > 0 else {
+            throw ValidationError("--max-nodes must be a positive whole number, not \(maxNodes)")
         }
         guard (1...16).contains(order) else {
             throw ValidationError("--order must be a whole number from 1 to 16, not \(order)")

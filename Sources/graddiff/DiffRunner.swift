@@ -25,7 +25,7 @@ struct DiffRunner {
         do throws(UserError) {
             let (bindings, errors) = CommandInput.bindings(arguments)
             if !errors.isEmpty { throw UserError(errors) }
-            let program = try ProgramParser.parse(source)
+            let program = try ProgramParser.parse(source, nodeLimit: command.maxNodes)
             var variables: [Double]?
             let output: NodeID
             if bindings.isEmpty {
@@ -37,8 +37,9 @@ struct DiffRunner {
                 variables = evaluation.variableValues
             }
             try Self.check(command.wrtNames, in: program)
-            formulas = DerivativeFormulas(program, output: output, wrt: command.wrtNames, order: command.order,
-                                          variables: variables, notation: command.format == .latex ? .latex : .program)
+            formulas = try DerivativeFormulas(program, output: output, wrt: command.wrtNames, order: command.order,
+                                              variables: variables, notation: command.format == .latex ? .latex : .program,
+                                              nodeLimit: command.maxNodes)
         } catch {
             StandardStreams.writeError(error.diagnostics.map(renderer.render).joined())
             return .dataError

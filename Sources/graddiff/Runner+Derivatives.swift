@@ -21,7 +21,12 @@ extension Runner {
                     "the Hessian of \(slots.count) variables has \(slots.count * slots.count) entries, more than the limit of \(command.maxNodes)",
                     help: "name the variables you need with --wrt, or raise the limit with --max-nodes N"))
             }
-            let hessian = Hessian.compute(evaluation, slots: slots)
+            let hessian: [[Double]]
+            do throws(UserError) {
+                hessian = try Hessian.compute(evaluation, slots: slots, nodeLimit: command.maxNodes)
+            } catch {
+                return Self.failure(error)
+            }
             let names = slots.map { names[$0] }
             return DerivativeOutput(output: json ? DerivativeReport.hessianJSON(names, hessian)
                                                  : DerivativeReport.hessianTable(names, hessian, digits: options.precision))
@@ -33,7 +38,12 @@ extension Runner {
                     "--order needs one variable, and the expression has \(names.count) (\(NameList.plain(names)))",
                     help: "name one with --wrt, such as --wrt \(names.first ?? "x")"))
             }
-            let value = Hessian.derivative(evaluation, slot: slot, order: order)
+            let value: Double
+            do throws(UserError) {
+                value = try Hessian.derivative(evaluation, slot: slot, order: order, nodeLimit: command.maxNodes)
+            } catch {
+                return Self.failure(error)
+            }
             let name = candidates[0]
             if command.quiet { return DerivativeOutput(output: NumberFormat.significant(value, digits: options.precision) + "\n") }
             return DerivativeOutput(output: json
@@ -53,5 +63,10 @@ extension Runner {
             return DerivativeOutput(output: output)
         }
         return nil
+    }
+
+    /// A symbolic pass that stopped at the node limit: its message, status 65.
+    private static func failure(_ error: UserError) -> DerivativeOutput {
+        DerivativeOutput(output: "", status: .dataError, error: error.diagnostics.first?.diagnostic)
     }
 }

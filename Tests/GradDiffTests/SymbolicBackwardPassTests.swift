@@ -10,9 +10,9 @@ struct SymbolicBackwardPassTests {
     static let expressionCount = 300
 
     /// The derivative nodes of every variable, evaluated at the evaluation's point.
-    static func symbolicGradients(_ evaluation: Evaluation) -> [Double] {
+    static func symbolicGradients(_ evaluation: Evaluation) throws -> [Double] {
         let algebra = NodeAlgebra(continuing: evaluation.tape)
-        let nodes = SymbolicBackwardPass.variableGradients(algebra, output: evaluation.output)
+        let nodes = try SymbolicBackwardPass.variableGradients(algebra, output: evaluation.output)
         let values = ForwardPass.run(algebra.tape, variables: evaluation.variableValues)
         return nodes.map { values[Int($0)] }
     }
@@ -27,7 +27,7 @@ struct SymbolicBackwardPassTests {
             var generator = ExpressionGenerator(seed: seed)
             let text = generator.expression(depth: 4)
             let evaluation = try evaluate(text, Self.bindings(generator.point()))
-            let symbolic = Self.symbolicGradients(evaluation)
+            let symbolic = try Self.symbolicGradients(evaluation)
             for (slot, numeric) in evaluation.variableGradients.enumerated() {
                 #expect(isClose(symbolic[slot], numeric, relative: 1e-12),
                         "seed \(seed): d/d\(evaluation.tape.variableNames[slot]) of \(text): \(symbolic[slot]) symbolic, \(numeric) numeric")
@@ -42,7 +42,7 @@ struct SymbolicBackwardPassTests {
             let text = generator.expression(depth: 4)
             let point = generator.point()
             let evaluation = try evaluate(text, Self.bindings(point))
-            let formulas = DerivativeFormulas(evaluation.program, output: evaluation.output, wrt: nil,
+            let formulas = try DerivativeFormulas(evaluation.program, output: evaluation.output, wrt: nil,
                                               variables: evaluation.variableValues)
             for (index, name) in formulas.names.enumerated() {
                 let program = formulas.program(of: index)
@@ -69,7 +69,7 @@ struct SymbolicBackwardPassTests {
     func knownFormulas(_ expression: String, _ variable: String, _ expected: String) throws {
         let program = try parseProgram(expression)
         let output = try #require(program.output)
-        let formulas = DerivativeFormulas(program, output: output, wrt: [variable], variables: nil)
+        let formulas = try DerivativeFormulas(program, output: output, wrt: [variable], variables: nil)
         #expect(formulas.text.program() == expected)
     }
 
@@ -78,7 +78,7 @@ struct SymbolicBackwardPassTests {
         var text = "x"
         for _ in 0..<12 { text = "exp(sin(\(text)))" }
         let program = try parseProgram(text)
-        let formulas = DerivativeFormulas(program, output: try #require(program.output), wrt: ["x"], variables: nil)
+        let formulas = try DerivativeFormulas(program, output: try #require(program.output), wrt: ["x"], variables: nil)
         let printed = formulas.text.program()
         #expect(printed.count < 2_000, "\(printed.count) characters")
         #expect(formulas.text.steps.count > 1)
@@ -87,7 +87,7 @@ struct SymbolicBackwardPassTests {
     @Test func longSubexpressionsAreAbbreviated() throws {
         let terms = (1...60).map { "sin(\($0) * x)" }.joined(separator: " * ")
         let program = try parseProgram(terms)
-        let formulas = DerivativeFormulas(program, output: try #require(program.output), wrt: ["x"], variables: nil,
+        let formulas = try DerivativeFormulas(program, output: try #require(program.output), wrt: ["x"], variables: nil,
                                           maximumWidth: 80)
         let lines = formulas.text.program().split(separator: "\n")
         #expect(lines.count > 1)

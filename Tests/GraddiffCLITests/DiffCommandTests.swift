@@ -104,6 +104,20 @@ import Testing
         #expect(some.stdout == "   y   x\ny  0   6\nx  6  12\n")
     }
 
+    /// Each order can multiply a derivative's size: the symbolic passes stop at --max-nodes.
+    @Test func aDerivativeGraphLargerThanTheLimitIsRefused() throws {
+        let product = "sin(x)*cos(x)*exp(x)*tanh(x)*sigmoid(x)"
+        for (arguments, limit) in [(["--order", "16", product, "x=0.5"], 5000), (["diff", "--order", "16", product], 5000),
+                                   (["--hessian", product + "*y", "x=1", "y=2"], 30)] {
+            let refused = try GraddiffProcess.run(arguments + ["--max-nodes", "\(limit)"])
+            #expect(refused.status == 65, "\(arguments)")
+            #expect(refused.stdout == "")
+            #expect(refused.stderr.contains("error: the derivative's graph has more than \(limit) nodes, the limit"), "\(refused.stderr)")
+        }
+        let order = try GraddiffProcess.run(["-q", "--order", "3", product, "x=0.5", "--max-nodes", "5000"])
+        #expect(order.status == 0)
+    }
+
     @Test func aHessianLargerThanTheLimitIsRefused() throws {
         // 4 variables make 16 entries: over a limit of 15, within one of 16.
         let arguments = ["--hessian", "a*b*c*d", "a=1", "b=2", "c=3", "d=4"]

@@ -12,9 +12,13 @@
 public final class NodeAlgebra: DerivativeAlgebra {
     public private(set) var builder: TapeBuilder
     private let span = SourceSpan(start: 0, end: 0)
+    /// The most nodes the tape may grow to (`--max-nodes`): `SymbolicBackwardPass` stops
+    /// there, since each pass can multiply a derivative's size (`--order 16` of a product).
+    public let nodeLimit: Int
 
-    public init(continuing tape: Tape) {
+    public init(continuing tape: Tape, nodeLimit: Int = .max) {
         builder = TapeBuilder(continuing: tape)
+        self.nodeLimit = nodeLimit
     }
 
     public var tape: Tape { builder.tape }

@@ -6,11 +6,17 @@ public enum SymbolicBackwardPass {
     /// ∂output/∂node for every node up to `output`, as nodes appended to `algebra`'s
     /// tape; -1 where the output does not depend on the node (a gradient of 0).
     /// Only nodes the output depends on send gradient, as in `BackwardPass`.
-    public static func run(_ algebra: NodeAlgebra, output: NodeID) -> [NodeID] {
+    /// Throws once the tape holds more than `algebra.nodeLimit` nodes.
+    public static func run(_ algebra: NodeAlgebra, output: NodeID) throws(UserError) -> [NodeID] {
         var gradient = [NodeID](repeating: -1, count: Int(output) + 1)
         gradient[Int(output)] = algebra.one
         var i = Int(output)
         while i >= 0 {
+            if algebra.builder.tape.count > algebra.nodeLimit {
+                throw UserError(.error("the derivative's graph has more than \(algebra.nodeLimit) nodes, the limit",
+                                       help: "raise it with --max-nodes N, or ask for a lower --order or fewer variables (--wrt)"),
+                                in: nil)
+            }
             let upstream = gradient[i]
             let op = algebra.tape.ops[i]
             if upstream >= 0, op.arity > 0 {
@@ -27,8 +33,8 @@ public enum SymbolicBackwardPass {
 
     /// The gradient node of each variable (a constant 0 node where the output does not
     /// depend on it), by slot.
-    public static func variableGradients(_ algebra: NodeAlgebra, output: NodeID) -> [NodeID] {
-        let gradient = run(algebra, output: output)
+    public static func variableGradients(_ algebra: NodeAlgebra, output: NodeID) throws(UserError) -> [NodeID] {
+        let gradient = try run(algebra, output: output)
         return algebra.tape.variableNodes.map { node in
             Int(node) < gradient.count && gradient[Int(node)] >= 0 ? gradient[Int(node)] : algebra.zero
         }

@@ -13,21 +13,25 @@ public struct DerivativeFormulas: Sendable {
     public let values: [Double]?
 
     /// Differentiates `program`'s output with respect to `wrt` (every variable when
-    /// nil), `order` times; `variables` (by slot) gives the values, if bound.
-    public init(_ program: Program, output: NodeID, wrt: [String]?, order: Int = 1,
-                variables: [Double]?, notation: DerivativeText.Notation = .program, maximumWidth: Int = DerivativeText.defaultMaximumWidth) {
+    /// nil), `order` times; `variables` (by slot) gives the values, if bound. Throws
+    /// once the derivatives' graph would hold more than `nodeLimit` nodes.
+    public init(_ program: Program, output: NodeID, wrt: [String]?, order: Int = 1, variables: [Double]?,
+                notation: DerivativeText.Notation = .program, maximumWidth: Int = DerivativeText.defaultMaximumWidth,
+                nodeLimit: Int = .max) throws(UserError) {
         let tape = program.tape
         names = wrt ?? tape.variableNames
-        let algebra = NodeAlgebra(continuing: tape)
+        let algebra = NodeAlgebra(continuing: tape, nodeLimit: nodeLimit)
         var roots: [NodeID] = []
         if order == 1 {
-            let gradients = SymbolicBackwardPass.variableGradients(algebra, output: output)
+            let gradients = try SymbolicBackwardPass.variableGradients(algebra, output: output)
             roots = names.map { name in tape.variableSlot(named: name).map { gradients[$0] } ?? algebra.zero }
         } else {
-            roots = names.map { name in
-                tape.variableSlot(named: name).map {
-                    Hessian.derivativeNode(algebra, output: output, slot: $0, order: order)
-                } ?? algebra.zero
+            for name in names {
+                guard let slot = tape.variableSlot(named: name) else {
+                    roots.append(algebra.zero)
+                    continue
+                }
+                roots.append(try Hessian.derivativeNode(algebra, output: output, slot: slot, order: order))
             }
         }
         self.tape = algebra.tape

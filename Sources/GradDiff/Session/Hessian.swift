@@ -10,10 +10,11 @@ public enum Hessian {
     /// H[j][i] = ∂²output/∂xⱼ∂xᵢ at the evaluation's point, for the variables in
     /// `slots` (every variable when nil), in that order: one backward pass per row, and
     /// memory for slots² numbers only.
-    public static func compute(_ evaluation: Evaluation, slots: [Int]? = nil) -> [[Double]] {
+    public static func compute(_ evaluation: Evaluation, slots: [Int]? = nil,
+                               nodeLimit: Int = .max) throws(UserError) -> [[Double]] {
         let slots = slots ?? Array(evaluation.tape.variableNames.indices)
-        let algebra = NodeAlgebra(continuing: evaluation.tape)
-        let gradientNodes = SymbolicBackwardPass.variableGradients(algebra, output: evaluation.output)
+        let algebra = NodeAlgebra(continuing: evaluation.tape, nodeLimit: nodeLimit)
+        let gradientNodes = try SymbolicBackwardPass.variableGradients(algebra, output: evaluation.output)
         let tape = algebra.tape
         let values = ForwardPass.run(tape, variables: evaluation.variableValues)
         var gradients: [Double] = []
@@ -26,18 +27,19 @@ public enum Hessian {
     /// The `order`-th derivative of the output with respect to the variable in `slot`
     /// (order ≥ 1), as a node on `algebra`'s tape: `order` symbolic backward passes,
     /// each differentiating the previous derivative's graph.
-    public static func derivativeNode(_ algebra: NodeAlgebra, output: NodeID, slot: Int, order: Int) -> NodeID {
+    public static func derivativeNode(_ algebra: NodeAlgebra, output: NodeID, slot: Int, order: Int) throws(UserError) -> NodeID {
         var node = output
         for _ in 0..<order {
-            node = SymbolicBackwardPass.variableGradients(algebra, output: node)[slot]
+            node = try SymbolicBackwardPass.variableGradients(algebra, output: node)[slot]
         }
         return node
     }
 
     /// The `order`-th derivative's value at the evaluation's point.
-    public static func derivative(_ evaluation: Evaluation, slot: Int, order: Int) -> Double {
-        let algebra = NodeAlgebra(continuing: evaluation.tape)
-        let node = derivativeNode(algebra, output: evaluation.output, slot: slot, order: order)
+    public static func derivative(_ evaluation: Evaluation, slot: Int, order: Int,
+                                  nodeLimit: Int = .max) throws(UserError) -> Double {
+        let algebra = NodeAlgebra(continuing: evaluation.tape, nodeLimit: nodeLimit)
+        let node = try derivativeNode(algebra, output: evaluation.output, slot: slot, order: order)
         return ForwardPass.run(algebra.tape, variables: evaluation.variableValues)[Int(node)]
     }
 }
