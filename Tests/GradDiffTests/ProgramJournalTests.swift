@@ -21,8 +21,8 @@ struct ProgramJournalTests {
         (0...random.below(3)).map { _ in statements[random.below(statements.count)] }.joined(separator: "; ")
     }
 
-    /// The program as a value that ignores what a rollback may leave unused (constants
-    /// no node reads): each node's op and operands, names, notes, and the statements.
+    /// The program as a value: each node's op and operands, the constants and note
+    /// texts (a failed entry's are taken back too), names, notes, and the statements.
     static func canonical(_ program: Program) -> [String] {
         let tape = program.tape
         var lines = (0..<tape.count).map { i -> String in
@@ -35,6 +35,7 @@ struct ProgramJournalTests {
             }
             return "\(i) \(tape.ops[i]) \(operand) \(tape.stepNames[id] ?? "-") \(tape.note(of: id) ?? "-") \(tape.spans[i])"
         }
+        lines.append("constants \(tape.constants.map(\.bitPattern)) notes \(tape.noteTexts)")
         lines.append("names \(program.names.sorted { $0.key < $1.key })")
         lines.append("versions \(program.versionCounts.sorted { $0.key < $1.key })")
         lines.append("steps \(program.steps.map { "\($0.name) \($0.node) \($0.span)" })")

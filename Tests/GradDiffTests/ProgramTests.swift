@@ -219,6 +219,31 @@ struct ProgramTests {
         #expect(isClose(try #require(shown.gradient("x")), 4 * sin(2.0) * cos(2.0) + 4, relative: 1e-15))
     }
 
+    @Test func callsThatFanOutAndMeetAgainCostTheirDistinctCalls() throws {
+        // h_k calls h_(k-1) twice, through p_k and q_k, on the same node: 2^40 paths,
+        // 40 distinct calls of each function.
+        var lines = ["h0(a) = sin(a)"]
+        for k in 1...40 {
+            lines += ["p\(k)(a) = h\(k - 1)(a) * 2", "q\(k)(a) = h\(k - 1)(a) * 3", "h\(k)(a) = p\(k)(a) + q\(k)(a)"]
+        }
+        lines.append("h40(x)")
+        let evaluation = try evaluate(lines.joined(separator: "\n"), "x=0.5")
+        #expect(isClose(evaluation.value, pow(5, 40) * sin(0.5), relative: 1e-12))
+        #expect(isClose(try #require(evaluation.gradient("x")), pow(5, 40) * cos(0.5), relative: 1e-12))
+        #expect(evaluation.tape.count < 200)
+    }
+
+    @Test func aCallInsideABodyShowsOnOneLine() throws {
+        // A call spelled over two lines with a comment is shown as f(…), and the same
+        // call spelled another way shares its node.
+        let evaluation = try evaluate("f(a) = a*a\ng(a) = f(a # the square\n) * 2 + f( a )\ng(x)", "x=3")
+        #expect(evaluation.value == 27)
+        let text = NodeText(evaluation.tape)
+        let shown = (0..<evaluation.tape.count).map { text[NodeID($0)] }
+        #expect(shown.allSatisfy { !$0.contains("\n") && !$0.contains("#") }, "\(shown)")
+        #expect(shown.contains("g: f(…) * 2 + f(…)"), "\(shown)")
+    }
+
     @Test func aChainOfDefinitionsCostsItsLength() throws {
         // f_i calls f_(i-1): expanding every body when defined would make 2·10^8 nodes.
         let count = 20_000

@@ -6,6 +6,8 @@ public struct TapeBuilder: Sendable {
     /// Open-addressing hash table of node ids (-1 = empty), keyed by (op, first, second).
     /// 4 bytes a slot, kept at most half full; empty after `dropIndex()` until needed.
     private var slots: [Int32] = Array(repeating: -1, count: 64)
+    /// The note text of each (user function, body node) pair, by `function << 32 | node`.
+    private var noteTextIndices: [Int: Int32] = [:]
     /// When false every append makes a new node (used by tests to compare merged
     /// and unmerged graphs).
     public var mergesIdenticalNodes = true
@@ -102,17 +104,33 @@ public struct TapeBuilder: Sendable {
         tape.noteIndices.removeLast(tape.noteIndices.count - count)
     }
 
-    /// Adds a text for `note(_:_:)` to use, returning its index.
-    public mutating func addNoteText(_ text: String) -> Int32 {
-        tape.noteTexts.append(text)
-        return Int32(tape.noteTexts.count - 1)
+    /// Notes how node `id` was written when its own text would hide it: a node made by
+    /// a call of user function `function` shows the text of its body node `bodyNode`
+    /// (`f: a * b`). Each such text is made and stored once, however many calls make
+    /// nodes from that body node.
+    public mutating func note(_ id: NodeID, function: Int, bodyNode: Int, text: () -> String) {
+        let key = function << 32 | bodyNode
+        let index: Int32
+        if let known = noteTextIndices[key] {
+            index = known
+        } else {
+            tape.noteTexts.append(text())
+            index = Int32(tape.noteTexts.count - 1)
+            noteTextIndices[key] = index
+        }
+        tape.noteIndices[Int(id)] = index
     }
 
-    /// Notes how node `id` was written when its own text would hide it (a node made by a
-    /// call of a user function shows the function's body text): `text` is an index
-    /// from `addNoteText`.
-    public mutating func note(_ id: NodeID, _ text: Int32) {
-        tape.noteIndices[Int(id)] = text
+    /// Removes the nodes, constants and note texts from the given counts on: what a
+    /// failed REPL entry added (`truncate` keeps the constants, which is cheaper when a
+    /// statement drops its own nodes).
+    mutating func rollBack(toNodes nodes: Int, constants: Int, noteTexts: Int) {
+        truncate(to: nodes)
+        if constants < tape.constants.count { tape.constants.removeLast(tape.constants.count - constants) }
+        if noteTexts < tape.noteTexts.count {
+            tape.noteTexts.removeLast(tape.noteTexts.count - noteTexts)
+            noteTextIndices = noteTextIndices.filter { $0.value < Int32(noteTexts) }
+        }
     }
 
     public mutating func reserveCapacity(_ count: Int) {

@@ -1,14 +1,16 @@
 /// A call of a user function, expanded onto the caller's tape.
 extension FunctionLibrary {
-    /// One call being expanded: which function, where it is in that function's body, and
-    /// the caller's node for each body node so far.
+    /// One call being expanded: which function, on which caller nodes, where it is in
+    /// that function's body, and the caller's node for each body node so far.
     private struct Frame {
         let function: Int
+        let arguments: [NodeID]
         var mapped: [NodeID]
         var next = 0
 
         init(_ function: Int, _ template: FunctionTemplate, arguments: [NodeID]) {
             self.function = function
+            self.arguments = arguments
             mapped = [NodeID](repeating: -1, count: template.body.count)
             for (slot, node) in template.body.variableNodes.prefix(arguments.count).enumerated() {
                 mapped[Int(node)] = arguments[slot]
@@ -20,16 +22,19 @@ extension FunctionLibrary {
     /// parameters, expanding the calls inside it, and returns the node of the result.
     /// Outside names resolve in `environment`, the caller's, at every depth. A stack of
     /// frames stands in for the call stack, so calls nested 10^5 deep expand like any
-    /// other. Throws `limitError()` once the tape holds more than `nodeLimit` nodes, and
-    /// if interrupted: nested calls can make this the long part of a line.
+    /// other; a function called again on the same nodes gives the node it gave before
+    /// without being expanded again, so calls that fan out and meet again (a diamond
+    /// repeated 30 times) cost their distinct calls, not 2^30. Throws `limitError()`
+    /// once the tape holds more than `nodeLimit` nodes or the expansion has taken more
+    /// than 4·`nodeLimit` steps, and if interrupted.
     public func expand(_ index: Int, arguments: [NodeID], environment: [String: NodeID],
                        into builder: inout TapeBuilder, at span: SourceSpan, nodeLimit: Int = .max,
                        limitError: () -> UserError) throws(UserError) -> NodeID {
         var callers: [Frame] = []
         var frame = Frame(index, self[index], arguments: arguments)
-        // The note text of each (function, body node) made so far, added on first use.
-        var noteTexts: [Int: Int32] = [:]
+        var results: [FunctionTemplate.Call: NodeID] = [:]
         var work = 0
+        let workLimit = nodeLimit > Int.max / 4 ? Int.max : 4 * nodeLimit
         while true {
             // The template is a class: one reference here, where copying its body (a Tape)
             // would count a dozen at every call.
@@ -40,7 +45,7 @@ extension FunctionLibrary {
                 work += 1
                 if work & 0xFFF == 0 {
                     try Interruption.check()
-                    if builder.tape.count > nodeLimit { throw limitError() }
+                    if builder.tape.count > nodeLimit || work > workLimit { throw limitError() }
                 }
                 let first = template.body.first[i]
                 switch template.body.ops[i] {
@@ -50,8 +55,13 @@ extension FunctionLibrary {
                     let slot = Int(first)
                     if slot < template.parameters.count {
                         break  // mapped when the frame began
-                    } else if let call = template.calls[slot] {
-                        callee = Frame(call.function, self[call.function], arguments: call.arguments.map { frame.mapped[Int($0)] })
+                    } else if let call = template.call(resultSlot: slot) {
+                        let arguments = call.arguments.map { frame.mapped[Int($0)] }
+                        if let known = results[FunctionTemplate.Call(function: call.function, arguments: arguments, resultSlot: -1)] {
+                            frame.mapped[i] = known
+                        } else {
+                            callee = Frame(call.function, self[call.function], arguments: arguments)
+                        }
                     } else if let outside = environment[template.body.variableNames[slot]] {
                         frame.mapped[i] = outside
                     } else {
@@ -63,10 +73,7 @@ extension FunctionLibrary {
                     let node = builder.apply(op, frame.mapped[Int(first)], second >= 0 ? frame.mapped[Int(second)] : -1, at: span)
                     frame.mapped[i] = node
                     if Int(node) >= countBefore {
-                        let key = frame.function << 32 | i
-                        let text = noteTexts[key] ?? builder.addNoteText("\(template.name): \(template.bodyTexts[i])")
-                        noteTexts[key] = text
-                        builder.note(node, text)
+                        builder.note(node, function: frame.function, bodyNode: i) { "\(template.name): \(template.bodyTexts[i])" }
                     }
                 }
                 if callee != nil { break }
@@ -78,6 +85,7 @@ extension FunctionLibrary {
                 continue
             }
             let result = frame.mapped[Int(template.output)]
+            results[FunctionTemplate.Call(function: frame.function, arguments: frame.arguments, resultSlot: -1)] = result
             guard var caller = callers.popLast() else {
                 if builder.tape.count > nodeLimit { throw limitError() }
                 return result

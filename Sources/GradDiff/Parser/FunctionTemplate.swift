@@ -14,7 +14,7 @@ public final class FunctionTemplate: Sendable {
     /// A call to a user function inside a body: the callee as it was defined when the
     /// body was read (its index in the library; a later redefinition does not change it),
     /// its argument nodes in the body, and the variable slot standing for its result.
-    public struct Call: Sendable {
+    public struct Call: Sendable, Hashable {
         public let function: Int
         public let arguments: [NodeID]
         public let resultSlot: Int
@@ -28,7 +28,9 @@ public final class FunctionTemplate: Sendable {
     /// that name, else to a free variable.
     let body: Tape
     let output: NodeID
-    let calls: [Int: Call]
+    /// Sorted by result slot (an array: 10^5 small functions need not keep 10^5
+    /// dictionaries).
+    let calls: [Call]
 
     /// Each body node's text in terms of the parameters (`a * b + sin(a)`), shown with
     /// the function's name for the nodes a call creates, so the table keeps the
@@ -45,6 +47,16 @@ public final class FunctionTemplate: Sendable {
         body.variableSlots = [:]
         self.body = body
         self.output = output
-        self.calls = calls
+        self.calls = calls.values.sorted { $0.resultSlot < $1.resultSlot }
+    }
+
+    /// The call whose result variable slot `slot` stands for, if any.
+    func call(resultSlot slot: Int) -> Call? {
+        var (low, high) = (0, calls.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if calls[middle].resultSlot < slot { low = middle + 1 } else { high = middle }
+        }
+        return low < calls.count && calls[low].resultSlot == slot ? calls[low] : nil
     }
 }

@@ -25,6 +25,8 @@ public struct Parser {
     /// placeholder variable to expand when the function is called, by the variable slot
     /// of that placeholder (nil: expand now).
     public var deferredCalls: [Int: FunctionTemplate.Call]?
+    /// Each deferred call's placeholder, by callee and argument nodes (`resultSlot` -1).
+    private var deferredCallNodes: [FunctionTemplate.Call: NodeID] = [:]
     /// The token under the cursor.
     public private(set) var current: Token
 
@@ -303,23 +305,22 @@ public struct Parser {
         }
     }
 
-    /// A placeholder for a call inside a function's body, named as the call was typed
-    /// (`f(sin(a))`; a long call `f(…)#2`) so the body's text shows the call. The same
-    /// call typed twice shares one placeholder.
+    /// A placeholder for a call inside a function's body. The same function on the same
+    /// argument nodes shares one placeholder however it is spelled; it is named as typed
+    /// (`f(sin(a))`) when that is short, on one line and without a comment, else
+    /// `f(…)`, and numbered (`f(…)#2`) when a name is taken.
     private mutating func deferCall(_ function: Int, named name: String, _ arguments: [NodeID], at span: SourceSpan) -> NodeID {
+        let key = FunctionTemplate.Call(function: function, arguments: arguments, resultSlot: -1)
+        if let existing = deferredCallNodes[key] { return existing }
         // Measured in bytes before any text is made: calls nested 10^5 deep stay linear.
-        let short = Int(span.end) - Int(span.start) <= 48
-        let typed = short ? source.text(of: span) : "\(name)(…)"
-        if short, let existing = builder.existingVariable(typed) {
-            if let call = deferredCalls?[Int(builder.tape.first[Int(existing)])],
-               call.function == function, call.arguments == arguments {
-                return existing
-            }
-        }
-        let name = short && builder.existingVariable(typed) == nil ? typed : "\(typed)#\((deferredCalls?.count ?? 0) + 1)"
-        let node = builder.variable(name, at: span)
+        let bytes = source.bytes[Int(span.start)..<Int(span.end)]
+        let plain = bytes.count <= 48 && !bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "#") || $0 >= 0x80 }
+        let typed = plain ? source.text(of: span) : "\(name)(…)"
+        let label = builder.existingVariable(typed) == nil ? typed : "\(typed)#\((deferredCalls?.count ?? 0) + 1)"
+        let node = builder.variable(label, at: span)
         let slot = Int(builder.tape.first[Int(node)])
         deferredCalls?[slot] = FunctionTemplate.Call(function: function, arguments: arguments, resultSlot: slot)
+        deferredCallNodes[key] = node
         return node
     }
 

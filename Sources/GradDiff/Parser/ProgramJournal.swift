@@ -1,12 +1,15 @@
 /// What a program was before some statements were parsed into it, so they can be taken
 /// back: a REPL entry is all or nothing. Parsing changes the program in place (so an
 /// entry costs its own length, not the session's); this keeps the counts to truncate
-/// to, and the first earlier value of every name, version count and node name the
-/// statements changed.
+/// to (nodes, constants, note texts, variables, functions, steps, warnings, text), and
+/// the first earlier value of every name, version count and node name the statements
+/// changed.
 public struct ProgramJournal: Sendable {
     let emptySource: SourceText?
     let sourceByteCount: Int
     let tapeCount: Int
+    let constantCount: Int
+    let noteTextCount: Int
     let variableCount: Int
     let functionCount: Int
     let stepCount: Int
@@ -20,6 +23,8 @@ public struct ProgramJournal: Sendable {
         emptySource = program.source.bytes.isEmpty ? program.source : nil
         sourceByteCount = program.source.bytes.count
         tapeCount = program.tape.count
+        constantCount = program.tape.constants.count
+        noteTextCount = program.tape.noteTexts.count
         variableCount = program.tape.variableNames.count
         functionCount = program.functions.templates.count
         stepCount = program.steps.count
@@ -49,7 +54,7 @@ extension Program {
             defaults[slot] = nil
             declarations[slot] = nil
         }
-        builder.truncate(to: journal.tapeCount)
+        builder.rollBack(toNodes: journal.tapeCount, constants: journal.constantCount, noteTexts: journal.noteTextCount)
         for (node, name) in journal.stepNames { builder.setStepName(node, name) }
         for (name, node) in journal.names { names[name] = node }
         for (name, count) in journal.versionCounts { versionCounts[name] = count }

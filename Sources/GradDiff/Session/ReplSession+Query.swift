@@ -74,19 +74,28 @@ extension ReplSession {
         let list = NameList.quoted(names)
         var help = "give \(names.count == 1 ? "it a value" : "them values") first, such as: "
             + NameList.examples(names, separator: "; ") { "\($0) = 1" }
-        if typedHere.count < names.count {
-            let needed = tape.dependencies(of: [node])
-            let lacksValue = SessionValues(program).lacksValue
-            let step = program.steps.first {
-                !$0.name.isEmpty && Int($0.span.start) < entryStart && needed[Int($0.node)] && lacksValue[Int($0.node)]
-            }
-            if let step {
-                let name = step.name.prefix(while: { $0 != "#" })
-                help += ", then define \(name) again (it keeps the variables it was defined with)"
-            }
+        if typedHere.count < names.count, let step = earlierStepLackingAValue(node, in: program, entryStart: entryStart) {
+            let name = step.prefix(while: { $0 != "#" })
+            help += ", then define \(name) again (it keeps the variables it was defined with)"
         }
         return UserError(Diagnostic(.error, names.count == 1 ? "no value for the variable \(list)" : "no values for the variables \(list)",
                                     at: spans[0], also: Array(spans.dropFirst()), help: help),
                          in: program.source)
+    }
+
+    /// The first step defined before this entry that `node` reads and that depends on a
+    /// variable with no value, found over `node`'s own nodes only.
+    private func earlierStepLackingAValue(_ node: NodeID, in program: Program, entryStart: Int) -> String? {
+        let tape = program.tape
+        var lacks: [NodeID: Bool] = [:]
+        for id in tape.cone(of: [node]) {
+            let i = Int(id)
+            let lacking = tape.ops[i] == .variable
+                ? program.defaults[Int(tape.first[i])] == nil
+                : tape.inputs(of: id).contains { lacks[$0] == true }
+            lacks[id] = lacking
+            if lacking, Int(tape.spans[i].start) < entryStart, let name = tape.stepNames[id] { return name }
+        }
+        return nil
     }
 }

@@ -69,6 +69,7 @@ public struct ReplSession {
         var reply = ReplReply()
         let piece = SessionText.piece(source, after: program.source)
         var journal = ProgramJournal(program)
+        var failed = false
         do throws(UserError) {
             let statements = try ProgramParser.parse(source, into: &program, journal: &journal, nodeLimit: nodeLimit,
                                                      recordingStatements: true)
@@ -103,10 +104,13 @@ public struct ReplSession {
             definitions += added
             sourceMap.append(piece)
         } catch {
-            program.restore(journal)
+            failed = true
             reply.fail(error)
         }
+        // Moved into the entry's own text before the entry is taken back: a diagnostic
+        // still pointing into the session's text would make truncating it copy it all.
         reply.diagnostics = reply.diagnostics.map { sourceMap.relocate($0, pending: piece) }
+        if failed { program.restore(journal) }
         return reply
     }
 

@@ -29,12 +29,11 @@ struct SessionText {
     /// it points into (`pending` is the entry being run, not yet recorded). Other
     /// spans that fall in another piece are dropped; the renderer shows one line anyway.
     func relocate(_ located: LocatedDiagnostic, pending: Piece? = nil) -> LocatedDiagnostic {
-        let all = pending.map { pieces + [$0] } ?? pieces
-        guard located.source != nil, let last = all.last else { return located }
+        guard located.source != nil, let last = pending ?? pieces.last else { return located }
         guard let span = located.diagnostic.span else {
             return LocatedDiagnostic(located.diagnostic, in: last.source)
         }
-        let piece = all.last(where: { $0.start <= Int(span.start) }) ?? last
+        let piece = self.piece(containing: Int(span.start), pending: pending) ?? last
         let range = piece.start...(piece.start + piece.source.bytes.count)
         func shifted(_ span: SourceSpan) -> SourceSpan {
             SourceSpan(start: Int(span.start) - piece.start, end: Int(span.end) - piece.start)
@@ -45,5 +44,17 @@ struct SessionText {
             .filter { range.contains(Int($0.start)) && range.contains(Int($0.end)) }
             .map(shifted)
         return LocatedDiagnostic(diagnostic, in: piece.source)
+    }
+
+    /// The last piece starting at or before `offset` (a binary search: a session may
+    /// hold 10^5 pieces, and every diagnostic looks one up).
+    private func piece(containing offset: Int, pending: Piece?) -> Piece? {
+        if let pending, pending.start <= offset { return pending }
+        var (low, high) = (0, pieces.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if pieces[middle].start <= offset { low = middle + 1 } else { high = middle }
+        }
+        return low > 0 ? pieces[low - 1] : nil
     }
 }
