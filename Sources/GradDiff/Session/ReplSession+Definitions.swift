@@ -18,7 +18,7 @@ extension ReplSession {
             } else {
                 let missing = values.missingVariables(of: step.node)
                 steps.append("\(label) = \(values.text(of: step.node))"
-                             + (missing.isEmpty ? " = \(number(values.values[node]))" : "  (needs \(NameList.plain(missing)))"))
+                             + (missing.isEmpty ? " = \(number(values.value(of: step.node)))" : "  (needs \(NameList.plain(missing)))"))
             }
         }
         // Functions as typed, the latest definition of each.

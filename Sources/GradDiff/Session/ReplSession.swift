@@ -79,7 +79,8 @@ public struct ReplSession {
             var added: [Definition] = []
             let confirms = confirming ?? confirmsDefinitions
             // One forward pass for the values of every step this entry defines.
-            let values = confirms && statements.contains { $0.kind == .step } ? SessionValues(working) : nil
+            let stepNodes = statements.compactMap { $0.kind == .step ? $0.node : nil }
+            let values = confirms && !stepNodes.isEmpty ? SessionValues(working, roots: stepNodes) : nil
             for statement in statements {
                 if statement.kind == .expression, let node = statement.node {
                     let (table, warnings) = try query(node, in: working, span: statement.span, entryStart: piece.start)
@@ -126,10 +127,10 @@ public struct ReplSession {
             text = "\(statement.version) = \(number(value))"
         case .step:
             let node = statement.node!
-            let values = values ?? SessionValues(program)
+            let values = values ?? SessionValues(program, roots: [node])
             text = "\(statement.version) = \(values.text(of: node))"
             let missing = values.missingVariables(of: node)
-            text += missing.isEmpty ? " = \(number(values.values[Int(node)]))"
+            text += missing.isEmpty ? " = \(number(values.value(of: node)))"
                                     : "  (no value yet: \(NameList.quoted(missing)) \(missing.count == 1 ? "has" : "have") none)"
         case .function:
             // As typed: the body's nodes would show the inlined calls, not the calls.

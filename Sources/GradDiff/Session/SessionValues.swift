@@ -1,39 +1,62 @@
-/// Every node of a session's program at the inputs' current values, for confirmations
-/// and `:vars`: nan where a variable has no value yet, and which nodes lack one.
+/// A session's nodes at the inputs' current values, for confirmations and `:vars`: nan
+/// where a variable has no value yet, and which nodes lack one. Built over the nodes
+/// some roots need (what an entry defines), or over the whole program.
 struct SessionValues {
     let program: Program
-    let values: [Double]
-    /// Whether each node depends on a variable with no value.
-    let lacksValue: [Bool]
+    /// The nodes evaluated, renumbered (`subgraph(of:)`), and each one's new id.
+    private let tape: Tape
+    private let newIDs: [NodeID: NodeID]?
+    private let values: [Double]
+    /// Whether each evaluated node depends on a variable with no value.
+    private let lacksValue: [Bool]
 
-    init(_ program: Program) {
+    /// Every node of `program`, or only those `roots` depend on: an entry's confirmations
+    /// cost what it defines, not the session.
+    init(_ program: Program, roots: [NodeID]? = nil) {
         self.program = program
-        let tape = program.tape
-        var variables = [Double](repeating: .nan, count: tape.variableNames.count)
-        for (slot, value) in program.defaults { variables[slot] = value }
-        values = ForwardPass.run(tape, variables: variables)
+        let old = program.tape
+        if let roots {
+            let (tape, newIDs) = old.subgraph(of: old.cone(of: roots))
+            (self.tape, self.newIDs) = (tape, newIDs)
+        } else {
+            (tape, newIDs) = (old, nil)
+        }
+        let (tape, whole) = (self.tape, roots == nil)
+        // Each kept variable's old slot is found by its name.
+        let defaults: [Double?] = tape.variableNames.indices.map { slot in
+            whole ? program.defaults[slot] : old.variableSlot(named: tape.variableNames[slot]).flatMap { program.defaults[$0] }
+        }
+        values = ForwardPass.run(tape, variables: defaults.map { $0 ?? .nan })
         var lacks = [Bool](repeating: false, count: tape.count)
         for i in 0..<tape.count {
             lacks[i] = tape.ops[i] == .variable
-                ? program.defaults[Int(tape.first[i])] == nil
+                ? defaults[Int(tape.first[i])] == nil
                 : tape.inputs(of: NodeID(i)).contains { lacks[Int($0)] }
         }
         lacksValue = lacks
     }
 
+    private func id(_ node: NodeID) -> NodeID {
+        guard let newIDs else { return node }
+        guard let id = newIDs[node] else { preconditionFailure("a node outside the roots' graph") }
+        return id
+    }
+
+    /// `node`'s value (nan if it needs a variable with no value).
+    func value(of node: NodeID) -> Double { values[Int(id(node))] }
+
     /// The variables with no value that `node` depends on, in order of appearance.
     func missingVariables(of node: NodeID) -> [String] {
+        let node = id(node)
         guard lacksValue[Int(node)] else { return [] }
-        let tape = program.tape
-        let needed = tape.dependencies(of: [node])
-        return tape.variableNodes.indices
-            .filter { needed[Int(tape.variableNodes[$0])] && lacksValue[Int(tape.variableNodes[$0])] }
-            .map { tape.variableNames[$0] }
+        return tape.cone(of: [node])
+            .filter { tape.ops[Int($0)] == .variable && lacksValue[Int($0)] }
+            .map { tape.variableNames[Int(tape.first[Int($0)])] }
     }
 
     /// How graddiff reads `node`'s expression, with named operands by name (`p * z`).
     func text(of node: NodeID) -> String {
-        let tape = program.tape
+        let node = id(node)
         let (subgraph, newIDs) = tape.subgraph(of: tape.cone(of: [node]))
         return NodeText(subgraph)[newIDs[node]!]
     }
