@@ -10,6 +10,16 @@ enum InputFile {
         var message: String
     }
 
+    /// The most bytes graddiff reads of one input (or one line of a table or session):
+    /// spans are 32-bit offsets. Reading stops there, so `-f /dev/zero` ends with an
+    /// error instead of filling memory.
+    static let maximumSize = Int(Int32.max) - 1
+
+    /// The message for an input, or a line of one, longer than `maximumSize`.
+    static func tooLarge(_ name: String) -> Failure {
+        Failure(message: "\(name) is larger than 2 GiB, which graddiff does not read")
+    }
+
     /// The bytes of `path`, or of standard input for "-".
     static func read(_ path: String) throws(Failure) -> [UInt8] {
         let descriptor: Int32
@@ -35,6 +45,7 @@ enum InputFile {
             }
             if count == 0 { break }
             bytes += chunk[0..<count]
+            if bytes.count > maximumSize { throw tooLarge(path == "-" ? "standard input" : "'\(path)'") }
         }
         return bytes
     }

@@ -12,6 +12,9 @@ struct LineReader {
     private let name: String
     private var buffer: [UInt8] = []
     private var start = 0
+    /// `buffer[start..<searched]` holds no newline: a long line is searched once, not
+    /// once per chunk read.
+    private var searched = 0
     private var atEnd = false
 
     init(path: String) throws(InputFile.Failure) {
@@ -33,9 +36,13 @@ struct LineReader {
 
     /// The next line if it is already read in full, without waiting for input.
     mutating func nextBufferedLine() -> Substring? {
-        guard let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+        guard let newline = buffer[Swift.max(start, searched)...].firstIndex(of: UInt8(ascii: "\n")) else {
+            searched = buffer.count
+            return nil
+        }
         let line = String(decoding: buffer[start..<newline], as: UTF8.self)
         start = newline + 1
+        searched = start
         return Substring(line)
     }
 
@@ -50,7 +57,9 @@ struct LineReader {
                 return Substring(line)
             }
             buffer.removeFirst(start)
+            searched -= start
             start = 0
+            if buffer.count > InputFile.maximumSize { throw InputFile.tooLarge("a line of \(name)") }
             var chunk = [UInt8](repeating: 0, count: 1 << 16)
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {

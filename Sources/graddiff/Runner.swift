@@ -26,11 +26,6 @@ struct Runner {
             return .noInput
         }
 
-        guard source.bytes.count < Int(Int32.max) else {
-            StandardStreams.writeError(renderer.render(LocatedDiagnostic(
-                .error("the input is larger than 2 GiB, which graddiff does not read"), in: nil)))
-            return .dataError
-        }
         let (bindings, errors) = CommandInput.bindings(bindingArguments)
         let evaluation: Evaluation
         do throws(UserError) {

@@ -228,6 +228,19 @@ import Testing
         #expect(outcome.stderr.contains("100000"))
     }
 
+    /// An endless input: reading stops at the 2 GiB limit with status 66, for a file, a
+    /// batch table and a piped session (whose lines are read one by one).
+    @Test(arguments: [["-f", "/dev/zero"], ["--batch", "/dev/zero", "x"], ["--keep-going"]])
+    func anEndlessInputStopsAtTheLimit(_ arguments: [String]) throws {
+        let binary = try Self.releaseBinary.get()
+        let script = "exec '\(binary)' \(arguments.map { "'\($0)'" }.joined(separator: " ")) < /dev/zero"
+        let started = Date()
+        let result = try GraddiffProcess.runExecutable("/bin/bash", ["-c", script])
+        print("endless input \(arguments): status \(result.status), \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
+        #expect(result.status == 66, "\(result.stderr.prefix(300))")
+        #expect(result.stderr.contains("larger than 2 GiB, which graddiff does not read"), "\(result.stderr.prefix(300))")
+    }
+
     /// A full disk, simulated by a file size limit (`ulimit -f`, with SIGXFSZ ignored so
     /// that writes fail with EFBIG as they would with ENOSPC): a clear error, status 74,
     /// and no file (finished or temporary) left behind.
