@@ -233,6 +233,19 @@ struct ProgramTests {
         #expect(evaluation.tape.count < 200)
     }
 
+    @Test func callsWhoseNodesMergeAreNotCountedAgainstTheLimit() throws {
+        // 79 calls of f on different constants re-derive the same 59-term sum, which
+        // merges: a 400-node graph, well within a limit of 600, however much is replayed.
+        let sum = (1...59).map { "sin(b*\($0))" }.joined(separator: " + ")
+        let calls = (1...79).map { "f(\($0), y)" }.joined(separator: " + ")
+        let program = try ProgramParser.parse(SourceText(name: "p", text: "f(a, b) = \(sum) + a\ng(y) = \(calls)\ng(x)"),
+                                              nodeLimit: 600)
+        #expect(program.tape.count < 600)
+        let evaluation = try Evaluation.run(program, bindings: parseBindings("x=0.3"))
+        let expected = 79 * (1...59).map { sin(0.3 * Double($0)) }.reduce(0, +) + Double(79 * 80 / 2)
+        #expect(isClose(evaluation.value, expected, relative: 1e-12))
+    }
+
     @Test func aCallInsideABodyShowsOnOneLine() throws {
         // A call spelled over two lines with a comment is shown as f(…), and the same
         // call spelled another way shares its node.

@@ -93,6 +93,14 @@ extension ReplReply {
         #expect(repl.run("p + 1").output.hasSuffix(",add,p#2 + 1,7,1\n"))
     }
 
+    @Test func aStepNamedInTheSameEntryIsNotToBeDefinedAgain() {
+        // `w` names a node an earlier line made, but w itself is new: no "define w again".
+        var repl = session("y = x*2 + 1")
+        let failed = repl.run("w = x*2; w + 5")
+        #expect(failed.messages == ["no value for the variable 'x'"])
+        #expect(failed.diagnostics[0].diagnostic.help == "give it a value first, such as: x = 1")
+    }
+
     @Test func aMissingVariableTypedOnTheLineIsUnderlined() {
         var repl = session("x = 1")
         let reply = repl.run("x * v + v")

@@ -6,8 +6,10 @@ public struct TapeBuilder: Sendable {
     /// Open-addressing hash table of node ids (-1 = empty), keyed by (op, first, second).
     /// 4 bytes a slot, kept at most half full; empty after `dropIndex()` until needed.
     private var slots: [Int32] = Array(repeating: -1, count: 64)
-    /// The note text of each (user function, body node) pair, by `function << 32 | node`.
+    /// The note text of each (user function, body node) pair, by `function << 32 | node`,
+    /// and each note text's key (to forget just the rolled-back ones).
     private var noteTextIndices: [Int: Int32] = [:]
+    private var noteTextKeys: [Int] = []
     /// When false every append makes a new node (used by tests to compare merged
     /// and unmerged graphs).
     public var mergesIdenticalNodes = true
@@ -18,6 +20,7 @@ public struct TapeBuilder: Sendable {
     /// built only when a node is added (a tape that may just be read).
     public init(continuing tape: Tape, indexed: Bool = true) {
         self.tape = tape
+        noteTextKeys = Array(repeating: -1, count: tape.noteTexts.count)  // texts made elsewhere
         if indexed { rebuildIndex() } else { slots = [] }
     }
 
@@ -117,6 +120,7 @@ public struct TapeBuilder: Sendable {
             tape.noteTexts.append(text())
             index = Int32(tape.noteTexts.count - 1)
             noteTextIndices[key] = index
+            noteTextKeys.append(key)
         }
         tape.noteIndices[Int(id)] = index
     }
@@ -127,9 +131,10 @@ public struct TapeBuilder: Sendable {
     mutating func rollBack(toNodes nodes: Int, constants: Int, noteTexts: Int) {
         truncate(to: nodes)
         if constants < tape.constants.count { tape.constants.removeLast(tape.constants.count - constants) }
-        if noteTexts < tape.noteTexts.count {
-            tape.noteTexts.removeLast(tape.noteTexts.count - noteTexts)
-            noteTextIndices = noteTextIndices.filter { $0.value < Int32(noteTexts) }
+        while tape.noteTexts.count > noteTexts {
+            tape.noteTexts.removeLast()
+            let key = noteTextKeys.removeLast()
+            if key >= 0 { noteTextIndices[key] = nil }
         }
     }
 

@@ -25,8 +25,7 @@ extension FunctionLibrary {
     /// other; a function called again on the same nodes gives the node it gave before
     /// without being expanded again, so calls that fan out and meet again (a diamond
     /// repeated 30 times) cost their distinct calls, not 2^30. Throws `limitError()`
-    /// once the tape holds more than `nodeLimit` nodes or the expansion has taken more
-    /// than 4·`nodeLimit` steps, and if interrupted.
+    /// once the tape holds more than `nodeLimit` nodes, and if interrupted (Ctrl-C).
     public func expand(_ index: Int, arguments: [NodeID], environment: [String: NodeID],
                        into builder: inout TapeBuilder, at span: SourceSpan, nodeLimit: Int = .max,
                        limitError: () -> UserError) throws(UserError) -> NodeID {
@@ -34,7 +33,6 @@ extension FunctionLibrary {
         var frame = Frame(index, self[index], arguments: arguments)
         var results: [FunctionTemplate.Call: NodeID] = [:]
         var work = 0
-        let workLimit = nodeLimit > Int.max / 4 ? Int.max : 4 * nodeLimit
         while true {
             // The template is a class: one reference here, where copying its body (a Tape)
             // would count a dozen at every call.
@@ -45,7 +43,7 @@ extension FunctionLibrary {
                 work += 1
                 if work & 0xFFF == 0 {
                     try Interruption.check()
-                    if builder.tape.count > nodeLimit || work > workLimit { throw limitError() }
+                    if builder.tape.count > nodeLimit { throw limitError() }
                 }
                 let first = template.body.first[i]
                 switch template.body.ops[i] {

@@ -41,6 +41,13 @@ public struct ProgramJournal: Sendable {
         if versionCounts[name] == nil { versionCounts[name] = .some(count) }
     }
 
+    /// The step name `node` had before the entry: nil for a node the entry made.
+    func nameBeforeEntry(of node: NodeID, now name: String?) -> String? {
+        guard Int(node) < tapeCount else { return nil }
+        if let earlier = stepNames[node] { return earlier }
+        return name
+    }
+
     /// Records an older node's step name before a statement names it.
     mutating func willRename(_ node: NodeID, from name: String?) {
         if Int(node) < tapeCount, stepNames[node] == nil { stepNames[node] = .some(name) }

@@ -4,7 +4,7 @@ extension ReplSession {
     /// warnings. `span` is the expression's and `entryStart` where its entry starts, both
     /// in `working.source`; every diagnostic points into that source.
     func query(_ node: NodeID, in working: Program, span: SourceSpan,
-               entryStart: Int) throws(UserError) -> (String, [LocatedDiagnostic]) {
+               entryStart: Int, journal: ProgramJournal) throws(UserError) -> (String, [LocatedDiagnostic]) {
         let tape = working.tape
         let wrt = try resolveWrt(in: working)
         // Only the expression's own nodes are visited: a query costs its size, not the session's.
@@ -12,7 +12,7 @@ extension ReplSession {
         let missing = cone.filter { tape.ops[Int($0)] == .variable && working.defaults[Int(tape.first[Int($0)])] == nil }
             .map { Int(tape.first[Int($0)]) }
         if !missing.isEmpty {
-            throw missingValues(missing, of: node, in: working, span: span, entryStart: entryStart)
+            throw missingValues(missing, of: node, in: working, span: span, entryStart: entryStart, journal: journal)
         }
         // Variables named by :wrt but unused here still get their (zero) gradient; one
         // with no value yet has no row to put it in.
@@ -66,7 +66,7 @@ extension ReplSession {
     /// had a value stays free in that step (a later `w = 1` is a new version), so the
     /// help then says to define the step again.
     private func missingValues(_ slots: [Int], of node: NodeID, in program: Program, span: SourceSpan,
-                               entryStart: Int) -> UserError {
+                               entryStart: Int, journal: ProgramJournal) -> UserError {
         let tape = program.tape
         let names = slots.map { tape.variableNames[$0] }
         let typedHere = slots.map { tape.spans[Int(tape.variableNodes[$0])] }.filter { Int($0.start) >= entryStart }
@@ -74,7 +74,7 @@ extension ReplSession {
         let list = NameList.quoted(names)
         var help = "give \(names.count == 1 ? "it a value" : "them values") first, such as: "
             + NameList.examples(names, separator: "; ") { "\($0) = 1" }
-        if typedHere.count < names.count, let step = earlierStepLackingAValue(node, in: program, entryStart: entryStart) {
+        if typedHere.count < names.count, let step = earlierStepLackingAValue(node, in: program, journal: journal) {
             let name = step.prefix(while: { $0 != "#" })
             help += ", then define \(name) again (it keeps the variables it was defined with)"
         }
@@ -83,9 +83,10 @@ extension ReplSession {
                          in: program.source)
     }
 
-    /// The first step defined before this entry that `node` reads and that depends on a
-    /// variable with no value, found over `node`'s own nodes only.
-    private func earlierStepLackingAValue(_ node: NodeID, in program: Program, entryStart: Int) -> String? {
+    /// The first step defined before this entry (by its name then: `journal` knows
+    /// what the entry renamed) that `node` reads and that depends on a variable with no
+    /// value, found over `node`'s own nodes only.
+    private func earlierStepLackingAValue(_ node: NodeID, in program: Program, journal: ProgramJournal) -> String? {
         let tape = program.tape
         var lacks: [NodeID: Bool] = [:]
         for id in tape.cone(of: [node]) {
@@ -94,7 +95,7 @@ extension ReplSession {
                 ? program.defaults[Int(tape.first[i])] == nil
                 : tape.inputs(of: id).contains { lacks[$0] == true }
             lacks[id] = lacking
-            if lacking, Int(tape.spans[i].start) < entryStart, let name = tape.stepNames[id] { return name }
+            if lacking, let name = journal.nameBeforeEntry(of: id, now: tape.stepNames[id]) { return name }
         }
         return nil
     }

@@ -83,7 +83,8 @@ public struct ReplSession {
             let values = confirms && !stepNodes.isEmpty ? SessionValues(working, roots: stepNodes) : nil
             for statement in statements {
                 if statement.kind == .expression, let node = statement.node {
-                    let (table, warnings) = try query(node, in: working, span: statement.span, entryStart: piece.start)
+                    let (table, warnings) = try query(node, in: working, span: statement.span, entryStart: piece.start,
+                                                      journal: journal)
                     reply.output += table
                     reply.diagnostics += warnings
                     continue
