@@ -31,7 +31,7 @@ extension FunctionLibrary {
                        limitError: () -> UserError) throws(UserError) -> NodeID {
         var callers: [Frame] = []
         var frame = Frame(index, self[index], arguments: arguments)
-        var results: [FunctionTemplate.Call: NodeID] = [:]
+        var results: [FunctionTemplate.CallKey: NodeID] = [:]
         var work = 0
         while true {
             // The template is a class: one reference here, where copying its body (a Tape)
@@ -55,7 +55,7 @@ extension FunctionLibrary {
                         break  // mapped when the frame began
                     } else if let call = template.call(resultSlot: slot) {
                         let arguments = call.arguments.map { frame.mapped[Int($0)] }
-                        if let known = results[FunctionTemplate.Call(function: call.function, arguments: arguments, resultSlot: -1)] {
+                        if let known = results[FunctionTemplate.CallKey(function: call.function, arguments: arguments)] {
                             frame.mapped[i] = known
                         } else {
                             callee = Frame(call.function, self[call.function], arguments: arguments)
@@ -83,7 +83,7 @@ extension FunctionLibrary {
                 continue
             }
             let result = frame.mapped[Int(template.output)]
-            results[FunctionTemplate.Call(function: frame.function, arguments: frame.arguments, resultSlot: -1)] = result
+            results[FunctionTemplate.CallKey(function: frame.function, arguments: frame.arguments)] = result
             guard var caller = callers.popLast() else {
                 if builder.tape.count > nodeLimit { throw limitError() }
                 return result

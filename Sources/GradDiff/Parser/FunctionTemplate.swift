@@ -9,12 +9,20 @@
 /// function is called. So a definition costs the length of its text (a chain of 10^5
 /// functions each calling the one before costs 10^5 nodes to define, not 10^10), and
 /// what a call expands is bounded by the node limit as it grows
-/// (`FunctionLibrary.expand`).
+/// (`FunctionLibrary.expand`). A class: never changed once made, and shared by every
+/// frame that expands it, where a struct would count a dozen references per frame.
 public final class FunctionTemplate: Sendable {
+    /// A function applied to nodes: the callee (its index in the library) and the
+    /// argument nodes. The same call twice gives the same result.
+    public struct CallKey: Sendable, Hashable {
+        public let function: Int
+        public let arguments: [NodeID]
+    }
+
     /// A call to a user function inside a body: the callee as it was defined when the
-    /// body was read (its index in the library; a later redefinition does not change it),
-    /// its argument nodes in the body, and the variable slot standing for its result.
-    public struct Call: Sendable, Hashable {
+    /// body was read (a later redefinition does not change it), its argument nodes in
+    /// the body, and the variable slot standing for its result.
+    public struct Call: Sendable {
         public let function: Int
         public let arguments: [NodeID]
         public let resultSlot: Int

@@ -25,8 +25,8 @@ public struct Parser {
     /// placeholder variable to expand when the function is called, by the variable slot
     /// of that placeholder (nil: expand now).
     public var deferredCalls: [Int: FunctionTemplate.Call]?
-    /// Each deferred call's placeholder, by callee and argument nodes (`resultSlot` -1).
-    private var deferredCallNodes: [FunctionTemplate.Call: NodeID] = [:]
+    /// Each deferred call's placeholder, by callee and argument nodes.
+    private var deferredCallNodes: [FunctionTemplate.CallKey: NodeID] = [:]
     /// The token under the cursor.
     public private(set) var current: Token
 
@@ -310,7 +310,7 @@ public struct Parser {
     /// (`f(sin(a))`) when that is short, on one line and without a comment, else
     /// `f(…)`, and numbered (`f(…)#2`) when a name is taken.
     private mutating func deferCall(_ function: Int, named name: String, _ arguments: [NodeID], at span: SourceSpan) -> NodeID {
-        let key = FunctionTemplate.Call(function: function, arguments: arguments, resultSlot: -1)
+        let key = FunctionTemplate.CallKey(function: function, arguments: arguments)
         if let existing = deferredCallNodes[key] { return existing }
         // Measured in bytes before any text is made: calls nested 10^5 deep stay linear.
         let bytes = source.bytes[Int(span.start)..<Int(span.end)]
