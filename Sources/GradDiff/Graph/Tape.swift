@@ -19,7 +19,7 @@ public struct Tape: Sendable {
     public internal(set) var variableNames: [String] = []
     public internal(set) var variableNodes: [NodeID] = []
     /// Each variable's slot by name: looking a name up must not scan 10^4 variables.
-    internal(set) var variableSlots: [String: Int32] = [:]
+    var variableSlots: [String: Int32] = [:]
     /// Names given to nodes by programs (`p = x + y`), by node id; nil when unnamed.
     public internal(set) var stepNames: [NodeID: String] = [:]
     /// How nodes made by a user function's call were written in its body (`f: a * b`):

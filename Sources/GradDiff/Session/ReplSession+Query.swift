@@ -24,12 +24,9 @@ extension ReplSession {
                                        help: "give it one first, such as: \(name) = 1; or change it with :wrt"), in: nil)
             }
         }
-        let (subtape, newIDs) = tape.subgraph(of: wrt.map { tape.cone(of: [node] + $0) } ?? cone)
-        var pruned = Program(source: working.source, tape: subtape)
+        var (pruned, newIDs) = working.pruned(to: wrt.map { tape.cone(of: [node] + $0) } ?? cone)
         pruned.output = newIDs[node]
-        for (old, new) in newIDs where tape.ops[Int(old)] == .variable {
-            if let value = working.defaults[Int(tape.first[Int(old)])] { pruned.defaults[Int(subtape.first[Int(new)])] = value }
-        }
+        let subtape = pruned.tape
         let evaluation = try Evaluation.run(pruned, bindings: [])
         try Interruption.check()
         var options = self.options

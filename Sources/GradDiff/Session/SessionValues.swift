@@ -14,18 +14,16 @@ struct SessionValues {
     /// cost what it defines, not the session.
     init(_ program: Program, roots: [NodeID]? = nil) {
         self.program = program
-        let old = program.tape
+        let evaluated: Program
         if let roots {
-            let (tape, newIDs) = old.subgraph(of: old.cone(of: roots))
-            (self.tape, self.newIDs) = (tape, newIDs)
+            let pruned = program.pruned(to: program.tape.cone(of: roots))
+            (evaluated, newIDs) = (pruned.program, pruned.newIDs)
         } else {
-            (tape, newIDs) = (old, nil)
+            (evaluated, newIDs) = (program, nil)
         }
-        let (tape, whole) = (self.tape, roots == nil)
-        // Each kept variable's old slot is found by its name.
-        let defaults: [Double?] = tape.variableNames.indices.map { slot in
-            whole ? program.defaults[slot] : old.variableSlot(named: tape.variableNames[slot]).flatMap { program.defaults[$0] }
-        }
+        let tape = evaluated.tape
+        self.tape = tape
+        let defaults = tape.variableNames.indices.map { evaluated.defaults[$0] }
         values = ForwardPass.run(tape, variables: defaults.map { $0 ?? .nan })
         var lacks = [Bool](repeating: false, count: tape.count)
         for i in 0..<tape.count {
