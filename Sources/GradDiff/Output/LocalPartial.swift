@@ -19,10 +19,13 @@ extension Evaluation {
         let terms = inputs.map { term(for: $0, in: algebra) }
         let formulas = op.partials(terms[0], terms.count > 1 ? terms[1] : algebra.zero,
                                    output: algebra.symbol(tape.label(of: id)), in: algebra)
-        let numbers = op.partials(values[Int(inputs[0])], inputs.count > 1 ? values[Int(inputs[1])] : 0,
-                                  output: values[index], in: NumericAlgebra())
-        var partials = [LocalPartial(input: inputs[0], formula: formulas.0, value: numbers.0)]
-        if inputs.count > 1 { partials.append(LocalPartial(input: inputs[1], formula: formulas.1, value: numbers.1)) }
+        let a = values[Int(inputs[0])], b = inputs.count > 1 ? values[Int(inputs[1])] : 0
+        let numbers = op.numericPartials(a, b, output: values[index], kinks: kinkConvention)
+        // Where a convention picked a one-sided value, the formula says so: the rule's own
+        // formula (sign(x)) would not give the number beside it.
+        let picked = op.oneSidedPartials(a, b) != nil ? kinkConvention.pickedValueName(op).map(algebra.symbol) : nil
+        var partials = [LocalPartial(input: inputs[0], formula: picked ?? formulas.0, value: numbers.0)]
+        if inputs.count > 1 { partials.append(LocalPartial(input: inputs[1], formula: picked ?? formulas.1, value: numbers.1)) }
         return partials
     }
 

@@ -24,8 +24,6 @@ public enum BackwardPass {
             gradients.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
         }
         guard output >= 0, Int(output) < count else { return }
-        let algebra = NumericAlgebra()
-        let kinkOverride = kinks != .zero && kinks != .error
         if reachesOutput.count != Int(output) + 1 {
             reachesOutput = [Bool](repeating: false, count: Int(output) + 1)
         } else {
@@ -46,10 +44,7 @@ public enum BackwardPass {
                                     let a = Int(first[i])
                                     let b = Int(second[i])
                                     let valueB = b >= 0 ? value[b] : 0
-                                    var (partialA, partialB) = op.partials(value[a], valueB, output: value[i], in: algebra)
-                                    if kinkOverride, op.hasKink, let chosen = kinks.partials(op, value[a], valueB) {
-                                        (partialA, partialB) = chosen
-                                    }
+                                    let (partialA, partialB) = op.numericPartials(value[a], valueB, output: value[i], kinks: kinks)
                                     gradient[a] += upstream * partialA
                                     reachesOutput[a] = true
                                     if b >= 0 {

@@ -11,11 +11,7 @@ enum KinkReport {
         let reaches = evaluation.reachesOutput()
         var warnings: [LocatedDiagnostic] = []
         var kinks = 0
-        for i in 0..<tape.count where reaches[i] {
-            switch tape.ops[i] {
-            case .abs, .relu, .min, .max: break
-            default: continue
-            }
+        for i in 0..<tape.count where reaches[i] && tape.ops[i].hasKink {
             let inputs = tape.inputs(of: NodeID(i))
             guard let message = kink(tape.ops[i], inputs.map { values[Int($0)] }, inputs.map { tape.label(of: $0) },
                                      evaluation.kinkConvention) else { continue }
@@ -37,15 +33,8 @@ enum KinkReport {
         let a = inputs[0], b = inputs.count > 1 ? inputs[1] : 0
         guard let sides = op.oneSidedPartials(a, b) else { return nil }
         func number(_ value: Double) -> String { NumberFormat.shortest(value) }
-        let used: String
-        switch convention {
-        case .zero, .error:
-            let (first, second) = op.partials(a, b, output: op.value(a, b), in: NumericAlgebra())
-            used = op.arity == 1 ? number(first) : "\(number(first)) and \(number(second))"
-        case .left, .right, .mean:
-            let chosen = convention.partials(op, a, b) ?? (0, 0)
-            used = op.arity == 1 ? number(chosen.0) : "\(number(chosen.0)) and \(number(chosen.1))"
-        }
+        let chosen = op.numericPartials(a, b, output: op.value(a, b), kinks: convention)
+        let used = op.arity == 1 ? number(chosen.0) : "\(number(chosen.0)) and \(number(chosen.1))"
         let how = convention == .error
             ? "choose one with --kink zero, left, right or mean"
             : "graddiff uses \(used) (--kink \(convention.rawValue))"

@@ -64,7 +64,7 @@ enum NonFiniteReport {
             let op = tape.ops[i]
             let a = values[Int(inputs[0])]
             let b = inputs.count > 1 ? values[Int(inputs[1])] : 0
-            let (partialA, partialB) = op.partials(a, b, output: values[i], in: NumericAlgebra())
+            let (partialA, partialB) = op.numericPartials(a, b, output: values[i], kinks: evaluation.kinkConvention)
             for (input, partial) in zip(inputs, [partialA, partialB]) {
                 let contribution = received[i] * partial
                 received[Int(input)] += contribution
