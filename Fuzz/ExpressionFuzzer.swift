@@ -21,13 +21,13 @@ public func fuzzExpression(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         }
         let evaluation = try Evaluation.run(program, bindings: bindings)
         let options = OutputOptions(precision: Int(mode >> 1) % 17 + 1)
-        _ = TableFormatter.render(evaluation, options)
-        _ = JSONFormatter.render(evaluation, options)
-        _ = DelimitedFormatter.csv(evaluation)
-        _ = DelimitedFormatter.tsv(evaluation)
-        _ = DelimitedFormatter.markdown(evaluation, options)
-        _ = DotFormatter(evaluation, options, backward: mode & 4 == 4).render()
-        _ = ExplainFormatter(evaluation, options).render(.both)
+        _ = TableFormatter.render(evaluation.result, options)
+        _ = JSONFormatter.render(evaluation.result, options)
+        _ = DelimitedFormatter.csv(evaluation.result)
+        _ = DelimitedFormatter.tsv(evaluation.result)
+        _ = DelimitedFormatter.markdown(evaluation.result, options)
+        _ = DotFormatter(evaluation.result, options, backward: mode & 4 == 4).render()
+        _ = ExplainFormatter(evaluation.result, options).render(.both)
     } catch {
         let renderer = DiagnosticRenderer(useColor: mode & 2 == 2)
         for diagnostic in error.diagnostics { _ = renderer.render(diagnostic) }

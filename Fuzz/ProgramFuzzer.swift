@@ -24,7 +24,7 @@ public func fuzzProgram(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     if let program = try? ProgramParser.parse(SourceText(name: "fuzz", bytes: programBytes), nodeLimit: 50_000),
        program.tape.count < 5_000 {
         if let evaluation = try? Evaluation.run(program, bindings: bindings) {
-            if program.tape.variableNames.count <= 4 { _ = try? Hessian.compute(evaluation, nodeLimit: 200_000) }
+            if program.tape.variableNames.count <= 4 { _ = try? Hessian.compute(evaluation.result, nodeLimit: 200_000) }
             for notation in [DerivativeText.Notation.program, .latex] {
                 guard let formulas = try? DerivativeFormulas(program, output: evaluation.output, wrt: nil,
                                                              variables: evaluation.variableValues, notation: notation,

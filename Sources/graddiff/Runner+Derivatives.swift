@@ -14,7 +14,7 @@ extension Runner {
         let json = command.format == .json
         if command.hessian {
             // With --wrt, the rows and columns of those variables only.
-            let slots = evaluation.reportedVariables(options).map(\.slot)
+            let slots = evaluation.result.reportedVariables(options).map(\.slot)
             // slots² numbers: 20,000 variables would need 3 GB before printing a line.
             guard slots.count <= command.maxNodes / max(1, slots.count) else {
                 return DerivativeOutput(output: "", status: .dataError, error: .error(
@@ -23,7 +23,7 @@ extension Runner {
             }
             let hessian: [[Double]]
             do throws(UserError) {
-                hessian = try Hessian.compute(evaluation, slots: slots, nodeLimit: command.maxNodes)
+                hessian = try Hessian.compute(evaluation.result, slots: slots, nodeLimit: command.maxNodes)
             } catch {
                 return Self.failure(error)
             }
@@ -40,7 +40,7 @@ extension Runner {
             }
             let value: Double
             do throws(UserError) {
-                value = try Hessian.derivative(evaluation, slot: slot, order: order, nodeLimit: command.maxNodes)
+                value = try Hessian.derivative(evaluation.result, slot: slot, order: order, nodeLimit: command.maxNodes)
             } catch {
                 return Self.failure(error)
             }
@@ -52,7 +52,7 @@ extension Runner {
         }
         if command.check {
             let tolerance = command.tol ?? GradientCheck.defaultTolerance
-            let check = GradientCheck(evaluation, tolerance: tolerance)
+            let check = GradientCheck(evaluation.result, tolerance: tolerance)
             let output = json ? DerivativeReport.checkJSON(check, tolerance: tolerance)
                               : DerivativeReport.checkTable(check, digits: options.precision)
             guard check.passed else {

@@ -88,7 +88,7 @@ struct Runner {
     }
 
     private func dotFormatter(_ evaluation: Evaluation, _ options: OutputOptions) -> DotFormatter {
-        DotFormatter(evaluation, options, backward: command.dotBackward)
+        DotFormatter(evaluation.result, options, backward: command.dotBackward)
     }
 
     /// A graph past `DotFormatter.defaultNodeLimit` nodes is drawn in part: say so, and how to draw less.
@@ -104,7 +104,7 @@ struct Runner {
     private func render(_ evaluation: Evaluation, _ options: OutputOptions) -> String {
         let table = renderTable(evaluation, options)
         guard let pass = command.explain else { return table }
-        let explanation = ExplainFormatter(evaluation, options)
+        let explanation = ExplainFormatter(evaluation.result, options)
         return command.format == .markdown
             ? table + "\n" + explanation.renderMarkdown(pass)
             : table + "\n" + explanation.render(pass)
@@ -114,10 +114,10 @@ struct Runner {
         func number(_ value: Double) -> String { NumberFormat.significant(value, digits: options.precision) }
         if command.quiet {
             guard options.wrt != nil else { return number(evaluation.values[Int(evaluation.output)]) + "\n" }
-            return evaluation.reportedVariables(options).map {
+            return evaluation.result.reportedVariables(options).map {
                 number(evaluation.gradients[Int(evaluation.tape.variableNodes[$0.slot])]) + "\n"
             }.joined()
         }
-        return command.format.render(evaluation, options, dotBackward: command.dotBackward)
+        return command.format.render(evaluation.result, options, dotBackward: command.dotBackward)
     }
 }

@@ -77,7 +77,7 @@ struct DotFormatterTests {
 
     @Test func seedExampleGraph() throws {
         let evaluation = try evaluate("p = x + y; g = p * z", "x=1 y=3 z=-3")
-        let text = DotFormatter(evaluation, OutputOptions()).render()
+        let text = DotFormatter(evaluation.result, OutputOptions()).render()
         #expect(text.hasPrefix("digraph graddiff {\n") && text.hasSuffix("}\n"))
         #expect(text.contains("  n0 [shape=record, label=\"{ x | value 1 | grad -3 }\", style=filled, fillcolor=\"#cfe2ff\"];\n"))
         #expect(text.contains("  n2 [shape=record, label=\"{ p | value 4 | grad -3 }\", style=filled, fillcolor=\"#e3f4e1\"];\n"))
@@ -91,7 +91,7 @@ struct DotFormatterTests {
 
     @Test func backwardEdgesCarryTheLocalPartials() throws {
         let evaluation = try evaluate("p = x + y; g = p * z", "x=1 y=3 z=-3")
-        let text = DotFormatter(evaluation, OutputOptions(), backward: true).render()
+        let text = DotFormatter(evaluation.result, OutputOptions(), backward: true).render()
         let backward = lines(text, containing: "style=dashed")
         #expect(backward.count == 4)
         #expect(text.contains("  n4 -> n2 [label=\"∂g/∂p = z = -3\", style=dashed"))
@@ -100,14 +100,14 @@ struct DotFormatterTests {
 
     @Test func unusedStepsAreFaded() throws {
         let evaluation = try evaluate("u = x * 2; g = x + 1", "x=1")
-        let text = DotFormatter(evaluation, OutputOptions(), backward: true).render()
+        let text = DotFormatter(evaluation.result, OutputOptions(), backward: true).render()
         #expect(lines(text, containing: "gray60").count == 3, "u's record and op, and the constant 2")
         #expect(!text.contains("∂u/"), "no gradient flows from a node the output does not use")
     }
 
     @Test func wrtDrawsOnlyThePathsFromThoseInputs() throws {
         let evaluation = try evaluate("p = x + y; q = z * w; g = p * q", "x=1 y=3 z=-3 w=2")
-        let formatter = DotFormatter(evaluation, OutputOptions(wrt: ["x"]))
+        let formatter = DotFormatter(evaluation.result, OutputOptions(wrt: ["x"]))
         let (nodes, operations) = formatter.drawnNodes()
         func labels(_ mask: [Bool]) -> [String] {
             mask.indices.filter { mask[$0] }.map { evaluation.tape.label(of: NodeID($0)) }
@@ -123,13 +123,13 @@ struct DotFormatterTests {
         let sum = (1...600).map { "x\($0)" }.joined(separator: " + ")
         let bindings = (1...600).map { "x\($0)=1" }.joined(separator: " ")
         let evaluation = try evaluate(sum, bindings)
-        var formatter = DotFormatter(evaluation, OutputOptions())
+        var formatter = DotFormatter(evaluation.result, OutputOptions())
         #expect(formatter.elidedCount() == evaluation.tape.count - DotFormatter.defaultNodeLimit)
         formatter.nodeLimit = 50
         let text = formatter.render()
         #expect(lines(text, containing: "shape=record").count == 50)
         #expect(text.contains("elided [shape=note, style=dashed, label=\"… \(evaluation.tape.count - 50) more nodes\"];"))
         #expect(text.contains("elided -> n"))
-        #expect(DotFormatter(try evaluate("x * y", "x=1 y=2"), OutputOptions()).elidedCount() == 0)
+        #expect(DotFormatter(try evaluate("x * y", "x=1 y=2").result, OutputOptions()).elidedCount() == 0)
     }
 }

@@ -66,7 +66,7 @@ struct EvaluationTests {
 
     @Test func reachesOutput() throws {
         let evaluation = try evaluate("p = x + 1; q = y * 2; p * 3", "x=1 y=1")
-        let reaches = evaluation.reachesOutput()
+        let reaches = evaluation.result.reachesOutput
         let names = (0..<evaluation.tape.count).filter { reaches[$0] }.map { evaluation.tape.label(of: NodeID($0)) }
         #expect(names == ["x", "1", "p", "3", "n7"])
     }
@@ -85,7 +85,7 @@ struct EvaluationTests {
         let misspelled = userErrors { try evaluation.validate(wrt: ["zz"]) }
         #expect(misspelled.map(\.diagnostic.message) == ["--wrt names 'zz', which is not a variable of the expression"])
         #expect(misspelled.first?.diagnostic.help == "did you mean 'z'?")
-        let order = evaluation.reportedVariables(OutputOptions(wrt: ["z", "x"]))
+        let order = evaluation.result.reportedVariables(OutputOptions(wrt: ["z", "x"]))
         #expect(order.map(\.name) == ["z", "x"])
         #expect(order.map(\.slot) == [2, 0])
     }

@@ -7,7 +7,7 @@ import Testing
 struct ExplainTests {
     func explain(_ program: String, _ bindings: String, _ pass: ExplainPass = .backward,
                  wrt: [String]? = nil) throws -> String {
-        ExplainFormatter(try evaluate(program, bindings), OutputOptions(wrt: wrt)).render(pass)
+        ExplainFormatter(try evaluate(program, bindings).result, OutputOptions(wrt: wrt)).render(pass)
     }
 
     @Test func seedExampleBackward() throws {
@@ -106,7 +106,7 @@ struct ExplainTests {
     }
 
     @Test func markdownIsACodeBlock() throws {
-        let formatter = ExplainFormatter(try evaluate("x * y", "x=2 y=5"), OutputOptions())
+        let formatter = ExplainFormatter(try evaluate("x * y", "x=2 y=5").result, OutputOptions())
         #expect(formatter.renderMarkdown(.forward) == "```text\n" + formatter.render(.forward) + "```\n")
     }
 }

@@ -7,7 +7,7 @@ struct HessianAndCheckTests {
     @Test func hessianOfAKnownClosedForm() throws {
         // f = x²y + sin(xy): f_xx = 2y − y² sin(xy), f_xy = 2x + cos(xy) − xy sin(xy), f_yy = −x² sin(xy).
         let (x, y) = (0.7, -1.3)
-        let h = try Hessian.compute(try evaluate("x^2*y + sin(x*y)", "x=\(x) y=\(y)"))
+        let h = try Hessian.compute(try evaluate("x^2*y + sin(x*y)", "x=\(x) y=\(y)").result)
         #expect(isClose(h[0][0], 2 * y - y * y * sin(x * y), relative: 1e-14))
         #expect(isClose(h[0][1], 2 * x + cos(x * y) - x * y * sin(x * y), relative: 1e-14))
         #expect(isClose(h[1][0], 2 * x + cos(x * y) - x * y * sin(x * y), relative: 1e-14))
@@ -21,7 +21,7 @@ struct HessianAndCheckTests {
             let text = generator.expression(depth: 3)
             let point = generator.point()
             let evaluation = try evaluate(text, SymbolicBackwardPassTests.bindings(point))
-            let h = try Hessian.compute(evaluation)
+            let h = try Hessian.compute(evaluation.result)
             let names = evaluation.tape.variableNames
             for i in names.indices {
                 for j in names.indices {
@@ -51,7 +51,7 @@ struct HessianAndCheckTests {
     ])
     func higherOrderDerivatives(_ text: String, _ order: Int, _ x: Double, _ expected: Double) throws {
         let evaluation = try evaluate(text, "x=\(x)")
-        #expect(isClose(try Hessian.derivative(evaluation, slot: 0, order: order), expected, relative: 1e-13))
+        #expect(isClose(try Hessian.derivative(evaluation.result, slot: 0, order: order), expected, relative: 1e-13))
     }
 
     @Test func checkPassesOnSmoothExpressions() throws {
@@ -60,20 +60,20 @@ struct HessianAndCheckTests {
             var generator = ExpressionGenerator(seed: seed)
             let text = generator.expression(depth: 3)
             let evaluation = try evaluate(text, SymbolicBackwardPassTests.bindings(generator.point()))
-            let check = GradientCheck(evaluation, tolerance: 1e-5)
+            let check = GradientCheck(evaluation.result, tolerance: 1e-5)
             #expect(check.passed, "seed \(seed): \(text): \(check.rows.map(\.relativeError))")
         }
     }
 
     @Test func kinksAreReportedNotFailed() throws {
-        let check = GradientCheck(try evaluate("abs(x) + max(y, z) * w + relu(w)", "x=0 y=1 z=1 w=2"))
+        let check = GradientCheck(try evaluate("abs(x) + max(y, z) * w + relu(w)", "x=0 y=1 z=1 w=2").result)
         let verdicts = Dictionary(uniqueKeysWithValues: check.rows.map { ($0.name, $0.verdict) })
         #expect(verdicts == ["x": .kink, "y": .kink, "z": .kink, "w": .ok])
         #expect(check.passed)
     }
 
     @Test func aTightToleranceFails() throws {
-        let check = GradientCheck(try evaluate("exp(x)", "x=20"), tolerance: 1e-15)
+        let check = GradientCheck(try evaluate("exp(x)", "x=20").result, tolerance: 1e-15)
         #expect(!check.passed)
         #expect(check.rows[0].verdict == .fail)
         #expect(check.rows[0].relativeError > 1e-15)

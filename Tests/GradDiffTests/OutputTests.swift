@@ -46,7 +46,7 @@ struct OutputTests {
 
     /// The JSON of `text` at `bindings`, parsed back with Foundation.
     func json(_ text: String, _ bindings: String, _ options: OutputOptions = OutputOptions()) throws -> (raw: String, object: [String: Any]) {
-        let raw = JSONFormatter.render(try evaluate(text, bindings), options)
+        let raw = JSONFormatter.render(try evaluate(text, bindings).result, options)
         let parsed = try JSONSerialization.jsonObject(with: Data(raw.utf8))
         return (raw, try #require(parsed as? [String: Any]))
     }
@@ -163,7 +163,7 @@ struct OutputTests {
 
     @Test func csvQuotesCellsWithCommas() throws {
         let evaluation = try evaluate("max(x, y) * 2", "x=1 y=2.5")
-        let csv = DelimitedFormatter.csv(evaluation)
+        let csv = DelimitedFormatter.csv(evaluation.result)
         #expect(csv.contains("\"max(x, y)\""))
         #expect(parseCSV(csv) == [
             ["id", "name", "op", "text", "value", "grad"],
@@ -178,14 +178,14 @@ struct OutputTests {
     @Test func csvKeepsFullPrecision() throws {
         let evaluation = try evaluate("(apple * apple_num + orange * orange_num) * tax",
                                       "apple=100 apple_num=2 orange=150 orange_num=3 tax=1.1")
-        let rows = parseCSV(DelimitedFormatter.csv(evaluation))
+        let rows = parseCSV(DelimitedFormatter.csv(evaluation.result))
         let orange = try #require(rows.first { $0.count > 1 && $0[1] == "orange" })
         #expect(orange[5] == "3.3000000000000003")
     }
 
     @Test func tsvHasNoQuoting() throws {
         let evaluation = try evaluate("max(x, y) * 2", "x=1 y=2.5")
-        let lines = DelimitedFormatter.tsv(evaluation).split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = DelimitedFormatter.tsv(evaluation.result).split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.first == "id\tname\top\ttext\tvalue\tgrad")
         #expect(lines[3] == "2\t\tmax\tmax(x, y)\t2.5\t2")
         #expect(lines.last == "")
@@ -194,7 +194,7 @@ struct OutputTests {
 
     @Test func markdownTable() throws {
         let evaluation = try evaluate("(x + y) * z", "x=1 y=3 z=-3")
-        let lines = DelimitedFormatter.markdown(evaluation, OutputOptions()).split(separator: "\n")
+        let lines = DelimitedFormatter.markdown(evaluation.result, OutputOptions()).split(separator: "\n")
         #expect(lines.count == 7)
         #expect(lines[0] == "| node | op | expression | value | gradient |")
         #expect(lines[1] == "|---|---|---|--:|--:|")
@@ -205,7 +205,7 @@ struct OutputTests {
 
     @Test func tableRowsAndAlignment() throws {
         let evaluation = try evaluate("(x + y) * z", "x=1 y=3 z=-3")
-        let table = TableFormatter.render(evaluation, OutputOptions())
+        let table = TableFormatter.render(evaluation.result, OutputOptions())
         #expect(table == """
             node  op   expression   value  gradient
             x     var  x                1        -3
@@ -219,7 +219,7 @@ struct OutputTests {
 
     @Test func tablePrecision() throws {
         let evaluation = try evaluate("sigmoid(z)", "z=1")
-        let rows = TableFormatter.rows(evaluation) { NumberFormat.significant($0, digits: 4) }
+        let rows = TableFormatter.rows(evaluation.result) { NumberFormat.significant($0, digits: 4) }
         #expect(rows.last == ["n1", "sigmoid", "sigmoid(z)", "0.7311", "1"])
         #expect(rows.first == ["z", "var", "z", "1", "0.1966"])
     }

@@ -208,7 +208,7 @@ struct SeedExampleTests {
     @Test func appleOrangeJSONPrintsPlainDoubleArithmetic() throws {
         let evaluation = try evaluate("(apple * apple_num + orange * orange_num) * tax",
                                       "apple=100 apple_num=2 orange=150 orange_num=3 tax=1.1")
-        let json = JSONFormatter.render(evaluation, OutputOptions())
+        let json = JSONFormatter.render(evaluation.result, OutputOptions())
         #expect(json.contains("\"orange\": 3.3000000000000003"), "JSON was: \(json)")
         #expect(json.contains("\"orange_num\": 165,") || json.contains("\"orange_num\": 165}"))
         #expect(json.contains("\"apple\": 2.2,"))

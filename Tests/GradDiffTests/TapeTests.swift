@@ -178,7 +178,7 @@ struct TapeTests {
             #expect(evaluation.value(of: "k\(i)") == Double(i) * 0.25 + 1)
         }
         // Every node is reachable from some statement: no orphans left by truncation.
-        let reaches = evaluation.reachesOutput()
+        let reaches = evaluation.result.reachesOutput
         #expect(reaches.allSatisfy { $0 })
     }
 

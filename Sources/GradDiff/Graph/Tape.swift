@@ -47,17 +47,6 @@ public struct Tape: Sendable {
         variableSlots[name].map(Int.init)
     }
 
-    /// How the node is called in tables: its step or variable name, its constant, or `n<id>`.
-    public func label(of id: NodeID) -> String {
-        let index = Int(id)
-        if let name = stepNames[id] { return name }
-        switch ops[index] {
-        case .variable: return variableNames[Int(first[index])]
-        case .constant: return NodeText.constantText(constants[Int(first[index])])
-        default: return "n\(id)"
-        }
-    }
-
     /// How the node was written in a user function's body, if a call made it.
     public func note(of id: NodeID) -> String? {
         let index = noteIndices[Int(id)]

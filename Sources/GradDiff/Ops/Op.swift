@@ -112,6 +112,12 @@ public enum Op: UInt8, CaseIterable, Sendable {
         constants.first(where: { $0.name == name })?.value
     }
 
+    /// The name a constant's value is written back as (`pi`, `e`; the first spelling),
+    /// or nil for any other number.
+    public static func constantName(of value: Double) -> String? {
+        constants.first(where: { $0.value == value })?.name
+    }
+
     /// Whether `name` is taken by a built-in function or constant.
     public static func isBuiltIn(_ name: String) -> Bool {
         function(named: name) != nil || constant(named: name) != nil

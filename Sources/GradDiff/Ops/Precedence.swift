@@ -12,18 +12,6 @@ enum Precedence {
     /// Leaves and calls: never need parentheses.
     static let atom = 5
 
-    /// The binary op a token spells, with its precedence and whether it groups right.
-    static func binary(_ kind: TokenKind) -> (op: Op, precedence: Int, groupsRight: Bool)? {
-        switch kind {
-        case .plus: return (.add, sum, false)
-        case .minus: return (.subtract, sum, false)
-        case .star: return (.multiply, product, false)
-        case .slash: return (.divide, product, false)
-        case .power: return (.power, power, true)
-        default: return nil
-        }
-    }
-
     /// The precedence at which a node prints, for minimal parentheses.
     static func of(_ op: Op) -> Int {
         switch op {

@@ -3,34 +3,34 @@
 public enum DelimitedFormatter {
     public static let headers = ["id", "name", "op", "text", "value", "grad"]
 
-    static func rows(_ evaluation: Evaluation) -> [[String]] {
-        let tape = evaluation.tape
+    static func rows(_ result: PassResult) -> [[String]] {
+        let tape = result.tape
         let text = NodeText(tape)
         return (0..<tape.count).map { i in
             let id = NodeID(i)
             return [String(i), tape.name(of: id) ?? "", tape.ops[i].name, text[id],
-                    NumberFormat.shortest(evaluation.values[i]), NumberFormat.shortest(evaluation.gradients[i])]
+                    NumberFormat.shortest(result.values[i]), NumberFormat.shortest(result.gradients[i])]
         }
     }
 
-    public static func csv(_ evaluation: Evaluation) -> String {
+    public static func csv(_ result: PassResult) -> String {
         func quote(_ cell: String) -> String {
             guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
             return "\"" + cell.replacingAll("\"", with: "\"\"") + "\""
         }
-        return ([headers] + rows(evaluation)).map { $0.map(quote).joined(separator: ",") }.joined(separator: "\n") + "\n"
+        return ([headers] + rows(result)).map { $0.map(quote).joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 
-    public static func tsv(_ evaluation: Evaluation) -> String {
+    public static func tsv(_ result: PassResult) -> String {
         // TSV has no quoting: tabs and newlines inside a cell become spaces.
         func clean(_ cell: String) -> String {
             String(cell.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
         }
-        return ([headers] + rows(evaluation)).map { $0.map(clean).joined(separator: "\t") }.joined(separator: "\n") + "\n"
+        return ([headers] + rows(result)).map { $0.map(clean).joined(separator: "\t") }.joined(separator: "\n") + "\n"
     }
 
-    public static func markdown(_ evaluation: Evaluation, _ options: OutputOptions) -> String {
-        let rows = TableFormatter.rows(evaluation, numbers: { NumberFormat.significant($0, digits: options.precision) })
+    public static func markdown(_ result: PassResult, _ options: OutputOptions) -> String {
+        let rows = TableFormatter.rows(result, numbers: { NumberFormat.significant($0, digits: options.precision) })
         func escape(_ cell: String) -> String { cell.replacingAll("|", with: "\\|") }
         func code(_ cell: String) -> String { cell.isEmpty ? "" : "`\(cell)`" }
         var output = "| " + TableFormatter.headers.joined(separator: " | ") + " |\n"

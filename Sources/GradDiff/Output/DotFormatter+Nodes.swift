@@ -1,5 +1,5 @@
 extension DotFormatter {
-    private var tape: Tape { evaluation.tape }
+    private var tape: Tape { result.tape }
 
     private func number(_ value: Double) -> String {
         NumberFormat.significant(value, digits: options.precision)
@@ -8,10 +8,10 @@ extension DotFormatter {
     /// `n3 [shape=record, label="{ p | value 4 | grad -3 }", ...];`
     func valueNode(_ id: NodeID, reachesOutput: Bool) -> String {
         let i = Int(id)
-        let fields = [tape.label(of: id), "value " + number(evaluation.values[i]), "grad " + number(evaluation.gradients[i])]
+        let fields = [tape.label(of: id), "value " + number(result.values[i]), "grad " + number(result.gradients[i])]
         let label = "{ " + fields.map(DotText.recordField).joined(separator: " | ") + " }"
         var attributes = ["shape=record", "label=\"\(label)\""]
-        if id == evaluation.output {
+        if id == result.output {
             attributes += ["style=\"filled,bold\"", "fillcolor=\"#ffe08a\"", "penwidth=2"]
         } else if tape.ops[i] == .variable {
             attributes += ["style=filled", "fillcolor=\"#cfe2ff\""]
@@ -27,7 +27,7 @@ extension DotFormatter {
     /// The op's ellipse, an edge into it from each input and one out to the node's record.
     func operationNode(_ id: NodeID, drawn: [Bool], reachesOutput: Bool) -> String {
         let i = Int(id)
-        var attributes = ["label=\(DotText.quoted(evaluation.oneLevelText(of: id)))", "shape=ellipse"]
+        var attributes = ["label=\(DotText.quoted(result.oneLevelText(of: id)))", "shape=ellipse"]
         if !reachesOutput { attributes += ["color=gray60", "fontcolor=gray45"] }
         var text = "  n\(i)op [\(attributes.joined(separator: ", "))];\n"
         var fromElided = false
@@ -45,7 +45,7 @@ extension DotFormatter {
     /// Red dashed edges against the flow, one per drawn input, labelled ∂node/∂input.
     func backwardEdges(_ id: NodeID, drawn: [Bool]) -> String {
         var text = ""
-        for partial in evaluation.localPartials(of: id) where drawn[Int(partial.input)] {
+        for partial in result.localPartials(of: id) where drawn[Int(partial.input)] {
             var pieces = ["∂\(tape.label(of: id))/∂\(tape.label(of: partial.input))", partial.formula.text]
             let value = number(partial.value)
             if value != partial.formula.text { pieces.append(value) }

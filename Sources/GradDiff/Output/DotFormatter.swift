@@ -18,13 +18,13 @@ public struct DotFormatter {
     /// thousands Graphviz takes minutes and writes files of many megabytes.
     public static let defaultNodeLimit = 500
 
-    public let evaluation: Evaluation
+    public let result: PassResult
     public let options: OutputOptions
     public var backward = false
     public var nodeLimit = DotFormatter.defaultNodeLimit
 
-    public init(_ evaluation: Evaluation, _ options: OutputOptions, backward: Bool = false) {
-        self.evaluation = evaluation
+    public init(_ result: PassResult, _ options: OutputOptions, backward: Bool = false) {
+        self.result = result
         self.options = options
         self.backward = backward
     }
@@ -34,13 +34,13 @@ public struct DotFormatter {
     /// plus the operands of their operations (records only, for context).
     public func drawnNodes() -> (nodes: [Bool], operations: [Bool]) {
         guard options.wrt != nil else {
-            let all = Array(repeating: true, count: evaluation.tape.count)
+            let all = Array(repeating: true, count: result.tape.count)
             return (all, all)
         }
-        let onPaths = evaluation.nodesOnPaths(from: options.wrt)
+        let onPaths = result.nodesOnPaths(from: options.wrt)
         var drawn = onPaths
         for i in drawn.indices where onPaths[i] {
-            for input in evaluation.tape.inputs(of: NodeID(i)) { drawn[Int(input)] = true }
+            for input in result.tape.inputs(of: NodeID(i)) { drawn[Int(input)] = true }
         }
         return (drawn, onPaths)
     }
@@ -59,7 +59,7 @@ public struct DotFormatter {
         for i in drawn.indices.reversed() where drawn[i] {
             if kept < nodeLimit { kept += 1 } else { drawn[i] = false; elided += 1 }
         }
-        let reaches = evaluation.reachesOutput()
+        let reaches = result.reachesOutput
         var text = "digraph graddiff {\n"
         text += "  graph [rankdir=LR, fontname=\"Helvetica\"];\n"
         text += "  node [fontname=\"Helvetica\", fontsize=11];\n"
@@ -69,7 +69,7 @@ public struct DotFormatter {
         }
         for i in drawn.indices where drawn[i] {
             text += valueNode(NodeID(i), reachesOutput: reaches[i])
-            guard operations[i] && evaluation.tape.ops[i].arity > 0 else { continue }
+            guard operations[i] && result.tape.ops[i].arity > 0 else { continue }
             text += operationNode(NodeID(i), drawn: drawn, reachesOutput: reaches[i])
             if backward && reaches[i] { text += backwardEdges(NodeID(i), drawn: drawn) }
         }

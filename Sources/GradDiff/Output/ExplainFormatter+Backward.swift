@@ -15,22 +15,22 @@ extension ExplainFormatter {
     /// (dz/ds = 0.9 + 0.37 = 1.27): the chain rule's sum over paths, the backward pass's
     /// `+=`. With `--wrt`, only the nodes on paths from those inputs to the output.
     public func backward() -> String {
-        let onPaths = evaluation.nodesOnPaths(from: options.wrt)
-        let output = Int(evaluation.output)
+        let onPaths = result.nodesOnPaths(from: options.wrt)
+        let output = Int(result.output)
         let steps = stride(from: output, through: 0, by: -1).filter { onPaths[$0] && tape.ops[$0].arity > 0 }
-        let headers = steps.map { "\(tape.label(of: NodeID($0))) = \(evaluation.oneLevelText(of: NodeID($0)))" }
+        let headers = steps.map { "\(tape.label(of: NodeID($0))) = \(result.oneLevelText(of: NodeID($0)))" }
         let headerWidth = Swift.min(headers.map(\.count).max() ?? 0, width / 2)
         // What each node has received so far, in arrival order (the order of the `+=`).
         var received: [[Double]] = Array(repeating: [], count: tape.count)
         var internalOps: Set<Op> = []
-        var text = "backward pass: each node sends d\(tape.label(of: evaluation.output))/d(node) · ∂node/∂input to each input\n"
+        var text = "backward pass: each node sends d\(tape.label(of: result.output))/d(node) · ∂node/∂input to each input\n"
         for (step, header) in zip(steps, headers) {
             let id = NodeID(step)
             text += gradientLine(padded(header, to: headerWidth) + "  ", id, received[step])
-            let partials = evaluation.localPartials(of: id).filter { onPaths[Int($0.input)] }
+            let partials = result.localPartials(of: id).filter { onPaths[Int($0.input)] }
             let inputWidth = partials.map { tape.label(of: $0.input).count }.max() ?? 0
             for partial in partials {
-                let product = evaluation.gradients[step] * partial.value
+                let product = result.gradients[step] * partial.value
                 received[Int(partial.input)].append(product)
                 internalOps.formUnion(partial.formula.internalOps)
                 text += sendLine(from: id, partial, product, inputWidth: inputWidth)
@@ -44,7 +44,7 @@ extension ExplainFormatter {
 
     /// The gradient each input and constant collected, with its paths where several.
     private func leafLines(_ onPaths: [Bool], _ received: [[Double]]) -> String {
-        let leaves = (0...Int(evaluation.output)).filter { onPaths[$0] && tape.ops[$0].arity == 0 }
+        let leaves = (0...Int(result.output)).filter { onPaths[$0] && tape.ops[$0].arity == 0 }
         guard !leaves.isEmpty else { return "" }
         var text = "inputs and constants: the gradients they collected\n"
         let labelWidth = Swift.min(leaves.map { tape.label(of: NodeID($0)).count }.max() ?? 0, 16)
@@ -56,7 +56,7 @@ extension ExplainFormatter {
 
     /// `d out/d node = c1 + c2 = total  (sum of 2 paths)`, or `= total` for one path.
     private func gradientLine(_ prefix: String, _ id: NodeID, _ contributions: [Double]) -> String {
-        let total = number(evaluation.gradients[Int(id)])
+        let total = number(result.gradients[Int(id)])
         guard contributions.count > 1 else { return chain(prefix, [totalDerivative(id), total]) }
         let terms = contributions.count <= 6
             ? contributions.map(number)
@@ -70,7 +70,7 @@ extension ExplainFormatter {
     private func sendLine(from id: NodeID, _ partial: LocalPartial, _ product: Double, inputWidth: Int) -> String {
         let node = tape.label(of: id)
         let input = tape.label(of: partial.input)
-        let upstream = number(evaluation.gradients[Int(id)])
+        let upstream = number(result.gradients[Int(id)])
         let formula = partial.formula.precedence < Precedence.power ? "(\(partial.formula.text))" : partial.formula.text
         let value = number(partial.value)
         return chain("  " + padded(input, to: inputWidth) + " ← ", [
@@ -83,6 +83,6 @@ extension ExplainFormatter {
 
     /// `dg/dp`: the output's total derivative with respect to node `id`.
     private func totalDerivative(_ id: NodeID) -> String {
-        "d\(tape.label(of: evaluation.output))/d\(tape.label(of: id))"
+        "d\(tape.label(of: result.output))/d\(tape.label(of: id))"
     }
 }

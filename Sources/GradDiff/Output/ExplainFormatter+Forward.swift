@@ -14,12 +14,12 @@ extension ExplainFormatter {
         for i in shown {
             let id = NodeID(i)
             let prefix = padded(tape.label(of: id), to: labelWidth) + " = "
-            let value = number(evaluation.values[i])
+            let value = number(result.values[i])
             guard tape.ops[i].arity > 0 else {
                 output += chain(prefix, [value])
                 continue
             }
-            output += chain(prefix, [evaluation.oneLevelText(of: id), evaluation.substitutedText(of: id, number: number), value])
+            output += chain(prefix, [result.oneLevelText(of: id), result.substitutedText(of: id, number: number), value])
         }
         return output
     }

@@ -12,13 +12,13 @@ public enum ExplainPass: String, CaseIterable, Sendable {
 /// Nodes appear by label (`p`, `n3`) with their inputs by label, so every line is short
 /// however large the expression; lines longer than `width` break before an `=`.
 public struct ExplainFormatter {
-    public let evaluation: Evaluation
+    public let result: PassResult
     public let options: OutputOptions
     /// The terminal width lines are kept to (80 columns).
     public var width = 80
 
-    public init(_ evaluation: Evaluation, _ options: OutputOptions) {
-        self.evaluation = evaluation
+    public init(_ result: PassResult, _ options: OutputOptions) {
+        self.result = result
         self.options = options
     }
 
@@ -36,7 +36,7 @@ public struct ExplainFormatter {
         "```text\n" + render(pass) + "```\n"
     }
 
-    var tape: Tape { evaluation.tape }
+    var tape: Tape { result.tape }
 
     func number(_ value: Double) -> String {
         NumberFormat.significant(value, digits: options.precision)

@@ -7,12 +7,12 @@
 /// topological order, the output last among those it depends on. Numbers are shortest
 /// round-trip decimals; non-finite numbers are the strings "nan", "inf", "-inf".
 public enum JSONFormatter {
-    public static func render(_ evaluation: Evaluation, _ options: OutputOptions) -> String {
-        let tape = evaluation.tape
+    public static func render(_ result: PassResult, _ options: OutputOptions) -> String {
+        let tape = result.tape
         let text = NodeText(tape)
-        var output = "{\"value\": \(number(evaluation.values[Int(evaluation.output)])), \"gradient\": {"
-        output += evaluation.reportedVariables(options).map { variable in
-            "\(string(variable.name)): \(number(evaluation.gradients[Int(tape.variableNodes[variable.slot])]))"
+        var output = "{\"value\": \(number(result.values[Int(result.output)])), \"gradient\": {"
+        output += result.reportedVariables(options).map { variable in
+            "\(string(variable.name)): \(number(result.gradients[Int(tape.variableNodes[variable.slot])]))"
         }.joined(separator: ", ")
         output += "}, \"nodes\": ["
         for i in 0..<tape.count {
@@ -22,7 +22,7 @@ public enum JSONFormatter {
             output += tape.name(of: id).map(string) ?? "null"
             output += ", \"text\": \(string(text[id])), \"inputs\": ["
             output += tape.inputs(of: id).map { String($0) }.joined(separator: ", ")
-            output += "], \"value\": \(number(evaluation.values[i])), \"grad\": \(number(evaluation.gradients[i]))}"
+            output += "], \"value\": \(number(result.values[i])), \"grad\": \(number(result.gradients[i]))}"
         }
         output += "]}\n"
         return output

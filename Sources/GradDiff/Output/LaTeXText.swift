@@ -11,17 +11,14 @@ enum LaTeXText {
     }
 
     static func constant(_ value: Double) -> Operand {
-        switch value {
-        case Double.pi: return ("\\pi", Precedence.atom)
-        case -Double.pi: return ("-\\pi", Precedence.prefix)
-        default:
-            var text = NodeText.constantText(value)
-            if let exponent = text.firstIndex(where: { $0 == "e" }), text != "e", text != "-e" {
-                let mantissa = text[..<exponent]
-                text = "\(mantissa) \\times 10^{\(text[text.index(after: exponent)...])}"
-            }
-            return (text, text.hasPrefix("-") ? Precedence.prefix : Precedence.atom)
+        var text = NodeText.constantText(value)
+        if text.hasSuffix("pi") {
+            text = text.dropLast(2) + "\\pi"
+        } else if let exponent = text.firstIndex(where: { $0 == "e" }), text != "e", text != "-e" {
+            let mantissa = text[..<exponent]
+            text = "\(mantissa) \\times 10^{\(text[text.index(after: exponent)...])}"
         }
+        return (text, text.hasPrefix("-") ? Precedence.prefix : Precedence.atom)
     }
 
     private static func parenthesized(_ operand: Operand, when condition: Bool) -> String {

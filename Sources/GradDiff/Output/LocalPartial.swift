@@ -8,7 +8,7 @@ public struct LocalPartial: Sendable {
     public var value: Double
 }
 
-extension Evaluation {
+extension PassResult {
     /// ∂node/∂input for each input of `id`, in input order (x·x lists x twice).
     public func localPartials(of id: NodeID) -> [LocalPartial] {
         let index = Int(id)

@@ -1,22 +1,22 @@
 extension OutputFormat {
-    /// `evaluation` written in this format: what the command prints and what a REPL
+    /// `result` written in this format: what the command prints and what a REPL
     /// prints for an expression. With `options.wrt` the table becomes one `name gradient`
     /// line per variable, JSON's `gradient` object keeps only those variables and DOT
     /// draws only the paths from them; CSV, TSV and Markdown always carry every node.
     /// `dotBackward` draws the gradient flow too (`--dot-backward`).
-    public func render(_ evaluation: Evaluation, _ options: OutputOptions, dotBackward: Bool = false) -> String {
+    public func render(_ result: PassResult, _ options: OutputOptions, dotBackward: Bool = false) -> String {
         switch self {
         case .table:
-            guard options.wrt != nil else { return TableFormatter.render(evaluation, options) }
-            return evaluation.reportedVariables(options).map { variable in
-                let gradient = evaluation.gradients[Int(evaluation.tape.variableNodes[variable.slot])]
+            guard options.wrt != nil else { return TableFormatter.render(result, options) }
+            return result.reportedVariables(options).map { variable in
+                let gradient = result.gradients[Int(result.tape.variableNodes[variable.slot])]
                 return "\(variable.name) \(NumberFormat.significant(gradient, digits: options.precision))\n"
             }.joined()
-        case .json: return JSONFormatter.render(evaluation, options)
-        case .csv: return DelimitedFormatter.csv(evaluation)
-        case .tsv: return DelimitedFormatter.tsv(evaluation)
-        case .markdown: return DelimitedFormatter.markdown(evaluation, options)
-        case .dot: return DotFormatter(evaluation, options, backward: dotBackward).render()
+        case .json: return JSONFormatter.render(result, options)
+        case .csv: return DelimitedFormatter.csv(result)
+        case .tsv: return DelimitedFormatter.tsv(result)
+        case .markdown: return DelimitedFormatter.markdown(result, options)
+        case .dot: return DotFormatter(result, options, backward: dotBackward).render()
         }
     }
 }

@@ -18,25 +18,12 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case table, json, csv, tsv, markdown, dot
 }
 
-extension Evaluation {
+extension PassResult {
     /// The variables to report, as (name, slot), in order of first appearance or of `wrt`.
     public func reportedVariables(_ options: OutputOptions) -> [(name: String, slot: Int)] {
         if let wrt = options.wrt {
             return wrt.compactMap { name in tape.variableSlot(named: name).map { (name, $0) } }
         }
         return tape.variableNames.enumerated().map { ($0.element, $0.offset) }
-    }
-
-    /// Checks that every name in `wrt` is a variable of the program.
-    public func validate(wrt: [String]?) throws(UserError) {
-        for name in wrt ?? [] where tape.variableSlot(named: name) == nil {
-            let suggestion = NameSuggestion.nearest(to: name, among: tape.variableNames)
-            let isStep = program.names[name] != nil
-            throw UserError(.error(
-                isStep ? "--wrt names '\(name)', a step; gradients are reported for inputs"
-                       : "--wrt names '\(name)', which is not a variable of the expression",
-                help: suggestion.map { "did you mean '\($0)'?" } ?? "its variables are \(NameList.plain(tape.variableNames))"),
-                in: nil)
-        }
     }
 }

@@ -7,21 +7,21 @@ public enum TableFormatter {
     public static let headers = ["node", "op", "expression", "value", "gradient"]
 
     /// The rows as text cells: label, op, expression, value, gradient.
-    public static func rows(_ evaluation: Evaluation, numbers: (Double) -> String) -> [[String]] {
-        let tape = evaluation.tape
+    public static func rows(_ result: PassResult, numbers: (Double) -> String) -> [[String]] {
+        let tape = result.tape
         let text = NodeText(tape)
         var rows: [[String]] = []
         rows.reserveCapacity(tape.count)
         for i in 0..<tape.count {
             let id = NodeID(i)
             rows.append([tape.label(of: id), tape.ops[i].name, text[id],
-                         numbers(evaluation.values[i]), numbers(evaluation.gradients[i])])
+                         numbers(result.values[i]), numbers(result.gradients[i])])
         }
         return rows
     }
 
-    public static func render(_ evaluation: Evaluation, _ options: OutputOptions) -> String {
-        let rows = rows(evaluation, numbers: { NumberFormat.significant($0, digits: options.precision) })
+    public static func render(_ result: PassResult, _ options: OutputOptions) -> String {
+        let rows = rows(result, numbers: { NumberFormat.significant($0, digits: options.precision) })
         // Unicode scalars, not characters: as wide on a terminal for names like θ, and
         // far cheaper than grapheme breaking over a million rows.
         func width(_ cell: String) -> Int { cell.unicodeScalars.count }

@@ -23,12 +23,12 @@ public struct GradientCheck: Sendable {
     public var rows: [Row] = []
     public var passed: Bool { !rows.contains { $0.verdict == .fail } }
 
-    public init(_ evaluation: Evaluation, tolerance: Double = defaultTolerance) {
-        let tape = evaluation.tape
-        let central = FiniteDifferences.gradient(tape, variables: evaluation.variableValues, output: evaluation.output)
-        let atKink = Self.variablesThroughKinks(evaluation)
+    public init(_ result: PassResult, tolerance: Double = defaultTolerance) {
+        let tape = result.tape
+        let central = FiniteDifferences.gradient(tape, variables: result.variableValues, output: result.output)
+        let atKink = Self.variablesThroughKinks(result)
         for (slot, name) in tape.variableNames.enumerated() {
-            let reverse = evaluation.gradients[Int(tape.variableNodes[slot])]
+            let reverse = result.gradients[Int(tape.variableNodes[slot])]
             let absolute = Swift.abs(reverse - central[slot])
             let relative = absolute / Swift.max(Swift.abs(reverse), Swift.abs(central[slot]), 1)
             let verdict: Verdict = atKink[slot] ? .kink : (relative <= tolerance ? .ok : .fail)
@@ -37,24 +37,13 @@ public struct GradientCheck: Sendable {
         }
     }
 
-    /// Whether node `i` sits exactly on a corner: abs or relu at 0, min or max at a tie.
-    static func isAtKink(_ op: Op, _ a: Double, _ b: Double) -> Bool {
-        op.oneSidedPartials(a, b) != nil
-    }
-
     /// By slot: whether the variable feeds a kink node on which the output depends.
-    static func variablesThroughKinks(_ evaluation: Evaluation) -> [Bool] {
-        let tape = evaluation.tape
-        let values = evaluation.values
-        let reaches = evaluation.reachesOutput()
+    static func variablesThroughKinks(_ result: PassResult) -> [Bool] {
+        let tape = result.tape
         var feedsKink = [Bool](repeating: false, count: tape.count)
-        for i in stride(from: tape.count - 1, through: 0, by: -1) {
-            let inputs = tape.inputs(of: NodeID(i))
-            if reaches[i], !inputs.isEmpty,
-               isAtKink(tape.ops[i], values[Int(inputs[0])], inputs.count > 1 ? values[Int(inputs[1])] : 0) {
-                feedsKink[i] = true
-            }
-            if feedsKink[i] { for input in inputs { feedsKink[Int(input)] = true } }
+        for id in result.kinkNodes { feedsKink[Int(id)] = true }
+        for i in stride(from: tape.count - 1, through: 0, by: -1) where feedsKink[i] {
+            for input in tape.inputs(of: NodeID(i)) { feedsKink[Int(input)] = true }
         }
         return tape.variableNodes.map { feedsKink[Int($0)] }
     }

@@ -10,13 +10,13 @@ public enum Hessian {
     /// H[j][i] = ∂²output/∂xⱼ∂xᵢ at the evaluation's point, for the variables in
     /// `slots` (every variable when nil), in that order: one backward pass per row, and
     /// memory for slots² numbers only.
-    public static func compute(_ evaluation: Evaluation, slots: [Int]? = nil,
+    public static func compute(_ result: PassResult, slots: [Int]? = nil,
                                nodeLimit: Int = .max) throws(UserError) -> [[Double]] {
-        let slots = slots ?? Array(evaluation.tape.variableNames.indices)
-        let algebra = NodeAlgebra(continuing: evaluation.tape, nodeLimit: nodeLimit)
-        let gradientNodes = try SymbolicBackwardPass.variableGradients(algebra, output: evaluation.output)
+        let slots = slots ?? Array(result.tape.variableNames.indices)
+        let algebra = NodeAlgebra(continuing: result.tape, nodeLimit: nodeLimit)
+        let gradientNodes = try SymbolicBackwardPass.variableGradients(algebra, output: result.output)
         let tape = algebra.tape
-        let values = ForwardPass.run(tape, variables: evaluation.variableValues)
+        let values = ForwardPass.run(tape, variables: result.variableValues)
         var gradients: [Double] = []
         return slots.map { row in
             BackwardPass.run(tape, values: values, output: gradientNodes[row], into: &gradients)
@@ -36,10 +36,10 @@ public enum Hessian {
     }
 
     /// The `order`-th derivative's value at the evaluation's point.
-    public static func derivative(_ evaluation: Evaluation, slot: Int, order: Int,
+    public static func derivative(_ result: PassResult, slot: Int, order: Int,
                                   nodeLimit: Int = .max) throws(UserError) -> Double {
-        let algebra = NodeAlgebra(continuing: evaluation.tape, nodeLimit: nodeLimit)
-        let node = try derivativeNode(algebra, output: evaluation.output, slot: slot, order: order)
-        return ForwardPass.run(algebra.tape, variables: evaluation.variableValues)[Int(node)]
+        let algebra = NodeAlgebra(continuing: result.tape, nodeLimit: nodeLimit)
+        let node = try derivativeNode(algebra, output: result.output, slot: slot, order: order)
+        return ForwardPass.run(algebra.tape, variables: result.variableValues)[Int(node)]
     }
 }

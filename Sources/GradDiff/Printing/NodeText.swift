@@ -45,13 +45,9 @@ public struct NodeText {
 
     /// A constant as written: `pi` and `e` by name, others in shortest form.
     static func constantText(_ value: Double) -> String {
-        switch value {
-        case Double.pi: return "pi"
-        case -Double.pi: return "-pi"
-        case 2.718281828459045: return "e"
-        case -2.718281828459045: return "-e"
-        default: return NumberFormat.shortest(value)
-        }
+        if let name = Op.constantName(of: value) { return name }
+        if let name = Op.constantName(of: -value) { return "-" + name }
+        return NumberFormat.shortest(value)
     }
 
     private func operand(_ tape: Tape, _ id: NodeID, useLabels: Bool) -> (String, Int) {

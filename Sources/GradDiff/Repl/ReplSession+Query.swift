@@ -31,7 +31,7 @@ extension ReplSession {
         try Interruption.check()
         var options = self.options
         options.wrt = wrt?.map { subtape.variableNames[Int(subtape.first[Int(newIDs[$0]!)])] }
-        return (format.render(evaluation, options), evaluation.numericWarnings)
+        return (format.render(evaluation.result, options), evaluation.numericWarnings)
     }
 
     /// The variable nodes `:wrt` names: an input's latest version, or a free variable.

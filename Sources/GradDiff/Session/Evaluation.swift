@@ -3,11 +3,8 @@
 /// output, and collect what deserves a warning.
 public struct Evaluation: Sendable {
     public let program: Program
-    public let output: NodeID
-    /// Each variable's value, by slot.
-    public let variableValues: [Double]
-    public let values: [Double]
-    public let gradients: [Double]
+    /// What the passes computed: the value every formatter reads.
+    public let result: PassResult
     /// Warnings about the program and bindings (unused bindings and steps).
     public var warnings: [LocatedDiagnostic] = []
     /// Warnings about numbers (nan, inf); `--strict` makes these errors.
@@ -15,10 +12,17 @@ public struct Evaluation: Sendable {
     /// Nodes evaluated exactly at a kink (also among `warnings`); `--kink error` makes
     /// these errors.
     public var kinkWarnings: [LocatedDiagnostic] = []
-    /// The derivative sent backward at kinks (`--kink`).
-    public var kinkConvention: KinkConvention = .zero
 
-    public var tape: Tape { program.tape }
+    public var tape: Tape { result.tape }
+    public var output: NodeID { result.output }
+    /// Each variable's value, by slot.
+    public var variableValues: [Double] { result.variableValues }
+    public var values: [Double] { result.values }
+    public var gradients: [Double] { result.gradients }
+    /// The derivative sent backward at kinks (`--kink`).
+    public var kinkConvention: KinkConvention { result.kinkConvention }
+    /// The gradient of the output with respect to each variable, by slot.
+    public var variableGradients: [Double] { result.variableGradients }
 
     /// Evaluates `program` at `bindings`, differentiating the statement named
     /// `outputName` (or the last statement).
@@ -75,15 +79,13 @@ public struct Evaluation: Sendable {
         }
         if !errors.isEmpty { throw UserError(errors) }
 
-        let nodeValues = ForwardPass.run(tape, variables: values)
-        let gradients = BackwardPass.run(tape, values: nodeValues, output: output, kinks: kinks)
-        var evaluation = Evaluation(program: program, output: output, variableValues: values, values: nodeValues, gradients: gradients)
-        evaluation.kinkConvention = kinks
+        let result = PassResult(tape, output: output, variables: values, kinks: kinks)
+        var evaluation = Evaluation(program: program, result: result)
         // A literal too large for a double (1e999) is where an inf comes from: its parser
         // warning counts as a numeric one, which --strict makes an error.
-        let reaches = evaluation.reachesOutput()
+        let reaches = result.reachesOutput
         let infiniteLiterals = Set((0..<tape.count).filter {
-            reaches[$0] && tape.ops[$0] == .constant && !nodeValues[$0].isFinite
+            reaches[$0] && tape.ops[$0] == .constant && !result.values[$0].isFinite
         }.map { tape.spans[$0] })
         let (literal, other) = (program.warnings.filter { $0.span.map(infiniteLiterals.contains) == true },
                                 program.warnings.filter { $0.span.map(infiniteLiterals.contains) != true })
@@ -117,13 +119,8 @@ public struct Evaluation: Sendable {
                         in: nil)
     }
 
-    /// Which nodes the output depends on (the output included).
-    public func reachesOutput() -> [Bool] {
-        tape.dependencies(of: [output])
-    }
-
     private func unusedStepWarnings() -> [LocatedDiagnostic] {
-        let reaches = reachesOutput()
+        let reaches = result.reachesOutput
         var warnings: [LocatedDiagnostic] = []
         let unused = program.steps.filter { !reaches[Int($0.node)] }
         // A generated program can leave 10^5 steps unused: a few say it, one line counts the rest.
@@ -139,10 +136,5 @@ public struct Evaluation: Sendable {
             warnings.append(LocatedDiagnostic(.warning("\(unused.count - shown) more steps are not used by the output"), in: nil))
         }
         return warnings
-    }
-
-    /// The gradient of the output with respect to each variable, by slot.
-    public var variableGradients: [Double] {
-        tape.variableNodes.map { gradients[Int($0)] }
     }
 }

@@ -6,22 +6,19 @@ enum KinkReport {
     static let limit = 3
 
     static func warnings(for evaluation: Evaluation) -> [LocatedDiagnostic] {
-        let tape = evaluation.tape
-        let values = evaluation.values
-        let reaches = evaluation.reachesOutput()
+        let result = evaluation.result
+        let tape = result.tape
         var warnings: [LocatedDiagnostic] = []
-        var kinks = 0
-        for i in 0..<tape.count where reaches[i] && tape.ops[i].hasKink {
-            let inputs = tape.inputs(of: NodeID(i))
-            guard let message = kink(tape.ops[i], inputs.map { values[Int($0)] }, inputs.map { tape.label(of: $0) },
-                                     evaluation.kinkConvention) else { continue }
-            kinks += 1
-            guard kinks <= limit else { continue }
+        for id in result.kinkNodes.prefix(limit) {
+            let inputs = tape.inputs(of: id)
+            guard let message = kink(tape.ops[Int(id)], inputs.map { result.values[Int($0)] }, inputs.map { tape.label(of: $0) },
+                                     result.kinkConvention) else { continue }
             warnings.append(LocatedDiagnostic(
-                .warning("\(tape.label(of: NodeID(i))) is evaluated at a kink: \(message.what)", at: tape.spans[i],
+                .warning("\(tape.label(of: id)) is evaluated at a kink: \(message.what)", at: tape.spans[Int(id)],
                          help: message.derivatives),
                 in: evaluation.program.source))
         }
+        let kinks = result.kinkNodes.count
         if kinks > limit {
             warnings.append(LocatedDiagnostic(.warning("\(kinks - limit) more nodes are evaluated at a kink"), in: nil))
         }

@@ -1,10 +1,10 @@
-extension Evaluation {
+extension PassResult {
     /// The nodes on some path from one of `variables` to the output: those the output
     /// depends on that depend on one of `variables` themselves. With nil, every node the
     /// output depends on. `--wrt` uses this to narrate and draw only what its gradients
     /// are made of; two loops over the tape, no recursion.
     public func nodesOnPaths(from variables: [String]?) -> [Bool] {
-        let reaches = reachesOutput()
+        let reaches = reachesOutput
         guard let variables else { return reaches }
         var dependsOnVariables = Array(repeating: false, count: tape.count)
         for name in variables {

@@ -1,0 +1,62 @@
+/// What the passes computed at one point, as one plain value that every formatter reads:
+/// the forward pass's values, the backward pass's gradients from one output, and what the
+/// reports need (which nodes the output depends on, which sit exactly on a kink, where
+/// nan and inf first appear), each computed once.
+public struct PassResult: Sendable {
+    public let tape: Tape
+    public let output: NodeID
+    /// Each variable's value, by slot.
+    public let variableValues: [Double]
+    public let values: [Double]
+    /// ∂output/∂node for every node (0 where the output does not depend on it).
+    public let gradients: [Double]
+    /// The derivative sent backward at kinks (`--kink`).
+    public let kinkConvention: KinkConvention
+    /// Whether the output depends on each node (the output included), for every node of the tape.
+    public let reachesOutput: [Bool]
+    /// The nodes the output depends on that are evaluated exactly at a kink, in tape order.
+    public let kinkNodes: [NodeID]
+    /// Where nan and ±inf first appear.
+    public let nonFinite: NonFiniteOrigins
+
+    /// Runs the forward pass with the variables' values by slot, then the backward pass
+    /// from `output` under `kinks`.
+    public init(_ tape: Tape, output: NodeID, variables: [Double], kinks: KinkConvention = .zero) {
+        self.tape = tape
+        self.output = output
+        self.variableValues = variables
+        self.kinkConvention = kinks
+        let values = ForwardPass.run(tape, variables: variables)
+        var gradients: [Double] = []
+        var reaches: [Bool] = []
+        BackwardPass.run(tape, values: values, output: output, into: &gradients, reachability: &reaches, kinks: kinks)
+        // The pass marks the nodes up to the output; none after it can be needed.
+        reaches += repeatElement(false, count: Swift.max(0, tape.count - reaches.count))
+        self.values = values
+        self.gradients = gradients
+        self.reachesOutput = reaches
+        kinkNodes = (0..<tape.count).lazy.filter { reaches[$0] && tape.ops[$0].hasKink }
+            .map(NodeID.init).filter { Self.isAtKink(tape, $0, values) }
+        nonFinite = NonFiniteOrigins(tape, values: values, gradients: gradients, output: output,
+                                     reachesOutput: reaches, kinks: kinks)
+    }
+
+    /// Whether node `id` sits exactly on a corner: abs or relu at 0, min or max at a tie.
+    static func isAtKink(_ tape: Tape, _ id: NodeID, _ values: [Double]) -> Bool {
+        let i = Int(id)
+        guard tape.ops[i].arity > 0 else { return false }
+        let b = tape.second[i] >= 0 ? values[Int(tape.second[i])] : 0
+        return tape.ops[i].oneSidedPartials(values[Int(tape.first[i])], b) != nil
+    }
+
+    /// The gradient of the output with respect to each variable, by slot.
+    public var variableGradients: [Double] {
+        tape.variableNodes.map { gradients[Int($0)] }
+    }
+
+    /// The values of node `id`'s inputs (the second 0 for a one-input node).
+    public func inputValues(of id: NodeID) -> (Double, Double) {
+        let i = Int(id)
+        return (values[Int(tape.first[i])], tape.second[i] >= 0 ? values[Int(tape.second[i])] : 0)
+    }
+}
