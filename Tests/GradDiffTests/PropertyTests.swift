@@ -76,7 +76,7 @@ struct PropertyTests {
             let text = generator.expression(depth: 4)
             var parser = try Parser(source: SourceText(name: "seed \(seed)", text: text))
             let (output, _) = try parser.parseExpression()
-            let tape = parser.builder.tape
+            let tape = parser.context.builder.tape
             for _ in 0..<Self.pointsPerExpression {
                 let point = generator.point()
                 let variables = tape.variableNames.map { point[$0]! }

@@ -70,10 +70,10 @@ func parseAndDifferentiate(
 ) throws -> (tape: Tape, output: NodeID, values: [Double], gradients: [Double]) {
     var builder = TapeBuilder()
     builder.mergesIdenticalNodes = merging
-    var parser = try Parser(source: SourceText(name: "expression", text: text), builder: builder)
+    var parser = try Parser(source: SourceText(name: "expression", text: text), context: ParseContext(builder: builder))
     let (output, _) = try parser.parseExpression()
     #expect(parser.current.kind == .end, "the parser stopped early in \(text)")
-    let tape = parser.builder.tape
+    let tape = parser.context.builder.tape
     let point = try tape.variableNames.map { name in
         try #require(variables[name], "no value for \(name) in the test")
     }

@@ -49,29 +49,6 @@ public struct Binding: Sendable {
     }
 }
 
-/// Evaluates text that must not depend on any variable: a binding's value, a
-/// program's declared default.
-public enum ConstantExpression {
-    public static func evaluate(_ source: SourceText, from offset: Int, naming name: String) throws(UserError) -> Double {
-        let slice = SourceText(name: source.name, bytes: Array(repeating: UInt8(ascii: " "), count: offset) + source.bytes[offset...])
-        var parser = try Parser(source: slice)
-        let (node, _) = try parser.parseExpression()
-        if parser.current.kind != .end {
-            throw UserError(.error("unexpected \(parser.current.describe(in: slice)) in the value of '\(name)'",
-                                   at: parser.current.span), in: source)
-        }
-        let tape = parser.builder.tape
-        if !tape.variableNames.isEmpty {
-            let spans = tape.variableNodes.prefix(NameList.shownNames).map { tape.spans[Int($0)] }
-            let names = NameList.quoted(tape.variableNames)
-            throw UserError(Diagnostic(.error, "the value of '\(name)' must be a number or constant expression, but it uses \(names)",
-                                       at: spans[0], also: Array(spans.dropFirst()),
-                                       help: "write a number such as \(name)=1.5, or an expression of numbers, pi and e"), in: source)
-        }
-        return ForwardPass.run(tape, variables: [])[Int(node)]
-    }
-}
-
 extension String {
     func trimmingSpaces() -> String {
         var scalars = Substring(self)

@@ -1,0 +1,41 @@
+/// Evaluates text that must not depend on any variable: a binding's value, a
+/// program's declared default.
+public enum ConstantExpression {
+    public static func evaluate(_ source: SourceText, from offset: Int, naming name: String) throws(UserError) -> Double {
+        var parser = try Parser(source: source, startingAt: offset)
+        let (node, _) = try parser.parseExpression()
+        if parser.current.kind != .end {
+            throw UserError(.error("unexpected \(parser.current.describe(in: source)) in the value of '\(name)'",
+                                   at: parser.current.span), in: source)
+        }
+        let tape = parser.context.builder.tape
+        if !tape.variableNames.isEmpty {
+            let spans = tape.variableNodes.prefix(NameList.shownNames).map { tape.spans[Int($0)] }
+            let names = NameList.quoted(tape.variableNames)
+            throw UserError(Diagnostic(.error, "the value of '\(name)' must be a number or constant expression, but it uses \(names)",
+                                       at: spans[0], also: Array(spans.dropFirst()),
+                                       help: "write a number such as \(name)=1.5, or an expression of numbers, pi and e"), in: source)
+        }
+        return value(of: node, in: tape, over: (0..<tape.count).map(NodeID.init))
+    }
+
+    /// The value of `node`, whose subgraph `nodes` (in tape order, each one's inputs
+    /// among them) reads no variable: the forward pass's `Op.value` over just those nodes.
+    static func value(of node: NodeID, in tape: Tape, over nodes: [NodeID]) -> Double {
+        var position: [NodeID: Int] = [:]
+        var values: [Double] = []
+        values.reserveCapacity(nodes.count)
+        for id in nodes {
+            let index = Int(id)
+            let op = tape.ops[index]
+            position[id] = values.count
+            if op == .constant {
+                values.append(tape.constants[Int(tape.first[index])])
+            } else {
+                let b = tape.second[index] >= 0 ? values[position[tape.second[index]]!] : 0
+                values.append(op.value(values[position[tape.first[index]]!], b))
+            }
+        }
+        return values[position[node]!]
+    }
+}

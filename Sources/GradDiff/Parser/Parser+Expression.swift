@@ -1,0 +1,197 @@
+/// The expression loop: an operator-precedence parse driven by two explicit stacks,
+/// operands and pending operators (groups and calls among them), so nesting depth is
+/// limited by memory, never by the call stack.
+extension Parser {
+    struct Operand {
+        /// The node, or -1 while the operand is a literal not yet put on the tape
+        /// (so `-3` becomes the constant -3, not neg(3)).
+        var node: NodeID
+        var literal: Double
+        var span: SourceSpan
+    }
+
+    enum Pending {
+        case binary(Op, precedence: Int, span: SourceSpan)
+        case prefix(negates: Bool, span: SourceSpan)
+        case group(open: SourceSpan)
+        /// A call in progress. Small on purpose (about 24 bytes): 100,000 nested calls
+        /// keep this many on the stack, so the name is read back from its span.
+        case call(Callee, nameSpan: SourceSpan, arguments: Int32)
+
+        var precedence: Int? {
+            switch self {
+            case .binary(_, let precedence, _): return precedence
+            case .prefix: return Precedence.prefix
+            case .group, .call: return nil
+            }
+        }
+    }
+
+    enum Callee {
+        case builtIn(Op)
+        case user(arity: Int32)
+
+        var arity: Int {
+            switch self {
+            case .builtIn(let op): return op.arity
+            case .user(let arity): return Int(arity)
+            }
+        }
+    }
+
+    /// Parses one expression, stopping before `;`, `=`, a newline outside parentheses,
+
+    /// an unmatched `)` or `,`, or the end. Returns its node and span.
+    public mutating func parseExpression() throws(UserError) -> (node: NodeID, span: SourceSpan) {
+        var operands: [Operand] = []
+        var pending: [Pending] = []
+        var expectsOperand = true
+        var depth = 0
+
+        while true {
+            if context.builder.tape.count > nodeLimit { throw nodeLimitError() }
+            if depth > 0, current.kind == .newline {
+                try advance()
+                continue
+            }
+            if expectsOperand {
+                switch current.kind {
+                case .number:
+                    operands.append(Operand(node: -1, literal: current.number, span: current.span))
+                    try advance()
+                    expectsOperand = false
+                case .identifier:
+                    let name = source.text(of: current.span)
+                    let nameSpan = current.span
+                    if try peek().kind == .leftParen {
+                        let callee = try resolveFunction(name, at: nameSpan)
+                        try advance()
+                        pending.append(.call(callee, nameSpan: nameSpan, arguments: 0))
+                        depth += 1
+                        try advance()
+                    } else {
+                        operands.append(try resolveName(name, at: nameSpan))
+                        try advance()
+                        expectsOperand = false
+                    }
+                case .leftParen:
+                    pending.append(.group(open: current.span))
+                    depth += 1
+                    try advance()
+                case .minus, .plus:
+                    pending.append(.prefix(negates: current.kind == .minus, span: current.span))
+                    try advance()
+                case .rightParen:
+                    if case .call(let callee, let nameSpan, 0)? = pending.last {
+                        let name = source.text(of: nameSpan)
+                        let span = nameSpan.union(current.span)
+                        guard callee.arity == 0 else { throw arityError(name, callee, given: 0, at: span) }
+                        pending.removeLast()
+                        depth -= 1
+                        operands.append(Operand(node: try call(callee, name: name, [], at: span), literal: 0, span: span))
+                        try advance()
+                        expectsOperand = false
+                        continue
+                    }
+                    throw missingOperand(after: pending.last)
+                default:
+                    throw missingOperand(after: pending.last)
+                }
+                continue
+            }
+
+            // An operand is complete: what follows must continue or end the expression.
+            if let (op, precedence, groupsRight) = Precedence.binary(current.kind) {
+                try reduce(&operands, &pending, above: precedence, groupsRight: groupsRight)
+                pending.append(.binary(op, precedence: precedence, span: current.span))
+                try advance()
+                expectsOperand = true
+                continue
+            }
+            switch current.kind {
+            case .comma where depth > 0:
+                try reduce(&operands, &pending, above: 0, groupsRight: false)
+                guard case .call(let callee, let nameSpan, let count)? = pending.last else {
+                    throw error("',' separates function arguments, but this is not a function call", at: current.span,
+                                help: "remove the ',' or call a function such as max(a, b)")
+                }
+                pending[pending.count - 1] = .call(callee, nameSpan: nameSpan, arguments: count + 1)
+                try advance()
+                expectsOperand = true
+            case .rightParen where depth > 0:
+                try reduce(&operands, &pending, above: 0, groupsRight: false)
+                let close = current.span
+                switch pending.removeLast() {
+                case .group(let open):
+                    operands[operands.count - 1].span = open.union(close)
+                case .call(let callee, let nameSpan, let count):
+                    let name = source.text(of: nameSpan)
+                    let given = Int(count) + 1
+                    guard given == callee.arity else {
+                        throw arityError(name, callee, given: given, at: nameSpan.union(close))
+                    }
+                    let arguments = operands.suffix(given).map { materialize($0) }
+                    operands.removeLast(given)
+                    let node = try call(callee, name: name, arguments, at: nameSpan.union(close))
+                    operands.append(Operand(node: node, literal: 0, span: nameSpan.union(close)))
+                default:
+                    preconditionFailure("reduce stops only at a group or call")
+                }
+                depth -= 1
+                try advance()
+            case .number, .identifier, .leftParen:
+                let previous = operands.last!.span
+                let shown = source.text(of: previous)
+                let next = source.text(of: current.span)
+                throw error(
+                    "expected an operator before \(current.describe(in: source))", at: current.span,
+                    help: current.kind == .leftParen && !shown.isEmpty
+                        ? "to multiply, write '\(shortened(shown))*(…)'"
+                        : "to multiply, write '\(shortened(shown))*\(shortened(next))'")
+            default:
+                if depth > 0 {
+                    let open = pending.last(where: { $0.precedence == nil })!
+                    throw unclosed(open)
+                }
+                try reduce(&operands, &pending, above: 0, groupsRight: false)
+                let result = operands.removeLast()
+                return (materialize(result), result.span)
+            }
+        }
+    }
+
+    /// Applies pending operators that bind tighter than an incoming one of `precedence`.
+    private mutating func reduce(
+        _ operands: inout [Operand], _ pending: inout [Pending], above precedence: Int, groupsRight: Bool
+    ) throws(UserError) {
+        while let top = pending.last, let topPrecedence = top.precedence {
+            guard topPrecedence > precedence || (topPrecedence == precedence && !groupsRight) else { return }
+            pending.removeLast()
+            switch top {
+            case .binary(let op, _, _):
+                let right = operands.removeLast()
+                let left = operands.removeLast()
+                let span = left.span.union(right.span)
+                let node = context.builder.apply(op, materialize(left), materialize(right), at: span)
+                operands.append(Operand(node: node, literal: 0, span: span))
+            case .prefix(let negates, let span):
+                var operand = operands.removeLast()
+                operand.span = span.union(operand.span)
+                if negates {
+                    if operand.node < 0 {
+                        operand.literal = -operand.literal
+                    } else {
+                        operand.node = context.builder.apply(.negate, operand.node, at: operand.span)
+                    }
+                }
+                operands.append(operand)
+            case .group, .call:
+                return
+            }
+        }
+    }
+
+    mutating func materialize(_ operand: Operand) -> NodeID {
+        operand.node >= 0 ? operand.node : context.builder.constant(operand.literal, at: operand.span)
+    }
+}

@@ -1,0 +1,70 @@
+/// What a name means where it is read: a step, input or parameter in scope, a free
+/// variable, a built-in constant or function, or a user function, whose call is
+/// expanded onto the tape (or, inside a function's body, deferred to its caller).
+extension Parser {
+
+    mutating func resolveName(_ name: String, at span: SourceSpan) throws(UserError) -> Operand {
+        if let node = context.scope[name] { return Operand(node: node, literal: 0, span: span) }
+        if allowsFreeVariables, let node = context.builder.existingVariable(name) {
+            return Operand(node: node, literal: 0, span: span)
+        }
+        if let value = Op.constant(named: name) { return Operand(node: -1, literal: value, span: span) }
+        if Op.function(named: name) != nil || context.functions[name] != nil {
+            throw error("'\(name)' is a function; call it with parentheses", at: span, help: "write \(name)(…)")
+        }
+        guard allowsFreeVariables else {
+            let known = Array(context.scope.keys) + Op.constants.map(\.name)
+            let suggestion = NameSuggestion.nearest(to: name, among: known)
+            throw error("'\(name)' is not defined here", at: span,
+                        help: suggestion.map { "did you mean '\($0)'?" } ?? "only numbers, constants and functions may appear here")
+        }
+        return Operand(node: context.builder.variable(name, at: span), literal: 0, span: span)
+    }
+
+    func resolveFunction(_ name: String, at span: SourceSpan) throws(UserError) -> Callee {
+        if name == recursionGuard {
+            throw error("\(name) calls itself; recursive functions are not supported", at: span,
+                        help: "graddiff inlines every call, so a function may only call functions defined before it")
+        }
+        if let op = Op.function(named: name) { return .builtIn(op) }
+        if let function = context.functions[name] { return .user(arity: Int32(function.parameters.count)) }
+        let candidates = Op.userFunctions.map(\.name) + context.functions.names.sorted()
+        if let suggestion = NameSuggestion.nearest(to: name, among: candidates) {
+            throw error("unknown function '\(name)'", at: span, help: "did you mean '\(suggestion)'?")
+        }
+        throw error("unknown function '\(name)'", at: span,
+                    help: "to multiply, write '\(name)*(…)'; `graddiff --help` lists the functions")
+    }
+
+    mutating func call(_ callee: Callee, name: String, _ arguments: [NodeID], at span: SourceSpan) throws(UserError) -> NodeID {
+        switch callee {
+        case .builtIn(let op):
+            return context.builder.apply(op, arguments[0], arguments.count > 1 ? arguments[1] : -1, at: span)
+        case .user:
+            guard let index = context.functions.index(of: name) else { preconditionFailure("resolved user functions exist") }
+            if deferredCalls != nil { return deferCall(index, named: name, arguments, at: span) }
+            let (limit, source) = (nodeLimit, source)
+            return try context.functions.expand(index, arguments: arguments, environment: context.scope, into: &context.builder, at: span,
+                                        nodeLimit: limit, limitError: { Parser.nodeLimitError(limit, at: span, in: source) })
+        }
+    }
+
+    /// A placeholder for a call inside a function's body. The same function on the same
+    /// argument nodes shares one placeholder however it is spelled; it is named as typed
+    /// (`f(sin(a))`) when that is short, on one line and without a comment, else
+    /// `f(…)`, and numbered (`f(…)#2`) when a name is taken.
+    private mutating func deferCall(_ function: Int, named name: String, _ arguments: [NodeID], at span: SourceSpan) -> NodeID {
+        let key = FunctionTemplate.CallKey(function: function, arguments: arguments)
+        if let existing = deferredCallNodes[key] { return existing }
+        // Measured in bytes before any text is made: calls nested 10^5 deep stay linear.
+        let bytes = source.bytes[Int(span.start)..<Int(span.end)]
+        let plain = bytes.count <= 48 && !bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "#") || $0 >= 0x80 }
+        let typed = plain ? source.text(of: span) : "\(name)(…)"
+        let label = context.builder.existingVariable(typed) == nil ? typed : "\(typed)#\((deferredCalls?.count ?? 0) + 1)"
+        let node = context.builder.variable(label, at: span)
+        let slot = Int(context.builder.tape.first[Int(node)])
+        deferredCalls?[slot] = FunctionTemplate.Call(function: function, arguments: arguments, resultSlot: slot)
+        deferredCallNodes[key] = node
+        return node
+    }
+}

@@ -1,0 +1,69 @@
+/// `f(a, b) = body`: a user function, its body read onto a tape of its own whose first
+/// variables are the parameters.
+extension ProgramParser {
+    static func functionHeader(_ parser: Parser) throws(UserError) -> [(String, SourceSpan)]? {
+        var lexer = parser.lexer
+        guard try lexer.next().kind == .leftParen else { return nil }
+        var parameters: [(String, SourceSpan)] = []
+        var token = try lexer.next()
+        if token.kind == .rightParen { return try lexer.next().kind == .equals ? [] : nil }
+        while token.kind == .identifier {
+            parameters.append((parser.source.text(of: token.span), token.span))
+            token = try lexer.next()
+            if token.kind == .rightParen { return try lexer.next().kind == .equals ? parameters : nil }
+            guard token.kind == .comma else { return nil }
+            token = try lexer.next()
+        }
+        return nil
+    }
+
+    /// Built-in function names cannot be redefined; a built-in constant may be shadowed
+    /// (micrograd's example names a step `e`), with a warning naming the constant.
+
+    static func definition(
+        _ name: String, nameSpan: SourceSpan, parameters: [(String, SourceSpan)],
+        _ parser: inout Parser, _ program: inout Program
+    ) throws(UserError) -> Statement {
+        try checkNameIsFree(name, at: nameSpan, parser, &program)
+        if parser.context.scope[name] != nil {
+            throw parser.error("'\(name)' is already a step or input", at: nameSpan, help: "use another name for the function")
+        }
+        for (index, (parameter, span)) in parameters.enumerated() {
+            if Op.function(named: parameter) != nil {
+                throw parser.error("'\(parameter)' is a built-in function and cannot name a parameter", at: span,
+                                   help: "use another name")
+            }
+            if Op.constant(named: parameter) != nil {
+                program.warnings.append(.warning("the parameter '\(parameter)' shadows the built-in constant \(parameter) inside \(name)",
+                                                 at: span, help: "rename it to use the constant in the body"))
+            }
+            if parameters[..<index].contains(where: { $0.0 == parameter }) {
+                throw parser.error("the parameter '\(parameter)' appears twice", at: span, help: "give each parameter its own name")
+            }
+        }
+        // Skip the header: name ( params ) =
+        while !parser.check(.equals) { try parser.advance() }
+        try parser.advance()
+        if parser.check(.semicolon) || parser.check(.newline) || parser.check(.end) {
+            throw parser.error("expected the body of \(name) after '='", at: parser.current.span)
+        }
+        var body = parser
+        body.context = ParseContext()
+        body.nodeLimit = parser.nodeLimit
+        for (parameter, span) in parameters {
+            body.context.scope[parameter] = body.context.builder.variable(parameter, at: span)
+        }
+        body.context.functions = parser.context.functions
+        body.recursionGuard = name
+        body.deferredCalls = [:]
+        let (output, bodySpan) = try body.parseExpression()
+        let template = FunctionTemplate(name: name, parameters: parameters.map(\.0), body: body.context.builder.tape,
+                                        output: output, calls: body.deferredCalls ?? [:])
+        parser.replaceLexer(with: body)
+        // Drop the body's copy of the table first, so adding to it does not copy it:
+        // 10^5 definitions stay linear.
+        body.context.functions = FunctionLibrary()
+        parser.context.functions.define(template)
+        return Statement(kind: .function, name: name, span: nameSpan.union(bodySpan), node: nil)
+    }
+}

@@ -1,0 +1,111 @@
+/// Reads a program's statements one by one onto a tape.
+public struct ProgramParser {
+    /// Parses the whole of `source` as a program.
+    public static func parse(_ source: SourceText, nodeLimit: Int = Parser.defaultNodeLimit) throws(UserError) -> Program {
+        var program = Program(source: SourceText(name: source.name, bytes: []))
+        try parse(source, into: &program, nodeLimit: nodeLimit)
+        // Nothing more will be merged into it unless someone parses more, who pays for the index then.
+        program.builder.dropIndex()
+        return program
+    }
+
+    /// Parses `source` as more statements of `program` (a REPL line, a loaded file).
+    /// The program's text grows by a line holding `source`, so every node's span still
+    /// points into `program.source`. On error `program` is unchanged. With
+    /// `recordingStatements` (a REPL's "what did this line define?") it returns the
+    /// statements in order, their spans in `program.source` too; otherwise nothing, so
+    /// that a program of a million statements does not keep a million records.
+    @discardableResult
+    public static func parse(_ source: SourceText, into program: inout Program, nodeLimit: Int = Parser.defaultNodeLimit,
+                             recordingStatements: Bool = false) throws(UserError) -> [Statement] {
+        var journal = ProgramJournal(program)
+        do {
+            return try parse(source, into: &program, journal: &journal, nodeLimit: nodeLimit,
+                             recordingStatements: recordingStatements)
+        } catch {
+            program.restore(journal)
+            throw error
+        }
+    }
+
+    /// `parse(_:into:nodeLimit:recordingStatements:)` for a caller that may undo the
+    /// entry later (a REPL whose expression then fails): `program.restore(journal)` puts
+    /// back what the program was when `journal` was made. The program is changed in
+    /// place, so an entry costs its own length, not the session's.
+    public static func parse(_ source: SourceText, into program: inout Program, journal: inout ProgramJournal,
+                             nodeLimit: Int = Parser.defaultNodeLimit,
+                             recordingStatements: Bool = false) throws(UserError) -> [Statement] {
+        let offset: Int
+        if program.source.bytes.isEmpty {
+            program.source = source
+            offset = 0
+        } else {
+            offset = program.source.appendLine(source.bytes)
+        }
+        var parser = try Parser(source: program.source, startingAt: offset)
+        // The parser works on the program's own context, moved in and out (a copy would
+        // make every entry cost the whole session).
+        swap(&parser.context, &program.context)
+        parser.nodeLimit = nodeLimit
+        defer { swap(&parser.context, &program.context) }
+        var statements: [Statement] = []
+        while true {
+            while parser.check(.semicolon) || parser.check(.newline) { try parser.advance() }
+            if parser.check(.end) { break }
+            let statement = try statement(&parser, &program, &journal)
+            if recordingStatements { statements.append(statement) }
+            if parser.context.builder.tape.count > nodeLimit {
+                throw parser.error("the graph has more than \(nodeLimit) nodes, the limit", at: parser.current.span,
+                                   help: "raise it with --max-nodes N, or write a smaller expression")
+            }
+            switch parser.current.kind {
+            case .semicolon, .newline, .end:
+                break
+            case .equals:
+                throw parser.error("unexpected '='", at: parser.current.span,
+                                   help: "only a name can be assigned: write name = expression")
+            case .rightParen:
+                throw parser.error("unmatched ')'", at: parser.current.span, help: "remove it, or add '(' before it")
+            default:
+                throw parser.error("unexpected \(parser.current.describe(in: source)) after the expression",
+                                   at: parser.current.span,
+                                   help: parser.current.kind == .comma ? "',' separates function arguments" : "separate statements with ';' or a newline")
+            }
+        }
+        program.warnings += parser.lexer.warnings
+        return statements
+    }
+
+    private static func statement(_ parser: inout Parser, _ program: inout Program,
+                                  _ journal: inout ProgramJournal) throws(UserError) -> Statement {
+        let start = parser.current
+        if start.kind == .identifier {
+            let name = parser.source.text(of: start.span)
+            let next = try parser.peek()
+            if next.kind == .equals {
+                try parser.advance()
+                try parser.advance()
+                return try assignment(name, nameSpan: start.span, &parser, &program, &journal)
+            }
+            if next.kind == .leftParen, let parameters = try functionHeader(parser) {
+                return try definition(name, nameSpan: start.span, parameters: parameters, &parser, &program)
+            }
+        }
+        let (node, span) = try parser.parseExpression()
+        program.steps.append((name: "", node: node, span: span))
+        program.output = node
+        return Statement(kind: .expression, name: "", span: span, node: node)
+    }
+
+    /// If the tokens at the cursor read `name(a, b, …) =`, the parameter names and spans.
+
+    static func checkNameIsFree(_ name: String, at span: SourceSpan, _ parser: Parser, _ program: inout Program) throws(UserError) {
+        if Op.constant(named: name) != nil, parser.context.scope[name] == nil {
+            program.warnings.append(.warning("'\(name)' shadows the built-in constant \(name); later statements mean this definition",
+                                             at: span, help: "rename it to keep the constant"))
+        }
+        if Op.function(named: name) != nil {
+            throw parser.error("'\(name)' is a built-in function and cannot be redefined", at: span, help: "use another name")
+        }
+    }
+}
