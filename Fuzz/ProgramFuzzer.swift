@@ -47,13 +47,13 @@ private func runBatch(_ program: Program, _ bindings: [Binding], table: [UInt8])
     let text = String(decoding: table, as: UTF8.self)
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     guard let headerLine = lines.first else { return }
-    let delimiter: Character = headerLine.contains("\t") ? "\t" : ","
-    let header = BatchEvaluator.fields(of: headerLine, delimiter: delimiter).map(String.init)
+    let delimiter = DelimitedText.delimiter(ofHeader: headerLine)
+    let header = DelimitedText.fields(of: headerLine, delimiter: delimiter).map(String.init)
     guard var batch = try? BatchEvaluator(program: program, bindings: bindings, header: header,
                                           headerSource: SourceText(name: "header", text: String(headerLine)),
                                           delimiter: delimiter, outputName: nil) else { return }
     var output = batch.outputHeader(inputHeader: header)
     for line in lines.dropFirst().prefix(64) {
-        try? batch.evaluate(fields: BatchEvaluator.fields(of: line, delimiter: delimiter), into: &output)
+        try? batch.evaluate(fields: DelimitedText.fields(of: line, delimiter: delimiter), into: &output)
     }
 }

@@ -25,7 +25,7 @@ struct BatchRunner {
             }
             let delimiter: Character = format(for: headerLine)
             let headerSource = SourceText(name: name, text: String(headerLine))
-            let header = BatchEvaluator.fields(of: headerLine, delimiter: delimiter).map(String.init)
+            let header = DelimitedText.fields(of: headerLine, delimiter: delimiter).map(String.init)
             var evaluator: BatchEvaluator
             do throws(UserError) {
                 evaluator = try BatchEvaluator(program: program, bindings: bindings, header: header, headerSource: headerSource,
@@ -43,8 +43,8 @@ struct BatchRunner {
             while let line = try reader.nextLineFlushing(&output) {
                 lineNumber += 1
                 if line.allSatisfy({ $0 == " " || $0 == "\r" || $0 == "\t" && delimiter != "\t" }) { continue }
-                do throws(BatchEvaluator.RowError) {
-                    try evaluator.evaluate(fields: BatchEvaluator.fields(of: line, delimiter: delimiter), into: &output)
+                do throws(DelimitedText.RowError) {
+                    try evaluator.evaluate(fields: DelimitedText.fields(of: line, delimiter: delimiter), into: &output)
                 } catch {
                     StandardStreams.writeOut(output)
                     output = ""
@@ -71,7 +71,7 @@ struct BatchRunner {
         switch command.format {
         case .tsv: return "\t"
         case .csv: return ","
-        default: return header.contains("\t") ? "\t" : ","
+        default: return DelimitedText.delimiter(ofHeader: header)
         }
     }
 

@@ -29,14 +29,14 @@ struct DiffRunner {
             var variables: [Double]?
             let output: NodeID
             if bindings.isEmpty {
-                output = try Self.output(of: program, named: command.output)
+                output = try program.outputNode(named: command.output)
             } else {
                 let evaluation = try Evaluation.run(program, bindings: bindings, outputName: command.output)
                 StandardStreams.writeError(evaluation.warnings.map(renderer.render).joined())
                 output = evaluation.output
                 variables = evaluation.variableValues
             }
-            try Self.check(command.wrtNames, in: program)
+            try program.validate(wrt: command.wrtNames)
             formulas = try DerivativeFormulas(program, output: output, wrt: command.wrtNames, order: command.order,
                                               variables: variables, notation: command.format == .latex ? .latex : .program,
                                               nodeLimit: command.maxNodes)
@@ -93,28 +93,5 @@ struct DiffRunner {
 
     private func derivativeName(_ variable: String) -> String {
         command.order == 1 ? "d_\(variable)" : "d\(command.order)_\(variable)"
-    }
-
-    static func output(of program: Program, named name: String?) throws(UserError) -> NodeID {
-        if let name {
-            guard let node = program.names[name] else {
-                throw UserError(.error("--output names '\(name)', which the program does not define"), in: nil)
-            }
-            return node
-        }
-        guard let output = program.output else {
-            throw UserError(.error("there is nothing to differentiate", help: "write an expression such as x^2 * y"),
-                            in: program.source)
-        }
-        return output
-    }
-
-    static func check(_ wrt: [String]?, in program: Program) throws(UserError) {
-        for name in wrt ?? [] where program.tape.variableSlot(named: name) == nil {
-            let variables = program.tape.variableNames
-            throw UserError(.error("--wrt names '\(name)', which is not a variable of the expression",
-                                   help: variables.isEmpty ? "the expression has no variables"
-                                       : "its variables are \(NameList.plain(variables))"), in: nil)
-        }
     }
 }

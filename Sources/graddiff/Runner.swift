@@ -35,7 +35,7 @@ struct Runner {
                 return BatchRunner(command: command, program: program, bindings: bindings, renderer: renderer).run(path: path)
             }
             evaluation = try Evaluation.run(program, bindings: bindings, outputName: command.output, kinks: command.kink)
-            try evaluation.validate(wrt: command.wrt.map(command.wrtNames))
+            try evaluation.program.validate(wrt: command.wrt.map(command.wrtNames))
         } catch {
             report(errors.isEmpty || error.diagnostics.elementsEqual(errors, by: { $0.diagnostic == $1.diagnostic })
                    ? error.diagnostics : errors + error.diagnostics)

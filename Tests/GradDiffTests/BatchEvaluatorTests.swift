@@ -6,7 +6,7 @@ struct BatchEvaluatorTests {
     func evaluator(_ program: String, header: String, bindings: String = "", delimiter: Character = ",",
                    output: String? = nil) throws -> BatchEvaluator {
         let headerSource = SourceText(name: "table", text: header)
-        let names = BatchEvaluator.fields(of: Substring(header), delimiter: delimiter).map(String.init)
+        let names = DelimitedText.fields(of: Substring(header), delimiter: delimiter).map(String.init)
         return try BatchEvaluator(program: parseProgram(program), bindings: parseBindings(bindings), header: names,
                                   headerSource: headerSource, delimiter: delimiter, outputName: output)
     }
@@ -14,7 +14,7 @@ struct BatchEvaluatorTests {
     func run(_ evaluator: inout BatchEvaluator, _ rows: [String]) throws -> String {
         var output = ""
         for row in rows {
-            try evaluator.evaluate(fields: BatchEvaluator.fields(of: Substring(row), delimiter: evaluator.delimiter), into: &output)
+            try evaluator.evaluate(fields: DelimitedText.fields(of: Substring(row), delimiter: evaluator.delimiter), into: &output)
         }
         return output
     }
@@ -43,24 +43,24 @@ struct BatchEvaluatorTests {
     @Test func badRows() throws {
         var batch = try evaluator("x*y", header: "x,y")
         var output = ""
-        #expect(throws: BatchEvaluator.RowError.self) {
-            try batch.evaluate(fields: BatchEvaluator.fields(of: "1", delimiter: ","), into: &output)
+        #expect(throws: DelimitedText.RowError.self) {
+            try batch.evaluate(fields: DelimitedText.fields(of: "1", delimiter: ","), into: &output)
         }
         do {
-            try batch.evaluate(fields: BatchEvaluator.fields(of: "1,abc", delimiter: ","), into: &output)
+            try batch.evaluate(fields: DelimitedText.fields(of: "1,abc", delimiter: ","), into: &output)
             Issue.record("a row with a word was accepted")
         } catch {
             #expect(error.message == "'abc' in column 2 is not a number")
         }
         do {
-            try batch.evaluate(fields: BatchEvaluator.fields(of: "1,2,3", delimiter: ","), into: &output)
+            try batch.evaluate(fields: DelimitedText.fields(of: "1,2,3", delimiter: ","), into: &output)
             Issue.record("a row with three fields was accepted")
         } catch {
             #expect(error.message == "this row has 3 fields, the header has 2")
         }
         #expect(output.isEmpty)
         // Rows after a bad one still work.
-        try batch.evaluate(fields: BatchEvaluator.fields(of: "2,5", delimiter: ","), into: &output)
+        try batch.evaluate(fields: DelimitedText.fields(of: "2,5", delimiter: ","), into: &output)
         #expect(output == "2,5,10,5,2\n")
     }
 
@@ -86,18 +86,18 @@ struct BatchEvaluatorTests {
         ("-Infinity", -Double.infinity),
     ])
     func fieldNumbers(_ text: String, _ value: Double) {
-        let parsed = BatchEvaluator.number(Substring(text))
+        let parsed = DelimitedText.number(Substring(text))
         #expect(parsed.map { isClose($0, value, relative: 0) } == true, "\(text) read as \(String(describing: parsed))")
     }
 
     @Test("field non-numbers", arguments: ["", "abc", "x1", "1,5", "--1"])
     func fieldNonNumbers(_ text: String) {
-        #expect(BatchEvaluator.number(Substring(text)) == nil)
+        #expect(DelimitedText.number(Substring(text)) == nil)
     }
 
     @Test func fieldsAreTrimmedAndUnquoted() {
-        let fields = BatchEvaluator.fields(of: " 1 ,\"2\", 3\r", delimiter: ",")
+        let fields = DelimitedText.fields(of: " 1 ,\"2\", 3\r", delimiter: ",")
         #expect(fields == ["1", "2", "3"])
-        #expect(BatchEvaluator.fields(of: "a,,b", delimiter: ",") == ["a", "", "b"])
+        #expect(DelimitedText.fields(of: "a,,b", delimiter: ",") == ["a", "", "b"])
     }
 }

@@ -79,10 +79,10 @@ struct EvaluationTests {
 
     @Test func wrtValidation() throws {
         let evaluation = try evaluate("p = x + y; p * z", "x=1 y=3 z=-3")
-        #expect(userErrors { try evaluation.validate(wrt: ["x", "z"]) }.isEmpty)
-        let step = userErrors { try evaluation.validate(wrt: ["p"]) }
+        #expect(userErrors { try evaluation.program.validate(wrt: ["x", "z"]) }.isEmpty)
+        let step = userErrors { try evaluation.program.validate(wrt: ["p"]) }
         #expect(step.map(\.diagnostic.message) == ["--wrt names 'p', a step; gradients are reported for inputs"])
-        let misspelled = userErrors { try evaluation.validate(wrt: ["zz"]) }
+        let misspelled = userErrors { try evaluation.program.validate(wrt: ["zz"]) }
         #expect(misspelled.map(\.diagnostic.message) == ["--wrt names 'zz', which is not a variable of the expression"])
         #expect(misspelled.first?.diagnostic.help == "did you mean 'z'?")
         let order = evaluation.result.reportedVariables(OutputOptions(wrt: ["z", "x"]))

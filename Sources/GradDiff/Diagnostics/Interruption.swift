@@ -32,7 +32,7 @@ public enum Interruption {
 extension UserError {
     /// What interrupted work throws: abandoned like a failed statement, state unchanged.
     public static var interrupted: UserError {
-        var error = UserError(.error("interrupted"), in: nil)
+        var error = UserError(.error(.interrupted), in: nil)
         error.isInterruption = true
         return error
     }

@@ -92,10 +92,7 @@ public struct Lexer: Sendable {
         {
             var end = offset + 2
             while end < bytes.count, identifierContinueLength(at: end) != nil { end += 1 }
-            throw UserError(
-                .error(
-                    "hexadecimal numbers are not supported", at: SourceSpan(start: start, end: end),
-                    help: "write the number in decimal"), in: source)
+            throw UserError(.error(.hexadecimalNumber, at: SourceSpan(start: start, end: end)), in: source)
         }
         var sawDigit = false
         while isDigit(offset) { offset += 1; sawDigit = true }
@@ -104,9 +101,7 @@ public struct Lexer: Sendable {
             while isDigit(offset) { offset += 1; sawDigit = true }
         }
         if !sawDigit {
-            throw UserError(
-                .error("expected a digit after '.'", at: span(start), help: "write a number such as 0.5"),
-                in: source)
+            throw UserError(.error(.digitAfterPoint, at: span(start)), in: source)
         }
         if offset < bytes.count, bytes[offset] | 0x20 == UInt8(ascii: "e") {
             var exponentEnd = offset + 1
@@ -118,42 +113,29 @@ public struct Lexer: Sendable {
                 while isDigit(offset) { offset += 1 }
             } else if exponentEnd > offset + 1 || identifierContinueLength(at: offset + 1) == nil {
                 offset = exponentEnd
-                throw UserError(
-                    .error("the exponent of this number has no digits", at: span(start), help: "write it as 1e-3 or 2E+10"),
-                    in: source)
+                throw UserError(.error(.exponentWithoutDigits, at: span(start)), in: source)
             }
         }
         let text = String(decoding: bytes[start..<offset], as: UTF8.self)
         guard let value = Double(text) else {
-            throw UserError(.error("'\(text)' is not a number", at: span(start)), in: source)
+            throw UserError(.error(.notANumber(text), at: span(start)), in: source)
         }
         if value.isInfinite {
-            warnings.append(.warning("\(text) is too large for a double and becomes inf", at: span(start)))
+            warnings.append(.warning(.numberTooLarge(text), at: span(start)))
         } else if value == 0, text.contains(where: { ("1"..."9").contains($0) }) {
-            warnings.append(.warning("\(text) is too small for a double and becomes 0", at: span(start)))
+            warnings.append(.warning(.numberTooSmall(text), at: span(start)))
         }
         return Token(.number, span(start), number: value)
     }
 
     private func unexpectedCharacter(at start: Int) -> UserError {
         guard let (scalar, length) = decodeScalar(at: start) else {
-            return UserError(
-                .error("the input is not valid UTF-8", at: SourceSpan(start: start, end: start + 1),
-                       help: "graddiff reads UTF-8 text"), in: source)
+            return UserError(.error(.invalidUTF8, at: SourceSpan(start: start, end: start + 1)), in: source)
         }
         let where_ = SourceSpan(start: start, end: start + length)
-        let help: String?
-        switch scalar {
-        case "×", "·", "⋅": help = "write '*' for multiplication"
-        case "÷": help = "write '/' for division"
-        case "−", "–": help = "write '-' (ASCII hyphen-minus) for subtraction"
-        case "[", "{": help = "use '(' and ')' for grouping"
-        case "\0": help = "the input contains a NUL byte"
-        default: help = nil
-        }
         let shown = scalar.properties.generalCategory == .control
             ? "U+" + String(scalar.value, radix: 16, uppercase: true) : String(scalar)
-        return UserError(.error("unexpected character '\(shown)'", at: where_, help: help), in: source)
+        return UserError(.error(.unexpectedCharacter(shown, scalar), at: where_), in: source)
     }
 
     /// Decodes the Unicode scalar starting at `index`, or nil for invalid UTF-8.

@@ -25,30 +25,23 @@ public struct DataTable: Sendable {
             .filter { !$0.element.allSatisfy { $0 == " " || $0 == "\r" || $0 == "\t" } }
             .makeIterator()
         guard let (_, headerLine) = lines.next() else {
-            throw UserError(.error("the data table '\(source.name)' is empty", help: "its first line names the columns, such as x,y"),
-                            in: nil)
+            throw UserError(.error(.tableEmpty(source.name)), in: nil)
         }
-        let delimiter: Character = headerLine.contains("\t") ? "\t" : ","
-        let header = BatchEvaluator.fields(of: headerLine, delimiter: delimiter).map(String.init)
+        let delimiter = DelimitedText.delimiter(ofHeader: headerLine)
+        let header = DelimitedText.fields(of: headerLine, delimiter: delimiter).map(String.init)
         var values: [Double] = []
         while let (index, line) = lines.next() {
-            let fields = BatchEvaluator.fields(of: line, delimiter: delimiter)
-            let place = SourceText(name: "\(source.name):\(index + 1)", text: "")
-            guard fields.count == header.count else {
-                throw UserError(.error("this row has \(fields.count) field\(fields.count == 1 ? "" : "s"), the header has \(header.count)",
-                                       help: "every row needs one value per column"), in: place)
-            }
-            for (column, field) in fields.enumerated() {
-                guard let value = BatchEvaluator.number(field) else {
-                    throw UserError(.error("'\(field)' in column \(column + 1) is not a number",
-                                           help: "write numbers such as 1.5, -2e-3"), in: place)
+            do throws(DelimitedText.RowError) {
+                try DelimitedText.readNumbers(DelimitedText.fields(of: line, delimiter: delimiter), columns: header.count) { _, value in
+                    values.append(value)
                 }
-                values.append(value)
+            } catch {
+                throw UserError(Diagnostic(.error, error.message, help: error.help),
+                                in: SourceText(name: "\(source.name):\(index + 1)", text: ""))
             }
         }
         if values.isEmpty {
-            throw UserError(.error("the data table '\(source.name)' has a header but no rows", help: "add one row per example"),
-                            in: nil)
+            throw UserError(.error(.tableWithoutRows(source.name)), in: nil)
         }
         return DataTable(header: header, headerSource: SourceText(name: source.name, text: String(headerLine)),
                          delimiter: delimiter, values: values)

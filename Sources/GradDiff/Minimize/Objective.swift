@@ -42,15 +42,13 @@ public struct Objective {
         let names = over ?? tape.variableNames.filter { !columns.contains($0) }
         var errors: [LocatedDiagnostic] = []
         for name in names where tape.variableSlot(named: name) == nil || columns.contains(name) {
-            let message = columns.contains(name)
-                ? "--over names '\(name)', which is a column of the data, not a parameter"
-                : "--over names '\(name)', which is not a variable of the program"
             let suggestion = NameSuggestion.nearest(to: name, among: tape.variableNames.filter { !columns.contains($0) })
-            errors.append(LocatedDiagnostic(.error(message, help: suggestion.map { "did you mean '\($0)'?" }), in: nil))
+            let message: Message = columns.contains(name)
+                ? .overNamesColumn(name, suggestion: suggestion) : .overNamesNoVariable(name, suggestion: suggestion)
+            errors.append(LocatedDiagnostic(.error(message), in: nil))
         }
         if names.isEmpty {
-            errors.append(LocatedDiagnostic(.error("there are no parameters to minimize over",
-                                                   help: "every variable is a data column; the program needs a variable to adjust"), in: nil))
+            errors.append(LocatedDiagnostic(.error(.noParameters), in: nil))
         }
         if !errors.isEmpty { throw UserError(errors) }
         self.program = program

@@ -12,28 +12,22 @@ public struct Binding: Sendable {
         let source = SourceText(name: "binding", text: argument)
         let bytes = source.bytes
         guard let equals = bytes.firstIndex(of: UInt8(ascii: "=")) else {
-            throw UserError(.error("'\(argument)' is not a binding", at: SourceSpan(start: 0, end: bytes.count),
-                                   help: "bindings are written name=value, such as x=3"), in: source)
+            throw UserError(.error(.notABinding(argument), at: SourceSpan(start: 0, end: bytes.count)), in: source)
         }
         let nameSpan = SourceSpan(start: 0, end: equals)
         let name = source.text(of: nameSpan).trimmingSpaces()
         if name.isEmpty {
-            throw UserError(.error("the binding '\(argument)' has no name", at: SourceSpan(start: 0, end: 1),
-                                   help: "write name=value, such as x=3"), in: source)
+            throw UserError(.error(.bindingWithoutName(argument), at: SourceSpan(start: 0, end: 1)), in: source)
         }
         guard isIdentifier(name) else {
-            throw UserError(.error("'\(name)' is not a valid variable name", at: nameSpan,
-                                   help: "names are letters, digits and '_', not starting with a digit"), in: source)
+            throw UserError(.error(.invalidVariableName(name), at: nameSpan), in: source)
         }
         if Op.isBuiltIn(name) {
-            let kind = Op.constant(named: name) != nil ? "constant" : "function"
-            throw UserError(.error("'\(name)' is a built-in \(kind) and cannot be bound", at: nameSpan,
-                                   help: "use another name"), in: source)
+            throw UserError(.error(.builtInBound(name, isConstant: Op.constant(named: name) != nil), at: nameSpan), in: source)
         }
         let valueSpan = SourceSpan(start: equals + 1, end: bytes.count)
         if source.text(of: valueSpan).trimmingSpaces().isEmpty {
-            throw UserError(.error("the binding '\(argument)' has no value", at: SourceSpan(start: equals, end: equals + 1),
-                                   help: "write \(name)=NUMBER, such as \(name)=1"), in: source)
+            throw UserError(.error(.bindingWithoutValue(argument, name: name), at: SourceSpan(start: equals, end: equals + 1)), in: source)
         }
         let value = try ConstantExpression.evaluate(source, from: equals + 1, naming: name)
         return Binding(name: name, value: value, source: source, nameSpan: nameSpan)

@@ -5,16 +5,13 @@ public enum ConstantExpression {
         var parser = try Parser(source: source, startingAt: offset)
         let (node, _) = try parser.parseExpression()
         if parser.current.kind != .end {
-            throw UserError(.error("unexpected \(parser.current.describe(in: source)) in the value of '\(name)'",
-                                   at: parser.current.span), in: source)
+            throw UserError(.error(.unexpectedInValue(parser.current.describe(in: source), of: name), at: parser.current.span), in: source)
         }
         let tape = parser.context.builder.tape
         if !tape.variableNames.isEmpty {
             let spans = tape.variableNodes.prefix(NameList.shownNames).map { tape.spans[Int($0)] }
             let names = NameList.quoted(tape.variableNames)
-            throw UserError(Diagnostic(.error, "the value of '\(name)' must be a number or constant expression, but it uses \(names)",
-                                       at: spans[0], also: Array(spans.dropFirst()),
-                                       help: "write a number such as \(name)=1.5, or an expression of numbers, pi and e"), in: source)
+            throw UserError(.error(.valueUsesVariables(name, variables: names), at: spans[0], also: Array(spans.dropFirst())), in: source)
         }
         return value(of: node, in: tape, over: (0..<tape.count).map(NodeID.init))
     }

@@ -112,8 +112,7 @@ extension Parser {
             case .comma where depth > 0:
                 try reduce(&operands, &pending, above: 0, groupsRight: false)
                 guard case .call(let callee, let nameSpan, let count)? = pending.last else {
-                    throw error("',' separates function arguments, but this is not a function call", at: current.span,
-                                help: "remove the ',' or call a function such as max(a, b)")
+                    throw error(.commaOutsideCall, at: current.span)
                 }
                 pending[pending.count - 1] = .call(callee, nameSpan: nameSpan, arguments: count + 1)
                 try advance()
@@ -142,12 +141,9 @@ extension Parser {
             case .number, .identifier, .leftParen:
                 let previous = operands.last!.span
                 let shown = source.text(of: previous)
-                let next = source.text(of: current.span)
-                throw error(
-                    "expected an operator before \(current.describe(in: source))", at: current.span,
-                    help: current.kind == .leftParen && !shown.isEmpty
-                        ? "to multiply, write '\(shortened(shown))*(…)'"
-                        : "to multiply, write '\(shortened(shown))*\(shortened(next))'")
+                let next = current.kind == .leftParen && !shown.isEmpty ? nil : source.text(of: current.span)
+                throw error(.operatorMissing(before: current.describe(in: source), previous: shown, next: next),
+                            at: current.span)
             default:
                 if depth > 0 {
                     let open = pending.last(where: { $0.precedence == nil })!

@@ -10,30 +10,24 @@ extension Parser {
         }
         if let value = Op.constant(named: name) { return Operand(node: -1, literal: value, span: span) }
         if Op.function(named: name) != nil || context.functions[name] != nil {
-            throw error("'\(name)' is a function; call it with parentheses", at: span, help: "write \(name)(…)")
+            throw error(.useFunctionWithParentheses(name), at: span)
         }
         guard allowsFreeVariables else {
             let known = Array(context.scope.keys) + Op.constants.map(\.name)
             let suggestion = NameSuggestion.nearest(to: name, among: known)
-            throw error("'\(name)' is not defined here", at: span,
-                        help: suggestion.map { "did you mean '\($0)'?" } ?? "only numbers, constants and functions may appear here")
+            throw error(.notDefinedHere(name, suggestion: suggestion), at: span)
         }
         return Operand(node: context.builder.variable(name, at: span), literal: 0, span: span)
     }
 
     func resolveFunction(_ name: String, at span: SourceSpan) throws(UserError) -> Callee {
         if name == recursionGuard {
-            throw error("\(name) calls itself; recursive functions are not supported", at: span,
-                        help: "graddiff inlines every call, so a function may only call functions defined before it")
+            throw error(.recursion(name), at: span)
         }
         if let op = Op.function(named: name) { return .builtIn(op) }
         if let function = context.functions[name] { return .user(arity: Int32(function.parameters.count)) }
         let candidates = Op.userFunctions.map(\.name) + context.functions.names.sorted()
-        if let suggestion = NameSuggestion.nearest(to: name, among: candidates) {
-            throw error("unknown function '\(name)'", at: span, help: "did you mean '\(suggestion)'?")
-        }
-        throw error("unknown function '\(name)'", at: span,
-                    help: "to multiply, write '\(name)*(…)'; `graddiff --help` lists the functions")
+        throw error(.unknownFunction(name, suggestion: NameSuggestion.nearest(to: name, among: candidates)), at: span)
     }
 
     mutating func call(_ callee: Callee, name: String, _ arguments: [NodeID], at span: SourceSpan) throws(UserError) -> NodeID {

@@ -58,7 +58,7 @@ public struct Parser {
 
     public func peek() throws(UserError) -> Token { try lexer.peek() }
 
-    public func error(_ message: String, at span: SourceSpan, help: String? = nil, also: [SourceSpan] = []) -> UserError {
-        UserError(Diagnostic(.error, message, at: span, also: also, help: help), in: source)
+    public func error(_ message: Message, at span: SourceSpan, also: [SourceSpan] = []) -> UserError {
+        UserError(.error(message, at: span, also: also), in: source)
     }
 }

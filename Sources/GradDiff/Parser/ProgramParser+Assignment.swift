@@ -5,11 +5,10 @@ extension ProgramParser {
                                    _ journal: inout ProgramJournal) throws(UserError) -> Statement {
         try checkNameIsFree(name, at: nameSpan, parser, &program)
         if parser.context.functions[name] != nil {
-            throw parser.error("'\(name)' is already a function", at: nameSpan, help: "use another name for the step")
+            throw parser.error(.stepNamedLikeFunction(name), at: nameSpan)
         }
         if parser.check(.semicolon) || parser.check(.newline) || parser.check(.end) {
-            throw parser.error("expected an expression after '\(name) ='", at: parser.current.span,
-                               help: "write \(name) = expression")
+            throw parser.error(.assignmentWithoutExpression(name), at: parser.current.span)
         }
         let countBefore = parser.context.builder.tape.count
         let (node, span) = try parser.parseExpression()

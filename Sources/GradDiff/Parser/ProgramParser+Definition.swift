@@ -26,26 +26,24 @@ extension ProgramParser {
     ) throws(UserError) -> Statement {
         try checkNameIsFree(name, at: nameSpan, parser, &program)
         if parser.context.scope[name] != nil {
-            throw parser.error("'\(name)' is already a step or input", at: nameSpan, help: "use another name for the function")
+            throw parser.error(.functionNamedLikeStep(name), at: nameSpan)
         }
         for (index, (parameter, span)) in parameters.enumerated() {
             if Op.function(named: parameter) != nil {
-                throw parser.error("'\(parameter)' is a built-in function and cannot name a parameter", at: span,
-                                   help: "use another name")
+                throw parser.error(.builtInFunctionAsParameter(parameter), at: span)
             }
             if Op.constant(named: parameter) != nil {
-                program.warnings.append(.warning("the parameter '\(parameter)' shadows the built-in constant \(parameter) inside \(name)",
-                                                 at: span, help: "rename it to use the constant in the body"))
+                program.warnings.append(.warning(.parameterShadowsConstant(parameter, in: name), at: span))
             }
             if parameters[..<index].contains(where: { $0.0 == parameter }) {
-                throw parser.error("the parameter '\(parameter)' appears twice", at: span, help: "give each parameter its own name")
+                throw parser.error(.parameterRepeated(parameter), at: span)
             }
         }
         // Skip the header: name ( params ) =
         while !parser.check(.equals) { try parser.advance() }
         try parser.advance()
         if parser.check(.semicolon) || parser.check(.newline) || parser.check(.end) {
-            throw parser.error("expected the body of \(name) after '='", at: parser.current.span)
+            throw parser.error(.functionWithoutBody(name), at: parser.current.span)
         }
         var body = parser
         body.context = ParseContext()

@@ -55,21 +55,18 @@ public struct ProgramParser {
             let statement = try statement(&parser, &program, &journal)
             if recordingStatements { statements.append(statement) }
             if parser.context.builder.tape.count > nodeLimit {
-                throw parser.error("the graph has more than \(nodeLimit) nodes, the limit", at: parser.current.span,
-                                   help: "raise it with --max-nodes N, or write a smaller expression")
+                throw parser.error(.graphTooLarge(nodeLimit), at: parser.current.span)
             }
             switch parser.current.kind {
             case .semicolon, .newline, .end:
                 break
             case .equals:
-                throw parser.error("unexpected '='", at: parser.current.span,
-                                   help: "only a name can be assigned: write name = expression")
+                throw parser.error(.misplacedEquals, at: parser.current.span)
             case .rightParen:
-                throw parser.error("unmatched ')'", at: parser.current.span, help: "remove it, or add '(' before it")
+                throw parser.error(.unmatchedParenthesis, at: parser.current.span)
             default:
-                throw parser.error("unexpected \(parser.current.describe(in: source)) after the expression",
-                                   at: parser.current.span,
-                                   help: parser.current.kind == .comma ? "',' separates function arguments" : "separate statements with ';' or a newline")
+                throw parser.error(.unexpectedAfterExpression(parser.current.describe(in: source), isComma: parser.current.kind == .comma),
+                                   at: parser.current.span)
             }
         }
         program.warnings += parser.lexer.warnings
@@ -101,11 +98,10 @@ public struct ProgramParser {
 
     static func checkNameIsFree(_ name: String, at span: SourceSpan, _ parser: Parser, _ program: inout Program) throws(UserError) {
         if Op.constant(named: name) != nil, parser.context.scope[name] == nil {
-            program.warnings.append(.warning("'\(name)' shadows the built-in constant \(name); later statements mean this definition",
-                                             at: span, help: "rename it to keep the constant"))
+            program.warnings.append(.warning(.constantShadowed(name), at: span))
         }
         if Op.function(named: name) != nil {
-            throw parser.error("'\(name)' is a built-in function and cannot be redefined", at: span, help: "use another name")
+            throw parser.error(.builtInFunctionRedefined(name), at: span)
         }
     }
 }

@@ -13,9 +13,7 @@ public enum SymbolicBackwardPass {
         var i = Int(output)
         while i >= 0 {
             if algebra.builder.tape.count > algebra.nodeLimit {
-                throw UserError(.error("the derivative's graph has more than \(algebra.nodeLimit) nodes, the limit",
-                                       help: "raise it with --max-nodes N, or ask for a lower --order or fewer variables (--wrt)"),
-                                in: nil)
+                throw UserError(.error(.derivativeTooLarge(algebra.nodeLimit)), in: nil)
             }
             let upstream = gradient[i]
             let op = algebra.tape.ops[i]

@@ -19,9 +19,8 @@ extension ReplSession {
         guard let command = ReplCommand.named(word) else {
             var reply = ReplReply()
             let names = ReplCommand.all.map(\.name.rawValue)
-            reply.fail(.error("unknown command ':\(word)'", at: wordSpan,
-                              help: NameSuggestion.nearest(to: word, among: names).map { "did you mean ':\($0)'?" }
-                                  ?? ":help lists the commands"), in: source)
+            reply.fail(.error(.unknownCommand(word, suggestion: NameSuggestion.nearest(to: word, among: names)), at: wordSpan),
+                       in: source)
             return reply
         }
         switch command.name {
@@ -47,9 +46,9 @@ extension ReplSession {
         var span: SourceSpan
         var source: SourceText
 
-        func error(_ message: String, help: String? = nil) -> ReplReply {
+        func error(_ message: Message) -> ReplReply {
             var reply = ReplReply()
-            reply.fail(.error(message, at: span, help: help), in: source)
+            reply.fail(.error(message, at: span), in: source)
             return reply
         }
     }
@@ -60,7 +59,7 @@ extension ReplSession {
 
     private func noArgument(_ command: ReplCommand, _ argument: Argument) -> ReplReply? {
         guard !argument.text.isEmpty else { return nil }
-        return argument.error(":\(command.name.rawValue) takes no argument", help: "write \(command.usage)")
+        return argument.error(.commandTakesNoArgument(command.name.rawValue, usage: command.usage))
     }
 
     private func help(_ argument: Argument) -> ReplReply {
@@ -71,9 +70,7 @@ extension ReplSession {
             reply.output = text
         } else {
             let suggestion = NameSuggestion.nearest(to: argument.text, among: ReplCommand.topicNames)
-            return argument.error("no help on '\(argument.text)'",
-                                  help: suggestion.map { "did you mean ':help \($0)'?" }
-                                      ?? "the topics are \(ReplCommand.topicNames.joined(separator: ", "))")
+            return argument.error(.noHelpTopic(argument.text, suggestion: suggestion, topics: ReplCommand.topicNames))
         }
         return reply
     }
@@ -86,7 +83,7 @@ extension ReplSession {
         } else if let chosen = OutputFormat(rawValue: argument.text.lowercased()) {
             format = chosen
         } else {
-            return argument.error("unknown format '\(argument.text)'", help: "the formats are \(names)")
+            return argument.error(.unknownFormat(argument.text, formats: names))
         }
         return reply
     }
@@ -98,7 +95,7 @@ extension ReplSession {
         } else if let digits = Int(argument.text), (1...17).contains(digits) {
             options.precision = digits
         } else {
-            return argument.error("the precision must be a whole number from 1 to 17, not '\(argument.text)'")
+            return argument.error(.precisionOutOfRange(argument.text))
         }
         return reply
     }
@@ -111,15 +108,13 @@ extension ReplSession {
             return ReplReply()
         }
         if let bad = names.first(where: { !Binding.isIdentifier($0) }) {
-            return argument.error("'\(bad)' is not a variable name", help: "write :wrt x,y")
+            return argument.error(.wrtNotAName(bad))
         }
         options.wrt = names
         var reply = ReplReply()
         let tape = program.tape
         for name in names where program.names[name] == nil && tape.variableSlot(named: name) == nil {
-            reply.diagnostics.append(LocatedDiagnostic(
-                .warning("'\(name)' is not a variable of the session yet", at: argument.span,
-                         help: "expressions fail until it is one; :wrt alone prints every node"), in: argument.source))
+            reply.diagnostics.append(LocatedDiagnostic(.warning(.wrtNotYetAVariable(name), at: argument.span), in: argument.source))
         }
         return reply
     }

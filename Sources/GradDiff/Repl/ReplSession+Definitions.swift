@@ -39,12 +39,11 @@ extension ReplSession {
     /// others. Refused while a later definition is written in terms of NAME.
     mutating func unset(_ argument: Argument) -> ReplReply {
         let name = argument.text
-        guard !name.isEmpty else { return argument.error(":unset needs a name", help: "write :unset NAME") }
+        guard !name.isEmpty else { return argument.error(.commandNeedsArgument("unset", what: "a name", usage: ":unset NAME")) }
         guard let first = definitions.firstIndex(where: { $0.name == name }) else {
             let suggestion = NameSuggestion.nearest(to: name, among: definitions.map(\.name))
             let isFree = program.tape.variableSlot(named: name) != nil
-            return argument.error(isFree ? "'\(name)' has no value to unset" : "'\(name)' is not defined",
-                                  help: suggestion.map { "did you mean '\($0)'?" } ?? ":vars lists the definitions")
+            return argument.error(.unsetUndefined(name, isFree: isFree, suggestion: suggestion))
         }
         var replayed = Program(source: SourceText(name: sourceName, text: ""))
         var replayedText = SessionText()
@@ -55,10 +54,10 @@ extension ReplSession {
             do throws(UserError) {
                 try ProgramParser.parse(source, into: &replayed, nodeLimit: nodeLimit)
             } catch {
-                return argument.error("cannot unset '\(name)': \(definition.name) is defined with it", help: "unset \(definition.name) first")
+                return argument.error(.unsetInUse(name, by: definition.name))
             }
             if index > first, !wasFree, replayed.tape.variableSlot(named: name) != nil {
-                return argument.error("cannot unset '\(name)': \(definition.name) is defined with it", help: "unset \(definition.name) first")
+                return argument.error(.unsetInUse(name, by: definition.name))
             }
             replayedText.append(piece)
         }
@@ -87,13 +86,13 @@ extension ReplSession {
     /// `:load FILE`: the file's statements as one entry (all or nothing); its
     /// expressions print their tables.
     mutating func load(_ argument: Argument) -> ReplReply {
-        guard !argument.text.isEmpty else { return argument.error(":load needs a file name", help: "write :load FILE") }
+        guard !argument.text.isEmpty else { return argument.error(.commandNeedsArgument("load", what: "a file name", usage: ":load FILE")) }
         let path = unquoted(argument.text)
         let bytes: [UInt8]
         do throws(ReplFileError) {
             bytes = try files.read(path)
         } catch {
-            return argument.error(error.message)
+            return argument.error(Message(error.message))
         }
         let before = definitions.count
         var reply = runStatements(SourceText(name: path, bytes: bytes), confirming: false)
@@ -107,14 +106,14 @@ extension ReplSession {
     /// `:save FILE`: the definitions as typed, one statement a line, which `-f` and
     /// `:load` read back into the same inputs, steps, functions and versions.
     func save(_ argument: Argument) -> ReplReply {
-        guard !argument.text.isEmpty else { return argument.error(":save needs a file name", help: "write :save FILE") }
+        guard !argument.text.isEmpty else { return argument.error(.commandNeedsArgument("save", what: "a file name", usage: ":save FILE")) }
         let path = unquoted(argument.text)
         let text = "# graddiff session: inputs, steps and functions in the order they were defined\n"
             + definitions.map { $0.text + "\n" }.joined()
         do throws(ReplFileError) {
             try files.write(text, to: path)
         } catch {
-            return argument.error(error.message)
+            return argument.error(Message(error.message))
         }
         var reply = ReplReply()
         if confirmsDefinitions {

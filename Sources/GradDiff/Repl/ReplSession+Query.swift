@@ -20,8 +20,7 @@ extension ReplSession {
             let slot = Int(tape.first[Int(variable)])
             guard working.defaults[slot] != nil else {
                 let name = tape.variableNames[slot]
-                throw UserError(.error(":wrt names '\(name)', which has no value yet",
-                                       help: "give it one first, such as: \(name) = 1; or change it with :wrt"), in: nil)
+                throw UserError(.error(.wrtWithoutValue(name)), in: nil)
             }
         }
         var (pruned, newIDs) = working.pruned(to: wrt.map { tape.cone(of: [node] + $0) } ?? cone)
@@ -42,17 +41,15 @@ extension ReplSession {
         for name in names {
             if let node = program.names[name] {
                 guard tape.ops[Int(node)] == .variable else {
-                    throw UserError(.error(":wrt names '\(name)', a step; gradients are reported for inputs",
-                                           help: "change it with :wrt, or :wrt alone for every node"), in: nil)
+                    throw UserError(.error(.wrtNamesStep(name, option: ":wrt", help: "change it with :wrt, or :wrt alone for every node")),
+                                    in: nil)
                 }
                 nodes.append(node)
             } else if let slot = tape.variableSlot(named: name) {
                 nodes.append(tape.variableNodes[slot])
             } else {
                 let known = tape.variableNames.filter { !$0.contains("#") }
-                throw UserError(.error(":wrt names '\(name)', which is not a variable of the session",
-                                       help: NameSuggestion.nearest(to: name, among: known).map { "did you mean '\($0)'? (change it with :wrt)" }
-                                           ?? "change it with :wrt, or :wrt alone for every node"), in: nil)
+                throw UserError(.error(.wrtNotSessionVariable(name, suggestion: NameSuggestion.nearest(to: name, among: known))), in: nil)
             }
         }
         return nodes
@@ -75,8 +72,7 @@ extension ReplSession {
             let name = step.prefix(while: { $0 != "#" })
             help += ", then define \(name) again (it keeps the variables it was defined with)"
         }
-        return UserError(Diagnostic(.error, names.count == 1 ? "no value for the variable \(list)" : "no values for the variables \(list)",
-                                    at: spans[0], also: Array(spans.dropFirst()), help: help),
+        return UserError(.error(.missingValues(list, count: names.count, how: help), at: spans[0], also: Array(spans.dropFirst())),
                          in: program.source)
     }
 

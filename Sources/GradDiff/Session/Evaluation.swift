@@ -29,7 +29,7 @@ public struct Evaluation: Sendable {
     public static func run(_ program: Program, bindings: [Binding], outputName: String? = nil,
                            kinks: KinkConvention = .zero) throws(UserError) -> Evaluation {
         let tape = program.tape
-        let output = try selectOutput(program, outputName)
+        let output = try program.outputNode(named: outputName)
         var values = Array(repeating: Double.nan, count: tape.variableNames.count)
         var bound = Array(repeating: false, count: tape.variableNames.count)
         for (slot, value) in program.defaults {
@@ -41,28 +41,22 @@ public struct Evaluation: Sendable {
         var seen: [String: Binding] = [:]
         for binding in bindings {
             if let earlier = seen[binding.name] {
-                errors.append(LocatedDiagnostic(
-                    .error("'\(binding.name)' is bound twice", at: binding.nameSpan,
-                           help: "keep one of \(earlier.source.text(of: SourceSpan(start: 0, end: earlier.source.bytes.count))) and \(binding.source.text(of: SourceSpan(start: 0, end: binding.source.bytes.count)))"),
-                    in: binding.source))
+                let first = earlier.source.text(of: SourceSpan(start: 0, end: earlier.source.bytes.count))
+                let second = binding.source.text(of: SourceSpan(start: 0, end: binding.source.bytes.count))
+                errors.append(LocatedDiagnostic(.error(.boundTwice(binding.name, first: first, second: second), at: binding.nameSpan),
+                                                in: binding.source))
                 continue
             }
             seen[binding.name] = binding
             if let slot = tape.variableSlot(named: binding.name) {
                 values[slot] = binding.value
                 bound[slot] = true
-            } else if let node = program.names[binding.name] {
-                errors.append(LocatedDiagnostic(
-                    .error("'\(binding.name)' is a step the program computes, not an input", at: binding.nameSpan,
-                           help: "bind the inputs it is computed from instead"),
-                    in: binding.source))
-                _ = node
+            } else if program.names[binding.name] != nil {
+                errors.append(LocatedDiagnostic(.error(.stepBound(binding.name), at: binding.nameSpan), in: binding.source))
             } else {
                 let suggestion = NameSuggestion.nearest(to: binding.name, among: tape.variableNames)
-                warnings.append(LocatedDiagnostic(
-                    .warning("'\(binding.name)' is bound but not used", at: binding.nameSpan,
-                             help: suggestion.map { "did you mean '\($0)'?" }),
-                    in: binding.source))
+                warnings.append(LocatedDiagnostic(.warning(.boundButUnused(binding.name, suggestion: suggestion), at: binding.nameSpan),
+                                                  in: binding.source))
             }
         }
         let missing = (0..<tape.variableNames.count).filter { !bound[$0] }
@@ -71,11 +65,10 @@ public struct Evaluation: Sendable {
             let spans = missing.prefix(NameList.shownNames).map { tape.spans[Int(tape.variableNodes[$0])] }
             let list = NameList.quoted(names)
             let example = NameList.examples(names) { "\($0)=1" }
-            errors.append(LocatedDiagnostic(
-                Diagnostic(.error, names.count == 1 ? "no value for the variable \(list)" : "no values for the variables \(list)",
-                           at: spans[0], also: Array(spans.dropFirst()),
-                           help: "bind \(names.count == 1 ? "it" : "them") after the expression, such as: \(example)"),
-                in: program.source))
+            let how = "bind \(names.count == 1 ? "it" : "them") after the expression, such as: \(example)"
+            errors.append(LocatedDiagnostic(.error(.missingValues(list, count: names.count, how: how),
+                                                   at: spans[0], also: Array(spans.dropFirst())),
+                                            in: program.source))
         }
         if !errors.isEmpty { throw UserError(errors) }
 
@@ -98,27 +91,6 @@ public struct Evaluation: Sendable {
         return evaluation
     }
 
-    private static func selectOutput(_ program: Program, _ name: String?) throws(UserError) -> NodeID {
-        guard let name else {
-            guard let output = program.output else {
-                if program.functions.isEmpty {
-                    throw UserError(.error("the expression is empty", help: "write an expression such as (x+y)*z"),
-                                    in: program.source)
-                }
-                throw UserError(.error("there is nothing to differentiate: the program only defines functions",
-                                       help: "end it with an expression that calls them"), in: program.source)
-            }
-            return output
-        }
-        if let node = program.names[name] { return node }
-        let candidates = program.steps.map(\.name).filter { !$0.isEmpty }
-        let suggestion = NameSuggestion.nearest(to: name, among: candidates)
-        throw UserError(.error("--output names '\(name)', which the program does not define",
-                               help: suggestion.map { "did you mean '\($0)'?" }
-                                   ?? (candidates.isEmpty ? "the program has no named steps" : "its steps are \(NameList.plain(candidates))")),
-                        in: nil)
-    }
-
     private func unusedStepWarnings() -> [LocatedDiagnostic] {
         let reaches = result.reachesOutput
         var warnings: [LocatedDiagnostic] = []
@@ -127,13 +99,10 @@ public struct Evaluation: Sendable {
         let shown = 5
         for step in unused.prefix(shown) {
             let what = step.name.isEmpty ? "this expression's value" : "'\(step.name)'"
-            warnings.append(LocatedDiagnostic(
-                .warning("\(what) is not used by the output", at: step.span,
-                         help: "it is still computed and printed; --output NAME differentiates another step"),
-                in: program.source))
+            warnings.append(LocatedDiagnostic(.warning(.unusedByOutput(what), at: step.span), in: program.source))
         }
         if unused.count > shown {
-            warnings.append(LocatedDiagnostic(.warning("\(unused.count - shown) more steps are not used by the output"), in: nil))
+            warnings.append(LocatedDiagnostic(.warning(.moreUnusedSteps(unused.count - shown)), in: nil))
         }
         return warnings
     }

@@ -13,14 +13,13 @@ enum KinkReport {
             let inputs = tape.inputs(of: id)
             guard let message = kink(tape.ops[Int(id)], inputs.map { result.values[Int($0)] }, inputs.map { tape.label(of: $0) },
                                      result.kinkConvention) else { continue }
-            warnings.append(LocatedDiagnostic(
-                .warning("\(tape.label(of: id)) is evaluated at a kink: \(message.what)", at: tape.spans[Int(id)],
-                         help: message.derivatives),
-                in: evaluation.program.source))
+            warnings.append(LocatedDiagnostic(.warning(.atKink(tape.label(of: id), message.what, derivatives: message.derivatives),
+                                                       at: tape.spans[Int(id)]),
+                                              in: evaluation.program.source))
         }
         let kinks = result.kinkNodes.count
         if kinks > limit {
-            warnings.append(LocatedDiagnostic(.warning("\(kinks - limit) more nodes are evaluated at a kink"), in: nil))
+            warnings.append(LocatedDiagnostic(.warning(.moreKinks(kinks - limit)), in: nil))
         }
         return warnings
     }

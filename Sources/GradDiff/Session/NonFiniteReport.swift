@@ -19,22 +19,21 @@ enum NonFiniteReport {
                 // for a double has its own warning from the parser, which Evaluation files
                 // with these).
                 let name = tape.label(of: id)
-                warnings.append(LocatedDiagnostic(
-                    .warning("'\(name)' is \(NumberFormat.shortest(values[i]))", at: tape.spans[i],
-                             help: "its value was given as \(NumberFormat.shortest(values[i]))"),
-                    in: evaluation.program.source))
+                warnings.append(LocatedDiagnostic(.warning(.nonFiniteInput(name, value: NumberFormat.shortest(values[i])),
+                                                           at: tape.spans[i]),
+                                                  in: evaluation.program.source))
                 continue
             }
             if text == nil { text = NodeText(tape) }
             let inputs = tape.inputs(of: id)
             let shownInputs = inputs.map { "\(tape.label(of: $0)) = \(NumberFormat.shortest(values[Int($0)]))" }
             warnings.append(LocatedDiagnostic(
-                .warning("\(tape.label(of: id)) = \(text![id]) is \(NumberFormat.shortest(values[i]))",
-                         at: tape.spans[i], help: "its input\(inputs.count == 1 ? " is" : "s are") \(shownInputs.joined(separator: ", "))"),
+                .warning(.nonFiniteNode(tape.label(of: id), text: text![id], value: NumberFormat.shortest(values[i]), inputs: shownInputs),
+                         at: tape.spans[i]),
                 in: evaluation.program.source))
         }
         if origins.count > limit {
-            warnings.append(LocatedDiagnostic(.warning("\(origins.count - limit) more nodes became nan or inf"), in: nil))
+            warnings.append(LocatedDiagnostic(.warning(.moreNonFinite(origins.count - limit)), in: nil))
         }
         if let origin = result.nonFinite.backward {
             warnings.append(backwardWarning(origin, evaluation))
@@ -55,11 +54,10 @@ enum NonFiniteReport {
                                                  output: algebra.symbol(tape.label(of: id)), in: algebra)
         let partialText = (origin.input == inputs[0] ? formula.0 : formula.1).text
         let shownInputs = inputs.map { "\(tape.label(of: $0)) = \(NumberFormat.shortest(values[Int($0)]))" }
-        return LocatedDiagnostic(
-            .warning("the backward pass first becomes \(NumberFormat.shortest(origin.contribution)) at \(tape.label(of: id)) = \(NodeText(tape)[id]): "
-                     + "its gradient \(NumberFormat.shortest(origin.received)) times ∂\(tape.label(of: id))/∂\(tape.label(of: origin.input)) = \(partialText) = \(NumberFormat.shortest(origin.partial))",
-                     at: tape.spans[Int(id)],
-                     help: "there \(shownInputs.joined(separator: ", ")); the value is finite but not differentiable here"),
-            in: evaluation.program.source)
+        let message = Message.nonFiniteGradient(
+            NumberFormat.shortest(origin.contribution), at: tape.label(of: id), text: NodeText(tape)[id],
+            received: NumberFormat.shortest(origin.received), partialName: "∂\(tape.label(of: id))/∂\(tape.label(of: origin.input))",
+            partial: partialText, value: NumberFormat.shortest(origin.partial), inputs: shownInputs)
+        return LocatedDiagnostic(.warning(message, at: tape.spans[Int(id)]), in: evaluation.program.source)
     }
 }

@@ -1,0 +1,66 @@
+/// The catalogue: binding inputs, choosing what to differentiate and what to report,
+/// and what the numbers turned out to be.
+extension Message {
+    static func boundTwice(_ name: String, first: String, second: String) -> Message {
+        Message("'\(name)' is bound twice", help: "keep one of \(first) and \(second)")
+    }
+    static func stepBound(_ name: String) -> Message {
+        Message("'\(name)' is a step the program computes, not an input", help: "bind the inputs it is computed from instead")
+    }
+    static func boundButUnused(_ name: String, suggestion: String?) -> Message {
+        Message("'\(name)' is bound but not used", help: didYouMean(suggestion))
+    }
+    /// `list` names the variables (quoted); `how` says how to give them values.
+    static func missingValues(_ list: String, count: Int, how: String) -> Message {
+        Message(count == 1 ? "no value for the variable \(list)" : "no values for the variables \(list)", help: how)
+    }
+    static let onlyFunctions = Message("there is nothing to differentiate: the program only defines functions",
+                                       help: "end it with an expression that calls them")
+    /// `--output NAME` (the same check for the main command and `graddiff diff`).
+    static func outputUndefined(_ name: String, suggestion: String?, steps: [String]) -> Message {
+        Message("--output names '\(name)', which the program does not define",
+                help: didYouMean(suggestion) ?? (steps.isEmpty ? "the program has no named steps" : "its steps are \(NameList.plain(steps))"))
+    }
+    /// `--wrt NAME` or `:wrt NAME` (`option`) naming a step instead of an input.
+    static func wrtNamesStep(_ name: String, option: String = "--wrt", help: String? = nil) -> Message {
+        Message("\(option) names '\(name)', a step; gradients are reported for inputs", help: help)
+    }
+    /// `--wrt NAME` naming no variable (the same check for every command).
+    static func wrtNamesNoVariable(_ name: String, suggestion: String?, variables: [String]) -> Message {
+        Message("--wrt names '\(name)', which is not a variable of the expression",
+                help: didYouMean(suggestion) ?? (variables.isEmpty ? "the expression has no variables" : "its variables are \(NameList.plain(variables))"))
+    }
+    static func unusedByOutput(_ what: String) -> Message {
+        Message("\(what) is not used by the output", help: "it is still computed and printed; --output NAME differentiates another step")
+    }
+    static func moreUnusedSteps(_ count: Int) -> Message { Message("\(count) more steps are not used by the output") }
+
+    static func atKink(_ node: String, _ what: String, derivatives: String) -> Message {
+        Message("\(node) is evaluated at a kink: \(what)", help: derivatives)
+    }
+    static func moreKinks(_ count: Int) -> Message { Message("\(count) more nodes are evaluated at a kink") }
+    static func nonFiniteInput(_ name: String, value: String) -> Message {
+        Message("'\(name)' is \(value)", help: "its value was given as \(value)")
+    }
+    /// `inputs` lists each input as `label = value`.
+    static func nonFiniteNode(_ node: String, text: String, value: String, inputs: [String]) -> Message {
+        Message("\(node) = \(text) is \(value)",
+                help: "its input\(inputs.count == 1 ? " is" : "s are") \(inputs.joined(separator: ", "))")
+    }
+    static func moreNonFinite(_ count: Int) -> Message { Message("\(count) more nodes became nan or inf") }
+    static func nonFiniteGradient(_ contribution: String, at node: String, text: String, received: String,
+                                  partialName: String, partial: String, value: String, inputs: [String]) -> Message {
+        Message("the backward pass first becomes \(contribution) at \(node) = \(text): "
+                + "its gradient \(received) times \(partialName) = \(partial) = \(value)",
+                help: "there \(inputs.joined(separator: ", ")); the value is finite but not differentiable here")
+    }
+
+    static func graphTooLarge(_ limit: Int) -> Message {
+        Message("the graph has more than \(limit) nodes, the limit", help: "raise it with --max-nodes N, or write a smaller expression")
+    }
+    static func derivativeTooLarge(_ limit: Int) -> Message {
+        Message("the derivative's graph has more than \(limit) nodes, the limit",
+                help: "raise it with --max-nodes N, or ask for a lower --order or fewer variables (--wrt)")
+    }
+    static let interrupted = Message("interrupted")
+}

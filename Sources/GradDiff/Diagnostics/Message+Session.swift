@@ -1,0 +1,40 @@
+/// The catalogue: a session's commands (`:help`, `:wrt`, `:load`, ...) and its entries.
+extension Message {
+    static func unknownCommand(_ word: String, suggestion: String?) -> Message {
+        Message("unknown command ':\(word)'", help: suggestion.map { "did you mean ':\($0)'?" } ?? ":help lists the commands")
+    }
+    static func commandTakesNoArgument(_ command: String, usage: String) -> Message {
+        Message(":\(command) takes no argument", help: "write \(usage)")
+    }
+    static func commandNeedsArgument(_ command: String, what: String, usage: String) -> Message {
+        Message(":\(command) needs \(what)", help: "write \(usage)")
+    }
+    static func noHelpTopic(_ topic: String, suggestion: String?, topics: [String]) -> Message {
+        Message("no help on '\(topic)'",
+                help: suggestion.map { "did you mean ':help \($0)'?" } ?? "the topics are \(topics.joined(separator: ", "))")
+    }
+    static func unknownFormat(_ format: String, formats: String) -> Message {
+        Message("unknown format '\(format)'", help: "the formats are \(formats)")
+    }
+    static func precisionOutOfRange(_ text: String) -> Message {
+        Message("the precision must be a whole number from 1 to 17, not '\(text)'")
+    }
+    static func wrtNotAName(_ text: String) -> Message { Message("'\(text)' is not a variable name", help: "write :wrt x,y") }
+    static func wrtNotYetAVariable(_ name: String) -> Message {
+        Message("'\(name)' is not a variable of the session yet", help: "expressions fail until it is one; :wrt alone prints every node")
+    }
+    static func wrtWithoutValue(_ name: String) -> Message {
+        Message(":wrt names '\(name)', which has no value yet", help: "give it one first, such as: \(name) = 1; or change it with :wrt")
+    }
+    static func wrtNotSessionVariable(_ name: String, suggestion: String?) -> Message {
+        Message(":wrt names '\(name)', which is not a variable of the session",
+                help: didYouMean(suggestion, " (change it with :wrt)") ?? "change it with :wrt, or :wrt alone for every node")
+    }
+    static func unsetUndefined(_ name: String, isFree: Bool, suggestion: String?) -> Message {
+        Message(isFree ? "'\(name)' has no value to unset" : "'\(name)' is not defined",
+                help: didYouMean(suggestion) ?? ":vars lists the definitions")
+    }
+    static func unsetInUse(_ name: String, by user: String) -> Message {
+        Message("cannot unset '\(name)': \(user) is defined with it", help: "unset \(user) first")
+    }
+}

@@ -1,0 +1,43 @@
+/// The catalogue: tables of numbers (`--batch`, `minimize --data`) and their rows.
+extension Message {
+    static func columnNameInvalid(_ name: String) -> Message {
+        Message("the column name '\(name)' is not a valid variable name", help: "the header row names the variables, such as x,y")
+    }
+    static func columnRepeated(_ name: String) -> Message { Message("the column '\(name)' appears twice in the header") }
+    static func columnAlsoBound(_ name: String) -> Message {
+        Message("'\(name)' is both a column and bound on the command line", help: "remove the binding or the column")
+    }
+    static func columnNamesStep(_ name: String, suggestion: String?) -> Message {
+        Message("the column '\(name)' names a step the program computes, not an input",
+                help: didYouMean(suggestion) ?? "remove the column, or use the variable in the expression")
+    }
+    static func columnNotAVariable(_ name: String, suggestion: String?) -> Message {
+        Message("the column '\(name)' is not a variable of the expression",
+                help: didYouMean(suggestion) ?? "remove the column, or use the variable in the expression")
+    }
+    static func moreColumnProblems(_ count: Int) -> Message {
+        Message("\(count) more column\(count == 1 ? " has" : "s have") such problems")
+    }
+    static func rowWidth(_ fields: Int, header: Int) -> Message {
+        Message("this row has \(fields) field\(fields == 1 ? "" : "s"), the header has \(header)",
+                help: "every row needs one value per column")
+    }
+    /// `examples` is how numbers may be written where this table is read.
+    static func fieldNotANumber(_ field: String, column: Int, examples: String) -> Message {
+        Message("'\(field)' in column \(column) is not a number", help: "write numbers such as \(examples)")
+    }
+    static func tableEmpty(_ name: String) -> Message {
+        Message("the data table '\(name)' is empty", help: "its first line names the columns, such as x,y")
+    }
+    static func tableWithoutRows(_ name: String) -> Message {
+        Message("the data table '\(name)' has a header but no rows", help: "add one row per example")
+    }
+    static func overNamesColumn(_ name: String, suggestion: String?) -> Message {
+        Message("--over names '\(name)', which is a column of the data, not a parameter", help: didYouMean(suggestion))
+    }
+    static func overNamesNoVariable(_ name: String, suggestion: String?) -> Message {
+        Message("--over names '\(name)', which is not a variable of the program", help: didYouMean(suggestion))
+    }
+    static let noParameters = Message("there are no parameters to minimize over",
+                                      help: "every variable is a data column; the program needs a variable to adjust")
+}

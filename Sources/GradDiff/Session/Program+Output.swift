@@ -1,0 +1,29 @@
+/// Which node a command differentiates: the last statement's, or the step `--output`
+/// names. One check for every command, so each says the same.
+extension Program {
+    public func outputNode(named name: String?) throws(UserError) -> NodeID {
+        guard let name else {
+            guard let output else {
+                throw UserError(.error(functions.isEmpty ? .emptyExpression : .onlyFunctions), in: source)
+            }
+            return output
+        }
+        if let node = names[name] { return node }
+        let steps = self.steps.map(\.name).filter { !$0.isEmpty }
+        throw UserError(.error(.outputUndefined(name, suggestion: NameSuggestion.nearest(to: name, among: steps), steps: steps)),
+                        in: nil)
+    }
+
+    /// Checks that every name in `wrt` is a variable of the program: one check for every
+    /// command, so each says the same.
+    public func validate(wrt: [String]?) throws(UserError) {
+        for name in wrt ?? [] where tape.variableSlot(named: name) == nil {
+            let message: Message = names[name] != nil
+                ? .wrtNamesStep(name, help: Message.didYouMean(NameSuggestion.nearest(to: name, among: tape.variableNames))
+                                    ?? "its variables are \(NameList.plain(tape.variableNames))")
+                : .wrtNamesNoVariable(name, suggestion: NameSuggestion.nearest(to: name, among: tape.variableNames),
+                                      variables: tape.variableNames)
+            throw UserError(.error(message), in: nil)
+        }
+    }
+}
