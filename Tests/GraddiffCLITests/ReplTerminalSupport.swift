@@ -20,7 +20,9 @@ final class TerminalSession {
 
     /// Starts `graddiff arguments` and waits for its first prompt. `inputrc` becomes
     /// ~/.inputrc. With `home`, HOME is that directory and GRADDIFF_HISTORY is unset.
-    init(_ arguments: [String] = [], inputrc: String? = nil, home: String? = nil) throws {
+    /// `prepare` runs on the fresh directory before graddiff starts (to plant files).
+    init(_ arguments: [String] = [], inputrc: String? = nil, home: String? = nil,
+         prepare: (URL) throws -> Void = { _ in }) throws {
         directory = try GraddiffProcess.temporaryDirectory()
         socket = directory.appendingPathComponent("tmux.sock").path
         var environment = ["LANG": "C.UTF-8", "NO_COLOR": "1", "HOME": home ?? directory.path]
@@ -29,6 +31,7 @@ final class TerminalSession {
         if let inputrc {
             try inputrc.write(to: directory.appendingPathComponent(".inputrc"), atomically: true, encoding: .utf8)
         }
+        try prepare(directory)
         // A shell runs graddiff and then shows its exit status on the screen (tmux would
         // only know it once it reaped the process, which can take a while). The shell
         // ignores SIGINT, so that a Ctrl-C reaches graddiff alone.
@@ -125,6 +128,14 @@ final class TerminalSession {
     @discardableResult
     func waitFor(_ text: String, count: Int, timeout: Double = 5) throws -> String {
         try waitUntil("\(count) × '\(text)'", timeout: timeout) { $0.components(separatedBy: text).count - 1 >= count }
+    }
+
+    /// graddiff's process ID: the child of the pane's shell.
+    func graddiffProcessID() throws -> Int32 {
+        let shell = try tmux(["display-message", "-p", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+        guard let first = children.split(separator: " ").first, let pid = Int32(first) else { throw TmuxFailed(message: "no graddiff under \(shell)") }
+        return pid
     }
 
     /// Waits for graddiff to end and returns its exit status.
