@@ -21,8 +21,8 @@ public struct ReplCommand: Sendable {
         ReplCommand(name: .precision, arguments: "[N]", summary: "significant digits of numbers in tables (1-17)"),
         ReplCommand(name: .wrt, arguments: "[NAMES]", summary: "print only the gradients with respect to NAMES (x,y); no names: every node again"),
         ReplCommand(name: .load, arguments: "FILE", summary: "run the statements of a program file in the session"),
-        ReplCommand(name: .save, arguments: "FILE", summary: "write the session's definitions as a program that -f and :load read back; FILE must not exist yet"),
-        ReplCommand(name: .saveReplacing, arguments: "FILE", summary: "like :save, but replace FILE if it exists (a symbolic link there is replaced, never followed)"),
+        ReplCommand(name: .save, arguments: "FILE", summary: "write the definitions as a program that -f and :load read back (a new FILE; at a terminal only)"),
+        ReplCommand(name: .saveReplacing, arguments: "FILE", summary: "like :save, but replace FILE if it exists (a symbolic link there is replaced, not followed)"),
         ReplCommand(name: .quit, arguments: "", summary: "end the session (so does Ctrl-D on an empty line)"),
     ]
 
