@@ -27,8 +27,8 @@ enum HelpText {
             write a new file beside the target, then rename it into place: a
             symbolic link there is replaced, never followed. Only a session typed at
             a terminal writes files; :save keeps an existing file, :save! replaces
-            it. Files read with -f, :load and --data must be UTF-8 text; one that is
-            not, or that does not :load, is named in errors but never quoted.
+            it. Files read with -f, :load, --data and --batch must be UTF-8 text;
+            one that is not, or that does not :load, is named but never quoted.
 
             Exit status:
             \(statuses)

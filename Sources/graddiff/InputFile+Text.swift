@@ -7,25 +7,31 @@ extension InputFile {
     /// of the first byte that is not text, and shows nothing of the file.
     static func readText(_ path: String) throws(Failure) -> [UInt8] {
         let bytes = try read(path)
-        guard let problem = firstNonText(in: bytes) else { return bytes }
-        let name = path == "-" ? "standard input" : "'\(path)'"
+        guard let problem = firstNonText(in: bytes[...]) else { return bytes }
         let (line, column) = position(of: problem.offset, in: bytes)
-        let message = problem.isNul
+        throw notText(path == "-" ? "standard input" : "'\(path)'", line: line, column: column, isNul: problem.isNul)
+    }
+
+    /// The failure for input `name` (`'t.csv'`, `standard input`) whose first byte that
+    /// is not text is at `line`, `column`: status 65, and nothing of the input in it.
+    static func notText(_ name: String, line: Int, column: Int, isNul: Bool) -> Failure {
+        let message = isNul
             ? "\(name) is not a text file: line \(line), column \(column) is a NUL byte"
             : "\(name) is not UTF-8 text: the byte at line \(line), column \(column) is not UTF-8"
-        throw Failure(message: message, help: "graddiff reads UTF-8 text, and quotes nothing of a file that is not",
-                      status: .dataError)
+        return Failure(message: message, help: "graddiff reads UTF-8 text, and quotes nothing of a file that is not",
+                       status: .dataError)
     }
 
     /// The offset of the first NUL byte or byte that does not start or continue a valid
     /// UTF-8 sequence (no overlong forms, no surrogates, nothing past U+10FFFF).
-    static func firstNonText(in bytes: [UInt8]) -> (offset: Int, isNul: Bool)? {
+    /// The offset counts from `bytes.startIndex`.
+    static func firstNonText(in bytes: ArraySlice<UInt8>) -> (offset: Int, isNul: Bool)? {
         // The common case, all text, at the speed of the library's validator.
         if !bytes.contains(0), String(validating: bytes, as: UTF8.self) != nil { return nil }
-        var index = 0
-        while index < bytes.count {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
             let lead = bytes[index]
-            if lead == 0 { return (index, true) }
+            if lead == 0 { return (index - bytes.startIndex, true) }
             if lead < 0x80 {
                 index += 1
                 continue
@@ -35,19 +41,19 @@ extension InputFile {
             case 0xC2...0xDF: length = 2
             case 0xE0...0xEF: length = 3
             case 0xF0...0xF4: length = 4
-            default: return (index, false)
+            default: return (index - bytes.startIndex, false)
             }
-            guard index + length <= bytes.count else { return (index, false) }
+            guard index + length <= bytes.endIndex else { return (index - bytes.startIndex, false) }
             var decoder = UTF8()
             var iterator = bytes[index..<(index + length)].makeIterator()
-            guard case .scalarValue = decoder.decode(&iterator) else { return (index, false) }
+            guard case .scalarValue = decoder.decode(&iterator) else { return (index - bytes.startIndex, false) }
             index += length
         }
         return nil
     }
 
     /// The 1-based line and character column of `offset`, in text valid before it.
-    private static func position(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
+    static func position(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
         var line = 1
         var lineStart = 0
         for index in 0..<offset where bytes[index] == UInt8(ascii: "\n") {

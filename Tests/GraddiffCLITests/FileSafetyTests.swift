@@ -178,6 +178,7 @@ import Testing
         }
     }
 
+    /// `:load`, `-f`, `minimize --data` and `--batch` of the NUL-separated environment.
     @Test func theEnvironmentFileIsNotEchoed() throws {
         let scene = try Scene()
         defer { scene.remove() }
@@ -185,7 +186,8 @@ import Testing
         let loaded = try scene.run("exec \"$@\"", [], input: ":load /proc/self/environ\n", environment: secret)
         let run = try scene.run("exec \"$@\"", ["-f", "/proc/self/environ"], environment: secret)
         let data = try scene.run("exec \"$@\"", ["minimize", "y*w", "--data", "/proc/self/environ", "--steps", "1"], environment: secret)
-        for result in [loaded, run, data] {
+        let batch = try scene.run("exec \"$@\"", ["x*y", "--batch", "/proc/self/environ"], environment: secret)
+        for result in [loaded, run, data, batch] {
             #expect(result.status == 65)
             #expect(result.stderr.contains("'/proc/self/environ' is not a text file: line 1, column"), "\(result.stderr)")
             #expect(!result.stderr.contains("hunter2") && !result.stderr.contains("PATH="), "\(result.stderr)")
