@@ -58,11 +58,11 @@ struct AtomicFile {
         let file = try create(for: path, permissions: permissions, replacing: replacing)
         do throws(Failure) {
             try file.write(bytes)
-            try file.commit()
         } catch {
             file.discard()
             throw error
         }
+        try file.commit()
     }
 
     /// Checks that `path` is a name graddiff may write, then creates the temporary file
