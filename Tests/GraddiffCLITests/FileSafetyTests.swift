@@ -134,6 +134,20 @@ import Testing
         #expect(try scene.names() == ["d.csv", "f.svg", "null.svg"])
     }
 
+    /// A write that fails half-way (here a 512-byte file size limit): the old file stays
+    /// whole and the temporary file is removed.
+    @Test func aFailedWriteLeavesTheOldFileAndNoTemporaryFile() throws {
+        let scene = try Scene()
+        defer { scene.remove() }
+        try "old plot\n".write(to: scene.work.appendingPathComponent("p.svg"), atomically: false, encoding: .utf8)
+        let result = try scene.run("trap '' XFSZ; ulimit -f 1; exec \"$@\"",
+                                   ["minimize", "(x-3)^2", "x=0", "--steps", "50", "-q", "--plot", "p.svg"])
+        #expect(result.status == 74)
+        #expect(result.stderr.contains("cannot write 'p.svg': File too large"), "\(result.stderr)")
+        #expect(try String(contentsOf: scene.work.appendingPathComponent("p.svg"), encoding: .utf8) == "old plot\n")
+        #expect(try scene.names() == ["p.svg"])
+    }
+
     // MARK: - Sessions from a pipe write no files
 
     @Test func aPipedSessionWritesNoFiles() throws {
