@@ -130,12 +130,17 @@ final class TerminalSession {
         try waitUntil("\(count) × '\(text)'", timeout: timeout) { $0.components(separatedBy: text).count - 1 >= count }
     }
 
-    /// graddiff's process ID: the child of the pane's shell.
+    /// graddiff's process ID: the child of the pane's shell (found through /proc, whose
+    /// `stat` gives each process's parent after its parenthesised name).
     func graddiffProcessID() throws -> Int32 {
         let shell = try tmux(["display-message", "-p", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
-        guard let first = children.split(separator: " ").first, let pid = Int32(first) else { throw TmuxFailed(message: "no graddiff under \(shell)") }
-        return pid
+        for entry in try FileManager.default.contentsOfDirectory(atPath: "/proc") where Int32(entry) != nil {
+            guard let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { continue }
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            if fields.count > 1, fields[1] == shell { return Int32(entry)! }
+        }
+        throw TmuxFailed(message: "no process under the pane's shell \(shell)")
     }
 
     /// Waits for graddiff to end and returns its exit status.
