@@ -10,7 +10,7 @@
 /// A REPL file system with nothing in it: `:load` fails, `:save` goes nowhere.
 struct NoFiles: ReplFiles {
     func read(_ path: String) throws(ReplFileError) -> [UInt8] { throw ReplFileError("no files while fuzzing") }
-    func write(_ text: String, to path: String) throws(ReplFileError) {}
+    func write(_ text: String, to path: String, replacing: Bool) throws(ReplFileError) {}
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -12,7 +12,7 @@ struct BatchRunner {
         let name = path == "-" ? "<stdin>" : path
         var reader: LineReader
         do {
-            reader = try LineReader(path: path)
+            reader = try LineReader(path: path, requiringText: true)
         } catch {
             StandardStreams.writeError(renderer.render(LocatedDiagnostic(.error(error.message), in: nil)))
             return .noInput
@@ -61,8 +61,8 @@ struct BatchRunner {
             return failures > 0 ? .dataError : .success
         } catch {
             StandardStreams.writeOut(output)
-            StandardStreams.writeError(renderer.render(LocatedDiagnostic(.error(error.message), in: nil)))
-            return .noInput
+            StandardStreams.writeError(renderer.render(LocatedDiagnostic(.error(error.message, help: error.help), in: nil)))
+            return error.status
         }
     }
 
@@ -83,7 +83,7 @@ struct BatchRunner {
 extension LineReader {
     /// The next line; writes `output` out first whenever the reader must wait for input.
     mutating func nextLineFlushing(_ output: inout String) throws(InputFile.Failure) -> Substring? {
-        if let line = nextBufferedLine() { return line }
+        if let line = try nextBufferedLine() { return line }
         if !output.isEmpty {
             StandardStreams.writeOut(output)
             output = ""

@@ -4,10 +4,11 @@ import GradDiff
 /// argument) and the bindings after it, all of whose errors are reported at once.
 enum CommandInput {
     /// The program text: FILE ('-' for standard input) if given, else the first of
-    /// `arguments`, which is removed so that the rest are bindings.
+    /// `arguments`, which is removed so that the rest are bindings. A file that is not
+    /// UTF-8 text fails with status 65 and is not quoted.
     static func source(file: String?, arguments: inout [String]) throws(InputFile.Failure) -> SourceText {
         if let path = file {
-            return SourceText(name: path == "-" ? "<stdin>" : path, bytes: try InputFile.read(path))
+            return SourceText(name: path == "-" ? "<stdin>" : path, bytes: try InputFile.readText(path))
         }
         return SourceText(name: "expression", text: arguments.removeFirst())
     }

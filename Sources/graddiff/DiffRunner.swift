@@ -18,8 +18,8 @@ struct DiffRunner {
         do {
             source = try CommandInput.source(file: command.file, arguments: &arguments)
         } catch {
-            StandardStreams.writeError(renderer.render(LocatedDiagnostic(.error(error.message), in: nil)))
-            return .noInput
+            StandardStreams.writeError(renderer.render(LocatedDiagnostic(.error(error.message, help: error.help), in: nil)))
+            return error.status
         }
         let formulas: DerivativeFormulas
         do throws(UserError) {

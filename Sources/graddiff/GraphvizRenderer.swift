@@ -4,9 +4,10 @@ import Glibc
 import Darwin
 #endif
 
-/// `--render FILE`: runs Graphviz's `dot` on the DOT text to write a picture. The picture
-/// goes to a temporary file beside FILE that is renamed over it only once `dot`
-/// succeeds, so a failure never leaves a partial or empty FILE behind.
+/// `--render FILE`: runs Graphviz's `dot` on the DOT text to write a picture. `dot`
+/// writes to its standard output, which is an `AtomicFile`'s temporary file: it is
+/// renamed over FILE only once `dot` succeeds, so a failure never leaves a partial or
+/// empty FILE behind, and `dot` itself never opens a path.
 enum GraphvizRenderer {
     /// The picture formats, by file extension.
     enum Format: String, CaseIterable {
@@ -32,37 +33,35 @@ enum GraphvizRenderer {
                               + "or write the graph with --format dot",
                           status: .unavailable)
         }
-        let temporary = temporaryPath(beside: path)
-        let file = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard file >= 0 else {
-            throw Failure(message: "cannot write '\(path)': \(reason())", status: .ioError)
+        let file: AtomicFile
+        do throws(AtomicFile.Failure) {
+            file = try AtomicFile.create(for: path)
+        } catch {
+            throw Failure(message: error.message, status: .ioError)
         }
         let status: Int32
         do throws(Failure) {
-            status = try run(program, ["dot", "-T\(format.rawValue)"], input: dot, output: file)
+            status = try run(program, ["dot", "-T\(format.rawValue)"], input: dot, output: file.descriptor)
         } catch {
-            close(file)
-            unlink(temporary)
+            file.discard()
             throw error
         }
         // dot says only "gvwrite_no_z problem" when its output cannot be written (a full
         // disk, a file size limit): a byte written after it tells that apart from a bug.
-        let writeProblem = status == 0 ? nil : Self.cannotAppend(to: file)
-        close(file)
-        if let writeProblem {
-            unlink(temporary)
+        if status != 0, let writeProblem = Self.cannotAppend(to: file.descriptor) {
+            file.discard()
             throw Failure(message: "cannot write '\(path)': \(writeProblem)", status: .ioError)
         }
         guard status == 0 else {
-            unlink(temporary)
+            file.discard()
             throw Failure(message: "Graphviz's dot failed (\(describe(status))), so '\(path)' was not written",
                           help: "this is a bug in graddiff's DOT output; --format dot shows what dot was given",
                           status: .software)
         }
-        guard rename(temporary, path) == 0 else {
-            let failure = Failure(message: "cannot write '\(path)': \(reason())", status: .ioError)
-            unlink(temporary)
-            throw failure
+        do throws(AtomicFile.Failure) {
+            try file.commit()
+        } catch {
+            throw Failure(message: error.message, status: .ioError)
         }
     }
 
@@ -71,14 +70,6 @@ enum GraphvizRenderer {
         lseek(file, 0, SEEK_END)
         var byte: UInt8 = 10
         return write(file, &byte, 1) == 1 ? nil : reason()
-    }
-
-    /// `.NAME.PID.tmp` in FILE's directory: the same file system, so the rename is atomic.
-    private static func temporaryPath(beside path: String) -> String {
-        let slash = path.lastIndex(of: "/")
-        let directory = slash.map { String(path[...$0]) } ?? ""
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        return "\(directory).\(name).\(getpid()).tmp"
     }
 
     /// The first executable `name` in the directories of PATH.

@@ -23,6 +23,13 @@ enum HelpText {
             Constants: pi (or π), e
             An expression starting with '-' must follow '--': graddiff -- "-x^2" x=2
 
+            Files: --render, minimize --history and --plot, and a session's :save
+            write a new file beside the target, then rename it into place: a
+            symbolic link there is replaced, never followed. Only a session typed at
+            a terminal writes files; :save keeps an existing file, :save! replaces
+            it. Files read with -f, :load, --data and --batch must be UTF-8 text;
+            one that is not, or that does not :load, is named but never quoted.
+
             Exit status:
             \(statuses)
 

@@ -8,6 +8,9 @@ import Darwin
 enum InputFile {
     struct Failure: Error {
         var message: String
+        var help: String?
+        /// 66 for a file that cannot be read; 65 for one that is not text.
+        var status = ExitStatus.noInput
     }
 
     /// The most bytes graddiff reads of one input (or one line of a table or session):

@@ -12,11 +12,9 @@ struct InteractiveSession {
     static let continuationPrompt = "      ...> "
 
     mutating func run() -> ExitStatus {
-        let history = HistoryFile.prepare()
-        if let warning = history.warning {
-            printer.show([LocatedDiagnostic(.warning(warning), in: nil)])
-        }
-        LineEditor.start(historyPath: history.path)
+        var (history, warning) = HistoryFile.open()
+        if let warning { printer.show([LocatedDiagnostic(.warning(warning), in: nil)]) }
+        LineEditor.start(history: history?.entries ?? [])
         var entries = EntryAssembler()
         while true {
             let current = session
@@ -30,7 +28,10 @@ struct InteractiveSession {
             case .line(let line):
                 guard let entry = entries.add(Substring(line)) else { continue }
                 // Newlines inside '(' mean nothing, so a continued entry is one history line.
-                LineEditor.remember(String(entry.text.map { $0 == "\n" ? " " : $0 }))
+                let line = String(entry.text.map { $0 == "\n" ? " " : $0 })
+                if LineEditor.remember(line), let warning = history?.append(line) {
+                    printer.show([LocatedDiagnostic(.warning(warning), in: nil)])
+                }
                 // A Ctrl-C while the line runs abandons it even if the engine finished
                 // first: the session before the line is a value, so it is simply kept.
                 Interruption.clear()

@@ -8,8 +8,9 @@ import Darwin
 #endif
 
 /// GNU readline behind one type, the only code that sees it: line editing with the
-/// user's ~/.inputrc (emacs or vi keys), history with Up/Down and Ctrl-R, a history
-/// file, and Tab completion.
+/// user's ~/.inputrc (emacs or vi keys), history with Up/Down and Ctrl-R, and Tab
+/// completion. The history file is `HistoryFile`'s: readline's own file functions
+/// follow symbolic links and write through predictable temporary names.
 ///
 /// It drives readline's callback interface from its own poll loop: that is how a
 /// Ctrl-C can abandon the line being typed without a longjmp out of readline. SIGINT
@@ -28,15 +29,14 @@ enum LineEditor {
     nonisolated(unsafe) private static var input: Input?
     nonisolated(unsafe) private static var candidates: [String] = []
     nonisolated(unsafe) private static var nextCandidate = 0
-    nonisolated(unsafe) private static var historyPath: String?
     /// Characters that end a word for completion: an expression's operators; file
-    /// names (after :load and :save) break only at blanks.
+    /// names (after :load, :save and :save!) break only at blanks.
     nonisolated(unsafe) private static let expressionBreaks = strdup(" \t\n\"'()+-*/^,=;")
     nonisolated(unsafe) private static let fileNameBreaks = strdup(" \t\n")
 
-    /// Sets readline up for graddiff (`$if graddiff` in ~/.inputrc) and loads the
-    /// history from `historyPath`, if any.
-    static func start(historyPath: String?) {
+    /// Sets readline up for graddiff (`$if graddiff` in ~/.inputrc), with `history`
+    /// (oldest first) to go back through.
+    static func start(history: [String]) {
         Interruption.clear()
         var action = sigaction()
         action.__sigaction_handler.sa_handler = { _ in Interruption.request() }
@@ -54,8 +54,7 @@ enum LineEditor {
         rl_attempted_completion_function = complete
         rl_completion_word_break_hook = wordBreaks
         stifle_history(Int32(ReplSession.historyLimit))
-        self.historyPath = historyPath
-        if let historyPath { _ = read_history(historyPath) }
+        for entry in history { add_history(entry) }
     }
 
     /// Reads one line with `prompt`: the line, a Ctrl-C, or the end of input (Ctrl-D on
@@ -82,18 +81,16 @@ enum LineEditor {
         return input ?? .endOfInput
     }
 
-    /// Adds `entry` to the history (unless blank or the same as the last one) and to
-    /// the history file, which keeps its last `ReplSession.historyLimit` lines.
-    static func remember(_ entry: String) {
-        guard entry.contains(where: { $0 != " " && $0 != "\t" }) else { return }
+    /// Adds `entry` to the history unless it is blank or the same as the last one;
+    /// whether it did, and so whether the history file should have it too.
+    static func remember(_ entry: String) -> Bool {
+        guard entry.contains(where: { $0 != " " && $0 != "\t" }) else { return false }
         if history_length > 0, let last = history_get(history_base + history_length - 1),
            let line = last.pointee.line, String(cString: line) == entry {
-            return
+            return false
         }
         add_history(entry)
-        guard let historyPath else { return }
-        _ = append_history(1, historyPath)
-        _ = history_truncate_file(historyPath, Int32(ReplSession.historyLimit))
+        return true
     }
 
     /// Called by readline with a finished line, or nil at the end of input.
@@ -146,7 +143,7 @@ enum LineEditor {
     private static let wordBreaks: @convention(c) () -> UnsafeMutablePointer<CChar>? = {
         let head = lineBefore(Int(rl_point)).split(separator: " ").first.map(String.init) ?? ""
         let command = head.hasPrefix(":") ? ReplCommand.named(String(head.dropFirst()))?.name : nil
-        return command == .load || command == .save ? fileNameBreaks : expressionBreaks
+        return [.load, .save, .saveReplacing].contains(command) ? fileNameBreaks : expressionBreaks
     }
 
     /// The line being edited, up to byte `offset`.

@@ -5,7 +5,10 @@ import Darwin
 #endif
 
 /// Reads a file or standard input line by line in 64 KiB chunks, so batch mode runs in
-/// constant memory whatever the input's length.
+/// constant memory whatever the input's length. With `requiringText`, a line that is not
+/// UTF-8 text (a NUL byte, invalid UTF-8) ends the reading with a failure (status 65)
+/// that gives its place and quotes nothing: a table named on the command line may be
+/// any file, `/proc/self/environ` say.
 struct LineReader {
     private let descriptor: Int32
     /// How messages name the input: `standard input` or `'path'`.
@@ -16,9 +19,13 @@ struct LineReader {
     /// once per chunk read.
     private var searched = 0
     private var atEnd = false
+    private let requiresText: Bool
+    /// Lines returned so far.
+    private var lineCount = 0
 
-    init(path: String) throws(InputFile.Failure) {
+    init(path: String, requiringText: Bool = false) throws(InputFile.Failure) {
         name = path == "-" ? "standard input" : "'\(path)'"
+        requiresText = requiringText
         if path == "-" {
             descriptor = STDIN_FILENO
         } else {
@@ -35,26 +42,26 @@ struct LineReader {
     }
 
     /// The next line if it is already read in full, without waiting for input.
-    mutating func nextBufferedLine() -> Substring? {
+    mutating func nextBufferedLine() throws(InputFile.Failure) -> Substring? {
         guard let newline = buffer[Swift.max(start, searched)...].firstIndex(of: UInt8(ascii: "\n")) else {
             searched = buffer.count
             return nil
         }
-        let line = String(decoding: buffer[start..<newline], as: UTF8.self)
+        let line = try decoded(buffer[start..<newline])
         start = newline + 1
         searched = start
-        return Substring(line)
+        return line
     }
 
     /// The next line without its newline, or nil at the end of the input.
     mutating func nextLine() throws(InputFile.Failure) -> Substring? {
         while true {
-            if let line = nextBufferedLine() { return line }
+            if let line = try nextBufferedLine() { return line }
             if atEnd {
                 guard start < buffer.count else { return nil }
-                let line = String(decoding: buffer[start...], as: UTF8.self)
+                let line = try decoded(buffer[start...])
                 start = buffer.count
-                return Substring(line)
+                return line
             }
             buffer.removeFirst(start)
             searched -= start
@@ -68,5 +75,16 @@ struct LineReader {
             }
             if count == 0 { atEnd = true } else { buffer += chunk[0..<count] }
         }
+    }
+
+    /// The line's text: as UTF-8 with bad bytes replaced, or, with `requiresText`, only
+    /// if it is text.
+    private mutating func decoded(_ bytes: ArraySlice<UInt8>) throws(InputFile.Failure) -> Substring {
+        lineCount += 1
+        if requiresText, let problem = InputFile.firstNonText(in: bytes) {
+            let column = bytes.prefix(problem.offset).count(where: { $0 & 0xC0 != 0x80 }) + 1
+            throw InputFile.notText(name, line: lineCount, column: column, isNul: problem.isNul)
+        }
+        return Substring(String(decoding: bytes, as: UTF8.self))
     }
 }

@@ -74,7 +74,7 @@ struct MinimizeCommand: ParsableCommand {
                                valueName: "N"))
     var logEvery: Int = 10
 
-    @Option(help: ArgumentHelp("Write step, loss, gradient norm and every parameter of each logged step to FILE as CSV.",
+    @Option(help: ArgumentHelp("Write step, loss, gradient norm and every parameter of each logged step to FILE as CSV (mode 0600).",
                                valueName: "FILE"))
     var history: String?
 
@@ -155,6 +155,10 @@ enum MinimizeHelpText {
         (converged), after --steps updates or --epochs passes (step limit), or on Ctrl-C.
         It prints why it stopped, the final loss, the parameters as name=value bindings
         and the final gradient; lines other than the bindings start with '#'.
+
+        Files: --history and --plot are written to a new file beside FILE and renamed
+        into place (a symbolic link at FILE is replaced, not followed); a directory or
+        device named as FILE is refused before the run.
 
         Exit status: 0 converged or step limit, 1 diverged, 130 interrupted, and the
         usual 64, 65, 66 and 74 (see graddiff --help). See graddiff(1), MINIMIZE.

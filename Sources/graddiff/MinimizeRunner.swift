@@ -27,6 +27,13 @@ struct MinimizeRunner {
             return failure.status
         }
         report(minimizer.objective.warnings)
+        // A directory or device named for a file is refused before the descent, not after it.
+        do throws(AtomicFile.Failure) {
+            for path in [command.history, command.plot].compactMap({ $0 }) { try AtomicFile.checkTarget(path, replacing: true) }
+        } catch {
+            report([LocatedDiagnostic(.error(error.message), in: nil)])
+            return .ioError
+        }
 
         let perEpoch = command.data == nil ? nil : minimizer.batchesPerEpoch
         var progress = MinimizeProgress(onTerminal: !command.quiet && StandardStreams.isTerminal(STDERR_FILENO),
@@ -60,7 +67,8 @@ struct MinimizeRunner {
         }
         let title = "\(command.optimizer.rawValue): \(result.reason.summary) after \(result.steps) step\(result.steps == 1 ? "" : "s"), loss \(NumberFormat.significant(result.loss, digits: 4))"
         do throws(AtomicFile.Failure) {
-            if let path = command.history { try AtomicFile.write(HistoryTable.csv(result), to: path) }
+            // Mode 0600, like the session history: it records every logged parameter value.
+            if let path = command.history { try AtomicFile.write(HistoryTable.csv(result), to: path, permissions: .ownerOnly) }
             if let path = command.plot { try AtomicFile.write(LossPlot.svg(result, title: title), to: path) }
         } catch {
             report([LocatedDiagnostic(.error(error.message), in: nil)])
@@ -81,7 +89,7 @@ struct MinimizeRunner {
         do {
             source = try CommandInput.source(file: command.file, arguments: &bindingArguments)
         } catch {
-            return .failure(Failure(diagnostics: [LocatedDiagnostic(.error(error.message), in: nil)], status: .noInput))
+            return .failure(Failure(diagnostics: [LocatedDiagnostic(.error(error.message, help: error.help), in: nil)], status: error.status))
         }
         var table: DataTable?
         let (bindings, errors) = CommandInput.bindings(bindingArguments)
@@ -91,9 +99,9 @@ struct MinimizeRunner {
             if let path = command.data {
                 let bytes: [UInt8]
                 do {
-                    bytes = try InputFile.read(path)
+                    bytes = try InputFile.readText(path)
                 } catch {
-                    return .failure(Failure(diagnostics: [LocatedDiagnostic(.error(error.message), in: nil)], status: .noInput))
+                    return .failure(Failure(diagnostics: [LocatedDiagnostic(.error(error.message, help: error.help), in: nil)], status: error.status))
                 }
                 table = try DataTable.parse(SourceText(name: path == "-" ? "<stdin>" : path, bytes: bytes))
             }

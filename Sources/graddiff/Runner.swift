@@ -22,8 +22,8 @@ struct Runner {
         do {
             source = try CommandInput.source(file: command.file, arguments: &bindingArguments)
         } catch {
-            StandardStreams.writeError(renderer.render(LocatedDiagnostic(.error(error.message), in: nil)))
-            return .noInput
+            StandardStreams.writeError(renderer.render(LocatedDiagnostic(.error(error.message, help: error.help), in: nil)))
+            return error.status
         }
 
         let (bindings, errors) = CommandInput.bindings(bindingArguments)

@@ -7,24 +7,38 @@ import GradDiff
 
 /// The file system as a session sees it for `:load` and `:save`. A leading `~/` means
 /// the home directory, as a shell would read it.
+///
+/// The one rule for writing: a session writes files only when its lines are typed at a
+/// terminal. Lines piped in or redirected from a file are data that may come from
+/// anywhere (a generator, another program, a download), and `graddiff < script` is
+/// expected to print results, not to create or replace files; so every write a session
+/// makes, whatever the command, is refused here, and the refusal is a failed entry
+/// (status 65). Reading (`:load`) works everywhere.
 struct SessionFiles: ReplFiles {
+    /// Whether the session's lines come from a terminal, and so may write files.
+    let isInteractive: Bool
+
     func read(_ path: String) throws(ReplFileError) -> [UInt8] {
         if path == "-" {
             throw ReplFileError("':load -' would read the session's own input; give a file name")
         }
         do {
-            return try InputFile.read(expanded(path))
+            return try InputFile.readText(expanded(path))
         } catch {
-            throw ReplFileError(error.message)
+            throw ReplFileError(error.message, help: error.help)
         }
     }
 
-    func write(_ text: String, to path: String) throws(ReplFileError) {
-        let descriptor = open(expanded(path), O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw ReplFileError("cannot write '\(path)': \(String(cString: strerror(errno)))") }
-        defer { close(descriptor) }
-        guard StandardStreams.write(text, to: descriptor) else {
-            throw ReplFileError("cannot write '\(path)': \(String(cString: strerror(errno)))")
+    func write(_ text: String, to path: String, replacing: Bool) throws(ReplFileError) {
+        guard isInteractive else {
+            throw ReplFileError("a session read from a pipe or a file writes no files: '\(path)' was not written",
+                                help: "type :save at a terminal; the input piped in already holds these definitions")
+        }
+        do throws(AtomicFile.Failure) {
+            try AtomicFile.write(text, to: expanded(path), replacing: replacing)
+        } catch {
+            if error.kind == .exists { throw ReplFileError.exists(path) }
+            throw ReplFileError(error.message)
         }
     }
 

@@ -13,7 +13,7 @@ struct SessionRunner {
 
     func run() -> ExitStatus {
         let interactive = StandardStreams.isTerminal(STDIN_FILENO)
-        var session = ReplSession(files: SessionFiles())
+        var session = ReplSession(files: SessionFiles(isInteractive: interactive))
         session.format = command.format
         session.options = OutputOptions(precision: command.precision, wrt: command.wrt.map(command.wrtNames),
                                         useColor: command.color.enabled(for: STDOUT_FILENO))

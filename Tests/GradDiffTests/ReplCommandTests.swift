@@ -131,6 +131,36 @@ import Testing
         #expect(loaded.run(":vars").output == repl.run(":vars").output)
     }
 
+    @Test func saveKeepsAnExistingFileAndSaveBangReplacesIt() throws {
+        let files = MemoryFiles()
+        files.files["s.gd"] = "old\n"
+        var repl = session("x = 2", files: files)
+        let refused = repl.run(":save s.gd")
+        #expect(refused.failed)
+        #expect(refused.messages == ["'s.gd' already exists"])
+        #expect(refused.diagnostics[0].diagnostic.help == "write :save! s.gd to replace it")
+        #expect(files.files["s.gd"] == "old\n")
+        #expect(repl.run(":save! s.gd").output == "saved 1 definition to s.gd\n")
+        #expect(files.files["s.gd"]?.hasSuffix("x = 2\n") == true)
+        // ':sa' still means :save; ':save!' is never abbreviated.
+        #expect(repl.run(":sa s.gd").messages == ["'s.gd' already exists"])
+        #expect(repl.run(":save!").messages == [":save! needs a file name"])
+        #expect(repl.run(":help save!").output.hasPrefix(":save! FILE\n"))
+    }
+
+    @Test func aFileThatDoesNotLoadIsNamedButNeverQuoted() {
+        let files = MemoryFiles()
+        files.files["env.txt"] = "HOME=/root\nAPI_KEY=sk-live-123 hunter2 more\n"
+        var repl = session("x = 1", files: files)
+        let reply = repl.run(":load env.txt")
+        #expect(reply.failed)
+        let rendered = reply.diagnostics.map(DiagnosticRenderer(useColor: false).render).joined()
+        #expect(rendered.hasPrefix("env.txt:1:6: error: "), "\(rendered)")
+        #expect(!rendered.contains("HOME=") && !rendered.contains("sk-live") && !rendered.contains("hunter2"), "\(rendered)")
+        #expect(!rendered.contains("help:"), "a help may repeat the text: \(rendered)")
+        #expect(rendered.split(separator: "\n").count == reply.diagnostics.count, "one header line each: \(rendered)")
+    }
+
     @Test func aFailedLoadChangesNothing() {
         let files = MemoryFiles()
         files.files["bad.gd"] = "a = 1\nb = a +\n"
@@ -163,7 +193,8 @@ import Testing
         (":f", "", [":format"]),
         (":", "", ReplCommand.all.map { ":" + $0.name.rawValue }.sorted()),
         ("j", ":format ", ["json"]),
-        ("s", ":help ", ["save", "statements"]),
+        ("s", ":help ", ["save", "save!", "statements"]),
+        (":sa", "", [":save", ":save!"]),
         ("", ":unset ", ["f", "p", "speed", "x"]),
         ("", ":wrt x,", ["speed", "x", "y"]),
     ] as [(String, String, [String])])
@@ -174,6 +205,7 @@ import Testing
     @Test func fileCommandsCompleteFileNames() {
         #expect(repl.completions(of: "s", after: ":load ") == .files)
         #expect(repl.completions(of: "", after: ":sa ") == .files)
+        #expect(repl.completions(of: "o", after: ":save! ") == .files)
     }
 
     @Test(arguments: [

@@ -12,7 +12,8 @@ final class MemoryFiles: ReplFiles, @unchecked Sendable {
         return Array(text.utf8)
     }
 
-    func write(_ text: String, to path: String) throws(ReplFileError) {
+    func write(_ text: String, to path: String, replacing: Bool) throws(ReplFileError) {
+        if !replacing, files[path] != nil { throw ReplFileError.exists(path) }
         files[path] = text
     }
 }

@@ -68,15 +68,12 @@ import Testing
         #expect(result.stderr.isEmpty)
     }
 
-    @Test func saveWritesAFileThatDashFRuns() throws {
+    @Test func loadReadsAProgramFile() throws {
         let directory = try GraddiffProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("session.gd").path
-        let (saved, _) = try session("x = 3\nsq(a) = a^2\ny = sq(x) + 1\n:save \(file)\n")
-        #expect(saved.status == 0 && saved.stdout.isEmpty, "\(saved.stderr)")
-        let run = try GraddiffProcess.run(["-q", "-f", file])
-        #expect(run.stdout == "10\n")
-        let (loaded, _) = try session(":load \(file)\n:wrt x\ny * 2\n")
+        let file = directory.appendingPathComponent("session.gd")
+        try "x = 3\nsq(a) = a^2\ny = sq(x) + 1\n".write(to: file, atomically: false, encoding: .utf8)
+        let (loaded, _) = try session(":load \(file.path)\n:wrt x\ny * 2\n")
         #expect(loaded.stdout == "x 12\n")
     }
 

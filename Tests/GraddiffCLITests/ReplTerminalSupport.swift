@@ -20,7 +20,9 @@ final class TerminalSession {
 
     /// Starts `graddiff arguments` and waits for its first prompt. `inputrc` becomes
     /// ~/.inputrc. With `home`, HOME is that directory and GRADDIFF_HISTORY is unset.
-    init(_ arguments: [String] = [], inputrc: String? = nil, home: String? = nil) throws {
+    /// `prepare` runs on the fresh directory before graddiff starts (to plant files).
+    init(_ arguments: [String] = [], inputrc: String? = nil, home: String? = nil,
+         prepare: (URL) throws -> Void = { _ in }) throws {
         directory = try GraddiffProcess.temporaryDirectory()
         socket = directory.appendingPathComponent("tmux.sock").path
         var environment = ["LANG": "C.UTF-8", "NO_COLOR": "1", "HOME": home ?? directory.path]
@@ -29,6 +31,7 @@ final class TerminalSession {
         if let inputrc {
             try inputrc.write(to: directory.appendingPathComponent(".inputrc"), atomically: true, encoding: .utf8)
         }
+        try prepare(directory)
         // A shell runs graddiff and then shows its exit status on the screen (tmux would
         // only know it once it reaped the process, which can take a while). The shell
         // ignores SIGINT, so that a Ctrl-C reaches graddiff alone.
@@ -125,6 +128,19 @@ final class TerminalSession {
     @discardableResult
     func waitFor(_ text: String, count: Int, timeout: Double = 5) throws -> String {
         try waitUntil("\(count) × '\(text)'", timeout: timeout) { $0.components(separatedBy: text).count - 1 >= count }
+    }
+
+    /// graddiff's process ID: the child of the pane's shell (found through /proc, whose
+    /// `stat` gives each process's parent after its parenthesised name).
+    func graddiffProcessID() throws -> Int32 {
+        let shell = try tmux(["display-message", "-p", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        for entry in try FileManager.default.contentsOfDirectory(atPath: "/proc") where Int32(entry) != nil {
+            guard let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { continue }
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            if fields.count > 1, fields[1] == shell { return Int32(entry)! }
+        }
+        throw TmuxFailed(message: "no process under the pane's shell \(shell)")
     }
 
     /// Waits for graddiff to end and returns its exit status.

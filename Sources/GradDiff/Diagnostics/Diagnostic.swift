@@ -39,6 +39,10 @@ public struct Diagnostic: Sendable, Equatable {
 public struct LocatedDiagnostic: Sendable {
     public var diagnostic: Diagnostic
     public var source: SourceText?
+    /// Whether the renderer may show the source's line and the help (which can repeat
+    /// the text). False for a file that failed to `:load`: it is named with the line and
+    /// column only, since it may be any file the user can read.
+    public var quotesSource = true
 
     public init(_ diagnostic: Diagnostic, in source: SourceText?) {
         self.diagnostic = diagnostic

@@ -1,5 +1,6 @@
 /// Renders a diagnostic the way compilers do: a `name:line:column: severity: message`
-/// header, the source line, a caret line under the span, and a `help:` line.
+/// header, the source line, a caret line under the span, and a `help:` line (only the
+/// header for a diagnostic that must not quote its source).
 ///
 ///     expression:1:5: error: expected ')' to close '(' from column 1
 ///       1 | (x+y
@@ -30,10 +31,10 @@ public struct DiagnosticRenderer: Sendable {
         var text = paint(header, .bold)
         text += paint("\(diagnostic.severity.rawValue):", severityStyle(diagnostic.severity))
         text += paint(" \(MessageText.printable(diagnostic.message))", .bold) + "\n"
-        if let source = located.source, let span = diagnostic.span {
+        if located.quotesSource, let source = located.source, let span = diagnostic.span {
             text += excerpt(source, span: span, others: diagnostic.otherSpans)
         }
-        if let help = diagnostic.help {
+        if located.quotesSource, let help = diagnostic.help {
             text += paint("help:", .cyan) + " \(MessageText.printable(help))\n"
         }
         return text

@@ -3,6 +3,7 @@
 public struct ReplCommand: Sendable {
     public enum Name: String, CaseIterable, Sendable {
         case help, vars, unset, clear, format, precision, wrt, load, save, quit
+        case saveReplacing = "save!"
     }
 
     public let name: Name
@@ -20,7 +21,8 @@ public struct ReplCommand: Sendable {
         ReplCommand(name: .precision, arguments: "[N]", summary: "significant digits of numbers in tables (1-17)"),
         ReplCommand(name: .wrt, arguments: "[NAMES]", summary: "print only the gradients with respect to NAMES (x,y); no names: every node again"),
         ReplCommand(name: .load, arguments: "FILE", summary: "run the statements of a program file in the session"),
-        ReplCommand(name: .save, arguments: "FILE", summary: "write the session's definitions as a program that -f and :load read back"),
+        ReplCommand(name: .save, arguments: "FILE", summary: "write the definitions as a program that -f and :load read back (a new FILE; at a terminal only)"),
+        ReplCommand(name: .saveReplacing, arguments: "FILE", summary: "like :save, but replace FILE if it exists (a symbolic link there is replaced, not followed)"),
         ReplCommand(name: .quit, arguments: "", summary: "end the session (so does Ctrl-D on an empty line)"),
     ]
 
@@ -30,9 +32,10 @@ public struct ReplCommand: Sendable {
     }
 
     /// The command `word` names: its full name or an unambiguous prefix (`:q`, `:v`).
+    /// A '!' form (`:save!`) is never abbreviated: `:sa` is `:save`.
     public static func named(_ word: String) -> ReplCommand? {
         if let exact = all.first(where: { $0.name.rawValue == word }) { return exact }
-        let matches = all.filter { !word.isEmpty && $0.name.rawValue.hasPrefix(word) }
+        let matches = all.filter { !word.isEmpty && !$0.name.rawValue.hasSuffix("!") && $0.name.rawValue.hasPrefix(word) }
         return matches.count == 1 ? matches[0] : nil
     }
 

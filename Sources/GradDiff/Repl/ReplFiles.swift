@@ -3,16 +3,28 @@
 public protocol ReplFiles {
     /// The bytes of the file at `path`.
     func read(_ path: String) throws(ReplFileError) -> [UInt8]
-    /// Replaces the file at `path` with `text`.
-    func write(_ text: String, to path: String) throws(ReplFileError)
+    /// Writes `text` as the file at `path`; with `replacing` false (`:save`, not
+    /// `:save!`) an existing file is an error and stays as it was.
+    func write(_ text: String, to path: String, replacing: Bool) throws(ReplFileError)
 }
 
 /// Why a file could not be read or written, said for a person ("cannot open 'a.gd': No
-/// such file or directory").
+/// such file or directory"), and how to go on if there is a way.
 public struct ReplFileError: Error, Sendable {
     public var message: String
+    public var help: String?
+    /// Whether the write was refused because the file exists (`:save!` would replace it).
+    public var fileExists = false
 
-    public init(_ message: String) {
+    public init(_ message: String, help: String? = nil) {
         self.message = message
+        self.help = help
+    }
+
+    /// `write(_:to:replacing: false)` found something at `path`.
+    public static func exists(_ path: String) -> ReplFileError {
+        var error = ReplFileError("'\(path)' already exists")
+        error.fileExists = true
+        return error
     }
 }

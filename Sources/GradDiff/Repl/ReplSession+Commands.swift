@@ -32,7 +32,8 @@ extension ReplSession {
         case .precision: return setPrecision(argument)
         case .wrt: return setWrt(argument)
         case .load: return load(argument)
-        case .save: return save(argument)
+        case .save: return save(argument, replacing: false)
+        case .saveReplacing: return save(argument, replacing: true)
         case .quit:
             var reply = noArgument(command, argument) ?? ReplReply()
             reply.quits = !reply.failed

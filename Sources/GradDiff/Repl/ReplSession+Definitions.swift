@@ -92,11 +92,16 @@ extension ReplSession {
         do throws(ReplFileError) {
             bytes = try files.read(path)
         } catch {
-            return argument.error(Message(error.message))
+            return argument.error(Message(error.message, help: error.help))
         }
         let before = definitions.count
         var reply = runStatements(SourceText(name: path, bytes: bytes), confirming: false)
-        if !reply.failed, confirmsDefinitions {
+        if reply.failed {
+            // A file that does not load may be anything the user can read (a key, a
+            // .env file): its diagnostics name it, the line and the column, and quote
+            // none of its lines, whoever typed or piped in the :load.
+            for index in reply.diagnostics.indices { reply.diagnostics[index].quotesSource = false }
+        } else if confirmsDefinitions {
             let count = definitions.count - before
             reply.output += "loaded \(count) definition\(count == 1 ? "" : "s") from \(path)\n"
         }
@@ -104,16 +109,20 @@ extension ReplSession {
     }
 
     /// `:save FILE`: the definitions as typed, one statement a line, which `-f` and
-    /// `:load` read back into the same inputs, steps, functions and versions.
-    func save(_ argument: Argument) -> ReplReply {
-        guard !argument.text.isEmpty else { return argument.error(.commandNeedsArgument("save", what: "a file name", usage: ":save FILE")) }
+    /// `:load` read back into the same inputs, steps, functions and versions. FILE must
+    /// not exist yet unless `replacing` (`:save! FILE`).
+    func save(_ argument: Argument, replacing: Bool) -> ReplReply {
+        let command = replacing ? "save!" : "save"
+        guard !argument.text.isEmpty else {
+            return argument.error(.commandNeedsArgument(command, what: "a file name", usage: ":\(command) FILE"))
+        }
         let path = unquoted(argument.text)
         let text = "# graddiff session: inputs, steps and functions in the order they were defined\n"
             + definitions.map { $0.text + "\n" }.joined()
         do throws(ReplFileError) {
-            try files.write(text, to: path)
+            try files.write(text, to: path, replacing: replacing)
         } catch {
-            return argument.error(Message(error.message))
+            return argument.error(Message(error.message, help: error.fileExists ? "write :save! \(argument.text) to replace it" : error.help))
         }
         var reply = ReplReply()
         if confirmsDefinitions {
