@@ -43,4 +43,4 @@ deb: build
 	scripts/build-deb $(GRADDIFF_BIN) $(DEB_DIR)
 
 test:
-	swift test
+	swift test --quiet --disable-xctest

@@ -37,3 +37,37 @@ import Testing
         }
     }
 }
+
+/// The parts of the man page that follow other sources: the diff synopsis follows
+/// `graddiff diff --help`, and installation covers the Makefile's ways in.
+@Suite struct ManPageSynopsisTests {
+    @Test func diffSynopsisNamesEveryDiffOption() throws {
+        let page = try String(contentsOf: ManPageTests.page, encoding: .utf8)
+        let start = try #require(page.range(of: "\n.B graddiff diff\n"))
+        let synopsis = String(page[start.upperBound...]).components(separatedBy: "\n.br\n")[0]
+        let help = try GraddiffProcess.run(["diff", "--help"])
+        // Each option line of --help, as its spellings: "-f, --file <FILE>" is ["-f", "--file"].
+        let options: [[String]] = help.stdout.split(separator: "\n")
+            .map { $0.drop(while: { $0 == " " }) }
+            .filter { $0.hasPrefix("-") && !$0.hasPrefix("-h, --help") }
+            .map { line in
+                line.prefix(while: { $0 != "<" }).split(separator: " ").prefix(while: { $0.hasPrefix("-") })
+                    .map { String($0.trimmingCharacters(in: CharacterSet(charactersIn: ","))) }
+            }
+        #expect(options.contains(["-f", "--file"]) && options.contains(["--output"]), "\(options)")
+        for spellings in options {
+            #expect(spellings.contains { synopsis.contains($0.replacingOccurrences(of: "-", with: "\\-")) },
+                    "the diff synopsis lacks \(spellings.joined(separator: ", "))")
+        }
+        #expect(synopsis.contains(".RI [ name = value \" ...]\""), "the diff synopsis lacks bindings")
+    }
+
+    @Test func installationCoversMakeDebAndCompletions() throws {
+        let page = try String(contentsOf: ManPageTests.page, encoding: .utf8)
+        for text in [".SH INSTALLATION", "make \\%install", "make deb", "dpkg \\-i", "dpkg \\-r graddiff",
+                     "\\-\\-generate\\-completion\\-script", "vendor_completions.d", "_graddiff"] {
+            #expect(page.contains(text), "the man page lacks \(text)")
+        }
+        #expect(!page.contains("CS224n sigmoid"), "the sigmoid gate example is CS231n's")
+    }
+}
