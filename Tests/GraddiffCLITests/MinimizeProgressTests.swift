@@ -40,7 +40,8 @@ import Testing
         #expect(lines == ["step 0/25 ", "step 10/25 ", "step 20/25 "])
     }
 
-    @Test(.enabled(if: TerminalSession.isAvailable, "tmux is not installed"))
+    @Test(.enabled(if: SkipNote.runs("the minimize terminal test", unless: TerminalSession.isAvailable ? nil : "tmux is not installed"),
+                   "tmux is not installed"))
     func terminalLineCountsTheSameWay() throws {
         let directory = try GraddiffProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
