@@ -14,12 +14,10 @@ let package = Package(
         // The engine: text → tokens → tape → values → gradients → output. No Foundation.
         .target(name: "GradDiff"),
         // GNU readline for the REPL's line editor (module map and shim header only).
-        .systemLibrary(
-            name: "CReadline",
-            path: "Sources/CReadline",
-            pkgConfig: "readline",
-            providers: [.apt(["libreadline-dev"])]
-        ),
+        // No pkgConfig: Debian's readline.pc adds -D_DEFAULT_SOURCE and -D_XOPEN_SOURCE=600,
+        // which SwiftPM refuses with a warning on every build; the headers are in
+        // /usr/include and the module map links readline, which is all it takes.
+        .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         // The command: options, files, exit statuses, the REPL driver. Thin on purpose.
         .executableTarget(
             name: "graddiff",

@@ -23,7 +23,7 @@ struct Graddiff: ParsableCommand {
               graddiff [options] [-i] [name=value ...]      (a session: statements typed or piped in)
             """,
         discussion: HelpText.discussion,
-        version: "graddiff 0.1.0"
+        version: VersionText.text
     )
 
     @Option(name: [.customShort("f"), .customLong("file")],

@@ -7,21 +7,27 @@ import Darwin
 #endif
 
 /// The progress display on stderr. On a terminal: one line rewritten in place with '\r'
-/// (step or epoch, loss, gradient norm, a bar, the rate and the time left), at most ten
+/// (epoch and step, loss, gradient norm, a bar, the rate and the time left), at most ten
 /// times a second. Otherwise: one plain line every `--log-every` steps.
+///
+/// Both counters count what is done, as the history's step column does: `step 40/1000`
+/// is the loss after 40 updates, `epoch 5` after five whole passes over the table.
 struct MinimizeProgress {
     let onTerminal: Bool
     let logEvery: Int
-    /// Steps per epoch when training on data (the line then counts epochs), else nil.
+    /// Steps per epoch when training on data (the line then counts epochs too), else nil.
     let stepsPerEpoch: Int?
+    /// The `--epochs` limit, when the run is bounded by epochs rather than `--steps`.
+    let epochLimit: Int?
     private let started = MinimizeProgress.now()
     private var lastDrawn = -1.0
     private var drewLine = false
 
-    init(onTerminal: Bool, logEvery: Int, stepsPerEpoch: Int?) {
+    init(onTerminal: Bool, logEvery: Int, stepsPerEpoch: Int?, epochLimit: Int?) {
         self.onTerminal = onTerminal
         self.logEvery = logEvery
         self.stepsPerEpoch = stepsPerEpoch
+        self.epochLimit = epochLimit
     }
 
     mutating func show(_ report: ProgressReport) {
@@ -49,9 +55,13 @@ struct MinimizeProgress {
         if drewLine { StandardStreams.writeError("\r\u{1B}[K") }
     }
 
+    /// `step 40/1000`; on data `epoch 5/100 step 40/800` (`epoch 5 step 40/1000` under
+    /// `--steps`, where the last epoch may be cut short).
     private func position(_ report: ProgressReport) -> String {
-        guard let stepsPerEpoch else { return "step \(report.step)/\(report.stepLimit)" }
-        return "epoch \(report.step / stepsPerEpoch + 1)/\(max(report.stepLimit / stepsPerEpoch, 1)) step \(report.step)"
+        let step = "step \(report.step)/\(report.stepLimit)"
+        guard let stepsPerEpoch, stepsPerEpoch > 0 else { return step }
+        let epochs = report.step / stepsPerEpoch
+        return "epoch \(epochs)\(epochLimit.map { "/\($0)" } ?? "") \(step)"
     }
 
     private func number(_ value: Double) -> String {

@@ -37,7 +37,7 @@ struct MinimizeRunner {
 
         let perEpoch = command.data == nil ? nil : minimizer.batchesPerEpoch
         var progress = MinimizeProgress(onTerminal: !command.quiet && StandardStreams.isTerminal(STDERR_FILENO),
-                                        logEvery: command.logEvery, stepsPerEpoch: perEpoch)
+                                        logEvery: command.logEvery, stepsPerEpoch: perEpoch, epochLimit: command.epochs)
         let quiet = command.quiet
         signal(SIGINT) { _ in MinimizeRunner.interrupted = 1 }
         // A parent may start us with SIGINT blocked (Foundation's Process does); Ctrl-C

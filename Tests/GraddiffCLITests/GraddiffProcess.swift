@@ -27,8 +27,24 @@ struct GraddiffProcess {
         try runExecutable(binary, arguments, input: input.map { Data($0.utf8) }, environment: environment)
     }
 
+    /// Runs the executable at `path`. A script a test has just written can fail to start
+    /// with ETXTBSY ("Text file busy") while a process that another test forked at that
+    /// moment still holds the writing descriptor; that start is retried, for up to a second.
     static func runExecutable(_ path: String, _ arguments: [String], input: Data? = nil,
                               environment: [String: String] = [:]) throws -> Result {
+        let deadline = Date().addingTimeInterval(1)
+        while true {
+            do {
+                return try runOnce(path, arguments, input: input, environment: environment)
+            } catch let error as NSError where Date() < deadline
+                && (error.userInfo[NSUnderlyingErrorKey] as? NSError)?.code == Int(ETXTBSY) {
+                Thread.sleep(forTimeInterval: 0.01)
+            }
+        }
+    }
+
+    private static func runOnce(_ path: String, _ arguments: [String], input: Data?,
+                                environment: [String: String]) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
@@ -39,6 +55,7 @@ struct GraddiffProcess {
         // stdin and stderr go through files, stdout through a pipe: nothing can fill
         // up and dead-lock while the test waits.
         let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let inputFile = directory.appendingPathComponent("stdin")
         let errorFile = directory.appendingPathComponent("stderr")
         try (input ?? Data()).write(to: inputFile)
@@ -53,7 +70,6 @@ struct GraddiffProcess {
         process.waitUntilExit()
         try errorHandle.close()
         let errorData = try Data(contentsOf: errorFile)
-        try? FileManager.default.removeItem(at: directory)
         return Result(status: process.terminationStatus,
                       stdout: String(decoding: outputData, as: UTF8.self),
                       stderr: String(decoding: errorData, as: UTF8.self))

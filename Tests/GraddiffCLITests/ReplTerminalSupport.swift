@@ -18,11 +18,12 @@ final class TerminalSession {
     private static let tmuxPath = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"]
         .first { FileManager.default.isExecutableFile(atPath: $0) } ?? "/usr/bin/tmux"
 
-    /// Starts `graddiff arguments` and waits for its first prompt. `inputrc` becomes
-    /// ~/.inputrc. With `home`, HOME is that directory and GRADDIFF_HISTORY is unset.
-    /// `prepare` runs on the fresh directory before graddiff starts (to plant files).
+    /// Starts `graddiff arguments` and waits for its first prompt (or for `firstOutput`,
+    /// for a command that is not a session). `inputrc` becomes ~/.inputrc. With `home`,
+    /// HOME is that directory and GRADDIFF_HISTORY is unset. `prepare` runs on the fresh
+    /// directory before graddiff starts (to plant files).
     init(_ arguments: [String] = [], inputrc: String? = nil, home: String? = nil,
-         prepare: (URL) throws -> Void = { _ in }) throws {
+         firstOutput: String = TerminalSession.prompt, prepare: (URL) throws -> Void = { _ in }) throws {
         directory = try GraddiffProcess.temporaryDirectory()
         socket = directory.appendingPathComponent("tmux.sock").path
         var environment = ["LANG": "C.UTF-8", "NO_COLOR": "1", "HOME": home ?? directory.path]
@@ -39,7 +40,7 @@ final class TerminalSession {
         try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "40",
                   "trap '' INT; \(command); echo \"\(Self.exitMarker)$?]\"; exec sleep 600"])
         do {
-            try waitFor(Self.prompt)
+            try waitFor(firstOutput)
         } catch {
             end()
             throw error

@@ -5,7 +5,8 @@ import Testing
 /// completion and signals, and the history file, checked on the screen as a user sees
 /// them. Every key waits for the prompt it is meant for: keys typed while a line runs
 /// would go to the terminal, not to readline.
-@Suite(.enabled(if: TerminalSession.isAvailable, "tmux is not installed"))
+@Suite(.enabled(if: SkipNote.runs("ReplTerminalTests", unless: TerminalSession.isAvailable ? nil : "tmux is not installed"),
+                "tmux is not installed"))
 struct ReplTerminalTests {
     @Test func anExpressionPrintsItsTable() throws {
         let terminal = try TerminalSession(["x=1", "-i"])
