@@ -10,9 +10,9 @@ public struct Diagnostic: Sendable, Equatable {
     public var severity: Severity
     public var message: String
     /// Where the problem is; nil for problems with no place in the text (a missing file).
-    public var span: SourceSpan?
+    var span: SourceSpan?
     /// Further places to underline on the same source (every use of a missing variable).
-    public var otherSpans: [SourceSpan]
+    var otherSpans: [SourceSpan]
     public var help: String?
 
     public init(
@@ -42,7 +42,7 @@ public struct LocatedDiagnostic: Sendable {
     /// Whether the renderer may show the source's line and the help (which can repeat
     /// the text). False for a file that failed to `:load`: it is named with the line and
     /// column only, since it may be any file the user can read.
-    public var quotesSource = true
+    var quotesSource = true
 
     public init(_ diagnostic: Diagnostic, in source: SourceText?) {
         self.diagnostic = diagnostic
@@ -55,7 +55,7 @@ public struct LocatedDiagnostic: Sendable {
 public struct UserError: Error, Sendable {
     public var diagnostics: [LocatedDiagnostic]
     /// Whether the user interrupted the work (Ctrl-C) rather than wrote something wrong.
-    public var isInterruption = false
+    var isInterruption = false
 
     public init(_ diagnostics: [LocatedDiagnostic]) {
         self.diagnostics = diagnostics

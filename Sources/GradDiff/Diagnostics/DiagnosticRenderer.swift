@@ -11,7 +11,7 @@
 public struct DiagnosticRenderer: Sendable {
     public var useColor: Bool
     /// Source lines longer than this are shown as a window around the span.
-    public var maximumLineWidth = 100
+    var maximumLineWidth = 100
 
     public init(useColor: Bool) {
         self.useColor = useColor

@@ -12,7 +12,7 @@ public struct Message: Sendable, Equatable {
     }
 
     /// "did you mean 'x'?" for a near miss; nil when there is none.
-    public static func didYouMean(_ suggestion: String?, _ note: String = "") -> String? {
+    static func didYouMean(_ suggestion: String?, _ note: String = "") -> String? {
         suggestion.map { "did you mean '\($0)'?\(note)" }
     }
 }

@@ -2,7 +2,7 @@
 /// expression depends on, though the session's tape holds every definition.
 extension Tape {
     /// Which nodes `roots` depend on (the roots included): one loop down the tape.
-    public func dependencies(of roots: [NodeID]) -> [Bool] {
+    func dependencies(of roots: [NodeID]) -> [Bool] {
         var needed = Array(repeating: false, count: count)
         for root in roots { needed[Int(root)] = true }
         // Nothing after the last root can be needed: the tape is topological.
@@ -17,7 +17,7 @@ extension Tape {
 
     /// The nodes `roots` depend on (the roots included), in tape order: a walk over just
     /// those nodes, so a small expression at the end of a long session costs its own size.
-    public func cone(of roots: [NodeID]) -> [NodeID] {
+    func cone(of roots: [NodeID]) -> [NodeID] {
         var seen = Set(roots)
         var stack = Array(seen)
         while let id = stack.popLast() {
@@ -33,7 +33,7 @@ extension Tape {
     /// gives), renumbered in that order, which keeps the tape topological. Variables keep
     /// their relative order; step names, spans and notes come along. Returns the new tape
     /// and each kept node's new id.
-    public func subgraph(of nodes: [NodeID]) -> (tape: Tape, newIDs: [NodeID: NodeID]) {
+    func subgraph(of nodes: [NodeID]) -> (tape: Tape, newIDs: [NodeID: NodeID]) {
         var tape = Tape()
         tape.noteTexts = noteTexts
         var newIDs: [NodeID: NodeID] = [:]

@@ -9,12 +9,12 @@ public typealias NodeID = Int32
 /// variable slot (op `.variable`); for other nodes `first` and `second` are the input
 /// node ids, `second` being -1 for one-input ops.
 public struct Tape: Sendable {
-    public internal(set) var ops: [Op] = []
+    var ops: [Op] = []
     public internal(set) var first: [Int32] = []
     public internal(set) var second: [Int32] = []
     /// Where each node was written (the first place, for merged nodes).
     public internal(set) var spans: [SourceSpan] = []
-    public internal(set) var constants: [Double] = []
+    var constants: [Double] = []
     /// Free variables in order of first appearance, and the node that reads each.
     public internal(set) var variableNames: [String] = []
     public internal(set) var variableNodes: [NodeID] = []
@@ -25,8 +25,8 @@ public struct Tape: Sendable {
     /// How nodes made by a user function's call were written in its body (`f: a * b`):
     /// an index into `noteTexts` for every node, -1 for none. Dense, so a call that
     /// expands to 10^7 nodes stores an integer for each, not a string.
-    public internal(set) var noteIndices: [Int32] = []
-    public internal(set) var noteTexts: [String] = []
+    var noteIndices: [Int32] = []
+    var noteTexts: [String] = []
 
     public init() {}
 

@@ -1,8 +1,8 @@
 /// Appends nodes to a tape in topological order, merging identical subexpressions
 /// (hash-consing on op and inputs), so `x+y` in `(x+y)*(x+y)` is one node whose
 /// gradient sums both paths.
-public struct TapeBuilder: Sendable {
-    public private(set) var tape = Tape()
+struct TapeBuilder: Sendable {
+    private(set) var tape = Tape()
     /// Open-addressing hash table of node ids (-1 = empty), keyed by (op, first, second).
     /// 4 bytes a slot, kept at most half full; empty after `dropIndex()` until needed.
     private var slots: [Int32] = Array(repeating: -1, count: 64)
@@ -12,13 +12,13 @@ public struct TapeBuilder: Sendable {
     private var noteTextKeys: [Int] = []
     /// When false every append makes a new node (used by tests to compare merged
     /// and unmerged graphs).
-    public var mergesIdenticalNodes = true
+    var mergesIdenticalNodes = true
 
-    public init() {}
+    init() {}
 
     /// A builder that appends to `tape`; with `indexed` false its index of nodes is
     /// built only when a node is added (a tape that may just be read).
-    public init(continuing tape: Tape, indexed: Bool = true) {
+    init(continuing tape: Tape, indexed: Bool = true) {
         self.tape = tape
         noteTextKeys = Array(repeating: -1, count: tape.noteTexts.count)  // texts made elsewhere
         if indexed { rebuildIndex() } else { slots = [] }
@@ -26,7 +26,7 @@ public struct TapeBuilder: Sendable {
 
     /// Frees the index of nodes (8 to 16 bytes a node) once nothing more will be added,
     /// as after a whole program is parsed; adding a node later rebuilds it.
-    public mutating func dropIndex() {
+    mutating func dropIndex() {
         slots = []
     }
 
@@ -36,12 +36,12 @@ public struct TapeBuilder: Sendable {
     }
 
     /// The node already reading the free variable `name`, if any.
-    public func existingVariable(_ name: String) -> NodeID? {
+    func existingVariable(_ name: String) -> NodeID? {
         tape.variableSlots[name].map { tape.variableNodes[Int($0)] }
     }
 
     /// The node reading the free variable `name`, made on first use.
-    public mutating func variable(_ name: String, at span: SourceSpan) -> NodeID {
+    mutating func variable(_ name: String, at span: SourceSpan) -> NodeID {
         if let slot = tape.variableSlots[name] { return tape.variableNodes[Int(slot)] }
         if slots.isEmpty { rebuildIndex() }
         let slot = Int32(tape.variableNames.count)
@@ -53,7 +53,7 @@ public struct TapeBuilder: Sendable {
     }
 
     /// The node for a constant; equal constants (bit for bit) share a node.
-    public mutating func constant(_ value: Double, at span: SourceSpan) -> NodeID {
+    mutating func constant(_ value: Double, at span: SourceSpan) -> NodeID {
         if slots.isEmpty { rebuildIndex() }
         let bits = Int64(bitPattern: value.bitPattern)
         if mergesIdenticalNodes, let existing = find(.constant, hashBits: bits, matching: { tape.constants[Int(tape.first[Int($0)])].bitPattern == value.bitPattern }) {
@@ -64,7 +64,7 @@ public struct TapeBuilder: Sendable {
     }
 
     /// The node applying `op` to `a` (and `b`), reusing an identical existing node.
-    public mutating func apply(_ op: Op, _ a: NodeID, _ b: NodeID = -1, at span: SourceSpan) -> NodeID {
+    mutating func apply(_ op: Op, _ a: NodeID, _ b: NodeID = -1, at span: SourceSpan) -> NodeID {
         if slots.isEmpty { rebuildIndex() }
         let key = (Int64(a) << 32) | Int64(UInt32(bitPattern: b))
         // A node reading the newest node cannot exist yet: skip the lookup (the common
@@ -77,7 +77,7 @@ public struct TapeBuilder: Sendable {
     }
 
     /// Names node `id` (a program's step); the latest name wins for display.
-    public mutating func name(_ id: NodeID, _ name: String) {
+    mutating func name(_ id: NodeID, _ name: String) {
         tape.stepNames[id] = name
     }
 
@@ -87,7 +87,7 @@ public struct TapeBuilder: Sendable {
     }
 
     /// Removes every node from `count` on (a statement's scratch nodes).
-    public mutating func truncate(to count: Int) {
+    mutating func truncate(to count: Int) {
         guard count < tape.count else { return }
         if slots.isEmpty { rebuildIndex() }
         for id in stride(from: tape.count - 1, through: count, by: -1) {
@@ -111,7 +111,7 @@ public struct TapeBuilder: Sendable {
     /// a call of user function `function` shows the text of its body node `bodyNode`
     /// (`f: a * b`). Each such text is made and stored once, however many calls make
     /// nodes from that body node.
-    public mutating func note(_ id: NodeID, function: Int, bodyNode: Int, text: () -> String) {
+    mutating func note(_ id: NodeID, function: Int, bodyNode: Int, text: () -> String) {
         let key = function << 32 | bodyNode
         let index: Int32
         if let known = noteTextIndices[key] {
@@ -138,7 +138,7 @@ public struct TapeBuilder: Sendable {
         }
     }
 
-    public mutating func reserveCapacity(_ count: Int) {
+    mutating func reserveCapacity(_ count: Int) {
         tape.ops.reserveCapacity(count)
         tape.first.reserveCapacity(count)
         tape.second.reserveCapacity(count)

@@ -4,19 +4,19 @@
 /// Identifiers are letters (Unicode letters too: `θ`, `η`, `π`), digits and `_`, not
 /// starting with a digit. Numbers are `3`, `1.5`, `.5`, `1e-3`, `2E+10`. `#` starts a
 /// comment to the end of the line.
-public struct Lexer: Sendable {
-    public let source: SourceText
+struct Lexer: Sendable {
+    let source: SourceText
     private var offset = 0
     /// Problems that do not stop lexing (a number that overflows to inf).
-    public private(set) var warnings: [Diagnostic] = []
+    private(set) var warnings: [Diagnostic] = []
 
     /// A lexer reading `source` from byte `offset` on.
-    public init(_ source: SourceText, startingAt offset: Int = 0) {
+    init(_ source: SourceText, startingAt offset: Int = 0) {
         self.source = source
         self.offset = offset
     }
 
-    public mutating func next() throws(UserError) -> Token {
+    mutating func next() throws(UserError) -> Token {
         let bytes = source.bytes
         skipBlanksAndComments()
         let start = offset
@@ -58,7 +58,7 @@ public struct Lexer: Sendable {
 
     /// The token after the next one would start here; used by the parser to look one
     /// token ahead without consuming it.
-    public func peek() throws(UserError) -> Token {
+    func peek() throws(UserError) -> Token {
         var copy = self
         return try copy.next()
     }

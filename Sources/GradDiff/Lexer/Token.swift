@@ -1,5 +1,5 @@
 /// The kinds of token graddiff's language has.
-public enum TokenKind: Equatable, Sendable {
+enum TokenKind: Equatable, Sendable {
     case number
     case identifier
     case plus
@@ -19,19 +19,19 @@ public enum TokenKind: Equatable, Sendable {
 }
 
 /// A token and the span of source it came from. Numbers carry their value.
-public struct Token: Sendable {
-    public var kind: TokenKind
-    public var span: SourceSpan
-    public var number: Double
+struct Token: Sendable {
+    var kind: TokenKind
+    var span: SourceSpan
+    var number: Double
 
-    public init(_ kind: TokenKind, _ span: SourceSpan, number: Double = 0) {
+    init(_ kind: TokenKind, _ span: SourceSpan, number: Double = 0) {
         self.kind = kind
         self.span = span
         self.number = number
     }
 
     /// How the token reads in a message: `'+'`, `a number`, `the end of the input`.
-    public func describe(in source: SourceText) -> String {
+    func describe(in source: SourceText) -> String {
         switch kind {
         case .end: return "the end of the input"
         case .newline: return "the end of the line"

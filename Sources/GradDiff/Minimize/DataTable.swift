@@ -8,7 +8,7 @@ public struct DataTable: Sendable {
     /// Row-major: row `r`, column `c` is `values[r * header.count + c]`.
     public var values: [Double]
 
-    public var rowCount: Int { header.isEmpty ? 0 : values.count / header.count }
+    var rowCount: Int { header.isEmpty ? 0 : values.count / header.count }
 
     public init(header: [String], headerSource: SourceText? = nil, delimiter: Character = ",", values: [Double]) {
         self.header = header

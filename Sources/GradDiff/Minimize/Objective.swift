@@ -10,7 +10,7 @@ public struct Objective {
     public let output: NodeID
     public let parameterNames: [String]
     /// The parameters' values from the bindings and the program's defaults.
-    public let initialParameters: [Double]
+    let initialParameters: [Double]
     public let data: DataTable?
     private let parameterSlots: [Int]
     private let parameterNodes: [Int]
@@ -23,7 +23,7 @@ public struct Objective {
     public private(set) var warnings: [LocatedDiagnostic] = []
 
     /// Rows in the data, or 1 without data.
-    public var rowCount: Int { data?.rowCount ?? 1 }
+    var rowCount: Int { data?.rowCount ?? 1 }
 
     /// Prepares `program` for minimising over `over` (nil: every variable that is not a
     /// data column). Every variable needs a value, from a binding, a default or a column.

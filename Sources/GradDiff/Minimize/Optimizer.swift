@@ -29,19 +29,19 @@ public struct OptimizerSettings: Sendable {
 /// - momentum: v ← μ v + g;  θ ← θ − η v   (heavy ball)
 /// - adam:     m ← β₁ m + (1−β₁) g;  s ← β₂ s + (1−β₂) g²;
 ///             θ ← θ − η m̂ / (√ŝ + ε), with m̂ = m/(1−β₁ᵗ), ŝ = s/(1−β₂ᵗ)
-public struct Optimizer: Sendable {
-    public let settings: OptimizerSettings
+struct Optimizer: Sendable {
+    let settings: OptimizerSettings
     private var velocity: [Double] = []
     private var secondMoment: [Double] = []
     private var beta1Power = 1.0
     private var beta2Power = 1.0
 
-    public init(_ settings: OptimizerSettings) {
+    init(_ settings: OptimizerSettings) {
         self.settings = settings
     }
 
     /// Moves `parameters` one step against `gradient`.
-    public mutating func update(_ parameters: inout [Double], gradient: [Double]) {
+    mutating func update(_ parameters: inout [Double], gradient: [Double]) {
         let η = settings.learningRate
         if velocity.count != parameters.count {
             velocity = Array(repeating: 0, count: parameters.count)

@@ -24,11 +24,11 @@ public enum StopReason: Equatable, Sendable {
 }
 
 /// One logged step: the loss and gradient norm at the parameters before its update.
-public struct HistoryRecord: Sendable {
-    public var step: Int
-    public var loss: Double
-    public var gradientNorm: Double
-    public var parameters: [Double]
+struct HistoryRecord: Sendable {
+    var step: Int
+    var loss: Double
+    var gradientNorm: Double
+    var parameters: [Double]
 }
 
 /// What a run ended with. After divergence, `parameters`, `loss` and `gradient` are the
@@ -42,7 +42,7 @@ public struct MinimizeResult: Sendable {
     /// Over the whole data table (not the last mini-batch).
     public var loss: Double
     public var gradient: [Double]
-    public var history: [HistoryRecord]
+    var history: [HistoryRecord]
 
     public var gradientNorm: Double { Minimizer.norm(gradient) }
 }

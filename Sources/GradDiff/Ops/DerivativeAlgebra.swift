@@ -1,7 +1,7 @@
 /// What the rule table's partial derivatives are written in. One table, several
 /// interpretations: `Double` for the numeric backward pass, text for `--explain`'s
 /// formulas, new tape nodes for derivatives of derivatives.
-public protocol DerivativeAlgebra {
+protocol DerivativeAlgebra {
     associatedtype Term
     func constant(_ value: Double) -> Term
     func apply(_ op: Op, _ a: Term) -> Term
@@ -21,9 +21,9 @@ extension DerivativeAlgebra {
 }
 
 /// Plain numbers: the numeric backward pass.
-public struct NumericAlgebra: DerivativeAlgebra {
-    public init() {}
-    @inline(__always) public func constant(_ value: Double) -> Double { value }
-    @inline(__always) public func apply(_ op: Op, _ a: Double) -> Double { op.value(a, 0) }
-    @inline(__always) public func apply(_ op: Op, _ a: Double, _ b: Double) -> Double { op.value(a, b) }
+struct NumericAlgebra: DerivativeAlgebra {
+    init() {}
+    @inline(__always) func constant(_ value: Double) -> Double { value }
+    @inline(__always) func apply(_ op: Op, _ a: Double) -> Double { op.value(a, 0) }
+    @inline(__always) func apply(_ op: Op, _ a: Double, _ b: Double) -> Double { op.value(a, b) }
 }

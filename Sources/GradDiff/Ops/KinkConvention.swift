@@ -17,7 +17,7 @@ public enum KinkConvention: String, CaseIterable, Sendable {
 
     /// Whether the convention replaces the rule table's partials at a kink.
     @inline(__always)
-    public var picksOneSidedValue: Bool { self == .left || self == .right || self == .mean }
+    var picksOneSidedValue: Bool { self == .left || self == .right || self == .mean }
 
     /// The partials a node sends backward at a kink under this convention, or nil when
     /// the rule table's own partials apply (not at a kink, or `zero`/`error`).
@@ -36,7 +36,7 @@ public enum KinkConvention: String, CaseIterable, Sendable {
     /// How the narration names the value this convention picked at a kink of `op`:
     /// `right-hand derivative of abs at 0 (--kink right)`; nil where the rule table's
     /// own partial applies, whose formula already says what it is.
-    public func pickedValueName(_ op: Op) -> String? {
+    func pickedValueName(_ op: Op) -> String? {
         guard picksOneSidedValue, op.hasKink else { return nil }
         let place = op.arity == 1 ? "of \(op.name) at 0" : "of \(op.name) at a tie"
         let noun = op.arity == 1 ? "derivative" : "partial"
@@ -51,7 +51,7 @@ extension Op {
     /// The backward pass, `--explain`, the DOT gradient edges and the nan/inf and kink
     /// reports all read this, so the numbers they show are the numbers it sends.
     @inline(__always)
-    public func numericPartials(_ a: Double, _ b: Double, output: Double,
+    func numericPartials(_ a: Double, _ b: Double, output: Double,
                                 kinks: KinkConvention) -> (Double, Double) {
         if hasKink, kinks.picksOneSidedValue, let chosen = kinks.partials(self, a, b) { return chosen }
         return partials(a, b, output: output, in: NumericAlgebra())

@@ -59,7 +59,7 @@ extension Op {
     /// ∂out/∂a and ∂out/∂b at inputs `a`, `b` whose result is `out`, written once in
     /// any `DerivativeAlgebra`. One-input ops return zero as the second partial.
     @inline(__always)
-    public func partials<A: DerivativeAlgebra>(
+    func partials<A: DerivativeAlgebra>(
         _ a: A.Term, _ b: A.Term, output out: A.Term, in k: A
     ) -> (A.Term, A.Term) {
         switch self {
@@ -110,7 +110,7 @@ extension Op {
     /// and from the right, each argument moved on its own with the other held; nil
     /// elsewhere. `KinkConvention` chooses among them, `KinkReport` prints them.
     @inline(__always)
-    public func oneSidedPartials(_ a: Double, _ b: Double) -> (left: (Double, Double), right: (Double, Double))? {
+    func oneSidedPartials(_ a: Double, _ b: Double) -> (left: (Double, Double), right: (Double, Double))? {
         switch self {
         case .abs where a == 0: return ((-1, 0), (1, 0))
         case .relu where a == 0: return ((0, 0), (1, 0))
@@ -121,7 +121,7 @@ extension Op {
     }
 
     /// Whether the op has a kink anywhere (abs, relu, min, max).
-    public var hasKink: Bool {
+    var hasKink: Bool {
         switch self {
         case .abs, .relu, .min, .max: return true
         default: return false

@@ -19,7 +19,7 @@ public enum Op: UInt8, CaseIterable, Sendable {
     case sign, step, lessOrEqual, xlogy, multiplyOrZero
 
     /// Number of inputs: 0 for leaves, 1 or 2 otherwise.
-    public var arity: Int {
+    var arity: Int {
         switch self {
         case .constant, .variable: return 0
         case .add, .subtract, .multiply, .divide, .power, .min, .max, .atan2, .hypot, .lessOrEqual, .xlogy, .multiplyOrZero:
@@ -47,7 +47,7 @@ public enum Op: UInt8, CaseIterable, Sendable {
 
     /// How a user calls the op as a function (`sin`, `atan2`), or nil for operators,
     /// leaves and internal ops.
-    public var functionSpelling: String? {
+    var functionSpelling: String? {
         switch self {
         case .sin: return "sin"
         case .cos: return "cos"
@@ -81,7 +81,7 @@ public enum Op: UInt8, CaseIterable, Sendable {
     }
 
     /// Whether users may call it (internal ops are spelled only in derivative formulas).
-    public var isUserFunction: Bool {
+    var isUserFunction: Bool {
         functionSpelling != nil && self != .xlogy
     }
 
@@ -104,7 +104,7 @@ public enum Op: UInt8, CaseIterable, Sendable {
     }
 
     /// The built-in constants, by every spelling.
-    public static let constants: [(name: String, value: Double)] = [
+    static let constants: [(name: String, value: Double)] = [
         ("pi", Double.pi), ("π", Double.pi), ("e", 2.718281828459045),
     ]
 
@@ -114,12 +114,12 @@ public enum Op: UInt8, CaseIterable, Sendable {
 
     /// The name a constant's value is written back as (`pi`, `e`; the first spelling),
     /// or nil for any other number.
-    public static func constantName(of value: Double) -> String? {
+    static func constantName(of value: Double) -> String? {
         constants.first(where: { $0.value == value })?.name
     }
 
     /// Whether `name` is taken by a built-in function or constant.
-    public static func isBuiltIn(_ name: String) -> Bool {
+    static func isBuiltIn(_ name: String) -> Bool {
         function(named: name) != nil || constant(named: name) != nil
     }
 }

@@ -1,7 +1,7 @@
 /// The node table as CSV (RFC 4180 quoting), TSV, or a GitHub-style Markdown table.
 /// Numbers are written in shortest round-trip form so nothing is lost.
-public enum DelimitedFormatter {
-    public static let headers = ["id", "name", "op", "text", "value", "grad"]
+enum DelimitedFormatter {
+    static let headers = ["id", "name", "op", "text", "value", "grad"]
 
     static func rows(_ result: PassResult) -> [[String]] {
         let tape = result.tape
@@ -13,7 +13,7 @@ public enum DelimitedFormatter {
         }
     }
 
-    public static func csv(_ result: PassResult) -> String {
+    static func csv(_ result: PassResult) -> String {
         func quote(_ cell: String) -> String {
             guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
             return "\"" + cell.replacingAll("\"", with: "\"\"") + "\""
@@ -21,7 +21,7 @@ public enum DelimitedFormatter {
         return ([headers] + rows(result)).map { $0.map(quote).joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 
-    public static func tsv(_ result: PassResult) -> String {
+    static func tsv(_ result: PassResult) -> String {
         // TSV has no quoting: tabs and newlines inside a cell become spaces.
         func clean(_ cell: String) -> String {
             String(cell.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
@@ -29,7 +29,7 @@ public enum DelimitedFormatter {
         return ([headers] + rows(result)).map { $0.map(clean).joined(separator: "\t") }.joined(separator: "\n") + "\n"
     }
 
-    public static func markdown(_ result: PassResult, _ options: OutputOptions) -> String {
+    static func markdown(_ result: PassResult, _ options: OutputOptions) -> String {
         let rows = TableFormatter.rows(result, numbers: { NumberFormat.significant($0, digits: options.precision) })
         func escape(_ cell: String) -> String { cell.replacingAll("|", with: "\\|") }
         func code(_ cell: String) -> String { cell.isEmpty ? "" : "`\(cell)`" }

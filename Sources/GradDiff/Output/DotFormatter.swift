@@ -32,7 +32,7 @@ public struct DotFormatter {
     /// The nodes to draw, and of those the ones whose operation is drawn too: every
     /// node, or with `--wrt` the nodes on paths from the named inputs to the output,
     /// plus the operands of their operations (records only, for context).
-    public func drawnNodes() -> (nodes: [Bool], operations: [Bool]) {
+    func drawnNodes() -> (nodes: [Bool], operations: [Bool]) {
         guard options.wrt != nil else {
             let all = Array(repeating: true, count: result.tape.count)
             return (all, all)

@@ -1,10 +1,10 @@
 /// Text inside Graphviz DOT: quoted strings and record labels, so any name, number or
 /// formula (quotes, backslashes, braces, Unicode) reaches the picture as written.
-public enum DotText {
+enum DotText {
     /// A DOT double-quoted string: `"` and `\` escaped (Graphviz would otherwise read
     /// `\N` as the node's name), `&` written `&amp;` (Graphviz decodes HTML entities in
     /// labels), a newline as Graphviz's `\n`, other control characters as spaces.
-    public static func quoted(_ text: String) -> String {
+    static func quoted(_ text: String) -> String {
         "\"" + escaped(text, recordSpecials: false) + "\""
     }
 
@@ -12,7 +12,7 @@ public enum DotText {
     /// record they split fields and name ports. A space right after a non-ASCII
     /// character is written `&#32;`: Graphviz's record parser (2.43 at least) moves such
     /// a space to the end of the field, and decodes entities only after parsing.
-    public static func recordField(_ text: String) -> String {
+    static func recordField(_ text: String) -> String {
         escaped(text, recordSpecials: true)
     }
 

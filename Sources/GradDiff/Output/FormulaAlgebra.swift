@@ -14,9 +14,9 @@
 ///
 /// Internal ops spell as a reader expects: `sign(x)`, `[x > 0]` (1 if x > 0, else 0),
 /// `[a ≤ b]`, `xlogy(a, b)` (a·log(b), 0 when a = 0).
-public struct FormulaAlgebra: DerivativeAlgebra {
-    public struct Term: Sendable, Equatable, CustomStringConvertible {
-        public var text: String
+struct FormulaAlgebra: DerivativeAlgebra {
+    struct Term: Sendable, Equatable, CustomStringConvertible {
+        var text: String
         /// How tightly the text binds (`Precedence`), for parentheses around it.
         var precedence: Int
         /// The number this term is, if it is a constant: only constants fold.
@@ -24,9 +24,9 @@ public struct FormulaAlgebra: DerivativeAlgebra {
         /// For `-t`: `t`, so that -(-t) folds to t.
         var negated: Printed?
         /// The internal ops in the text (`xlogy`, `[a ≤ b]`), whose meaning a reader may need.
-        public var internalOps: Set<Op> = []
+        var internalOps: Set<Op> = []
 
-        public var description: String { text }
+        var description: String { text }
         var operand: InfixText.Operand { (text, precedence) }
     }
 
@@ -36,24 +36,24 @@ public struct FormulaAlgebra: DerivativeAlgebra {
         var precedence: Int
     }
 
-    public let simplifying: Bool
+    let simplifying: Bool
 
-    public init(simplifying: Bool = true) {
+    init(simplifying: Bool = true) {
         self.simplifying = simplifying
     }
 
     /// A name, or any text that needs no parentheses (`x`, `n3`, `sin(s)`).
-    public func symbol(_ text: String) -> Term {
+    func symbol(_ text: String) -> Term {
         Term(text: text, precedence: Precedence.atom)
     }
 
     /// Text that stands for a number but never folds (a value substituted into a
     /// formula): negative numbers print as `(-3)` where an operand needs it.
-    public func number(_ text: String) -> Term {
+    func number(_ text: String) -> Term {
         Term(text: text, precedence: text.hasPrefix("-") ? Precedence.prefix : Precedence.atom)
     }
 
-    public func constant(_ value: Double) -> Term {
+    func constant(_ value: Double) -> Term {
         let text: String
         switch value {
         // The rules for log2 and log10 divide by these; their names read better.
@@ -66,14 +66,14 @@ public struct FormulaAlgebra: DerivativeAlgebra {
         return term
     }
 
-    public func apply(_ op: Op, _ a: Term) -> Term {
+    func apply(_ op: Op, _ a: Term) -> Term {
         if op == .negate { return negate(a) }
         var term = symbol(op == .step ? "[\(a.text) > 0]" : InfixText.call(op.functionSpelling ?? op.name, [a.text]))
         term.internalOps = a.internalOps.union(Self.internalOps.contains(op) ? [op] : [])
         return term
     }
 
-    public func apply(_ op: Op, _ a: Term, _ b: Term) -> Term {
+    func apply(_ op: Op, _ a: Term, _ b: Term) -> Term {
         // The zero-absorbing product of pow's rule reads as a product; only 0 · inf differs.
         if op == .multiplyOrZero { return apply(.multiply, a, b) }
         if simplifying, let folded = fold(op, a, b) { return folded }
@@ -103,10 +103,10 @@ public struct FormulaAlgebra: DerivativeAlgebra {
     }
 
     /// The ops only derivative rules use, which a reader may need spelled out.
-    public static let internalOps: Set<Op> = [.sign, .step, .lessOrEqual, .xlogy]
+    static let internalOps: Set<Op> = [.sign, .step, .lessOrEqual, .xlogy]
 
     /// What each internal op in `ops` means, one line each, in a fixed order.
-    public static func meanings(of ops: Set<Op>) -> [String] {
+    static func meanings(of ops: Set<Op>) -> [String] {
         [(Op.sign, "sign(a) is -1, 0 or 1 as a is negative, zero or positive"),
          (.step, "[a > 0] is 1 if a > 0, else 0"),
          (.lessOrEqual, "[a ≤ b] is 1 if a ≤ b, else 0"),

@@ -1,16 +1,16 @@
 /// One edge of the backward pass: how much a node changes per unit change of one of
 /// its inputs (∂node/∂input), as a formula over labels and as a number. Both come from
 /// the rule table, read once as text (`FormulaAlgebra`) and once as numbers.
-public struct LocalPartial: Sendable {
-    public var input: NodeID
+struct LocalPartial: Sendable {
+    var input: NodeID
     /// The formula in the node's and inputs' labels: `z` for ∂(p * z)/∂p.
-    public var formula: FormulaAlgebra.Term
-    public var value: Double
+    var formula: FormulaAlgebra.Term
+    var value: Double
 }
 
 extension PassResult {
     /// ∂node/∂input for each input of `id`, in input order (x·x lists x twice).
-    public func localPartials(of id: NodeID) -> [LocalPartial] {
+    func localPartials(of id: NodeID) -> [LocalPartial] {
         let index = Int(id)
         let op = tape.ops[index]
         let inputs = tape.inputs(of: id)
@@ -30,7 +30,7 @@ extension PassResult {
     }
 
     /// The node as its one-level formula, inputs by label: `p * z`, `sin(s)`, `n2 / 3`.
-    public func oneLevelText(of id: NodeID) -> String {
+    func oneLevelText(of id: NodeID) -> String {
         let inputs = tape.inputs(of: id)
         guard !inputs.isEmpty else { return tape.label(of: id) }
         let algebra = FormulaAlgebra(simplifying: false)
@@ -38,7 +38,7 @@ extension PassResult {
     }
 
     /// The node's formula with the inputs' values written in: `4 * (-3)`, `sin(0.7)`.
-    public func substitutedText(of id: NodeID, number: (Double) -> String) -> String {
+    func substitutedText(of id: NodeID, number: (Double) -> String) -> String {
         let algebra = FormulaAlgebra(simplifying: false)
         let inputs = tape.inputs(of: id).map { algebra.number(number(values[Int($0)])) }
         return apply(tape.ops[Int(id)], inputs, in: algebra).text

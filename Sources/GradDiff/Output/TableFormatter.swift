@@ -3,11 +3,11 @@
 ///     node  op   expression    value  gradient
 ///     x     var  x                 1        -3
 ///     n2    add  x + y             4        -3
-public enum TableFormatter {
-    public static let headers = ["node", "op", "expression", "value", "gradient"]
+enum TableFormatter {
+    static let headers = ["node", "op", "expression", "value", "gradient"]
 
     /// The rows as text cells: label, op, expression, value, gradient.
-    public static func rows(_ result: PassResult, numbers: (Double) -> String) -> [[String]] {
+    static func rows(_ result: PassResult, numbers: (Double) -> String) -> [[String]] {
         let tape = result.tape
         let text = NodeText(tape)
         var rows: [[String]] = []
@@ -20,7 +20,7 @@ public enum TableFormatter {
         return rows
     }
 
-    public static func render(_ result: PassResult, _ options: OutputOptions) -> String {
+    static func render(_ result: PassResult, _ options: OutputOptions) -> String {
         let rows = rows(result, numbers: { NumberFormat.significant($0, digits: options.precision) })
         // Unicode scalars, not characters: as wide on a terminal for names like θ, and
         // far cheaper than grapheme breaking over a million rows.

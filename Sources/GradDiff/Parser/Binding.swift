@@ -5,7 +5,7 @@ public struct Binding: Sendable {
     public var value: Double
     /// The binding as typed, for diagnostics that point into it.
     public var source: SourceText
-    public var nameSpan: SourceSpan
+    var nameSpan: SourceSpan
 
     /// Parses and evaluates one `name=value` argument.
     public static func parse(_ argument: String) throws(UserError) -> Binding {
@@ -34,7 +34,7 @@ public struct Binding: Sendable {
     }
 
     /// Whether `text` lexes as exactly one identifier.
-    public static func isIdentifier(_ text: String) -> Bool {
+    static func isIdentifier(_ text: String) -> Bool {
         var lexer = Lexer(SourceText(name: "", text: text))
         guard let token = try? lexer.next(), token.kind == .identifier,
               Int(token.span.start) == 0, Int(token.span.end) == text.utf8.count

@@ -1,7 +1,7 @@
 /// Evaluates text that must not depend on any variable: a binding's value, a
 /// program's declared default.
-public enum ConstantExpression {
-    public static func evaluate(_ source: SourceText, from offset: Int, naming name: String) throws(UserError) -> Double {
+enum ConstantExpression {
+    static func evaluate(_ source: SourceText, from offset: Int, naming name: String) throws(UserError) -> Double {
         var parser = try Parser(source: source, startingAt: offset)
         let (node, _) = try parser.parseExpression()
         if parser.current.kind != .end {

@@ -26,7 +26,7 @@ extension FunctionLibrary {
     /// without being expanded again, so calls that fan out and meet again (a diamond
     /// repeated 30 times) cost their distinct calls, not 2^30. Throws `limitError()`
     /// once the tape holds more than `nodeLimit` nodes, and if interrupted (Ctrl-C).
-    public func expand(_ index: Int, arguments: [NodeID], environment: [String: NodeID],
+    func expand(_ index: Int, arguments: [NodeID], environment: [String: NodeID],
                        into builder: inout TapeBuilder, at span: SourceSpan, nodeLimit: Int = .max,
                        limitError: () -> UserError) throws(UserError) -> NodeID {
         var callers: [Frame] = []

@@ -3,35 +3,35 @@
 /// here, so a redefinition leaves earlier callers as they were, and a chain of 10^5
 /// functions each calling the one before is a flat list, not 10^5 nested values
 /// (whose release alone would recurse once per level).
-public struct FunctionLibrary: Sendable {
-    public private(set) var templates: [FunctionTemplate] = []
+struct FunctionLibrary: Sendable {
+    private(set) var templates: [FunctionTemplate] = []
     private var latest: [String: Int] = [:]
     /// For each template, the definition of its name it replaced (for `truncate`).
     private var replaced: [Int?] = []
 
-    public init() {}
+    init() {}
 
-    public var isEmpty: Bool { latest.isEmpty }
+    var isEmpty: Bool { latest.isEmpty }
     /// The names that can be called.
-    public var names: Dictionary<String, Int>.Keys { latest.keys }
+    var names: Dictionary<String, Int>.Keys { latest.keys }
 
     /// The latest definition of `name`.
-    public subscript(name: String) -> FunctionTemplate? {
+    subscript(name: String) -> FunctionTemplate? {
         latest[name].map { templates[$0] }
     }
 
     /// The index of the latest definition of `name`.
-    public func index(of name: String) -> Int? { latest[name] }
+    func index(of name: String) -> Int? { latest[name] }
 
-    public subscript(index: Int) -> FunctionTemplate { templates[index] }
+    subscript(index: Int) -> FunctionTemplate { templates[index] }
 
     /// Whether the latest definition of `name` replaced an earlier one.
-    public func redefines(_ name: String) -> Bool {
+    func redefines(_ name: String) -> Bool {
         latest[name].map { replaced[$0] != nil } ?? false
     }
 
     /// Adds `template`, which from now on is what its name calls.
-    public mutating func define(_ template: FunctionTemplate) {
+    mutating func define(_ template: FunctionTemplate) {
         replaced.append(latest[template.name])
         latest[template.name] = templates.count
         templates.append(template)
@@ -39,7 +39,7 @@ public struct FunctionLibrary: Sendable {
 
     /// Forgets the definitions from the `count`-th on, so each name means what it
     /// meant before them.
-    public mutating func truncate(to count: Int) {
+    mutating func truncate(to count: Int) {
         while templates.count > count {
             let template = templates.removeLast()
             latest[template.name] = replaced.removeLast()

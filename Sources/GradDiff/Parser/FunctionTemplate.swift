@@ -11,25 +11,25 @@
 /// what a call expands is bounded by the node limit as it grows
 /// (`FunctionLibrary.expand`). A class: never changed once made, and shared by every
 /// frame that expands it, where a struct would count a dozen references per frame.
-public final class FunctionTemplate: Sendable {
+final class FunctionTemplate: Sendable {
     /// A function applied to nodes: the callee (its index in the library) and the
     /// argument nodes. The same call twice gives the same result.
-    public struct CallKey: Sendable, Hashable {
-        public let function: Int
-        public let arguments: [NodeID]
+    struct CallKey: Sendable, Hashable {
+        let function: Int
+        let arguments: [NodeID]
     }
 
     /// A call to a user function inside a body: the callee as it was defined when the
     /// body was read (a later redefinition does not change it), its argument nodes in
     /// the body, and the variable slot standing for its result.
-    public struct Call: Sendable {
-        public let function: Int
-        public let arguments: [NodeID]
-        public let resultSlot: Int
+    struct Call: Sendable {
+        let function: Int
+        let arguments: [NodeID]
+        let resultSlot: Int
     }
 
-    public let name: String
-    public let parameters: [String]
+    let name: String
+    let parameters: [String]
     /// The body; variable slot i < parameters.count is parameter i, the slots of `calls`
     /// stand for calls' results, and the others are names from outside the function,
     /// resolved at each call like a script's globals: to the caller's step or input of
@@ -45,7 +45,7 @@ public final class FunctionTemplate: Sendable {
     /// function's own names.
     let bodyTexts: [String]
 
-    public init(name: String, parameters: [String], body: Tape, output: NodeID, calls: [Int: Call] = [:]) {
+    init(name: String, parameters: [String], body: Tape, output: NodeID, calls: [Int: Call] = [:]) {
         self.bodyTexts = NodeText(body).texts
         self.name = name
         self.parameters = parameters

@@ -42,7 +42,7 @@ extension Parser {
     /// Parses one expression, stopping before `;`, `=`, a newline outside parentheses,
 
     /// an unmatched `)` or `,`, or the end. Returns its node and span.
-    public mutating func parseExpression() throws(UserError) -> (node: NodeID, span: SourceSpan) {
+    mutating func parseExpression() throws(UserError) -> (node: NodeID, span: SourceSpan) {
         var operands: [Operand] = []
         var pending: [Pending] = []
         var expectsOperand = true

@@ -5,11 +5,11 @@
 /// Names resolve, in order, to the context's scope (named steps, parameters), the
 /// built-in constants, and otherwise to free variables of the tape.
 public struct Parser {
-    public private(set) var lexer: Lexer
+    private(set) var lexer: Lexer
     /// The tape being built, the names in scope and the user functions.
-    public var context: ParseContext
+    var context: ParseContext
     /// Whether names not in scope become free variables; when false they are errors.
-    public var allowsFreeVariables = true
+    var allowsFreeVariables = true
     /// The most nodes the tape may hold (`--max-nodes`): a runaway program or a chain of
     /// user functions that doubles at every call stops here with an error, not by
     /// exhausting memory.
@@ -17,17 +17,17 @@ public struct Parser {
     public static let defaultNodeLimit = 20_000_000
 
     /// The function being defined, whose name may not be called in its own body.
-    public var recursionGuard: String?
+    var recursionGuard: String?
     /// While reading a function's body: its calls to user functions, each left as a
     /// placeholder variable to expand when the function is called, by the variable slot
     /// of that placeholder (nil: expand now).
-    public var deferredCalls: [Int: FunctionTemplate.Call]?
+    var deferredCalls: [Int: FunctionTemplate.Call]?
     /// Each deferred call's placeholder, by callee and argument nodes.
     var deferredCallNodes: [FunctionTemplate.CallKey: NodeID] = [:]
     /// The token under the cursor.
-    public private(set) var current: Token
+    private(set) var current: Token
 
-    public init(source: SourceText, startingAt offset: Int = 0, context: ParseContext = ParseContext()) throws(UserError) {
+    init(source: SourceText, startingAt offset: Int = 0, context: ParseContext = ParseContext()) throws(UserError) {
         self.lexer = Lexer(source, startingAt: offset)
         self.context = context
         self.current = Token(.end, SourceSpan(start: 0, end: 0))
@@ -38,25 +38,25 @@ public struct Parser {
 
     // MARK: Vocabulary
 
-    public mutating func advance() throws(UserError) {
+    mutating func advance() throws(UserError) {
         current = try lexer.next()
     }
 
     /// Continues from where `other` (a copy of this parser) stopped reading.
-    public mutating func replaceLexer(with other: Parser) {
+    mutating func replaceLexer(with other: Parser) {
         lexer = other.lexer
         current = other.current
     }
 
-    public func check(_ kind: TokenKind) -> Bool { current.kind == kind }
+    func check(_ kind: TokenKind) -> Bool { current.kind == kind }
 
-    public mutating func match(_ kind: TokenKind) throws(UserError) -> Bool {
+    mutating func match(_ kind: TokenKind) throws(UserError) -> Bool {
         guard current.kind == kind else { return false }
         try advance()
         return true
     }
 
-    public func peek() throws(UserError) -> Token { try lexer.peek() }
+    func peek() throws(UserError) -> Token { try lexer.peek() }
 
     public func error(_ message: Message, at span: SourceSpan, also: [SourceSpan] = []) -> UserError {
         UserError(.error(message, at: span, also: also), in: source)

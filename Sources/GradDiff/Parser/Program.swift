@@ -20,9 +20,9 @@ public struct Program: Sendable {
     /// The node of the last statement's value (nil for a program of definitions only).
     public var output: NodeID?
     /// Inputs declared with a default value (`w = 0.5`), by variable slot.
-    public var defaults: [Int: Double] = [:]
+    var defaults: [Int: Double] = [:]
     /// Where each input was declared, by variable slot.
-    public var declarations: [Int: SourceSpan] = [:]
+    var declarations: [Int: SourceSpan] = [:]
     /// The latest version of every named step and input: name → node.
     public var names: [String: NodeID] {
         get { context.scope }
@@ -30,12 +30,12 @@ public struct Program: Sendable {
     }
     /// Every statement's name and node, in order (for `--output` and unused-step warnings).
     public var steps: [(name: String, node: NodeID, span: SourceSpan)] = []
-    public var functions: FunctionLibrary {
+    var functions: FunctionLibrary {
         get { context.functions }
         set { context.functions = newValue }
     }
     /// How many versions of each assigned name exist (for `c#2`, `c#3`).
-    public var versionCounts: [String: Int] = [:]
+    var versionCounts: [String: Int] = [:]
     public var warnings: [Diagnostic] = []
 
     public init(source: SourceText, tape: Tape = Tape()) {

@@ -4,7 +4,7 @@
 /// to (nodes, constants, note texts, variables, functions, steps, warnings, text), and
 /// the first earlier value of every name, version count and node name the statements
 /// changed.
-public struct ProgramJournal: Sendable {
+struct ProgramJournal: Sendable {
     let emptySource: SourceText?
     let sourceByteCount: Int
     let tapeCount: Int
@@ -19,7 +19,7 @@ public struct ProgramJournal: Sendable {
     private(set) var versionCounts: [String: Int?] = [:]
     private(set) var stepNames: [NodeID: String?] = [:]
 
-    public init(_ program: Program) {
+    init(_ program: Program) {
         emptySource = program.source.bytes.isEmpty ? program.source : nil
         sourceByteCount = program.source.bytes.count
         tapeCount = program.tape.count
@@ -56,7 +56,7 @@ public struct ProgramJournal: Sendable {
 
 extension Program {
     /// Puts the program back as it was when `journal` was made.
-    public mutating func restore(_ journal: ProgramJournal) {
+    mutating func restore(_ journal: ProgramJournal) {
         for slot in journal.variableCount..<tape.variableNames.count {
             defaults[slot] = nil
             declarations[slot] = nil

@@ -16,7 +16,7 @@ public struct ProgramParser {
     /// statements in order, their spans in `program.source` too; otherwise nothing, so
     /// that a program of a million statements does not keep a million records.
     @discardableResult
-    public static func parse(_ source: SourceText, into program: inout Program, nodeLimit: Int = Parser.defaultNodeLimit,
+    static func parse(_ source: SourceText, into program: inout Program, nodeLimit: Int = Parser.defaultNodeLimit,
                              recordingStatements: Bool = false) throws(UserError) -> [Statement] {
         var journal = ProgramJournal(program)
         do {
@@ -32,7 +32,7 @@ public struct ProgramParser {
     /// entry later (a REPL whose expression then fails): `program.restore(journal)` puts
     /// back what the program was when `journal` was made. The program is changed in
     /// place, so an entry costs its own length, not the session's.
-    public static func parse(_ source: SourceText, into program: inout Program, journal: inout ProgramJournal,
+    static func parse(_ source: SourceText, into program: inout Program, journal: inout ProgramJournal,
                              nodeLimit: Int = Parser.defaultNodeLimit,
                              recordingStatements: Bool = false) throws(UserError) -> [Statement] {
         let offset: Int

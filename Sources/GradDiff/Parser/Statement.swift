@@ -1,8 +1,8 @@
 /// One statement of a program as the parser read it: what it defined and where it was
 /// written. `ProgramParser.parse(_:into:nodeLimit:recordingStatements:)` returns them so
 /// that a REPL can say what a line defined and save the definitions as they were typed.
-public struct Statement: Sendable {
-    public enum Kind: Sendable, Equatable {
+struct Statement: Sendable {
+    enum Kind: Sendable, Equatable {
         /// `w = 0.5`: declares the input `name` with a default value.
         case input
         /// `p = x + y`: the named step `name`.
@@ -13,18 +13,18 @@ public struct Statement: Sendable {
         case expression
     }
 
-    public var kind: Kind
+    var kind: Kind
     /// The name defined; empty for an expression.
-    public var name: String
+    var name: String
     /// The version an assignment made: `c` the first time, then `c#2`, `c#3`.
-    public var version: String
+    var version: String
     /// The whole statement, from its first token to the end of its expression, in the
     /// program's source.
-    public var span: SourceSpan
+    var span: SourceSpan
     /// The node the statement's value is (nil for a function).
-    public var node: NodeID?
+    var node: NodeID?
 
-    public init(kind: Kind, name: String, version: String? = nil, span: SourceSpan, node: NodeID?) {
+    init(kind: Kind, name: String, version: String? = nil, span: SourceSpan, node: NodeID?) {
         self.kind = kind
         self.name = name
         self.version = version ?? name

@@ -1,16 +1,16 @@
 /// Central finite differences, the oracle gradients are checked against:
 /// ∂f/∂xᵢ ≈ (f(x + hᵢeᵢ) − f(x − hᵢeᵢ)) / 2hᵢ with hᵢ = step·max(1, |xᵢ|), whose
 /// truncation error is O(h²) for smooth f.
-public enum FiniteDifferences {
-    public static let defaultStep = 6.0555e-6  // ≈ cbrt(machine epsilon): balances truncation and rounding
+enum FiniteDifferences {
+    static let defaultStep = 6.0555e-6  // ≈ cbrt(machine epsilon): balances truncation and rounding
 
     /// The step used for a variable whose value is `x`.
-    public static func step(for x: Double, relative: Double = defaultStep) -> Double {
+    static func step(for x: Double, relative: Double = defaultStep) -> Double {
         relative * Swift.max(1, Swift.abs(x))
     }
 
     /// The central difference of `output` in every variable of `tape` at `variables`.
-    public static func gradient(
+    static func gradient(
         _ tape: Tape, variables: [Double], output: NodeID, relativeStep: Double = defaultStep
     ) -> [Double] {
         var values: [Double] = []

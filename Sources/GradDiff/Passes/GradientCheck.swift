@@ -13,8 +13,8 @@ public struct GradientCheck: Sendable {
         public var name: String
         public var reverse: Double
         public var central: Double
-        public var absoluteError: Double
-        public var relativeError: Double
+        var absoluteError: Double
+        var relativeError: Double
         public var verdict: Verdict
     }
 

@@ -27,7 +27,7 @@ public enum Hessian {
     /// The `order`-th derivative of the output with respect to the variable in `slot`
     /// (order ≥ 1), as a node on `algebra`'s tape: `order` symbolic backward passes,
     /// each differentiating the previous derivative's graph.
-    public static func derivativeNode(_ algebra: NodeAlgebra, output: NodeID, slot: Int, order: Int) throws(UserError) -> NodeID {
+    static func derivativeNode(_ algebra: NodeAlgebra, output: NodeID, slot: Int, order: Int) throws(UserError) -> NodeID {
         var node = output
         for _ in 0..<order {
             node = try SymbolicBackwardPass.variableGradients(algebra, output: node)[slot]

@@ -9,32 +9,32 @@
 /// a/1 = a, 0/a = 0, a^1 = a, a^0 = 1, -(-a) = a, a - a = 0, a + a = 2·a, a·a = a^2, a + (-b) = a - b, (-a)·b = -(a·b), -(c·b) = (-c)·b (pow(a, 2) is
 /// correctly rounded, so it equals a·a bit for bit). Like `FormulaAlgebra`, 0·a = 0
 /// ignores that 0·inf is nan; a/a is folded only for constants (a could be 0).
-public final class NodeAlgebra: DerivativeAlgebra {
-    public private(set) var builder: TapeBuilder
+final class NodeAlgebra: DerivativeAlgebra {
+    private(set) var builder: TapeBuilder
     private let span = SourceSpan(start: 0, end: 0)
     /// The most nodes the tape may grow to (`--max-nodes`): `SymbolicBackwardPass` stops
     /// there, since each pass can multiply a derivative's size (`--order 16` of a product).
-    public let nodeLimit: Int
+    let nodeLimit: Int
 
-    public init(continuing tape: Tape, nodeLimit: Int = .max) {
+    init(continuing tape: Tape, nodeLimit: Int = .max) {
         builder = TapeBuilder(continuing: tape)
         self.nodeLimit = nodeLimit
     }
 
-    public var tape: Tape { builder.tape }
+    var tape: Tape { builder.tape }
 
     /// The number node `id` is, if it is a constant.
-    public func constantValue(_ id: NodeID) -> Double? {
+    func constantValue(_ id: NodeID) -> Double? {
         let tape = builder.tape
         guard tape.ops[Int(id)] == .constant else { return nil }
         return tape.constants[Int(tape.first[Int(id)])]
     }
 
-    public func constant(_ value: Double) -> NodeID {
+    func constant(_ value: Double) -> NodeID {
         builder.constant(value, at: span)
     }
 
-    public func apply(_ op: Op, _ a: NodeID) -> NodeID {
+    func apply(_ op: Op, _ a: NodeID) -> NodeID {
         if let x = constantValue(a) { return constant(op.value(x, 0)) }
         if op == .negate, let inner = negated(a) { return inner }
         let product = builder.tape.ops[Int(a)]
@@ -45,7 +45,7 @@ public final class NodeAlgebra: DerivativeAlgebra {
         return builder.apply(op, a, at: span)
     }
 
-    public func apply(_ op: Op, _ a: NodeID, _ b: NodeID) -> NodeID {
+    func apply(_ op: Op, _ a: NodeID, _ b: NodeID) -> NodeID {
         if let folded = fold(op, a, b) { return folded }
         if op == .multiply && a == b { return builder.apply(.power, a, constant(2), at: span) }
         return builder.apply(op, a, b, at: span)

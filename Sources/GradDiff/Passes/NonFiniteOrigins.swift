@@ -4,20 +4,20 @@
 /// backward pass, when every value is finite: the first node (in the order the pass
 /// runs) that sends a non-finite gradient from a finite one, with the local partial that
 /// did it (sqrt at 0, or 0 times an infinite partial).
-public struct NonFiniteOrigins: Sendable {
+struct NonFiniteOrigins: Sendable {
     /// The forward pass's origins the output depends on, in tape order.
-    public let forward: [NodeID]
+    let forward: [NodeID]
     /// The backward pass's first origin, looked for only when `forward` is empty.
-    public let backward: BackwardOrigin?
+    let backward: BackwardOrigin?
 
     /// A node sending a non-finite gradient from a finite one.
-    public struct BackwardOrigin: Sendable {
-        public let node: NodeID
-        public let input: NodeID
+    struct BackwardOrigin: Sendable {
+        let node: NodeID
+        let input: NodeID
         /// The gradient the node had received, and the local partial it multiplied.
-        public let received: Double
-        public let partial: Double
-        public let contribution: Double
+        let received: Double
+        let partial: Double
+        let contribution: Double
     }
 
     init(_ tape: Tape, values: [Double], gradients: [Double], output: NodeID, reachesOutput reaches: [Bool],

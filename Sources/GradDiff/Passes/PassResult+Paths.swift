@@ -3,7 +3,7 @@ extension PassResult {
     /// depends on that depend on one of `variables` themselves. With nil, every node the
     /// output depends on. `--wrt` uses this to narrate and draw only what its gradients
     /// are made of; two loops over the tape, no recursion.
-    public func nodesOnPaths(from variables: [String]?) -> [Bool] {
+    func nodesOnPaths(from variables: [String]?) -> [Bool] {
         let reaches = reachesOutput
         guard let variables else { return reaches }
         var dependsOnVariables = Array(repeating: false, count: tape.count)

@@ -11,13 +11,13 @@ public struct PassResult: Sendable {
     /// ∂output/∂node for every node (0 where the output does not depend on it).
     public let gradients: [Double]
     /// The derivative sent backward at kinks (`--kink`).
-    public let kinkConvention: KinkConvention
+    let kinkConvention: KinkConvention
     /// Whether the output depends on each node (the output included), for every node of the tape.
-    public let reachesOutput: [Bool]
+    let reachesOutput: [Bool]
     /// The nodes the output depends on that are evaluated exactly at a kink, in tape order.
-    public let kinkNodes: [NodeID]
+    let kinkNodes: [NodeID]
     /// Where nan and ±inf first appear.
-    public let nonFinite: NonFiniteOrigins
+    let nonFinite: NonFiniteOrigins
 
     /// Runs the forward pass with the variables' values by slot, then the backward pass
     /// from `output` under `kinks`.
@@ -50,7 +50,7 @@ public struct PassResult: Sendable {
     }
 
     /// The gradient of the output with respect to each variable, by slot.
-    public var variableGradients: [Double] {
+    var variableGradients: [Double] {
         tape.variableNodes.map { gradients[Int($0)] }
     }
 

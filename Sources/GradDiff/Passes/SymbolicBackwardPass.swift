@@ -2,12 +2,12 @@
 /// `BackwardPass`, the same rule table, but each gradient is a new tape node built by
 /// `NodeAlgebra` instead of a `Double`. The result is a graph of ∂output/∂node that can
 /// be printed (`graddiff diff`), evaluated, or differentiated again (the Hessian).
-public enum SymbolicBackwardPass {
+enum SymbolicBackwardPass {
     /// ∂output/∂node for every node up to `output`, as nodes appended to `algebra`'s
     /// tape; -1 where the output does not depend on the node (a gradient of 0).
     /// Only nodes the output depends on send gradient, as in `BackwardPass`.
     /// Throws once the tape holds more than `algebra.nodeLimit` nodes.
-    public static func run(_ algebra: NodeAlgebra, output: NodeID) throws(UserError) -> [NodeID] {
+    static func run(_ algebra: NodeAlgebra, output: NodeID) throws(UserError) -> [NodeID] {
         var gradient = [NodeID](repeating: -1, count: Int(output) + 1)
         gradient[Int(output)] = algebra.one
         var i = Int(output)
@@ -31,7 +31,7 @@ public enum SymbolicBackwardPass {
 
     /// The gradient node of each variable (a constant 0 node where the output does not
     /// depend on it), by slot.
-    public static func variableGradients(_ algebra: NodeAlgebra, output: NodeID) throws(UserError) -> [NodeID] {
+    static func variableGradients(_ algebra: NodeAlgebra, output: NodeID) throws(UserError) -> [NodeID] {
         let gradient = try run(algebra, output: output)
         return algebra.tape.variableNodes.map { node in
             Int(node) < gradient.count && gradient[Int(node)] >= 0 ? gradient[Int(node)] : algebra.zero

@@ -2,13 +2,13 @@
 /// loop up the tape (no recursion). A node whose full text would exceed `maximumWidth`
 /// names its composite inputs by label instead (`n12 * n40`), so a million-node sum
 /// prints in linear time and every row stays readable.
-public struct NodeText {
-    public var maximumWidth = 48
+struct NodeText {
+    var maximumWidth = 48
     /// Each node's text and the precedence it prints at.
-    public private(set) var texts: [String] = []
+    private(set) var texts: [String] = []
     private var precedences: [Int] = []
 
-    public init(_ tape: Tape, maximumWidth: Int = 48) {
+    init(_ tape: Tape, maximumWidth: Int = 48) {
         self.maximumWidth = maximumWidth
         self.tape = tape
         texts.reserveCapacity(tape.count)
@@ -24,7 +24,7 @@ public struct NodeText {
 
     /// The text shown for a node: its expression, or for a node a user function's call
     /// made, the body's text with the parameters' names (`f: a * b`).
-    public subscript(id: NodeID) -> String { tape.note(of: id) ?? texts[Int(id)] }
+    subscript(id: NodeID) -> String { tape.note(of: id) ?? texts[Int(id)] }
 
     private func render(_ tape: Tape, _ id: NodeID) -> (String, Int) {
         let index = Int(id)

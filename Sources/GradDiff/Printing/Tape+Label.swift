@@ -1,7 +1,7 @@
 /// How a node is called wherever it is shown: tables, narration, diagnostics.
 extension Tape {
     /// How the node is called in tables: its step or variable name, its constant, or `n<id>`.
-    public func label(of id: NodeID) -> String {
+    func label(of id: NodeID) -> String {
         let index = Int(id)
         if let name = stepNames[id] { return name }
         switch ops[index] {

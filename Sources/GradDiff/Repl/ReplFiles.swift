@@ -14,7 +14,7 @@ public struct ReplFileError: Error, Sendable {
     public var message: String
     public var help: String?
     /// Whether the write was refused because the file exists (`:save!` would replace it).
-    public var fileExists = false
+    var fileExists = false
 
     public init(_ message: String, help: String? = nil) {
         self.message = message

@@ -36,7 +36,7 @@ public struct ReplSession {
 
     /// A definition as the user wrote it, and where.
     public struct Definition: Sendable {
-        public var kind: Statement.Kind
+        var kind: Statement.Kind
         public var name: String
         public var text: String
         /// The name of the text it was read from and the line it starts on, so that a

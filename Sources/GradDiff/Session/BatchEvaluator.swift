@@ -10,7 +10,7 @@ public struct BatchEvaluator {
     private var variables: [Double]
     private var values: [Double] = []
     private var gradients: [Double] = []
-    public let columnCount: Int
+    let columnCount: Int
     public let delimiter: Character
     public private(set) var warnings: [LocatedDiagnostic] = []
 

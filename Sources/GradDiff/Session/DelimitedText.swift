@@ -19,7 +19,7 @@ public enum DelimitedText {
     }
 
     /// Reads one row's fields as numbers, handing each to `store` with its column.
-    public static func readNumbers(_ fields: [Substring], columns: Int,
+    static func readNumbers(_ fields: [Substring], columns: Int,
                                    into store: (Int, Double) -> Void) throws(RowError) {
         guard fields.count == columns else { throw RowError(.rowWidth(fields.count, header: columns)) }
         for (column, field) in fields.enumerated() {

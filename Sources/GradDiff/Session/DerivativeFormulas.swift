@@ -7,8 +7,8 @@ public struct DerivativeFormulas: Sendable {
     public let text: DerivativeText
     /// The tape the derivatives were appended to, and each derivative's node on it.
     public let tape: Tape
-    public let roots: [NodeID]
-    public let maximumWidth: Int
+    let roots: [NodeID]
+    let maximumWidth: Int
     /// Each derivative's value, when bindings were given.
     public let values: [Double]?
 

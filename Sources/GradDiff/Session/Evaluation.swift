@@ -20,9 +20,9 @@ public struct Evaluation: Sendable {
     public var values: [Double] { result.values }
     public var gradients: [Double] { result.gradients }
     /// The derivative sent backward at kinks (`--kink`).
-    public var kinkConvention: KinkConvention { result.kinkConvention }
+    var kinkConvention: KinkConvention { result.kinkConvention }
     /// The gradient of the output with respect to each variable, by slot.
-    public var variableGradients: [Double] { result.variableGradients }
+    var variableGradients: [Double] { result.variableGradients }
 
     /// Evaluates `program` at `bindings`, differentiating the statement named
     /// `outputName` (or the last statement).

@@ -12,7 +12,7 @@ public struct SourceSpan: Hashable, Sendable {
     }
 
     /// The smallest span covering both.
-    public func union(_ other: SourceSpan) -> SourceSpan {
+    func union(_ other: SourceSpan) -> SourceSpan {
         SourceSpan(start: Int(min(start, other.start)), end: Int(max(end, other.end)))
     }
 }
@@ -86,7 +86,7 @@ public struct SourceText: Sendable {
 
     /// Line and column (both 1-based; the column counts characters, not bytes) of `offset`.
     /// The line is numbered from `firstLine`.
-    public func location(of offset: Int) -> (line: Int, column: Int) {
+    func location(of offset: Int) -> (line: Int, column: Int) {
         let clamped = max(0, min(offset, bytes.count))
         let line = line(containing: clamped)
         return (line.number + firstLine - 1, characterCount(from: line.start, to: clamped) + 1)
