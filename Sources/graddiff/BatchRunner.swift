@@ -29,7 +29,7 @@ struct BatchRunner {
             var evaluator: BatchEvaluator
             do throws(UserError) {
                 evaluator = try BatchEvaluator(program: program, bindings: bindings, header: header, headerSource: headerSource,
-                                               delimiter: delimiter, outputName: command.output, kinks: command.kink)
+                                               delimiter: delimiter, outputName: command.program.output, kinks: command.kink)
             } catch {
                 StandardStreams.writeError(error.diagnostics.map(renderer.render).joined())
                 return .dataError

@@ -13,12 +13,10 @@ enum DiffFormat: String, CaseIterable, ExpressibleByArgument {
 }
 
 /// `graddiff diff EXPRESSION [--wrt NAMES] [name=value ...]`: the derivative as a
-/// formula in graddiff's own syntax. Dispatched from `Graddiff.main` (a
-/// swift-argument-parser subcommand would take the root command's positional
-/// EXPRESSION), so it is a separate command with its own `--help`.
+/// formula in graddiff's own syntax. Chosen by `Subcommand.requested(by:)`.
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "graddiff diff",
+        commandName: "diff",
         abstract: "Print the derivative of an expression as an expression.",
         usage: """
             graddiff diff [--wrt NAMES] [--order N] [--format FORMAT] EXPRESSION [name=value ...]
@@ -37,12 +35,9 @@ struct DiffCommand: ParsableCommand {
             """
     )
 
-    @Option(name: [.customShort("f"), .customLong("file")],
-            help: ArgumentHelp("Read the expression or program from FILE ('-' for standard input).", valueName: "FILE"))
-    var file: String?
+    @OptionGroup var program: ProgramOptions
 
-    @Option(help: ArgumentHelp("Differentiate with respect to these variables only, separated by commas.", valueName: "NAMES"))
-    var wrt: String?
+    @OptionGroup var wrtOption: WrtOption
 
     @Option(help: ArgumentHelp("Take the N-th derivative (N >= 1) with respect to each variable.", valueName: "N"))
     var order: Int = 1
@@ -50,21 +45,9 @@ struct DiffCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Output format: text (a graddiff program), json ({\"x\": \"2 * x\"}) or latex (an aligned block).", valueName: "FORMAT"))
     var format: DiffFormat = .text
 
-    @Option(help: ArgumentHelp("Differentiate the named step NAME instead of the last statement.", valueName: "NAME"))
-    var output: String?
-
-    @Option(help: ArgumentHelp("Stop with an error when the expression's or the derivatives' graph would exceed N nodes (default 20000000).", valueName: "N"))
-    var maxNodes: Int = Parser.defaultNodeLimit
-
-    @Argument(help: ArgumentHelp("The expression (unless -f is given), then optional bindings such as x=1 y=2.", valueName: "EXPRESSION name=value"))
-    var arguments: [String] = []
-
     func validate() throws {
-        guard file != nil || arguments.first != nil else {
+        guard !program.isEmpty else {
             throw ValidationError("missing EXPRESSION: give one, such as graddiff diff \"x^2 * y\" --wrt x")
-        }
-        guard maxNodes > 0 else {
-            throw ValidationError("--max-nodes must be a positive whole number, not \(maxNodes)")
         }
         guard (1...16).contains(order) else {
             throw ValidationError("--order must be a whole number from 1 to 16, not \(order)")
@@ -77,7 +60,4 @@ struct DiffCommand: ParsableCommand {
         if status != .success { throw ExitCode(status.rawValue) }
     }
 
-    var wrtNames: [String]? {
-        wrt.map { $0.split(separator: ",").map { String($0).trimmingCharacters() }.filter { !$0.isEmpty } }
-    }
 }

@@ -12,11 +12,11 @@ struct DiffRunner {
     let command: DiffCommand
 
     func run() -> ExitStatus {
-        let renderer = DiagnosticRenderer(useColor: ColorChoice.auto.enabled(for: STDERR_FILENO))
-        var arguments = command.arguments
+        let renderer = DiagnosticRenderer(useColor: command.program.color.enabled(for: STDERR_FILENO))
+        var arguments = command.program.arguments
         let source: SourceText
         do {
-            source = try CommandInput.source(file: command.file, arguments: &arguments)
+            source = try CommandInput.source(file: command.program.file, arguments: &arguments)
         } catch {
             StandardStreams.writeError(renderer.render(LocatedDiagnostic(.error(error.message, help: error.help), in: nil)))
             return error.status
@@ -25,21 +25,21 @@ struct DiffRunner {
         do throws(UserError) {
             let (bindings, errors) = CommandInput.bindings(arguments)
             if !errors.isEmpty { throw UserError(errors) }
-            let program = try ProgramParser.parse(source, nodeLimit: command.maxNodes)
+            let program = try ProgramParser.parse(source, nodeLimit: command.program.maxNodes)
             var variables: [Double]?
             let output: NodeID
             if bindings.isEmpty {
-                output = try program.outputNode(named: command.output)
+                output = try program.outputNode(named: command.program.output)
             } else {
-                let evaluation = try Evaluation.run(program, bindings: bindings, outputName: command.output)
+                let evaluation = try Evaluation.run(program, bindings: bindings, outputName: command.program.output)
                 StandardStreams.writeError(evaluation.warnings.map(renderer.render).joined())
                 output = evaluation.output
                 variables = evaluation.variableValues
             }
-            try program.validate(wrt: command.wrtNames)
-            formulas = try DerivativeFormulas(program, output: output, wrt: command.wrtNames, order: command.order,
+            try program.validate(wrt: command.wrtOption.names)
+            formulas = try DerivativeFormulas(program, output: output, wrt: command.wrtOption.names, order: command.order,
                                               variables: variables, notation: command.format == .latex ? .latex : .program,
-                                              nodeLimit: command.maxNodes)
+                                              nodeLimit: command.program.maxNodes)
         } catch {
             StandardStreams.writeError(error.diagnostics.map(renderer.render).joined())
             return .dataError
@@ -54,7 +54,7 @@ struct DiffRunner {
 
     /// The steps, then the derivative (one variable asked for) or `d_x = ...` lines.
     private func text(_ formulas: DerivativeFormulas) -> String {
-        let single = command.wrtNames?.count == 1
+        let single = command.wrtOption.names?.count == 1
         let names = formulas.names.map { derivativeName($0) }
         var lines = ["# size: \(formulas.text.size) operation\(formulas.text.size == 1 ? "" : "s")"]
         if names.isEmpty { return lines[0] + "\n# the expression has no variables\n" }

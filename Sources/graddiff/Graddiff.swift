@@ -23,12 +23,13 @@ struct Graddiff: ParsableCommand {
               graddiff [options] [-i] [name=value ...]      (a session: statements typed or piped in)
             """,
         discussion: HelpText.discussion,
-        version: VersionText.text
+        version: VersionText.text,
+        subcommands: [DiffCommand.self, MinimizeCommand.self]
     )
 
-    @Option(name: [.customShort("f"), .customLong("file")],
-            help: ArgumentHelp("Read the expression or program from FILE ('-' for standard input).", valueName: "FILE"))
-    var file: String?
+    @OptionGroup var program: ProgramOptions
+
+    @OptionGroup var wrtOption: WrtOption
 
     @Option(help: ArgumentHelp("Output format: table, json, csv, tsv, markdown, or dot (the graph for Graphviz).",
                                valueName: "FORMAT"))
@@ -49,12 +50,7 @@ struct Graddiff: ParsableCommand {
     @Option(help: ArgumentHelp("Significant digits of numbers in tables (1-17).", valueName: "N"))
     var precision: Int = 10
 
-    @Option(help: ArgumentHelp("Print only the gradients with respect to these variables, one 'name value' line each.",
-                               valueName: "NAMES"))
-    var wrt: String?
 
-    @Option(help: ArgumentHelp("Differentiate the named step NAME instead of the last statement.", valueName: "NAME"))
-    var output: String?
 
     @Option(help: ArgumentHelp("Evaluate at every row of a CSV or TSV table (its header names the variables); '-' reads standard input.",
                                valueName: "FILE"))
@@ -76,8 +72,6 @@ struct Graddiff: ParsableCommand {
                                valueName: "HOW"))
     var kink: KinkConvention = .zero
 
-    @Option(help: ArgumentHelp("Stop with an error when the graph would exceed N nodes, or a --hessian N entries (default 20000000).", valueName: "N"))
-    var maxNodes: Int = Parser.defaultNodeLimit
 
     @Flag(help: "Print the Hessian (second derivatives) of the output with respect to the variables (or the --wrt ones).")
     var hessian = false
@@ -92,17 +86,7 @@ struct Graddiff: ParsableCommand {
     @Option(help: ArgumentHelp("With --check, the largest relative error that passes (default 1e-6).", valueName: "TOL"))
     var tol: Double?
 
-    @Option(help: ArgumentHelp("Colour diagnostics and headers: auto, always or never.", valueName: "WHEN"))
-    var color: ColorChoice = .auto
-
-    @Argument(help: ArgumentHelp("The expression (unless -f is given), then bindings such as x=1 y=-3 r=2*pi.",
-                                 valueName: "EXPRESSION name=value"))
-    var arguments: [String] = []
-
     func validate() throws {
-        guard maxNodes > 0 else {
-            throw ValidationError("--max-nodes must be a positive whole number, not \(maxNodes)")
-        }
         guard (1...17).contains(precision) else {
             throw ValidationError("--precision must be a whole number from 1 to 17, not \(precision)")
         }
@@ -118,46 +102,43 @@ struct Graddiff: ParsableCommand {
             if [.json, .markdown, .dot].contains(format) {
                 throw ValidationError("--batch writes CSV or TSV; --format \(format.rawValue) cannot be combined with it")
             }
-            if quiet || wrt != nil {
+            if quiet || wrtOption.wrt != nil {
                 throw ValidationError("--batch writes every gradient; --quiet and --wrt cannot be combined with it")
             }
             if explain != nil || render != nil {
                 throw ValidationError("--batch writes one row per input row; --explain and --render cannot be combined with it")
             }
-            if batch == "-" && file == "-" {
+            if batch == "-" && program.file == "-" {
                 throw ValidationError("standard input cannot be both the program (-f -) and the batch table (--batch -)")
             }
         } else if keepGoing && !startsSession {
             throw ValidationError("--keep-going applies to --batch and to statements piped into a session")
         }
         try validateDerivatives()
-        if let wrt, wrtNames(wrt).isEmpty {
-            throw ValidationError("--wrt needs variable names separated by commas, such as --wrt x,y")
-        }
     }
 
     /// Whether to run a session (typed at a terminal, or piped in) instead of one expression.
     var startsSession: Bool {
-        interactive || (file == nil && arguments.isEmpty)
+        interactive || program.isEmpty
     }
 
     /// The options a session cannot take: it has no single expression or file.
     private func validateSession() throws {
-        if interactive && file != nil {
+        if interactive && program.file != nil {
             throw ValidationError("-i starts a session and -f runs a file: use one, or type :load FILE in the session")
         }
         if batch != nil {
             throw ValidationError("--batch needs an EXPRESSION or -f FILE to evaluate")
         }
         let oneExpressionOnly = [
-            (output != nil, "--output"), (quiet, "--quiet"), (strict, "--strict"), (explain != nil, "--explain"),
+            (program.output != nil, "--output"), (quiet, "--quiet"), (strict, "--strict"), (explain != nil, "--explain"),
             (render != nil, "--render"), (dotBackward, "--dot-backward"), (hessian, "--hessian"),
             (order != nil, "--order"), (check, "--check"),
         ]
         for (given, flag) in oneExpressionOnly where given {
             throw ValidationError("\(flag) applies to one EXPRESSION or -f FILE, not to a session")
         }
-        if let argument = arguments.first(where: { !$0.contains("=") }) {
+        if let argument = program.arguments.first(where: { !$0.contains("=") }) {
             throw ValidationError("with -i the arguments are bindings such as x=1, not '\(argument)'; type expressions in the session")
         }
     }
@@ -217,9 +198,6 @@ struct Graddiff: ParsableCommand {
         if status != .success { throw ExitCode(status.rawValue) }
     }
 
-    func wrtNames(_ text: String) -> [String] {
-        text.split(separator: ",").map { String($0).trimmingCharacters() }.filter { !$0.isEmpty }
-    }
 }
 
 extension String {

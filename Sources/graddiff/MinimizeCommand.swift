@@ -4,13 +4,10 @@ import GradDiff
 extension OptimizerKind: ExpressibleByArgument {}
 
 /// `graddiff minimize ...`: gradient descent on an expression or a per-example loss.
-///
-/// Not a subcommand of `Graddiff`: the root command's first positional argument is an
-/// expression, and `minimize` is a fine variable name. The entry point dispatches here
-/// only when `minimize` is the first argument and more arguments follow it.
+/// Chosen by `Subcommand.requested(by:)`.
 struct MinimizeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "graddiff minimize",
+        commandName: "minimize",
         abstract: "Minimize an expression by gradient descent, or train a small model on a CSV table.",
         usage: """
             graddiff minimize [options] EXPRESSION [name=value ...]
@@ -19,14 +16,7 @@ struct MinimizeCommand: ParsableCommand {
         discussion: MinimizeHelpText.discussion
     )
 
-    /// Whether `arguments` (with the program name first) ask for `minimize`.
-    static func isRequested(by arguments: [String]) -> Bool {
-        arguments.count > 2 && arguments[1] == "minimize"
-    }
-
-    @Option(name: [.customShort("f"), .customLong("file")],
-            help: ArgumentHelp("Read the loss expression or program from FILE ('-' for standard input).", valueName: "FILE"))
-    var file: String?
+    @OptionGroup var program: ProgramOptions
 
     @Option(help: ArgumentHelp("Train on a CSV or TSV table: its columns bind variables, and the loss is the mean over a mini-batch of rows.",
                                valueName: "FILE"))
@@ -81,21 +71,11 @@ struct MinimizeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Draw the loss curve (log-scale loss against step) into FILE as SVG.", valueName: "FILE"))
     var plot: String?
 
-    @Option(help: ArgumentHelp("Minimize the named step NAME instead of the last statement.", valueName: "NAME"))
-    var output: String?
-
     @Flag(name: .shortAndLong, help: "Print no progress, only the summary.")
     var quiet = false
 
-    @Option(help: ArgumentHelp("Colour diagnostics: auto, always or never.", valueName: "WHEN"))
-    var color: ColorChoice = .auto
-
-    @Argument(help: ArgumentHelp("The loss expression (unless -f is given), then starting values such as x=0 y=0.",
-                                 valueName: "EXPRESSION name=value"))
-    var arguments: [String] = []
-
     func validate() throws {
-        if file == nil && arguments.isEmpty {
+        if program.isEmpty {
             throw ValidationError("missing EXPRESSION: give one, such as graddiff minimize \"(x-3)^2\" x=0, or -f FILE")
         }
         if !(lr > 0 && lr.isFinite) { throw ValidationError("--lr must be a positive number, not \(lr)") }
@@ -117,7 +97,7 @@ struct MinimizeCommand: ParsableCommand {
         if let plot, !plot.lowercased().hasSuffix(".svg") {
             throw ValidationError("--plot writes SVG: give a file name ending in .svg, not '\(plot)'")
         }
-        if data == "-" && file == "-" {
+        if data == "-" && program.file == "-" {
             throw ValidationError("standard input cannot be both the program (-f -) and the data (--data -)")
         }
     }

@@ -15,7 +15,7 @@ struct MinimizeRunner {
     nonisolated(unsafe) static var interrupted: sig_atomic_t = 0
 
     func run() -> ExitStatus {
-        let renderer = DiagnosticRenderer(useColor: command.color.enabled(for: STDERR_FILENO))
+        let renderer = DiagnosticRenderer(useColor: command.program.color.enabled(for: STDERR_FILENO))
         func report(_ diagnostics: [LocatedDiagnostic]) {
             StandardStreams.writeError(diagnostics.map(renderer.render).joined())
         }
@@ -84,17 +84,17 @@ struct MinimizeRunner {
 
     /// Reads and checks everything the run needs.
     private func prepare() -> Result<Minimizer, Failure> {
-        var bindingArguments = command.arguments
+        var bindingArguments = command.program.arguments
         let source: SourceText
         do {
-            source = try CommandInput.source(file: command.file, arguments: &bindingArguments)
+            source = try CommandInput.source(file: command.program.file, arguments: &bindingArguments)
         } catch {
             return .failure(Failure(diagnostics: [LocatedDiagnostic(.error(error.message, help: error.help), in: nil)], status: error.status))
         }
         var table: DataTable?
         let (bindings, errors) = CommandInput.bindings(bindingArguments)
         do throws(UserError) {
-            let program = try ProgramParser.parse(source)
+            let program = try ProgramParser.parse(source, nodeLimit: command.program.maxNodes)
             if !errors.isEmpty { throw UserError(errors) }
             if let path = command.data {
                 let bytes: [UInt8]
@@ -106,7 +106,7 @@ struct MinimizeRunner {
                 table = try DataTable.parse(SourceText(name: path == "-" ? "<stdin>" : path, bytes: bytes))
             }
             let objective = try Objective(program: program, bindings: bindings, data: table,
-                                          over: command.parameterNames, outputName: command.output)
+                                          over: command.parameterNames, outputName: command.program.output)
             var settings = MinimizeSettings()
             settings.optimizer = command.optimizerSettings
             settings.tolerance = command.tol

@@ -16,14 +16,14 @@ extension Runner {
             // With --wrt, the rows and columns of those variables only.
             let slots = evaluation.result.reportedVariables(options).map(\.slot)
             // slots² numbers: 20,000 variables would need 3 GB before printing a line.
-            guard slots.count <= command.maxNodes / max(1, slots.count) else {
+            guard slots.count <= command.program.maxNodes / max(1, slots.count) else {
                 return DerivativeOutput(output: "", status: .dataError, error: .error(
-                    "the Hessian of \(slots.count) variables has \(slots.count * slots.count) entries, more than the limit of \(command.maxNodes)",
+                    "the Hessian of \(slots.count) variables has \(slots.count * slots.count) entries, more than the limit of \(command.program.maxNodes)",
                     help: "name the variables you need with --wrt, or raise the limit with --max-nodes N"))
             }
             let hessian: [[Double]]
             do throws(UserError) {
-                hessian = try Hessian.compute(evaluation.result, slots: slots, nodeLimit: command.maxNodes)
+                hessian = try Hessian.compute(evaluation.result, slots: slots, nodeLimit: command.program.maxNodes)
             } catch {
                 return Self.failure(error)
             }
@@ -40,7 +40,7 @@ extension Runner {
             }
             let value: Double
             do throws(UserError) {
-                value = try Hessian.derivative(evaluation.result, slot: slot, order: order, nodeLimit: command.maxNodes)
+                value = try Hessian.derivative(evaluation.result, slot: slot, order: order, nodeLimit: command.program.maxNodes)
             } catch {
                 return Self.failure(error)
             }

@@ -12,15 +12,15 @@ struct Runner {
     let command: Graddiff
 
     func run() -> ExitStatus {
-        let renderer = DiagnosticRenderer(useColor: command.color.enabled(for: STDERR_FILENO))
+        let renderer = DiagnosticRenderer(useColor: command.program.color.enabled(for: STDERR_FILENO))
         func report(_ diagnostics: [LocatedDiagnostic]) {
             StandardStreams.writeError(diagnostics.map(renderer.render).joined())
         }
 
-        var bindingArguments = command.arguments
+        var bindingArguments = command.program.arguments
         let source: SourceText
         do {
-            source = try CommandInput.source(file: command.file, arguments: &bindingArguments)
+            source = try CommandInput.source(file: command.program.file, arguments: &bindingArguments)
         } catch {
             StandardStreams.writeError(renderer.render(LocatedDiagnostic(.error(error.message, help: error.help), in: nil)))
             return error.status
@@ -29,13 +29,13 @@ struct Runner {
         let (bindings, errors) = CommandInput.bindings(bindingArguments)
         let evaluation: Evaluation
         do throws(UserError) {
-            let program = try ProgramParser.parse(source, nodeLimit: command.maxNodes)
+            let program = try ProgramParser.parse(source, nodeLimit: command.program.maxNodes)
             if !errors.isEmpty { throw UserError(errors) }
             if let path = command.batch {
                 return BatchRunner(command: command, program: program, bindings: bindings, renderer: renderer).run(path: path)
             }
-            evaluation = try Evaluation.run(program, bindings: bindings, outputName: command.output, kinks: command.kink)
-            try evaluation.program.validate(wrt: command.wrt.map(command.wrtNames))
+            evaluation = try Evaluation.run(program, bindings: bindings, outputName: command.program.output, kinks: command.kink)
+            try evaluation.program.validate(wrt: command.wrtOption.names)
         } catch {
             report(errors.isEmpty || error.diagnostics.elementsEqual(errors, by: { $0.diagnostic == $1.diagnostic })
                    ? error.diagnostics : errors + error.diagnostics)
@@ -83,8 +83,8 @@ struct Runner {
     }
 
     func outputOptions() -> OutputOptions {
-        OutputOptions(precision: command.precision, wrt: command.wrt.map(command.wrtNames),
-                      useColor: command.color.enabled(for: STDOUT_FILENO))
+        OutputOptions(precision: command.precision, wrt: command.wrtOption.names,
+                      useColor: command.program.color.enabled(for: STDOUT_FILENO))
     }
 
     private func dotFormatter(_ evaluation: Evaluation, _ options: OutputOptions) -> DotFormatter {

@@ -15,14 +15,14 @@ struct SessionRunner {
         let interactive = StandardStreams.isTerminal(STDIN_FILENO)
         var session = ReplSession(files: SessionFiles(isInteractive: interactive))
         session.format = command.format
-        session.options = OutputOptions(precision: command.precision, wrt: command.wrt.map(command.wrtNames),
-                                        useColor: command.color.enabled(for: STDOUT_FILENO))
+        session.options = OutputOptions(precision: command.precision, wrt: command.wrtOption.names,
+                                        useColor: command.program.color.enabled(for: STDOUT_FILENO))
         session.confirmsDefinitions = interactive
-        session.nodeLimit = command.maxNodes
+        session.nodeLimit = command.program.maxNodes
         session.sourceName = interactive ? "<input>" : "<stdin>"
-        let printer = ReplyPrinter(renderer: DiagnosticRenderer(useColor: command.color.enabled(for: STDERR_FILENO)))
+        let printer = ReplyPrinter(renderer: DiagnosticRenderer(useColor: command.program.color.enabled(for: STDERR_FILENO)))
         if interactive { StandardStreams.writeOut(InteractiveSession.banner) }
-        for argument in command.arguments {
+        for argument in command.program.arguments {
             let reply: ReplReply
             do throws(UserError) {
                 reply = session.bind(try Binding.parse(argument))

@@ -1,0 +1,52 @@
+import ArgumentParser
+import GradDiff
+
+/// The options every command reads a program with, declared once: `graddiff`,
+/// `graddiff diff` and `graddiff minimize` take the expression or `-f FILE`, bindings,
+/// `--output`, `--max-nodes` and `--color` alike.
+struct ProgramOptions: ParsableArguments {
+    @Option(name: [.customShort("f"), .customLong("file")],
+            help: ArgumentHelp("Read the expression or program from FILE ('-' for standard input).", valueName: "FILE"))
+    var file: String?
+
+    @Option(help: ArgumentHelp("Differentiate (or minimize) the named step NAME instead of the last statement.", valueName: "NAME"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("Stop with an error when a graph (the expression's, or a derivative's) would exceed N nodes, or a --hessian N entries.",
+                               valueName: "N"))
+    var maxNodes: Int = Parser.defaultNodeLimit
+
+    @Option(help: ArgumentHelp("Colour diagnostics and headers: auto, always or never.", valueName: "WHEN"))
+    var color: ColorChoice = .auto
+
+    @Argument(help: ArgumentHelp("The expression (unless -f is given), then bindings such as x=1 y=-3 r=2*pi.",
+                                 valueName: "EXPRESSION name=value"))
+    var arguments: [String] = []
+
+    func validate() throws {
+        guard maxNodes > 0 else {
+            throw ValidationError("--max-nodes must be a positive whole number, not \(maxNodes)")
+        }
+    }
+
+    /// Whether neither an expression nor `-f` was given.
+    var isEmpty: Bool { file == nil && arguments.isEmpty }
+}
+
+/// `--wrt NAMES`, for the commands that differentiate.
+struct WrtOption: ParsableArguments {
+    @Option(help: ArgumentHelp("Differentiate with respect to these variables only, separated by commas; graddiff then prints one 'name gradient' line each.",
+                               valueName: "NAMES"))
+    var wrt: String?
+
+    func validate() throws {
+        if wrt != nil, names?.isEmpty != false {
+            throw ValidationError("--wrt needs variable names separated by commas, such as --wrt x,y")
+        }
+    }
+
+    /// The names, or nil when `--wrt` was not given.
+    var names: [String]? {
+        wrt.map { $0.split(separator: ",").map { String($0).trimmingCharacters() }.filter { !$0.isEmpty } }
+    }
+}
