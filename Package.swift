@@ -18,17 +18,20 @@ let package = Package(
         // which SwiftPM refuses with a warning on every build; the headers are in
         // /usr/include and the module map links readline, which is all it takes.
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
+        // Running another program (posix_spawn), for the command and the benchmark.
+        .target(name: "ChildProcess"),
         // The command: options, files, exit statuses, the REPL driver. Thin on purpose.
         .executableTarget(
             name: "graddiff",
             dependencies: [
                 "GradDiff",
                 "CReadline",
+                "ChildProcess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Release-mode benchmark: `swift run -c release graddiff-bench`.
-        .executableTarget(name: "graddiff-bench", dependencies: ["GradDiff"]),
+        .executableTarget(name: "graddiff-bench", dependencies: ["GradDiff", "ChildProcess"]),
         .testTarget(name: "GradDiffTests", dependencies: ["GradDiff"]),
         // Goldens/ holds expected output files the tests read from the source tree.
         .testTarget(name: "GraddiffCLITests", dependencies: ["graddiff"], exclude: ["Goldens"]),

@@ -1,3 +1,4 @@
+import ChildProcess
 /// The whole benchmark: each shape at each size in a fresh child process, the table
 /// row by row, the README example's start-up, then the targets.
 enum Benchmark {
@@ -44,9 +45,10 @@ enum Benchmark {
     /// Runs `graddiff-bench --measure SHAPE SIZE` and reads back its one line.
     private static func measureInChild(_ shape: Shape, nodes: Int) -> Result<Measurement, ChildFailure> {
         let arguments = ["--measure", shape.rawValue, "\(nodes)"]
-        guard let (ending, output) = ChildProcess.runCapturingOutput(ChildProcess.currentExecutable, arguments) else {
+        guard let (ending, bytes) = try? ChildProcess.run(ChildProcess.currentExecutable, arguments) else {
             return .failure(ChildFailure(reason: "could not start \(ChildProcess.currentExecutable)"))
         }
+        let output = String(decoding: bytes, as: UTF8.self)
         switch ending {
         case .signalled(let signal):
             return .failure(ChildFailure(reason: "the measuring process died of signal \(signal)"))

@@ -1,3 +1,4 @@
+import ChildProcess
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -24,10 +25,10 @@ enum ReadmeExampleTimer {
             return .skipped(reason: "no graddiff next to the benchmark; build it with `swift build -c release` first")
         }
         // One untimed run loads the binary and its libraries into the page cache.
-        _ = ChildProcess.runSilently(command, arguments)
+        _ = runSilently(command, arguments)
         var milliseconds: [Double] = []
         for _ in 0..<runs {
-            let (ending, nanoseconds) = MonotonicClock.measure { ChildProcess.runSilently(command, arguments) }
+            let (ending, nanoseconds) = MonotonicClock.measure { runSilently(command, arguments) }
             guard ending == .exited(0) else {
                 return .skipped(reason: "\(command) \(arguments.joined(separator: " ")) did not exit 0 (\(describe(ending)))")
             }
@@ -35,6 +36,11 @@ enum ReadmeExampleTimer {
         }
         milliseconds.sort()
         return .measured(medianMilliseconds: (milliseconds[runs / 2 - 1] + milliseconds[runs / 2]) / 2)
+    }
+
+    /// Runs `path` with `arguments`, stdout and stderr sent to /dev/null.
+    private static func runSilently(_ path: String, _ arguments: [String]) -> ChildProcess.Ending? {
+        try? ChildProcess.run(path, arguments, output: .discarded, discardingErrors: true).ending
     }
 
     private static func describe(_ ending: ChildProcess.Ending?) -> String {

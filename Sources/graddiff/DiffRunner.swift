@@ -45,53 +45,11 @@ struct DiffRunner {
             return .dataError
         }
         switch command.format {
-        case .text: StandardStreams.writeOut(text(formulas))
-        case .json: StandardStreams.writeOut(json(formulas))
-        case .latex: StandardStreams.writeOut(latex(formulas))
+        case .text: StandardStreams.writeOut(formulas.programReport(singleVariable: command.wrtOption.names?.count == 1))
+        case .json: StandardStreams.writeOut(formulas.jsonReport())
+        case .latex: StandardStreams.writeOut(formulas.latexReport())
         }
         return .success
     }
 
-    /// The steps, then the derivative (one variable asked for) or `d_x = ...` lines.
-    private func text(_ formulas: DerivativeFormulas) -> String {
-        let single = command.wrtOption.names?.count == 1
-        let names = formulas.names.map { derivativeName($0) }
-        var lines = ["# size: \(formulas.text.size) operation\(formulas.text.size == 1 ? "" : "s")"]
-        if names.isEmpty { return lines[0] + "\n# the expression has no variables\n" }
-        lines.append(formulas.text.program(names: single ? nil : names))
-        if let values = formulas.values {
-            for (index, value) in values.enumerated() {
-                lines.append("# \(names[index]) = \(NumberFormat.shortest(value))")
-            }
-        }
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// `{"x": "2 * x"}`, or with bindings `{"x": {"formula": "2 * x", "value": 6}}`. Each
-    /// formula carries the steps it needs (`t1 = ...; ...`).
-    private func json(_ formulas: DerivativeFormulas) -> String {
-        let entries = formulas.names.enumerated().map { index, name in
-            let own = formulas.program(of: index)
-            let formula = JSONFormatter.string(own)
-            guard let values = formulas.values else { return "\(JSONFormatter.string(name)): \(formula)" }
-            return "\(JSONFormatter.string(name)): {\"formula\": \(formula), \"value\": \(JSONFormatter.number(values[index]))}"
-        }
-        return "{" + entries.joined(separator: ", ") + "}\n"
-    }
-
-    /// An `aligned` block: the steps, then ∂f/∂x = … for each variable.
-    private func latex(_ formulas: DerivativeFormulas) -> String {
-        let power = command.order == 1 ? "" : "^{\(command.order)}"
-        var lines = zip(formulas.text.stepNames, formulas.text.stepExpressions).map { "\($0) &= \($1)" }
-        for (index, name) in formulas.names.enumerated() {
-            var line = "\\frac{\\partial\(power) f}{\\partial \(DerivativeText.latexName(name))\(power)} &= \(formulas.text.expressions[index])"
-            if let values = formulas.values { line += " = \(NumberFormat.shortest(values[index]))" }
-            lines.append(line)
-        }
-        return "\\begin{aligned}\n" + lines.joined(separator: " \\\\\n") + "\n\\end{aligned}\n"
-    }
-
-    private func derivativeName(_ variable: String) -> String {
-        command.order == 1 ? "d_\(variable)" : "d\(command.order)_\(variable)"
-    }
 }

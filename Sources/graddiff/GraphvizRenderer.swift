@@ -41,7 +41,7 @@ enum GraphvizRenderer {
         }
         let status: Int32
         do throws(Failure) {
-            status = try run(program, ["dot", "-T\(format.rawValue)"], input: dot, output: file.descriptor)
+            status = try run(program, ["-T\(format.rawValue)"], input: dot, output: file.descriptor)
         } catch {
             file.discard()
             throw error

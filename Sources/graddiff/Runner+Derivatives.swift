@@ -46,9 +46,8 @@ extension Runner {
             }
             let name = candidates[0]
             if command.quiet { return DerivativeOutput(output: NumberFormat.significant(value, digits: options.precision) + "\n") }
-            return DerivativeOutput(output: json
-                ? "{\"variable\": \(JSONFormatter.string(name)), \"order\": \(order), \"value\": \(JSONFormatter.number(value))}\n"
-                : "d^\(order)/d\(name)^\(order) \(NumberFormat.significant(value, digits: options.precision))\n")
+            return DerivativeOutput(output: json ? DerivativeReport.orderJSON(name, order: order, value: value)
+                                                 : DerivativeReport.orderText(name, order: order, value: value, digits: options.precision))
         }
         if command.check {
             let tolerance = command.tol ?? GradientCheck.defaultTolerance

@@ -151,7 +151,7 @@ import Testing
     }
 
     @Test func seededShuffleIsAPermutationAndRepeatable() {
-        var first = SeededGenerator(seed: 3), second = SeededGenerator(seed: 3)
+        var first = SplitMix64(seed: 3), second = SplitMix64(seed: 3)
         var a = Array(0..<50), b = Array(0..<50)
         first.shuffle(&a)
         second.shuffle(&b)

@@ -82,27 +82,3 @@ func parseAndDifferentiate(
     return (tape, output, values, gradients)
 }
 
-/// SplitMix64 (Steele, Lea and Flood 2014): a tiny deterministic generator, so a failing
-/// random case can be replayed from its printed seed.
-struct SplitMix64 {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
-
-    /// Uniform in [low, high).
-    mutating func uniform(_ low: Double, _ high: Double) -> Double { low + (high - low) * unit() }
-
-    /// Uniform in 0..<count.
-    mutating func below(_ count: Int) -> Int { Int(next() % UInt64(count)) }
-}

@@ -91,6 +91,11 @@ enum Graphviz {
 enum Golden {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Goldens")
 
+    /// The README's example, `(x+y)*z` at x=1 y=3 z=-3, as the node table: written once,
+    /// here, and read by every test that prints it.
+    static let readmeTable = (try? String(contentsOf: directory.appendingPathComponent("computational-graph-g.table.txt"),
+                                          encoding: .utf8)) ?? "missing Goldens/computational-graph-g.table.txt"
+
     static func check(_ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
         let file = directory.appendingPathComponent(name)
         if ProcessInfo.processInfo.environment["GRADDIFF_RECORD_GOLDENS"] == "1" {

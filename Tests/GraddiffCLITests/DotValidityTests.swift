@@ -1,4 +1,5 @@
 import Foundation
+@testable import GradDiff
 import Testing
 
 /// Graphviz accepts every graph graddiff draws: 300 random expressions and programs
@@ -28,7 +29,7 @@ import Testing
 
 /// Random expressions and programs from a seeded SplitMix64 generator.
 struct RandomProgram {
-    private var state: UInt64
+    private var generator: SplitMix64
     private var usedVariables: [String] = []
 
     /// The seed goes through a mixing step first: SplitMix64 states that differ by its
@@ -36,7 +37,7 @@ struct RandomProgram {
     init(seed: UInt64) {
         var z = (seed &+ 1) &* 0xD1B5_4A32_D192_ED03
         z = (z ^ (z >> 32)) &* 0xBF58_476D_1CE4_E5B9
-        state = z ^ (z >> 29)
+        generator = SplitMix64(seed: z ^ (z >> 29))
     }
 
     static let variables = ["x", "y", "z", "θ", "x_1", "Δy", "w2", "élan"]
@@ -46,13 +47,7 @@ struct RandomProgram {
     static let binaryFunctions = ["min", "max", "atan2", "hypot", "pow"]
     static let operators = ["+", "-", "*", "/", "^", "**"]
 
-    private mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    private mutating func next() -> UInt64 { generator.next() }
 
     private mutating func pick<T>(_ choices: [T]) -> T { choices[Int(next() % UInt64(choices.count))] }
 

@@ -162,11 +162,8 @@ struct TapeBuilder: Sendable {
     }
 
     private func hash(_ op: Op, _ bits: Int64) -> Int {
-        // SplitMix64 finaliser: cheap and spreads nearby ids across the table.
-        var z = UInt64(bitPattern: bits) &+ UInt64(op.rawValue) &* 0x9E37_79B9_7F4A_7C15
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int(truncatingIfNeeded: z ^ (z >> 31))
+        // SplitMix64's finaliser: cheap and spreads nearby ids across the table.
+        Int(truncatingIfNeeded: SplitMix64.mix(UInt64(bitPattern: bits) &+ UInt64(op.rawValue) &* SplitMix64.increment))
     }
 
     private func hashBits(of id: NodeID) -> Int64 {

@@ -53,7 +53,7 @@ public struct Minimizer {
         var previousParameters = parameters
         var gradient = Array(repeating: 0.0, count: parameters.count)
         var optimizer = Optimizer(settings.optimizer)
-        var generator = SeededGenerator(seed: settings.seed)
+        var generator = SplitMix64(seed: settings.seed)
         var order = Array(0..<objective.rowCount)
         let size = batchSize
         let shuffles = size < objective.rowCount

@@ -2,22 +2,10 @@
 public enum DerivativeReport {
     /// Columns padded to their widest cell; the first (and, for words, the last)
     /// left-aligned, the rest right-aligned.
-    public static func aligned(_ rows: [[String]], lastIsText: Bool = false) -> String {
-        func width(_ cell: String) -> Int { cell.unicodeScalars.count }
-        var widths: [Int] = []
-        for row in rows {
-            for (column, cell) in row.enumerated() {
-                if column == widths.count { widths.append(0) }
-                widths[column] = Swift.max(widths[column], width(cell))
-            }
-        }
-        return rows.map { row in
-            row.enumerated().map { column, cell in
-                let padding = String(repeating: " ", count: widths[column] - width(cell))
-                let left = column == 0 || (lastIsText && column == row.count - 1)
-                return left ? cell + padding : padding + cell
-            }.joined(separator: "  ").trimmedRight()
-        }.joined(separator: "\n") + "\n"
+    static func aligned(_ rows: [[String]], lastIsText: Bool = false) -> String {
+        let columns = rows.map(\.count).max() ?? 0
+        return TextColumns.lines(rows, rightAligned: { $0 > 0 && !(lastIsText && $0 == columns - 1) })
+            .joined(separator: "\n") + "\n"
     }
 
     /// The Hessian with labelled rows and columns.
@@ -34,6 +22,16 @@ public enum DerivativeReport {
         let variables = names.map(JSONFormatter.string).joined(separator: ", ")
         let rows = hessian.map { "[" + $0.map(JSONFormatter.number).joined(separator: ", ") + "]" }
         return "{\"variables\": [\(variables)], \"hessian\": [\(rows.joined(separator: ", "))]}\n"
+    }
+
+    /// `d^2/dx^2 12`: the `order`-th derivative with respect to `name`, for `--order`.
+    public static func orderText(_ name: String, order: Int, value: Double, digits: Int) -> String {
+        "d^\(order)/d\(name)^\(order) \(NumberFormat.significant(value, digits: digits))\n"
+    }
+
+    /// `{"variable": "x", "order": 2, "value": 12}`.
+    public static func orderJSON(_ name: String, order: Int, value: Double) -> String {
+        "{\"variable\": \(JSONFormatter.string(name)), \"order\": \(order), \"value\": \(JSONFormatter.number(value))}\n"
     }
 
     public static func checkTable(_ check: GradientCheck, digits: Int) -> String {
@@ -57,13 +55,5 @@ public enum DerivativeReport {
         }
         return "{\"tolerance\": \(JSONFormatter.number(tolerance)), \"passed\": \(check.passed), "
             + "\"variables\": [\(rows.joined(separator: ", "))]}\n"
-    }
-}
-
-extension String {
-    func trimmedRight() -> String {
-        var slice = Substring(self)
-        while slice.last == " " { slice.removeLast() }
-        return String(slice)
     }
 }

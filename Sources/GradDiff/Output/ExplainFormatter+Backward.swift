@@ -26,7 +26,7 @@ extension ExplainFormatter {
         var text = "backward pass: each node sends d\(tape.label(of: result.output))/d(node) · ∂node/∂input to each input\n"
         for (step, header) in zip(steps, headers) {
             let id = NodeID(step)
-            text += gradientLine(padded(header, to: headerWidth) + "  ", id, received[step])
+            text += gradientLine(header.padded(to: headerWidth) + "  ", id, received[step])
             let partials = result.localPartials(of: id).filter { onPaths[Int($0.input)] }
             let inputWidth = partials.map { tape.label(of: $0.input).count }.max() ?? 0
             for partial in partials {
@@ -49,7 +49,7 @@ extension ExplainFormatter {
         var text = "inputs and constants: the gradients they collected\n"
         let labelWidth = Swift.min(leaves.map { tape.label(of: NodeID($0)).count }.max() ?? 0, 16)
         for leaf in leaves {
-            text += gradientLine("  " + padded(tape.label(of: NodeID(leaf)), to: labelWidth) + "  ", NodeID(leaf), received[leaf])
+            text += gradientLine("  " + tape.label(of: NodeID(leaf)).padded(to: labelWidth) + "  ", NodeID(leaf), received[leaf])
         }
         return text
     }
@@ -73,7 +73,7 @@ extension ExplainFormatter {
         let upstream = number(result.gradients[Int(id)])
         let formula = partial.formula.precedence < Precedence.power ? "(\(partial.formula.text))" : partial.formula.text
         let value = number(partial.value)
-        return chain("  " + padded(input, to: inputWidth) + " ← ", [
+        return chain("  " + input.padded(to: inputWidth) + " ← ", [
             "\(totalDerivative(id)) · ∂\(node)/∂\(input)",
             "\(upstream) · \(formula)",
             "\(upstream) · \(value.hasPrefix("-") ? "(\(value))" : value)",

@@ -13,7 +13,7 @@ extension ExplainFormatter {
         var output = "forward pass: each node from its inputs, inputs first\n"
         for i in shown {
             let id = NodeID(i)
-            let prefix = padded(tape.label(of: id), to: labelWidth) + " = "
+            let prefix = tape.label(of: id).padded(to: labelWidth) + " = "
             let value = number(result.values[i])
             guard tape.ops[i].arity > 0 else {
                 output += chain(prefix, [value])

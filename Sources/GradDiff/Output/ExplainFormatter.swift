@@ -70,9 +70,4 @@ public struct ExplainFormatter {
         lines.append(line)
         return lines.joined(separator: "\n") + "\n"
     }
-
-    /// `text` followed by spaces up to `width` characters.
-    func padded(_ text: String, to width: Int) -> String {
-        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
-    }
 }

@@ -22,30 +22,9 @@ enum TableFormatter {
 
     static func render(_ result: PassResult, _ options: OutputOptions) -> String {
         let rows = rows(result, numbers: { NumberFormat.significant($0, digits: options.precision) })
-        // Unicode scalars, not characters: as wide on a terminal for names like θ, and
-        // far cheaper than grapheme breaking over a million rows.
-        func width(_ cell: String) -> Int { cell.unicodeScalars.count }
-        var widths = headers.map(width)
-        for row in rows {
-            for (column, cell) in row.enumerated() { widths[column] = Swift.max(widths[column], width(cell)) }
-        }
-        let rightAligned = [false, false, false, true, true]
-        func line(_ cells: [String]) -> String {
-            var parts: [String] = []
-            for (column, cell) in cells.enumerated() {
-                let padding = String(repeating: " ", count: widths[column] - width(cell))
-                if rightAligned[column] {
-                    parts.append(padding + cell)
-                } else {
-                    parts.append(column == cells.count - 1 ? cell : cell + padding)
-                }
-            }
-            return parts.joined(separator: "  ")
-        }
-        var output = ""
-        let header = line(headers)
-        output += (options.useColor ? "\u{1B}[1m\(header)\u{1B}[0m" : header) + "\n"
-        for row in rows { output += line(row) + "\n" }
+        let lines = TextColumns.lines([headers] + rows, rightAligned: { $0 >= 3 })
+        var output = (options.useColor ? "\u{1B}[1m\(lines[0])\u{1B}[0m" : lines[0]) + "\n"
+        for line in lines.dropFirst() { output += line + "\n" }
         return output
     }
 }

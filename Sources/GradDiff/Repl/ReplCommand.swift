@@ -95,9 +95,3 @@ public struct ReplCommand: Sendable {
         all.map(\.name.rawValue) + topics.map(\.name)
     }
 }
-
-extension String {
-    func padded(to width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
-    }
-}

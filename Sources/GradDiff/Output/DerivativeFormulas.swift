@@ -11,6 +11,8 @@ public struct DerivativeFormulas: Sendable {
     let maximumWidth: Int
     /// Each derivative's value, when bindings were given.
     public let values: [Double]?
+    /// How many times each variable was differentiated (`--order`).
+    public let order: Int
 
     /// Differentiates `program`'s output with respect to `wrt` (every variable when
     /// nil), `order` times; `variables` (by slot) gives the values, if bound. Throws
@@ -19,6 +21,7 @@ public struct DerivativeFormulas: Sendable {
                 notation: DerivativeText.Notation = .program, maximumWidth: Int = DerivativeText.defaultMaximumWidth,
                 nodeLimit: Int = .max) throws(UserError) {
         let tape = program.tape
+        self.order = order
         names = wrt ?? tape.variableNames
         let algebra = NodeAlgebra(continuing: tape, nodeLimit: nodeLimit)
         var roots: [NodeID] = []
