@@ -1,6 +1,6 @@
 /// Which derivative a node evaluated exactly at a kink (abs or relu at 0, a min or max
 /// tie) sends backward: `--kink`. The one-sided values come from the rule table
-/// (`Op.oneSidedPartials`); `Op.numericPartials(_:_:output:kinks:)` is the one place
+/// (`Op.oneSidedPartials`); `NumericPartials` is the one place
 /// that applies the choice, for every pass and every report.
 public enum KinkConvention: String, CaseIterable, Sendable {
     /// graddiff's default: abs'(0) = 0, relu'(0) = 0, and a min or max tie sends the
@@ -45,15 +45,25 @@ public enum KinkConvention: String, CaseIterable, Sendable {
     }
 }
 
-extension Op {
-    /// ∂out/∂a and ∂out/∂b as numbers, the convention `kinks` applied: the rule table's
-    /// partials, except exactly at a kink, where a one-sided convention picks its value.
-    /// The backward pass, `--explain`, the DOT gradient edges and the nan/inf and kink
-    /// reports all read this, so the numbers they show are the numbers it sends.
+/// The one numeric entry point for a node's local partials, the `--kink` convention
+/// applied: the rule table's partials, except exactly at a kink, where a one-sided
+/// convention picks its value. The backward pass, `--explain`, the DOT gradient edges,
+/// the nan/inf and kink reports all read it, so the numbers they show are the numbers
+/// the pass sends. Made once per pass, so the loop tests a stored flag, not the convention.
+public struct NumericPartials: Sendable {
+    public let kinks: KinkConvention
+    private let picksOneSidedValue: Bool
+
+    public init(kinks: KinkConvention) {
+        self.kinks = kinks
+        picksOneSidedValue = kinks.picksOneSidedValue
+    }
+
+    /// ∂out/∂a and ∂out/∂b of `op` at inputs `a`, `b` whose result is `output`.
     @inline(__always)
-    func numericPartials(_ a: Double, _ b: Double, output: Double,
-                                kinks: KinkConvention) -> (Double, Double) {
-        if hasKink, kinks.picksOneSidedValue, let chosen = kinks.partials(self, a, b) { return chosen }
-        return partials(a, b, output: output, in: NumericAlgebra())
+    public func of(_ op: Op, _ a: Double, _ b: Double, output: Double) -> (Double, Double) {
+        var result = op.partials(a, b, output: output, in: NumericAlgebra())
+        if picksOneSidedValue, op.hasKink, let chosen = kinks.partials(op, a, b) { result = chosen }
+        return result
     }
 }

@@ -20,7 +20,7 @@ extension PassResult {
         let formulas = op.partials(terms[0], terms.count > 1 ? terms[1] : algebra.zero,
                                    output: algebra.symbol(tape.label(of: id)), in: algebra)
         let a = values[Int(inputs[0])], b = inputs.count > 1 ? values[Int(inputs[1])] : 0
-        let numbers = op.numericPartials(a, b, output: values[index], kinks: kinkConvention)
+        let numbers = NumericPartials(kinks: kinkConvention).of(op, a, b, output: values[index])
         // Where a convention picked a one-sided value, the formula says so: the rule's own
         // formula (sign(x)) would not give the number beside it.
         let picked = op.oneSidedPartials(a, b) != nil ? kinkConvention.pickedValueName(op).map(algebra.symbol) : nil

@@ -30,6 +30,7 @@ public enum BackwardPass {
             reachesOutput.withUnsafeMutableBufferPointer { $0.update(repeating: false) }
         }
         reachesOutput[Int(output)] = true
+        let partials = NumericPartials(kinks: kinks)
         tape.ops.withUnsafeBufferPointer { ops in
             tape.first.withUnsafeBufferPointer { first in
                 tape.second.withUnsafeBufferPointer { second in
@@ -44,7 +45,7 @@ public enum BackwardPass {
                                     let a = Int(first[i])
                                     let b = Int(second[i])
                                     let valueB = b >= 0 ? value[b] : 0
-                                    let (partialA, partialB) = op.numericPartials(value[a], valueB, output: value[i], kinks: kinks)
+                                    let (partialA, partialB) = partials.of(op, value[a], valueB, output: value[i])
                                     gradient[a] += upstream * partialA
                                     reachesOutput[a] = true
                                     if b >= 0 {

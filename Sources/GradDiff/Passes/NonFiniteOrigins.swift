@@ -41,6 +41,7 @@ struct NonFiniteOrigins: Sendable {
         guard values.indices.allSatisfy({ !reaches[$0] || values[$0].isFinite }) else { return nil }
         guard tape.variableNodes.contains(where: { reaches[Int($0)] && !gradients[Int($0)].isFinite }) else { return nil }
         // Replay the pass, watching each node's gradient as it arrives.
+        let partials = NumericPartials(kinks: kinks)
         var received = Array(repeating: 0.0, count: tape.count)
         received[Int(output)] = 1
         for i in stride(from: Int(output), through: 0, by: -1) where reaches[i] {
@@ -48,7 +49,7 @@ struct NonFiniteOrigins: Sendable {
             guard !inputs.isEmpty, received[i].isFinite else { continue }
             let a = values[Int(inputs[0])]
             let b = inputs.count > 1 ? values[Int(inputs[1])] : 0
-            let (partialA, partialB) = tape.ops[i].numericPartials(a, b, output: values[i], kinks: kinks)
+            let (partialA, partialB) = partials.of(tape.ops[i], a, b, output: values[i])
             for (input, partial) in zip(inputs, [partialA, partialB]) {
                 let contribution = received[i] * partial
                 received[Int(input)] += contribution

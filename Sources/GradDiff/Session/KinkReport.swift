@@ -29,7 +29,7 @@ enum KinkReport {
         let a = inputs[0], b = inputs.count > 1 ? inputs[1] : 0
         guard let sides = op.oneSidedPartials(a, b) else { return nil }
         func number(_ value: Double) -> String { NumberFormat.shortest(value) }
-        let chosen = op.numericPartials(a, b, output: op.value(a, b), kinks: convention)
+        let chosen = NumericPartials(kinks: convention).of(op, a, b, output: op.value(a, b))
         let used = op.arity == 1 ? number(chosen.0) : "\(number(chosen.0)) and \(number(chosen.1))"
         let how = convention == .error
             ? "choose one with --kink zero, left, right or mean"
