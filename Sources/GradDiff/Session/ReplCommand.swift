@@ -2,7 +2,7 @@
 /// of a mistyped command and the man page's INTERACTIVE USE section.
 public struct ReplCommand: Sendable {
     public enum Name: String, CaseIterable, Sendable {
-        case help, vars, unset, clear, format, precision, wrt, load, save, quit
+        case help, vars, unset, clear, format, precision, wrt, load, save, render, quit
     }
 
     public let name: Name
@@ -21,6 +21,7 @@ public struct ReplCommand: Sendable {
         ReplCommand(name: .wrt, arguments: "[NAMES]", summary: "print only the gradients with respect to NAMES (x,y); no names: every node again"),
         ReplCommand(name: .load, arguments: "FILE", summary: "run the statements of a program file in the session"),
         ReplCommand(name: .save, arguments: "FILE", summary: "write the session's definitions as a program that -f and :load read back"),
+        ReplCommand(name: .render, arguments: "FILE", summary: "draw the last expression's graph into FILE: .html (a page that steps through both passes), .svg, .png or .pdf"),
         ReplCommand(name: .quit, arguments: "", summary: "end the session (so does Ctrl-D on an empty line)"),
     ]
 

@@ -34,6 +34,7 @@ extension ReplSession {
         case .wrt: return setWrt(argument)
         case .load: return load(argument)
         case .save: return save(argument)
+        case .render: return render(argument)
         case .quit:
             var reply = noArgument(command, argument) ?? ReplReply()
             reply.quits = !reply.failed

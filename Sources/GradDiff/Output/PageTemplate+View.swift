@@ -1,0 +1,229 @@
+extension PageTemplate {
+    /// The script's last part: zoom and pan (the picture's viewBox: drag, wheel, pinch,
+    /// the buttons, + − 0), a step's node brought into sight, the keys (→ ← Home End,
+    /// space to play or pause, Tab to a node), and start-up. Start-up does work in
+    /// proportion to the graph once; it marks `graddiff-ready` for the browser test.
+    static let viewing = #"""
+    const graph = byId('gd-graph');
+    let whole = null;
+    let view = null;
+
+    function setView(next) {
+      view = next;
+      svg.setAttribute('viewBox', [next.x, next.y, next.w, next.h].join(' '));
+    }
+    function pixelsPerUnit() {
+      const matrix = svg.getScreenCTM();
+      return matrix && matrix.a > 0 ? matrix.a : 1;
+    }
+    function toPicture(clientX, clientY) {
+      const matrix = svg.getScreenCTM();
+      if (!matrix) return { x: view.x + view.w / 2, y: view.y + view.h / 2 };
+      const point = new DOMPoint(clientX, clientY).matrixTransform(matrix.inverse());
+      return { x: point.x, y: point.y };
+    }
+    function zoom(factor, center) {
+      if (!view) return;
+      const w = Math.min(whole.w * 3, Math.max(whole.w / 80, view.w / factor));
+      const ratio = w / view.w;
+      const c = center || { x: view.x + view.w / 2, y: view.y + view.h / 2 };
+      setView({ x: c.x - (c.x - view.x) * ratio, y: c.y - (c.y - view.y) * ratio, w: w, h: view.h * ratio });
+    }
+    function panBy(dx, dy) {
+      const scale = pixelsPerUnit();
+      setView({ x: view.x - dx / scale, y: view.y - dy / scale, w: view.w, h: view.h });
+    }
+    // Pans (never zooms) so that the element is inside the graph's panel.
+    function keepInView(target) {
+      if (!view || !target) return;
+      const box = target.getBoundingClientRect();
+      const panel = graph.getBoundingClientRect();
+      const margin = 24;
+      if (box.left >= panel.left + margin && box.right <= panel.right - margin &&
+          box.top >= panel.top + margin && box.bottom <= panel.bottom - margin) return;
+      panBy((panel.left + panel.right) / 2 - (box.left + box.right) / 2, (panel.top + panel.bottom) / 2 - (box.top + box.bottom) / 2);
+    }
+    function setUpView() {
+      if (!svg) return;
+      const box = svg.viewBox.baseVal;
+      const margin = Math.max(box.width, box.height) * 0.03;
+      whole = { x: box.x - margin, y: box.y - margin, w: box.width + 2 * margin, h: box.height + 2 * margin };
+      setView(whole);
+      // A graph too large to read whole starts at a readable size, at its first step.
+      const readable = 0.8;
+      if (pixelsPerUnit() < readable * 0.7) {
+        zoom(readable / pixelsPerUnit());
+        const first = steps.length ? records[steps[0].node] : records[data.output];
+        if (first) keepInView(first.group);
+      }
+    }
+
+    const pointers = new Map();
+    let dragged = false;
+    graph.addEventListener('pointerdown', function (event) {
+      if (event.pointerType === 'mouse' && event.button !== 0) return;
+      pointers.set(event.pointerId, { x: event.clientX, y: event.clientY, startX: event.clientX, startY: event.clientY });
+      if (pointers.size === 1) dragged = false;
+    });
+    graph.addEventListener('pointermove', function (event) {
+      const last = pointers.get(event.pointerId);
+      if (!last) return hover(event);
+      const now = { x: event.clientX, y: event.clientY, startX: last.startX, startY: last.startY };
+      if (pointers.size === 2) {
+        const other = Array.from(pointers.entries()).find(([id]) => id !== event.pointerId)[1];
+        const before = Math.hypot(last.x - other.x, last.y - other.y);
+        const after = Math.hypot(now.x - other.x, now.y - other.y);
+        if (before > 0) zoom(after / before, toPicture((now.x + other.x) / 2, (now.y + other.y) / 2));
+        dragged = true;
+      } else if (dragged || Math.hypot(now.x - now.startX, now.y - now.startY) > 4) {
+        if (!dragged) graph.setPointerCapture(event.pointerId);
+        dragged = true;
+        graph.classList.add('gd-dragging');
+        panBy(now.x - last.x, now.y - last.y);
+      }
+      pointers.set(event.pointerId, now);
+    });
+    function release(event) {
+      pointers.delete(event.pointerId);
+      if (pointers.size === 0) graph.classList.remove('gd-dragging');
+    }
+    graph.addEventListener('pointerup', release);
+    graph.addEventListener('pointercancel', release);
+    graph.addEventListener('wheel', function (event) {
+      event.preventDefault();
+      zoom(Math.exp(-event.deltaY * 0.0015), toPicture(event.clientX, event.clientY));
+    }, { passive: false });
+    graph.addEventListener('click', function (event) {
+      if (dragged) {
+        dragged = false;
+        return;
+      }
+      const i = nodeOf(event.target);
+      if (i !== null) inspect(i);
+    });
+    function hover(event) {
+      const edge = event.target.closest ? event.target.closest('g.edge') : null;
+      if (edge && edgeRoles.has(edge) && !edge.classList.contains('gd-hidden')) {
+        showTip(event, edgeTip(edgeRoles.get(edge)));
+      } else {
+        byId('gd-tip').hidden = true;
+      }
+      const i = nodeOf(event.target);
+      if (i !== hovered) {
+        hovered = i;
+        renderProgram();
+      }
+    }
+    graph.addEventListener('pointerleave', function () {
+      byId('gd-tip').hidden = true;
+      if (hovered !== null) {
+        hovered = null;
+        renderProgram();
+      }
+    });
+
+    let timer = null;
+    function setPlaying(on) {
+      if (on === (timer !== null)) return;
+      if (on) {
+        if (position >= steps.length) goTo(0);
+        timer = setInterval(function () {
+          goTo(position + 1);
+          if (position >= steps.length) setPlaying(false);
+        }, 700);
+      } else {
+        clearInterval(timer);
+        timer = null;
+      }
+      const button = byId('gd-play');
+      button.setAttribute('aria-pressed', String(on));
+      button.firstChild.textContent = on ? '❚❚' : '▶';
+      button.querySelector('.gd-label').textContent = on ? ' Pause' : ' Play';
+    }
+    function stepTo(target) {
+      setPlaying(false);
+      goTo(target);
+    }
+
+    document.addEventListener('keydown', function (event) {
+      if (event.altKey || event.ctrlKey || event.metaKey || !data.stepping && !'+-=_0'.includes(event.key)) return;
+      switch (event.key) {
+        case 'ArrowRight': stepTo(position + 1); break;
+        case 'ArrowLeft': stepTo(position - 1); break;
+        case 'Home': stepTo(0); break;
+        case 'End': stepTo(steps.length); break;
+        case ' ':
+          if (event.target instanceof HTMLButtonElement) return;
+          setPlaying(timer === null);
+          break;
+        case 'Enter': {
+          const i = nodeOf(event.target);
+          if (i === null) return;
+          inspect(i);
+          break;
+        }
+        case '+': case '=': zoom(1.25); break;
+        case '-': case '_': zoom(0.8); break;
+        case '0': setView(whole); break;
+        default: return;
+      }
+      event.preventDefault();
+    });
+    byId('gd-first').addEventListener('click', () => stepTo(0));
+    byId('gd-back').addEventListener('click', () => stepTo(position - 1));
+    byId('gd-play').addEventListener('click', () => setPlaying(timer === null));
+    byId('gd-next').addEventListener('click', () => stepTo(position + 1));
+    byId('gd-last').addEventListener('click', () => stepTo(steps.length));
+    byId('gd-zoom-in').addEventListener('click', () => zoom(1.25));
+    byId('gd-zoom-out').addEventListener('click', () => zoom(0.8));
+    byId('gd-zoom-fit').addEventListener('click', () => setView(whole));
+
+    // Every value box can be reached with Tab; focusing one inspects it.
+    function makeFocusable() {
+      records.forEach(function (record, i) {
+        if (!record) return;
+        const node = nodes[i];
+        record.group.setAttribute('tabindex', '0');
+        record.group.setAttribute('role', 'button');
+        record.group.setAttribute('aria-label', node.label === node.text ? node.label : node.label + ' = ' + node.text);
+        record.group.addEventListener('focus', function () {
+          graph.scrollTop = 0;
+          graph.scrollLeft = 0;
+          keepInView(record.group);
+          inspect(i);
+        });
+      });
+    }
+
+    function start() {
+      indexPicture();
+      steps.forEach(function (step) { if (step.pass === 'backward') sendsOf[step.node] = step.sends; });
+      nodes.forEach(function (node, i) { if (node.op === 'const') computed[i] = 1; });
+      indexEdgeRoles();
+      makeFocusable();
+      renderNotes();
+      byId('gd-source-name').textContent = '(' + data.sourceName + ')';
+      if (data.stepping) {
+        for (let i = 0; i < count; i++) renderNode(i);
+      } else {
+        const banner = byId('gd-banner');
+        banner.textContent = 'This graph has ' + data.nodeCount + ' nodes: the page steps through graphs of up to ' +
+          data.steppingLimit + ', so the picture shows only the final values and gradients.';
+        banner.hidden = false;
+      }
+      setUpView();
+      if (data.stepping) {
+        showStep();
+      } else {
+        for (const id of ['gd-first', 'gd-back', 'gd-play', 'gd-next', 'gd-last']) byId(id).disabled = true;
+        byId('gd-status').textContent = 'No stepping: ' + data.nodeCount + ' nodes';
+        byId('gd-step').textContent = 'The picture shows the final values and gradients.';
+        renderProgram();
+      }
+      performance.mark('graddiff-ready');
+      document.documentElement.dataset.ready = 'true';
+    }
+    start();
+
+    """#
+}
