@@ -52,7 +52,7 @@ extension PageTemplate {
     .gd-graph-panel { position: relative; min-height: 0; border-right: 1px solid var(--border); }
     .gd-graph { position: absolute; inset: 0; overflow: hidden; touch-action: none; cursor: grab; }
     .gd-graph.gd-dragging { cursor: grabbing; }
-    .gd-graph svg { display: block; width: 100%; height: 100%; }
+    .gd-graph svg { display: block; position: absolute; left: 0; top: 0; transform-origin: 0 0; }
     .gd-zoom { position: absolute; top: .5rem; right: .5rem; z-index: 2; display: flex; gap: .3rem; }
     .gd-side { padding: 0 1rem 1rem; min-height: 0; overflow: auto; }
     .gd-side h2 { font-size: .8rem; font-weight: 700; text-transform: uppercase; letter-spacing: .05em;
