@@ -60,7 +60,8 @@ extension PageTemplate {
         if (node.meanings.length) box.appendChild(element('p', 'where ' + node.meanings.join('; ')));
       } else if (state && !state.complete) {
         box.appendChild(element('pre', 'received so far: ' + node.arrivals.slice(0, state.received)
-          .map((a) => a.product + ' from ' + nodes[a.from].label).join(' + ') + ' = ' + state.text, 'gd-explain-partial'));
+          .map((a, k) => sumTerm(a, k) + ' from ' + nodes[a.from].label).join(' + ') + ' = ' + state.text +
+          '\n(' + (node.arrivals.length - state.received) + ' more to come)', 'gd-explain-partial'));
       } else if (!node.onPaths) {
         box.appendChild(element('p', finished ? 'The backward pass does not visit it: the output does not depend on it' +
           ' (or, with --wrt, it is on no path from those inputs).' : 'The backward pass will not visit it.'));

@@ -207,6 +207,8 @@ extension PageTemplate {
       return 'Backward pass, ' + where + ': ' + nodes[step.node].label;
     }
 
+    // A term of a sum as --explain writes it: (-0.5) after the first.
+    const sumTerm = (arrival, k) => k > 0 && arrival.product.startsWith('-') ? '(' + arrival.product + ')' : arrival.product;
     const oneLine = (text) => text.replace(/\n$/, '').replace(/^(\S+) +=/, '$1 =');
 
     function describe(step) {
@@ -234,7 +236,7 @@ extension PageTemplate {
           if (target.arrivals.length < 2) continue;
           const received = send.arrival + 1;
           text += '\n' + target.label + ' has received ' + received + ' of ' + target.arrivals.length +
-            ' contributions: ' + target.arrivals.slice(0, received).map((a) => a.product).join(' + ') +
+            ' contributions: ' + target.arrivals.slice(0, received).map(sumTerm).join(' + ') +
             (received < target.arrivals.length ? ' (so far ' + target.arrivals[send.arrival].sum + ')'
                                                : ' = ' + target.arrivals[send.arrival].sum);
         }

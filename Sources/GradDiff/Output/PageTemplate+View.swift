@@ -37,16 +37,27 @@ extension PageTemplate {
     function panBy(dx, dy) {
       if (camera) place({ x: camera.x + dx, y: camera.y + dy, k: camera.k });
     }
-    // Pans (never zooms) so that the element is inside the graph's panel.
+    // Pans (never zooms) an element that is out of sight, or nearly, to the middle of
+    // the graph's panel: the steps on either side of it are then in sight too, so the
+    // picture moves seldom.
     function keepInView(target) {
       if (!camera || !target) return;
       const box = target.getBoundingClientRect();
       const panel = graph.getBoundingClientRect();
-      const margin = 24;
+      const margin = Math.min(60, panel.width * 0.1, panel.height * 0.1);
       if (box.left >= panel.left + margin && box.right <= panel.right - margin &&
           box.top >= panel.top + margin && box.bottom <= panel.bottom - margin) return;
-      panBy((panel.left + panel.right) / 2 - (box.left + box.right) / 2, (panel.top + panel.bottom) / 2 - (box.top + box.bottom) / 2);
+      panBy((panel.left + panel.right - box.left - box.right) / 2, (panel.top + panel.bottom - box.top - box.bottom) / 2);
     }
+    // Focus or a script scrolling an element into sight scrolls the panel, which has no
+    // scroll bars: the same move becomes a pan, and the panel stays unscrolled.
+    graph.addEventListener('scroll', function () {
+      const [left, top] = [graph.scrollLeft, graph.scrollTop];
+      if (!left && !top) return;
+      graph.scrollLeft = 0;
+      graph.scrollTop = 0;
+      panBy(-left, -top);
+    });
     function setUpView() {
       if (!svg) return;
       const box = svg.viewBox.baseVal;
@@ -194,8 +205,6 @@ extension PageTemplate {
         record.group.setAttribute('role', 'button');
         record.group.setAttribute('aria-label', node.label === node.text ? node.label : node.label + ' = ' + node.text);
         record.group.addEventListener('focus', function () {
-          graph.scrollTop = 0;
-          graph.scrollLeft = 0;
           keepInView(record.group);
           inspect(i);
         });
