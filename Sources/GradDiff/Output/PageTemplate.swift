@@ -1,8 +1,8 @@
 /// The HTML of the page `PageFormatter` writes: the bar of stepping buttons, the graph,
 /// and a side panel with the current step, the inspected node, the program's text and
-/// the warnings. The style and script are inline (PageTemplate+Style.swift and
-/// PageTemplate+Script*.swift) and the Content-Security-Policy forbids every fetch, so
-/// the page can make no network request even by mistake.
+/// the warnings. The style (PageTemplate+Style.swift) and the script (+Script,
+/// +Narration, +Inspector, +View) are inline, and the Content-Security-Policy forbids
+/// every fetch, so the page can make no network request even by mistake.
 enum PageTemplate {
     static func page(heading: String, data: String, svg: String) -> String {
         """
@@ -72,7 +72,7 @@ enum PageTemplate {
         <script>
         (function () {
         'use strict';
-        \(stepping)\(inspecting)\(viewing)})();
+        \(stepping)\(narrating)\(inspecting)\(viewing)})();
         </script>
         </body>
         </html>
