@@ -21,7 +21,7 @@ public struct ReplCommand: Sendable {
         ReplCommand(name: .wrt, arguments: "[NAMES]", summary: "print only the gradients with respect to NAMES (x,y); no names: every node again"),
         ReplCommand(name: .load, arguments: "FILE", summary: "run the statements of a program file in the session"),
         ReplCommand(name: .save, arguments: "FILE", summary: "write the session's definitions as a program that -f and :load read back"),
-        ReplCommand(name: .render, arguments: "FILE", summary: "draw the last expression's graph into FILE: .html (a page that steps through both passes), .svg, .png or .pdf"),
+        ReplCommand(name: .render, arguments: "FILE", summary: "draw the last expression's graph into FILE: .html (a page that steps), .svg, .png or .pdf"),
         ReplCommand(name: .quit, arguments: "", summary: "end the session (so does Ctrl-D on an empty line)"),
     ]
 
