@@ -40,7 +40,7 @@ struct Graddiff: ParsableCommand {
                                valueName: "PASS"))
     var explain: ExplainPass? = nil
 
-    @Option(help: ArgumentHelp("Draw the graph into FILE with Graphviz's dot; the extension picks the format: .svg, .png or .pdf.",
+    @Option(help: ArgumentHelp("Draw the graph into FILE; the extension picks the format: .html, a page that steps through both passes in a browser, or .svg, .png or .pdf (all drawn with Graphviz's dot).",
                                valueName: "FILE"))
     var render: String?
 
@@ -184,8 +184,8 @@ struct Graddiff: ParsableCommand {
         if explain != nil && quiet {
             throw ValidationError("--explain prints a narration; it cannot be combined with --quiet")
         }
-        if let render, GraphvizRenderer.Format(path: render) == nil {
-            throw ValidationError("--render needs a file name ending in .svg, .png or .pdf, not '\(render)'")
+        if let render, GraphPicture.Kind(path: render) == nil {
+            throw ValidationError("--render needs a file name ending in \(GraphPicture.extensions), not '\(render)'")
         }
         if dotBackward && format != .dot && render == nil {
             throw ValidationError("--dot-backward applies to the graph: add --format dot or --render FILE.svg")

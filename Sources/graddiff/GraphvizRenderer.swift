@@ -27,12 +27,7 @@ enum GraphvizRenderer {
     }
 
     static func render(_ dot: String, to path: String, format: Format) throws(Failure) {
-        guard let program = findInPath("dot") else {
-            throw Failure(message: "--render needs Graphviz's 'dot' program, which is not installed",
-                          help: "install Graphviz (Debian and Ubuntu: apt-get install graphviz; macOS: brew install graphviz), "
-                              + "or write the graph with --format dot",
-                          status: .unavailable)
-        }
+        let program = try dotProgram()
         let file: AtomicFile
         do throws(AtomicFile.Failure) {
             file = try AtomicFile.create(for: path)
@@ -65,8 +60,19 @@ enum GraphvizRenderer {
         }
     }
 
+    /// Where Graphviz's `dot` is, or the failure that says how to install it.
+    static func dotProgram() throws(Failure) -> String {
+        guard let program = findInPath("dot") else {
+            throw Failure(message: "drawing the graph needs Graphviz's 'dot' program, which is not installed",
+                          help: "install Graphviz (Debian and Ubuntu: apt-get install graphviz; macOS: brew install graphviz), "
+                              + "or write the graph with --format dot",
+                          status: .unavailable)
+        }
+        return program
+    }
+
     /// Why one more byte cannot be written at the end of `file`, or nil if it can.
-    private static func cannotAppend(to file: Int32) -> String? {
+    static func cannotAppend(to file: Int32) -> String? {
         lseek(file, 0, SEEK_END)
         var byte: UInt8 = 10
         return write(file, &byte, 1) == 1 ? nil : reason()
@@ -82,11 +88,11 @@ enum GraphvizRenderer {
         return nil
     }
 
-    private static func reason() -> String {
+    static func reason() -> String {
         String(cString: strerror(errno))
     }
 
-    private static func describe(_ status: Int32) -> String {
+    static func describe(_ status: Int32) -> String {
         status >= 128 ? "killed by signal \(status - 128)" : "exit status \(status)"
     }
 }

@@ -12,6 +12,7 @@ enum HelpText {
               graddiff -q --wrt x "x^2" x=3          # prints 6
               graddiff --explain "p = x + y; g = p * z" x=1 y=3 z=-3
               graddiff --render graph.svg "p = x + y; g = p * z" x=1 y=3 z=-3
+              graddiff --render page.html "(x+y)*z" x=1 y=3 z=-3   # steps in a browser
               graddiff diff "x^2*y + sin(x*y)"      # the derivatives as formulas
               graddiff --hessian "x^2*y" x=1 y=2
               graddiff --check "abs(x) + sin(y)" x=0 y=1

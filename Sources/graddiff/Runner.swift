@@ -71,9 +71,9 @@ struct Runner {
             report(largeGraphWarnings(evaluation, options))
         }
         StandardStreams.writeOut(render(evaluation, options))
-        if let path = command.render, let format = GraphvizRenderer.Format(path: path) {
+        if let path = command.render, let kind = GraphPicture.Kind(path: path) {
             do throws(GraphvizRenderer.Failure) {
-                try GraphvizRenderer.render(dotFormatter(evaluation, options).render(), to: path, format: format)
+                try GraphPicture.write(evaluation, options, kind: kind, backward: command.dotBackward, to: path)
             } catch {
                 report([LocatedDiagnostic(.error(error.message, help: error.help), in: nil)])
                 return error.status
@@ -91,14 +91,14 @@ struct Runner {
         DotFormatter(evaluation.result, options, backward: command.dotBackward)
     }
 
-    /// A graph past `DotFormatter.defaultNodeLimit` nodes is drawn in part: say so, and how to draw less.
+    /// A graph drawn in part, or a page too large to step: say so, and how to draw less.
     private func largeGraphWarnings(_ evaluation: Evaluation, _ options: OutputOptions) -> [LocatedDiagnostic] {
-        let elided = dotFormatter(evaluation, options).elidedCount()
-        guard elided > 0 else { return [] }
-        let limit = DotFormatter.defaultNodeLimit
-        return [LocatedDiagnostic(.warning(
-            "the graph has \(limit + elided) nodes; the picture shows the \(limit) nearest the output and one box for the other \(elided)",
-            help: "--wrt NAMES draws only the paths from those inputs to the output; or draw a smaller expression"), in: nil)]
+        let warnings = if let kind = command.render.flatMap(GraphPicture.Kind.init(path:)) {
+            GraphPicture.warnings(evaluation, options, kind: kind, backward: command.dotBackward)
+        } else {
+            dotFormatter(evaluation, options).largeGraphWarning().map { [$0] } ?? []
+        }
+        return warnings.map { LocatedDiagnostic($0, in: nil) }
     }
 
     private func render(_ evaluation: Evaluation, _ options: OutputOptions) -> String {

@@ -5,7 +5,7 @@ import Darwin
 #endif
 import GradDiff
 
-/// The file system as a session sees it for `:load` and `:save`. A leading `~/` means
+/// The file system as a session sees it for `:load`, `:save` and `:render`. A leading `~/` means
 /// the home directory, as a shell would read it.
 ///
 /// The one rule for writing: a session writes files only when its lines are typed at a
@@ -40,6 +40,19 @@ struct SessionFiles: ReplFiles {
             if error.kind == .exists { throw ReplFileError.exists(path) }
             throw ReplFileError(error.message)
         }
+    }
+
+    /// `:render FILE`: as `--render FILE` draws it, warnings returned to the session.
+    func render(_ evaluation: Evaluation, options: OutputOptions, to path: String) throws(ReplFileError) -> [Diagnostic] {
+        guard let kind = GraphPicture.Kind(path: path) else {
+            throw ReplFileError(":render needs a file name ending in \(GraphPicture.extensions), not '\(path)'")
+        }
+        do throws(GraphvizRenderer.Failure) {
+            try GraphPicture.write(evaluation, options, kind: kind, backward: false, to: expanded(path))
+        } catch {
+            throw ReplFileError(error.message, help: error.help)
+        }
+        return GraphPicture.warnings(evaluation, options, kind: kind, backward: false)
     }
 
     private func expanded(_ path: String) -> String {

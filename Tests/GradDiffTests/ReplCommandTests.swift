@@ -27,6 +27,8 @@ import Testing
         (":vars x", ":vars takes no argument", "write :vars"),
         (":wrt 2x", "'2x' is not a variable name", "write :wrt x,y"),
         (":load", ":load needs a file name", "write :load FILE"),
+        (":render", ":render needs a file name", "write :render FILE.html (or .svg, .png, .pdf)"),
+        (":render g.html", "there is no expression to draw yet", "type an expression such as (x + y) * z, then :render g.html"),
     ] as [(String, String, String?)])
     func aBadCommandSaysWhatIsWrong(entry: String, message: String, help: String?) {
         var repl = session("x = 1")
@@ -206,6 +208,7 @@ import Testing
         #expect(repl.completions(of: "s", after: ":load ") == .files)
         #expect(repl.completions(of: "", after: ":sa ") == .files)
         #expect(repl.completions(of: "o", after: ":save! ") == .files)
+        #expect(repl.completions(of: "g", after: ":render ") == .files)
     }
 
     @Test(arguments: [

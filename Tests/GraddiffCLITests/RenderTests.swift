@@ -45,7 +45,7 @@ import Testing
     @Test func unknownExtensionIsAUsageError() throws {
         let result = try GraddiffBinary.run(["--render", "graph.gif"] + Self.seed)
         #expect(result.status == 64)
-        #expect(result.stderr.contains("--render needs a file name ending in .svg, .png or .pdf, not 'graph.gif'"))
+        #expect(result.stderr.contains("--render needs a file name ending in .html, .svg, .png or .pdf, not 'graph.gif'"))
     }
 
     @Test func missingDotSaysHowToInstallIt() throws {

@@ -35,7 +35,11 @@ extension DotFormatter {
             if drawn[Int(input)] {
                 text += "  n\(input) -> n\(i)op;\n"
             } else if !fromElided {
-                text += "  elided -> n\(i)op;\n"
+                // A mark of its own beside each operation: edges from the one "… more
+                // nodes" box to hundreds of operations across the ranks took Graphviz
+                // minutes to lay out.
+                text += "  n\(i)elided [shape=plaintext, label=\"…\", fontcolor=gray45];\n"
+                text += "  n\(i)elided -> n\(i)op [style=dashed, color=gray60];\n"
                 fromElided = true
             }
         }

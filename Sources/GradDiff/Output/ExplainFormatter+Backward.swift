@@ -15,43 +15,68 @@ extension ExplainFormatter {
     /// (dz/ds = 0.9 + 0.37 = 1.27): the chain rule's sum over paths, the backward pass's
     /// `+=`. With `--wrt`, only the nodes on paths from those inputs to the output.
     public func backward() -> String {
+        let narration = backwardNarration()
+        var text = "backward pass: each node sends d\(tape.label(of: result.output))/d(node) · ∂node/∂input to each input\n"
+        text += narration.steps.map(\.text).joined()
+        if !narration.leaves.isEmpty {
+            text += "inputs and constants: the gradients they collected\n" + narration.leaves.map(\.text).joined()
+        }
+        let meanings = FormulaAlgebra.meanings(of: narration.internalOps)
+        if !meanings.isEmpty { text += "where " + meanings.joined(separator: "\n      ") + "\n" }
+        return text
+    }
+
+    /// The lines `backward()` prints about one node.
+    public struct NodeLines: Sendable {
+        public var node: NodeID
+        public var text: String
+    }
+
+    /// `backward()` node by node, for a reader that shows one node at a time (the HTML page).
+    public struct BackwardNarration: Sendable {
+        /// Each node the pass visits, from the output down: its gradient, then what it sends.
+        public var steps: [NodeLines]
+        /// Each input and constant with the gradient it collected, in tape order.
+        public var leaves: [NodeLines]
+        /// What each node received, by node id, in arrival order (the order of the `+=`).
+        public var received: [[Double]]
+        /// The internal ops (sign, [a > 0], ...) the partials' formulas use.
+        public var internalOps: Set<Op>
+    }
+
+    public func backwardNarration() -> BackwardNarration {
         let onPaths = result.nodesOnPaths(from: options.wrt)
         let output = Int(result.output)
         let steps = stride(from: output, through: 0, by: -1).filter { onPaths[$0] && tape.ops[$0].arity > 0 }
         let headers = steps.map { "\(tape.label(of: NodeID($0))) = \(result.oneLevelText(of: NodeID($0)))" }
         let headerWidth = Swift.min(headers.map(\.count).max() ?? 0, width / 2)
-        // What each node has received so far, in arrival order (the order of the `+=`).
-        var received: [[Double]] = Array(repeating: [], count: tape.count)
-        var internalOps: Set<Op> = []
-        var text = "backward pass: each node sends d\(tape.label(of: result.output))/d(node) · ∂node/∂input to each input\n"
+        var narration = BackwardNarration(steps: [], leaves: [], received: Array(repeating: [], count: tape.count),
+                                          internalOps: [])
         for (step, header) in zip(steps, headers) {
             let id = NodeID(step)
-            text += gradientLine(header.padded(to: headerWidth) + "  ", id, received[step])
+            var text = gradientLine(header.padded(to: headerWidth) + "  ", id, narration.received[step])
             let partials = result.localPartials(of: id).filter { onPaths[Int($0.input)] }
             let inputWidth = partials.map { tape.label(of: $0.input).count }.max() ?? 0
             for partial in partials {
                 let product = result.gradients[step] * partial.value
-                received[Int(partial.input)].append(product)
-                internalOps.formUnion(partial.formula.internalOps)
+                narration.received[Int(partial.input)].append(product)
+                narration.internalOps.formUnion(partial.formula.internalOps)
                 text += sendLine(from: id, partial, product, inputWidth: inputWidth)
             }
+            narration.steps.append(NodeLines(node: id, text: text))
         }
-        text += leafLines(onPaths, received)
-        let meanings = FormulaAlgebra.meanings(of: internalOps)
-        if !meanings.isEmpty { text += "where " + meanings.joined(separator: "\n      ") + "\n" }
-        return text
+        narration.leaves = leafLines(onPaths, narration.received)
+        return narration
     }
 
     /// The gradient each input and constant collected, with its paths where several.
-    private func leafLines(_ onPaths: [Bool], _ received: [[Double]]) -> String {
+    private func leafLines(_ onPaths: [Bool], _ received: [[Double]]) -> [NodeLines] {
         let leaves = (0...Int(result.output)).filter { onPaths[$0] && tape.ops[$0].arity == 0 }
-        guard !leaves.isEmpty else { return "" }
-        var text = "inputs and constants: the gradients they collected\n"
         let labelWidth = Swift.min(leaves.map { tape.label(of: NodeID($0)).count }.max() ?? 0, 16)
-        for leaf in leaves {
-            text += gradientLine("  " + tape.label(of: NodeID(leaf)).padded(to: labelWidth) + "  ", NodeID(leaf), received[leaf])
+        return leaves.map { leaf in
+            NodeLines(node: NodeID(leaf),
+                      text: gradientLine("  " + tape.label(of: NodeID(leaf)).padded(to: labelWidth) + "  ", NodeID(leaf), received[leaf]))
         }
-        return text
     }
 
     /// `d out/d node = c1 + c2 = total  (sum of 2 paths)`, or `= total` for one path.

@@ -2,7 +2,7 @@
 /// of a mistyped command and the man page's INTERACTIVE USE section.
 public struct ReplCommand: Sendable {
     public enum Name: String, CaseIterable, Sendable {
-        case help, vars, unset, clear, format, precision, wrt, load, save, quit
+        case help, vars, unset, clear, format, precision, wrt, load, save, render, quit
         case saveReplacing = "save!"
     }
 
@@ -23,6 +23,7 @@ public struct ReplCommand: Sendable {
         ReplCommand(name: .load, arguments: "FILE", summary: "run the statements of a program file in the session"),
         ReplCommand(name: .save, arguments: "FILE", summary: "write the definitions as a program that -f and :load read back (a new FILE; at a terminal only)"),
         ReplCommand(name: .saveReplacing, arguments: "FILE", summary: "like :save, but replace FILE if it exists (a symbolic link there is replaced, not followed)"),
+        ReplCommand(name: .render, arguments: "FILE", summary: "draw the last expression's graph into FILE: .html (a page that steps), .svg, .png or .pdf"),
         ReplCommand(name: .quit, arguments: "", summary: "end the session (so does Ctrl-D on an empty line)"),
     ]
 

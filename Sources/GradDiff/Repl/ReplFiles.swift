@@ -6,6 +6,9 @@ public protocol ReplFiles {
     /// Writes `text` as the file at `path`; with `replacing` false (`:save`, not
     /// `:save!`) an existing file is an error and stays as it was.
     func write(_ text: String, to path: String, replacing: Bool) throws(ReplFileError)
+    /// Draws `evaluation`'s graph into the file at `path` (`:render`), its extension
+    /// picking the format; returns warnings about what the drawing leaves out.
+    func render(_ evaluation: Evaluation, options: OutputOptions, to path: String) throws(ReplFileError) -> [Diagnostic]
 }
 
 /// Why a file could not be read or written, said for a person ("cannot open 'a.gd': No

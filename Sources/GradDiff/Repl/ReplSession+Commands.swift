@@ -34,6 +34,7 @@ extension ReplSession {
         case .load: return load(argument)
         case .save: return save(argument, replacing: false)
         case .saveReplacing: return save(argument, replacing: true)
+        case .render: return render(argument)
         case .quit:
             var reply = noArgument(command, argument) ?? ReplReply()
             reply.quits = !reply.failed

@@ -4,7 +4,7 @@ extension ReplSession {
     public enum Completion: Equatable, Sendable {
         /// These words, each a whole replacement for the word being completed.
         case words([String])
-        /// File names (after `:load`, `:save` and `:save!`): the line editor's own completion.
+        /// File names (after `:load`, `:save`, `:save!` and `:render`): the line editor's own completion.
         case files
     }
 
@@ -24,7 +24,7 @@ extension ReplSession {
             case .format: return .words(matching(word, OutputFormat.allCases.map(\.rawValue)))
             case .unset: return .words(matching(word, definitions.map(\.name)))
             case .wrt: return .words(matching(word, variableNames))
-            case .load, .save, .saveReplacing: return .files
+            case .load, .save, .saveReplacing, .render: return .files
             default: return .words([])
             }
         }

@@ -80,6 +80,7 @@ extension ReplSession {
         program = Program(source: SourceText(name: sourceName, text: ""))
         sourceMap = SessionText()
         definitions = []
+        lastExpression = nil
         return reply
     }
 
@@ -132,7 +133,7 @@ extension ReplSession {
     }
 
     /// A file name as typed, without one level of surrounding quotes.
-    private func unquoted(_ text: String) -> String {
+    func unquoted(_ text: String) -> String {
         for quote in ["\"", "'"] where text.count >= 2 && text.hasPrefix(quote) && text.hasSuffix(quote) {
             return String(text.dropFirst().dropLast())
         }

@@ -1,10 +1,11 @@
 /// An expression typed in the session: its node table, cut down to the nodes it needs.
 extension ReplSession {
-    /// The table (in the session's format) of the expression at `node`, and its
-    /// warnings. `span` is the expression's and `entryStart` where its entry starts, both
-    /// in `working.source`; every diagnostic points into that source.
-    func query(_ node: NodeID, in working: Program, span: SourceSpan,
-               entryStart: Int, journal: ProgramJournal) throws(UserError) -> (String, [LocatedDiagnostic]) {
+    /// The table (in the session's format) of the expression at `node`, its warnings,
+    /// and the evaluation with the options it was printed with (for `:render`). `span`
+    /// is the expression's and `entryStart` where its entry starts, both in
+    /// `working.source`; every diagnostic points into that source.
+    func query(_ node: NodeID, in working: Program, span: SourceSpan, entryStart: Int, journal: ProgramJournal)
+        throws(UserError) -> (String, [LocatedDiagnostic], (evaluation: Evaluation, options: OutputOptions)) {
         let tape = working.tape
         let wrt = try resolveWrt(in: working)
         // Only the expression's own nodes are visited: a query costs its size, not the session's.
@@ -30,7 +31,7 @@ extension ReplSession {
         try Interruption.check()
         var options = self.options
         options.wrt = wrt?.map { subtape.variableNames[Int(subtape.first[Int(newIDs[$0]!)])] }
-        return (format.render(evaluation.result, options), evaluation.numericWarnings)
+        return (format.render(evaluation.result, options), evaluation.numericWarnings, (evaluation, options))
     }
 
     /// The variable nodes `:wrt` names: an input's latest version, or a free variable.

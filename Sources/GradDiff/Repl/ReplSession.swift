@@ -29,6 +29,8 @@ public struct ReplSession {
     public var sourceName = "<input>"
     /// The most nodes the session's graph may hold (`--max-nodes`).
     public var nodeLimit = Parser.defaultNodeLimit
+    /// The last expression evaluated and the options it was printed with: what `:render` draws.
+    var lastExpression: (evaluation: Evaluation, options: OutputOptions)?
     let files: any ReplFiles
 
     /// The number of lines the history file keeps (the driver's, said by `:help keys`).
@@ -77,16 +79,18 @@ public struct ReplSession {
             try Interruption.check()
             reply.diagnostics += working.warnings.map { LocatedDiagnostic($0, in: working.source) }
             var added: [Definition] = []
+            var evaluated: (evaluation: Evaluation, options: OutputOptions)?
             let confirms = confirming ?? confirmsDefinitions
             // One forward pass for the values of every step this entry defines.
             let stepNodes = statements.compactMap { $0.kind == .step ? $0.node : nil }
             let values = confirms && !stepNodes.isEmpty ? SessionValues(working, roots: stepNodes) : nil
             for statement in statements {
                 if statement.kind == .expression, let node = statement.node {
-                    let (table, warnings) = try query(node, in: working, span: statement.span, entryStart: piece.start,
-                                                      journal: journal)
+                    let (table, warnings, evaluation) = try query(node, in: working, span: statement.span,
+                                                                  entryStart: piece.start, journal: journal)
                     reply.output += table
                     reply.diagnostics += warnings
+                    evaluated = evaluation
                     continue
                 }
                 if confirms {
@@ -105,6 +109,7 @@ public struct ReplSession {
             program.warnings = []
             definitions += added
             sourceMap.append(piece)
+            if let evaluated { lastExpression = evaluated }
         } catch {
             failed = true
             reply.fail(error)

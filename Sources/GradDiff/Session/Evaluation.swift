@@ -107,3 +107,10 @@ public struct Evaluation: Sendable {
         return warnings
     }
 }
+
+extension Evaluation {
+    /// The program's text and this evaluation's warnings, for an HTML page.
+    public var pageNotes: PageNotes {
+        PageNotes(source: program.source, warnings: warnings, kinkWarnings: kinkWarnings, numericWarnings: numericWarnings)
+    }
+}
