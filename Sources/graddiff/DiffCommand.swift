@@ -24,14 +24,19 @@ struct DiffCommand: ParsableCommand {
             """,
         discussion: """
             Examples:
-              graddiff diff "x^2*y + sin(x*y)" --wrt x      # 2 * x * y + cos(x * y) * y
-              graddiff diff "x^3" --order 2 x=2            # the second derivative, and its value
+              graddiff diff "x^2*y + sin(x*y)" --wrt x      # d_x = 2 * x * y + y * cos(x * y)
+              graddiff diff "x^3" --order 2 x=2            # d2_x = 6 * x, and its value 12
               graddiff diff --format json "x*y"            # {"x": "y", "y": "x"}
 
+            The formulas are written as a textbook would: constants folded, like terms collected,
+            powers combined (x*x is x^2), signs in front, and min's and max's derivatives as
+            step(x - y), which is 0 at a tie where graddiff's gradient goes to the first argument.
             A subexpression used more than once, or longer than \(DerivativeText.defaultMaximumWidth) characters,
             is named once as a step (t1 = ...), so the output is a program that can be pasted back in.
+            Every derivative prints as a d_x = ... line, whatever --wrt names.
             A line '# size: N operations' gives the derivative's size. With bindings, each
-            derivative's value follows as a comment.
+            derivative's value follows as a comment: the numeric gradient, nan and inf included,
+            with what the formula gives where the two part (a tie, or a term that is not finite).
             """
     )
 

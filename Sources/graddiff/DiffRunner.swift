@@ -45,7 +45,7 @@ struct DiffRunner {
             return .dataError
         }
         switch command.format {
-        case .text: StandardStreams.writeOut(formulas.programReport(singleVariable: command.wrtOption.names?.count == 1))
+        case .text: StandardStreams.writeOut(formulas.programReport())
         case .json: StandardStreams.writeOut(formulas.jsonReport())
         case .latex: StandardStreams.writeOut(formulas.latexReport())
         }

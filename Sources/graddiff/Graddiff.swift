@@ -11,6 +11,7 @@ extension OutputFormat: ExpressibleByArgument {}
 extension ExplainPass: ExpressibleByArgument {}
 extension ColorChoice: ExpressibleByArgument {}
 extension KinkConvention: ExpressibleByArgument {}
+extension DifferentiationMode: ExpressibleByArgument {}
 
 @main
 struct Graddiff: ParsableCommand {
@@ -36,7 +37,7 @@ struct Graddiff: ParsableCommand {
     var format: OutputFormat = .table
 
     @Option(defaultAsFlag: ExplainPass.backward,
-            help: ArgumentHelp("After the table, narrate a pass node by node: backward (the default), forward or both, as --explain=forward.",
+            help: ArgumentHelp("After the table, narrate a pass node by node: backward (the default), forward, both, or forward-mode (tangents, and what each mode costs), as --explain=forward.",
                                valueName: "PASS"))
     var explain: ExplainPass? = nil
 
@@ -86,6 +87,17 @@ struct Graddiff: ParsableCommand {
     @Option(help: ArgumentHelp("With --check, the largest relative error that passes (default 1e-6).", valueName: "TOL"))
     var tol: Double?
 
+    @Option(help: ArgumentHelp("Forward mode: each node's derivative along a direction such as x=1,y=0 (other variables 0), in a tangent column instead of the gradient.",
+                               valueName: "DIRECTION"))
+    var tangent: String?
+
+    @Option(help: ArgumentHelp("Differentiate in forward mode (tangents, one pass per input; alone, d/dx of a one-variable expression) or reverse mode (gradients, one pass per output); overrides --jacobian's choice.",
+                               valueName: "MODE"))
+    var mode: DifferentiationMode?
+
+    @Flag(help: "Print the Jacobian of the steps --output names (--output p,q) with respect to the variables, in the cheaper mode, and say which and why.")
+    var jacobian = false
+
     func validate() throws {
         guard (1...17).contains(precision) else {
             throw ValidationError("--precision must be a whole number from 1 to 17, not \(precision)")
@@ -97,6 +109,7 @@ struct Graddiff: ParsableCommand {
             try validateSession()
         }
         try validateKink()
+        try validateForwardMode()
         try validateExplainAndPictures()
         if batch != nil {
             if [.json, .markdown, .dot].contains(format) {
@@ -133,7 +146,8 @@ struct Graddiff: ParsableCommand {
         let oneExpressionOnly = [
             (program.output != nil, "--output"), (quiet, "--quiet"), (strict, "--strict"), (explain != nil, "--explain"),
             (render != nil, "--render"), (dotBackward, "--dot-backward"), (hessian, "--hessian"),
-            (order != nil, "--order"), (check, "--check"),
+            (order != nil, "--order"), (check, "--check"), (tangent != nil, "--tangent"), (mode != nil, "--mode"),
+            (jacobian, "--jacobian"),
         ]
         for (given, flag) in oneExpressionOnly where given {
             throw ValidationError("\(flag) applies to one EXPRESSION or -f FILE, not to a session")

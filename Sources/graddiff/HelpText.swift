@@ -14,6 +14,9 @@ enum HelpText {
               graddiff --render graph.svg "p = x + y; g = p * z" x=1 y=3 z=-3
               graddiff --render page.html "(x+y)*z" x=1 y=3 z=-3   # steps in a browser
               graddiff diff "x^2*y + sin(x*y)"      # the derivatives as formulas
+              graddiff --tangent x=1,y=0 "x*y + y" x=2 y=3   # forward mode: a tangent column
+              graddiff --explain=forward-mode --tangent x=1 "p = x + y; g = p * z" x=1 y=3 z=-3
+              graddiff --jacobian --output p,g "p = x + y; g = p * z" x=1 y=3 z=-3
               graddiff --hessian "x^2*y" x=1 y=2
               graddiff --check "abs(x) + sin(y)" x=0 y=1
               graddiff minimize "(x-3)^2" x=0 --lr 0.1   # gradient descent: graddiff minimize --help

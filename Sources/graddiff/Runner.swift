@@ -34,7 +34,7 @@ struct Runner {
             if let path = command.batch {
                 return BatchRunner(command: command, program: program, bindings: bindings, renderer: renderer).run(path: path)
             }
-            evaluation = try Evaluation.run(program, bindings: bindings, outputName: command.program.output, kinks: command.kink)
+            evaluation = try Evaluation.run(program, bindings: bindings, outputName: command.evaluatedOutputName, kinks: command.kink)
             try evaluation.program.validate(wrt: command.wrtOption.names)
         } catch {
             report(errors.isEmpty || error.diagnostics.elementsEqual(errors, by: { $0.diagnostic == $1.diagnostic })
@@ -62,6 +62,17 @@ struct Runner {
         }
         report(evaluation.numericWarnings)
         let options = outputOptions()
+        let direction: [Double]?
+        do throws(UserError) {
+            if let matrix = try renderJacobian(evaluation, options) {
+                StandardStreams.writeOut(matrix)
+                return .success
+            }
+            direction = try forwardDirection(evaluation)
+        } catch {
+            report(error.diagnostics)
+            return .dataError
+        }
         if let derivatives = renderDerivatives(evaluation, options) {
             StandardStreams.writeOut(derivatives.output)
             if let error = derivatives.error { report([LocatedDiagnostic(error, in: nil)]) }
@@ -70,7 +81,7 @@ struct Runner {
         if command.format == .dot || command.render != nil {
             report(largeGraphWarnings(evaluation, options))
         }
-        StandardStreams.writeOut(render(evaluation, options))
+        StandardStreams.writeOut(render(evaluation, options, direction: direction))
         if let path = command.render, let kind = GraphPicture.Kind(path: path) {
             do throws(GraphvizRenderer.Failure) {
                 try GraphPicture.write(evaluation, options, kind: kind, backward: command.dotBackward, to: path)
@@ -101,10 +112,13 @@ struct Runner {
         return warnings.map { LocatedDiagnostic($0, in: nil) }
     }
 
-    private func render(_ evaluation: Evaluation, _ options: OutputOptions) -> String {
-        let table = renderTable(evaluation, options)
+    private func render(_ evaluation: Evaluation, _ options: OutputOptions, direction: [Double]?) -> String {
+        let table = command.printsTangents && direction != nil
+            ? renderTangents(evaluation, options, direction: direction ?? [])
+            : renderTable(evaluation, options)
         guard let pass = command.explain else { return table }
-        let explanation = ExplainFormatter(evaluation.result, options)
+        var explanation = ExplainFormatter(evaluation.result, options)
+        explanation.direction = direction
         return command.format == .markdown
             ? table + "\n" + explanation.renderMarkdown(pass)
             : table + "\n" + explanation.render(pass)

@@ -10,6 +10,9 @@ struct SympyCase: Sendable, CustomTestStringConvertible {
     var y: Double
     var dx: Double
     var dy: Double
+    /// SymPy's count_ops of its own ∂/∂x and ∂/∂y.
+    var sympyOperationsX: Int
+    var sympyOperationsY: Int
     var testDescription: String { "case \(id): \(expression)" }
 }
 

@@ -10,8 +10,8 @@ import Testing
         #expect(result.stdout == """
             # size: 9 operations
             t1 = cos(x * y)
-            d_x = t1 * y + y * (2 * x)
-            d_y = t1 * x + x^2
+            d_x = 2 * x * y + y * t1
+            d_y = x^2 + x * t1
 
             """)
     }
@@ -19,13 +19,15 @@ import Testing
     @Test func diffWithOneVariableAndBindingsPrintsTheValue() throws {
         let result = try GraddiffProcess.run(["diff", "--wrt", "x", "x^2*y", "x=3", "y=1"])
         #expect(result.status == 0)
-        #expect(result.stdout == "# size: 2 operations\ny * (2 * x)\n# d_x = 6\n")
+        // One shape whatever --wrt names: a d_x line, then its value.
+        #expect(result.stdout == "# size: 2 operations\nd_x = 2 * x * y\n# d_x = 6\n")
     }
 
     @Test func printedDerivativePastesBackIn() throws {
         let formula = try GraddiffProcess.run(["diff", "--wrt", "x", "exp(sin(x))*x", "x=0.7"])
         let lines = formula.stdout.split(separator: "\n")
         let program = lines.filter { !$0.hasPrefix("#") }.joined(separator: "; ")
+        #expect(program.hasPrefix("t1 = exp(sin(x)); d_x = "), "\(program)")
         let expected = lines.last { $0.hasPrefix("# d_x = ") }.map { String($0.dropFirst("# d_x = ".count)) }
         let value = try GraddiffProcess.run(["-q", "--precision", "17", program, "x=0.7"])
         #expect(value.status == 0, "\(value.stderr)")
@@ -42,7 +44,7 @@ import Testing
         let latex = try GraddiffProcess.run(["diff", "--format", "latex", "--wrt", "x", "sqrt(x)/y"])
         #expect(latex.stdout == """
             \\begin{aligned}
-            \\frac{\\partial f}{\\partial x} &= \\frac{1}{y} \\cdot \\frac{0.5}{\\sqrt{x}}
+            \\frac{\\partial f}{\\partial x} &= \\frac{1}{2 \\cdot \\sqrt{x} \\cdot y}
             \\end{aligned}
 
             """)
@@ -71,13 +73,13 @@ import Testing
 
     @Test func aProductWithItselfPrintsAsASquare() throws {
         let result = try GraddiffProcess.run(["diff", "--wrt", "x", "(x+y)*(x+y)*exp(x)"])
-        #expect(result.stdout.contains("t1^2 * t2"))
+        #expect(result.stdout.contains("t1^2 * t2"), "\(result.stdout)")
     }
 
     @Test func diffReadsAProgramFromStandardInput() throws {
         let result = try GraddiffProcess.run(["diff", "-f", "-", "--wrt", "x"], input: "p = x * y\np^2\n")
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == "# size: 3 operations\n2 * (x * y) * y\n")
+        #expect(result.stdout == "# size: 3 operations\nd_x = 2 * x * y^2\n")
         let missing = try GraddiffProcess.run(["diff", "-f", "/nonexistent/derivs-file"])
         #expect(missing.status == 66)
     }

@@ -1,6 +1,9 @@
 /// `graddiff diff`: the output's partial derivatives as formulas, built by
-/// `SymbolicBackwardPass` and printed by `DerivativeText`, with their values when the
-/// program's variables are bound.
+/// `SymbolicBackwardPass`, rewritten as a textbook prints them (`TextbookForm`) and
+/// printed by `DerivativeText`, with their values when the program's variables are
+/// bound. The values are the numeric gradient (for `order` 1 the backward pass itself,
+/// for higher orders the exact derivative graph), never the rewritten formula's, so
+/// they equal what `graddiff --wrt` and `--order` print, nan and inf included.
 public struct DerivativeFormulas: Sendable {
     /// The variables differentiated against, in order.
     public let names: [String]
@@ -9,8 +12,15 @@ public struct DerivativeFormulas: Sendable {
     public let tape: Tape
     let roots: [NodeID]
     let maximumWidth: Int
-    /// Each derivative's value, when bindings were given.
+    /// Each derivative's value, when bindings were given: the numeric gradient.
     public let values: [Double]?
+    /// What each printed formula evaluates to at the bindings: the same as `values` up
+    /// to rounding, except where an identity the textbook form uses fails (0·nan,
+    /// a min or max tie).
+    public let formulaValues: [Double]?
+    /// Whether a min or max partial prints as a step, which is 0 at a tie where
+    /// graddiff's gradient goes to the first argument.
+    public let usesTieForm: Bool
     /// How many times each variable was differentiated (`--order`).
     public let order: Int
 
@@ -37,16 +47,27 @@ public struct DerivativeFormulas: Sendable {
                 roots.append(try Hessian.derivativeNode(algebra, output: output, slot: slot, order: order))
             }
         }
-        self.tape = algebra.tape
-        self.roots = roots
+        let (form, printedRoots) = TextbookForm.rewrite(algebra.tape, roots: roots)
+        self.tape = form.tape
+        self.roots = printedRoots
         self.maximumWidth = maximumWidth
-        text = DerivativeText(algebra.tape, roots: roots, notation: notation, maximumWidth: maximumWidth)
-        if let variables {
+        usesTieForm = form.usesTieForm
+        text = DerivativeText(form.tape, roots: printedRoots, notation: notation, maximumWidth: maximumWidth)
+        guard let variables else {
+            values = nil
+            formulaValues = nil
+            return
+        }
+        if order == 1 {
+            let nodeValues = ForwardPass.run(tape, variables: variables)
+            let gradients = BackwardPass.run(tape, values: nodeValues, output: output)
+            values = names.map { name in tape.variableSlot(named: name).map { gradients[Int(tape.variableNodes[$0])] } ?? 0 }
+        } else {
             let nodeValues = ForwardPass.run(algebra.tape, variables: variables)
             values = roots.map { nodeValues[Int($0)] }
-        } else {
-            values = nil
         }
+        let printedValues = ForwardPass.run(form.tape, variables: variables)
+        formulaValues = printedRoots.map { printedValues[Int($0)] }
     }
 
     /// One derivative alone, as a program of its own steps and then its expression

@@ -1,6 +1,8 @@
 /// Which pass `--explain` narrates.
 public enum ExplainPass: String, CaseIterable, Sendable {
     case backward, forward, both
+    /// The tangents of forward-mode differentiation (`--explain=forward-mode`).
+    case forwardMode = "forward-mode"
 }
 
 /// `--explain`: the passes told as the lecture notes tell them, one node at a time, in
@@ -16,6 +18,9 @@ public struct ExplainFormatter {
     public let options: OutputOptions
     /// The terminal width lines are kept to (80 columns).
     public var width = 80
+    /// The direction forward mode differentiates along, by variable slot (`--tangent`);
+    /// nil: d/dx of the first variable.
+    public var direction: [Double]?
 
     public init(_ result: PassResult, _ options: OutputOptions) {
         self.result = result
@@ -28,6 +33,8 @@ public struct ExplainFormatter {
         case .forward: return forward()
         case .backward: return backward()
         case .both: return forward() + "\n" + backward()
+        case .forwardMode:
+            return forwardMode(direction: direction ?? tape.variableNames.indices.map { $0 == 0 ? 1 : 0 })
         }
     }
 

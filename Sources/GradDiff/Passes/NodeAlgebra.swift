@@ -3,12 +3,15 @@
 /// a graph that the forward pass evaluates and the backward pass differentiates again
 /// (derivatives of derivatives). A class: every rule appends to one shared builder.
 ///
-/// Folding keeps the graphs small, in the spirit of `FormulaAlgebra`: arithmetic on two
-/// constants is done (with the same `Op.value` the forward pass uses, so the numbers do
-/// not change), and 0 + a = a, a - 0 = a, 0 - a = -a, 1·a = a, -1·a = -a, 0·a = 0,
-/// a/1 = a, 0/a = 0, a^1 = a, a^0 = 1, -(-a) = a, a - a = 0, a + a = 2·a, a·a = a^2, a + (-b) = a - b, (-a)·b = -(a·b), -(c·b) = (-c)·b (pow(a, 2) is
-/// correctly rounded, so it equals a·a bit for bit). Like `FormulaAlgebra`, 0·a = 0
-/// ignores that 0·inf is nan; a/a is folded only for constants (a could be 0).
+/// Folding keeps the graphs small, but only where it is exact for every double, nan
+/// and ±inf included, so that a derivative graph evaluates to exactly what the numeric
+/// backward pass computes (up to the sign of a zero): arithmetic on two constants (with
+/// the same `Op.value` the forward pass uses), 0 + a = a, a - 0 = a, 0 - a = -a,
+/// 1·a = a, -1·a = -a, a/1 = a, a^1 = a, a^0 = 1 (pow(nan, 0) is 1), -(-a) = a,
+/// a + a = 2·a, a + (-b) = a - b, (-a)·b = -(a·b), -(c·b) = (-c)·b. Not folded:
+/// 0·a, 0/a and a - a (nan when a is inf or nan), xlogy(0, a) and the zero-absorbing
+/// product (nan when a is nan), and a·a stays a product (pow(a, 2) need not round the
+/// same). Readable formulas are `TextbookForm`'s job, on a copy.
 final class NodeAlgebra: DerivativeAlgebra {
     private(set) var builder: TapeBuilder
     private let span = SourceSpan(start: 0, end: 0)
@@ -47,7 +50,6 @@ final class NodeAlgebra: DerivativeAlgebra {
 
     func apply(_ op: Op, _ a: NodeID, _ b: NodeID) -> NodeID {
         if let folded = fold(op, a, b) { return folded }
-        if op == .multiply && a == b { return builder.apply(.power, a, constant(2), at: span) }
         return builder.apply(op, a, b, at: span)
     }
 
@@ -69,21 +71,16 @@ final class NodeAlgebra: DerivativeAlgebra {
         case .subtract:
             if y == 0 { return a }
             if x == 0 { return apply(.negate, b) }
-            if a == b { return constant(0) }
         case .multiply, .multiplyOrZero:
-            if x == 0 || y == 0 { return constant(0) }
             if x == 1 { return b }
             if y == 1 { return a }
             if x == -1 { return apply(.negate, b) }
             if y == -1 { return apply(.negate, a) }
         case .divide:
             if y == 1 { return a }
-            if x == 0 { return constant(0) }
         case .power:
             if y == 1 { return a }
             if y == 0 { return constant(1) }
-        case .xlogy:
-            if x == 0 { return constant(0) }
         default:
             break
         }

@@ -1,0 +1,32 @@
+import GradDiff
+
+/// Forward mode and the Jacobian of several outputs: what `--tangent`, `--mode`,
+/// `--jacobian` and `--explain=forward-mode` print.
+extension Runner {
+    /// The direction forward mode runs along, when the table or the narration needs one.
+    func forwardDirection(_ evaluation: Evaluation) throws(UserError) -> [Double]? {
+        guard command.printsTangents || command.explain == .forwardMode else { return nil }
+        return try evaluation.program.direction(command.tangent ?? "")
+    }
+
+    /// The Jacobian table or JSON, or nil without --jacobian.
+    func renderJacobian(_ evaluation: Evaluation, _ options: OutputOptions) throws(UserError) -> String? {
+        guard command.jacobian else { return nil }
+        let outputs = try command.program.output.map { list throws(UserError) in try evaluation.program.outputNodes(named: list) }
+            ?? [evaluation.output]
+        let slots = evaluation.result.reportedVariables(options).map(\.slot)
+        let jacobian = OutputJacobian(evaluation.tape, values: evaluation.values, outputs: outputs, slots: slots,
+                                      mode: command.mode, kinks: command.kink)
+        return command.format == .json
+            ? TangentReport.jacobianJSON(jacobian, evaluation.tape)
+            : TangentReport.jacobianTable(jacobian, evaluation.tape, chosen: command.mode != nil, digits: options.precision)
+    }
+
+    /// The node table with tangents (or, with -q, the output's tangent alone).
+    func renderTangents(_ evaluation: Evaluation, _ options: OutputOptions, direction: [Double]) -> String {
+        let tangents = TangentPass.run(evaluation.tape, values: evaluation.values, direction: direction, kinks: command.kink)
+        if command.quiet { return NumberFormat.significant(tangents[Int(evaluation.output)], digits: options.precision) + "\n" }
+        if command.format == .json { return TangentReport.json(evaluation.result, tangents: tangents, direction: direction) }
+        return TangentReport.table(evaluation.result, tangents: tangents, options)
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+/// `--tangent`, `--mode`, `--explain=forward-mode` and `--jacobian` through the built binary.
+@Suite struct ForwardModeTests {
+    static let seedGraph = ["p = x + y; g = p * z", "x=1", "y=3", "z=-3"]
+
+    @Test func tangentColumn() throws {
+        let result = try GraddiffProcess.run(["--tangent", "x=1,y=0"] + Self.seedGraph)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == """
+            node  op   expression  value  tangent
+            x     var  x               1        1
+            y     var  y               3        0
+            p     add  x + y           4        1
+            z     var  z              -3        0
+            g     mul  p * z         -12       -3
+
+            """)
+        let quiet = try GraddiffProcess.run(["-q", "--tangent", "x=1,y=1,z=1"] + Self.seedGraph)
+        #expect(quiet.stdout == "-2\n")  // -3 - 3 + 4: the gradient dotted with (1, 1, 1)
+        let oneVariable = try GraddiffProcess.run(["-q", "--mode", "forward", "x^3", "x=2"])
+        #expect(oneVariable.stdout == "12\n")
+        let json = try GraddiffProcess.run(["--format", "json", "--tangent", "y=2", "x*y", "x=3", "y=1"])
+        #expect(json.stdout.hasPrefix("{\"value\": 3, \"tangent\": 6, \"direction\": {\"x\": 0, \"y\": 2}, \"nodes\": ["), "\(json.stdout)")
+    }
+
+    @Test func forwardModeNarration() throws {
+        let result = try GraddiffProcess.run(["--tangent", "x=1", "--explain=forward-mode"] + Self.seedGraph)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasSuffix("""
+            forward mode: each node's tangent ṅ = Σ ∂n/∂input · (input's tangent), inputs first
+            ẋ = 1
+            ẏ = 0
+            ż = 0
+            ṗ = ∂p/∂x · ẋ = 1 · ẋ = 1 · 1 = 1
+            ġ = ∂g/∂p · ṗ = z · ṗ = (-3) · 1 = -3
+            cost of all 3 partial derivatives of g:
+              forward mode: 3 passes (one per input), 12 multiply-adds
+              reverse mode: 1 backward pass, 4 multiply-adds
+
+            """), "\(result.stdout)")
+        let both = try GraddiffProcess.run(["--tangent", "x=1,z=1", "--explain=forward-mode"] + Self.seedGraph)
+        #expect(both.stdout.contains("ġ = ∂g/∂p · ṗ + ∂g/∂z · ż = z · ṗ + p · ż = (-3) · 1 + 4 · 1 = 1"), "\(both.stdout)")
+    }
+
+    @Test func jacobianOfSeveralOutputs() throws {
+        let result = try GraddiffProcess.run(["--jacobian", "--output", "p,g"] + Self.seedGraph)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == """
+            # reverse mode (the cheaper for 2 outputs and 3 inputs): 2 backward passes (one per output), 6 multiply-adds; forward mode would take 3 forward passes (one per input), 12 multiply-adds
+                x   y  z
+            p   1   1  0
+            g  -3  -3  4
+
+            """)
+        let forced = try GraddiffProcess.run(["--jacobian", "--output", "p,g", "--mode", "forward", "--format", "json"] + Self.seedGraph)
+        #expect(forced.stdout == "{\"outputs\": [\"p\", \"g\"], \"inputs\": [\"x\", \"y\", \"z\"], \"mode\": \"forward\", "
+                + "\"forward_multiply_adds\": 12, \"reverse_multiply_adds\": 6, \"jacobian\": [[1, 1, 0], [-3, -3, 4]]}\n")
+        let tall = try GraddiffProcess.run(["--jacobian", "--output", "a,b,c", "a = sin(t); b = cos(t); c = a * b", "t=0.5"])
+        #expect(tall.stdout.hasPrefix("# forward mode (the cheaper for 3 outputs and 1 input)"), "\(tall.stdout)")
+    }
+
+    @Test(arguments: [
+        (["--tangent", "q=1", "x*y", "x=1", "y=2"], Int32(65), "--tangent names 'q'"),
+        (["--mode", "forward", "x*y", "x=1", "y=2"], 65, "forward mode needs a direction"),
+        (["--tangent", "x", "x*y", "x=1", "y=2"], 65, "--tangent expects name=number pairs"),
+        (["--output", "p,g"] + ForwardModeTests.seedGraph, 64, "need --jacobian"),
+        (["--tangent", "x=1", "--mode", "reverse", "x", "x=1"], 64, "cannot be combined with --mode reverse"),
+        (["--tangent", "x=1", "--format", "csv", "x", "x=1"], 64, "--format csv"),
+        (["--jacobian", "--output", "p,nope"] + ForwardModeTests.seedGraph, 65, "nope"),
+        (["--jacobian", "-q", "x", "x=1"], 64, "--quiet"),
+    ])
+    func mistakesAreNamed(_ arguments: [String], _ status: Int32, _ words: String) throws {
+        let result = try GraddiffProcess.run(arguments)
+        #expect(result.status == status, "\(arguments): \(result.stderr)")
+        #expect(result.stderr.contains(words), "\(result.stderr)")
+    }
+}
