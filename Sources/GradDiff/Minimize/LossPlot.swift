@@ -28,9 +28,9 @@ public enum LossPlot {
         var svg = """
             <?xml version="1.0" encoding="UTF-8"?>
             <svg xmlns="http://www.w3.org/2000/svg" width="\(format(width))" height="\(format(height))" viewBox="0 0 \(format(width)) \(format(height))" font-family="sans-serif" font-size="12">
-            <title>\(escape(title))</title>
+            <title>\(MarkupText.escaped(title))</title>
             <rect width="100%" height="100%" fill="white"/>
-            <text x="\(format(width / 2))" y="22" text-anchor="middle" font-size="14">\(escape(title))</text>
+            <text x="\(format(width / 2))" y="22" text-anchor="middle" font-size="14">\(MarkupText.escaped(title))</text>
 
             """
         // Decade grid lines and labels on the log axis, at most about ten of them.
@@ -60,19 +60,5 @@ public enum LossPlot {
 
     private static func format(_ value: Double) -> String {
         NumberFormat.significant((value * 10).rounded() / 10, digits: 8)
-    }
-
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
     }
 }

@@ -14,13 +14,13 @@ enum PageTemplate {
         <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
         <meta name="color-scheme" content="light dark">
         <meta name="generator" content="graddiff">
-        <title>graddiff: \(escaped(heading))</title>
+        <title>graddiff: \(MarkupText.escaped(heading))</title>
         <style>
         \(style)</style>
         </head>
         <body>
         <header class="gd-bar">
-          <h1><span class="gd-brand">graddiff</span> <code id="gd-title">\(escaped(heading))</code></h1>
+          <h1><span class="gd-brand">graddiff</span> <code id="gd-title">\(MarkupText.escaped(heading))</code></h1>
           <nav class="gd-controls" aria-label="Step through the passes">
             <button type="button" id="gd-first" aria-keyshortcuts="Home" title="Start (Home)">⇤<span class="gd-label"> Start</span></button>
             <button type="button" id="gd-back" aria-keyshortcuts="ArrowLeft" title="Back one step (←)">←<span class="gd-label"> Back</span></button>
@@ -78,20 +78,5 @@ enum PageTemplate {
         </html>
 
         """
-    }
-
-    /// `text` safe inside HTML elements and attribute values.
-    static func escaped<Text: StringProtocol>(_ text: Text) -> String {
-        var output = ""
-        for character in text {
-            switch character {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            default: output.append(character)
-            }
-        }
-        return output
     }
 }
