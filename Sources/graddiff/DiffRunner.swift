@@ -15,17 +15,19 @@ struct DiffRunner {
         let renderer = DiagnosticRenderer(useColor: ColorChoice.auto.enabled(for: STDERR_FILENO))
         var arguments = command.arguments
         let source: SourceText
+        let tables: [String: SourceText]
         do {
             source = try CommandInput.source(file: command.file, arguments: &arguments)
+            tables = try CommandInput.tables(arguments)
         } catch {
             StandardStreams.writeError(renderer.render(LocatedDiagnostic(.error(error.message, help: error.help), in: nil)))
             return error.status
         }
         let formulas: DerivativeFormulas
         do throws(UserError) {
-            let (bindings, errors) = CommandInput.bindings(arguments)
+            let (bindings, errors) = CommandInput.bindings(arguments, tables: tables)
             if !errors.isEmpty { throw UserError(errors) }
-            let program = try ProgramParser.parse(source, nodeLimit: command.maxNodes)
+            let program = try ProgramParser.parse(source, nodeLimit: command.maxNodes, bindings: bindings)
             var variables: [Double]?
             let output: NodeID
             if bindings.isEmpty {

@@ -92,6 +92,9 @@ struct Graddiff: ParsableCommand {
     @Option(help: ArgumentHelp("With --check, the largest relative error that passes (default 1e-6).", valueName: "TOL"))
     var tol: Double?
 
+    @Option(help: ArgumentHelp("The seed of randn(...) in the program: the same seed, the same numbers (default 1).", valueName: "N"))
+    var seed: UInt64 = 1
+
     @Option(help: ArgumentHelp("Colour diagnostics and headers: auto, always or never.", valueName: "WHEN"))
     var color: ColorChoice = .auto
 

@@ -86,15 +86,17 @@ struct MinimizeRunner {
     private func prepare() -> Result<Minimizer, Failure> {
         var bindingArguments = command.arguments
         let source: SourceText
+        let tables: [String: SourceText]
         do {
             source = try CommandInput.source(file: command.file, arguments: &bindingArguments)
+            tables = try CommandInput.tables(bindingArguments)
         } catch {
             return .failure(Failure(diagnostics: [LocatedDiagnostic(.error(error.message, help: error.help), in: nil)], status: error.status))
         }
         var table: DataTable?
-        let (bindings, errors) = CommandInput.bindings(bindingArguments)
+        let (bindings, errors) = CommandInput.bindings(bindingArguments, tables: tables)
         do throws(UserError) {
-            let program = try ProgramParser.parse(source)
+            let program = try ProgramParser.parse(source, bindings: bindings, seed: command.seed)
             if !errors.isEmpty { throw UserError(errors) }
             if let path = command.data {
                 let bytes: [UInt8]

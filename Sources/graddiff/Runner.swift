@@ -19,17 +19,19 @@ struct Runner {
 
         var bindingArguments = command.arguments
         let source: SourceText
+        let tables: [String: SourceText]
         do {
             source = try CommandInput.source(file: command.file, arguments: &bindingArguments)
+            tables = try CommandInput.tables(bindingArguments)
         } catch {
             StandardStreams.writeError(renderer.render(LocatedDiagnostic(.error(error.message, help: error.help), in: nil)))
             return error.status
         }
 
-        let (bindings, errors) = CommandInput.bindings(bindingArguments)
+        let (bindings, errors) = CommandInput.bindings(bindingArguments, tables: tables)
         let evaluation: Evaluation
         do throws(UserError) {
-            let program = try ProgramParser.parse(source, nodeLimit: command.maxNodes)
+            let program = try ProgramParser.parse(source, nodeLimit: command.maxNodes, bindings: bindings, seed: command.seed)
             if !errors.isEmpty { throw UserError(errors) }
             if let path = command.batch {
                 return BatchRunner(command: command, program: program, bindings: bindings, renderer: renderer).run(path: path)

@@ -31,6 +31,9 @@ struct Lexer: Sendable {
         case UInt8(ascii: "("): return Token(.leftParen, span(start))
         case UInt8(ascii: ")"): return Token(.rightParen, span(start))
         case UInt8(ascii: ","): return Token(.comma, span(start))
+        case UInt8(ascii: "["): return Token(.leftBracket, span(start))
+        case UInt8(ascii: "]"): return Token(.rightBracket, span(start))
+        case UInt8(ascii: "@"): return Token(.at, span(start))
         case UInt8(ascii: "="): return Token(.equals, span(start))
         case UInt8(ascii: ";"): return Token(.semicolon, span(start))
         case UInt8(ascii: "\n"): return Token(.newline, span(start))
@@ -43,6 +46,9 @@ struct Lexer: Sendable {
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."):
             offset = start
             return try number()
+        case Lexer.transposeMark[0] where bytes[start..<Swift.min(start + 3, bytes.count)].elementsEqual(Lexer.transposeMark):
+            offset = start + 3
+            return Token(.transpose, span(start))
         default:
             offset = start
             if let scalarLength = identifierStartLength(at: start) {
@@ -157,9 +163,15 @@ struct Lexer: Sendable {
         return nil
     }
 
+    /// `ᵀ` (U+1D40) in UTF-8: the transpose mark, which ends a name (`Wᵀ` is W transposed).
+    static let transposeMark: [UInt8] = [0xE1, 0xB5, 0x80]
+
     private func identifierStartLength(at index: Int) -> Int? {
         guard index < source.bytes.count else { return nil }
         let byte = source.bytes[index]
+        if byte == Lexer.transposeMark[0], source.bytes[index..<Swift.min(index + 3, source.bytes.count)].elementsEqual(Lexer.transposeMark) {
+            return nil
+        }
         if byte < 0x80 {
             let isLetter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
             return isLetter || byte == UInt8(ascii: "_") ? 1 : nil

@@ -3,6 +3,9 @@
 public struct Binding: Sendable {
     public var name: String
     public var value: Double
+    /// The vector or matrix a binding such as `W=[[1, 2], [3, 4]]` gives (then `value`
+    /// is its first number); nil for a scalar.
+    public var tensor: TensorValue? = nil
     /// The binding as typed, for diagnostics that point into it.
     public var source: SourceText
     var nameSpan: SourceSpan
@@ -29,8 +32,8 @@ public struct Binding: Sendable {
         if source.text(of: valueSpan).trimmingSpaces().isEmpty {
             throw UserError(.error(.bindingWithoutValue(argument, name: name), at: SourceSpan(start: equals, end: equals + 1)), in: source)
         }
-        let value = try ConstantExpression.evaluate(source, from: equals + 1, naming: name)
-        return Binding(name: name, value: value, source: source, nameSpan: nameSpan)
+        let (value, tensor) = try ConstantExpression.evaluateValue(source, from: equals + 1, naming: name)
+        return Binding(name: name, value: value, tensor: tensor, source: source, nameSpan: nameSpan)
     }
 
     /// Whether `text` lexes as exactly one identifier.
