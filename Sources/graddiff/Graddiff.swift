@@ -89,6 +89,12 @@ struct Graddiff: ParsableCommand {
     @Flag(help: "Compare each reverse-mode gradient with a central finite difference; exit 2 if one fails.")
     var check = false
 
+    @Flag(help: "Print the Jacobian of a vector or matrix output: the derivative of each output element with respect to each input element.")
+    var jacobian = false
+
+    @Flag(help: "Show vectors and matrices element by element (W[1,2]), one row per scalar node, instead of whole.")
+    var elements = false
+
     @Option(help: ArgumentHelp("With --check, the largest relative error that passes (default 1e-6).", valueName: "TOL"))
     var tol: Double?
 
@@ -134,6 +140,7 @@ struct Graddiff: ParsableCommand {
             throw ValidationError("--keep-going applies to --batch and to statements piped into a session")
         }
         try validateDerivatives()
+        try validateTensorOptions()
         if let wrt, wrtNames(wrt).isEmpty {
             throw ValidationError("--wrt needs variable names separated by commas, such as --wrt x,y")
         }
@@ -166,7 +173,8 @@ struct Graddiff: ParsableCommand {
     }
 
     private func validateDerivatives() throws {
-        let chosen = [hessian ? "--hessian" : nil, order != nil ? "--order" : nil, check ? "--check" : nil].compactMap { $0 }
+        let chosen = [hessian ? "--hessian" : nil, order != nil ? "--order" : nil, check ? "--check" : nil,
+                      jacobian ? "--jacobian" : nil].compactMap { $0 }
         guard let first = chosen.first else {
             if tol != nil { throw ValidationError("--tol applies to --check") }
             return
@@ -220,9 +228,6 @@ struct Graddiff: ParsableCommand {
         if status != .success { throw ExitCode(status.rawValue) }
     }
 
-    func wrtNames(_ text: String) -> [String] {
-        text.split(separator: ",").map { String($0).trimmingCharacters() }.filter { !$0.isEmpty }
-    }
 }
 
 extension String {

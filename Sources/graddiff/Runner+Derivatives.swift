@@ -50,6 +50,17 @@ extension Runner {
                 ? "{\"variable\": \(JSONFormatter.string(name)), \"order\": \(order), \"value\": \(JSONFormatter.number(value))}\n"
                 : "d^\(order)/d\(name)^\(order) \(NumberFormat.significant(value, digits: options.precision))\n")
         }
+        if command.jacobian {
+            let slots = evaluation.result.reportedVariables(options).map(\.slot)
+            let outputs = Jacobian.outputCount(evaluation, outputName: command.output)
+            guard outputs <= command.maxNodes / max(1, slots.count) else {
+                return DerivativeOutput(output: "", status: .dataError, error: .error(
+                    "the Jacobian of \(outputs) outputs and \(slots.count) inputs has more entries than the limit of \(command.maxNodes)",
+                    help: "name the inputs you need with --wrt, or raise the limit with --max-nodes N"))
+            }
+            let jacobian = Jacobian(evaluation, slots: slots, outputName: command.output)
+            return DerivativeOutput(output: json ? jacobian.json() : jacobian.table(digits: options.precision))
+        }
         if command.check {
             let tolerance = command.tol ?? GradientCheck.defaultTolerance
             let check = GradientCheck(evaluation.result, tolerance: tolerance)

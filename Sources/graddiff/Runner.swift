@@ -36,7 +36,8 @@ struct Runner {
             if let path = command.batch {
                 return BatchRunner(command: command, program: program, bindings: bindings, renderer: renderer).run(path: path)
             }
-            evaluation = try Evaluation.run(program, bindings: bindings, outputName: command.output, kinks: command.kink)
+            evaluation = try Evaluation.run(program, bindings: bindings, outputName: command.output, kinks: command.kink,
+                                            allowingTensorOutput: command.jacobian)
             try evaluation.program.validate(wrt: command.wrt.map(command.wrtNames))
         } catch {
             report(errors.isEmpty || error.diagnostics.elementsEqual(errors, by: { $0.diagnostic == $1.diagnostic })
@@ -86,7 +87,7 @@ struct Runner {
 
     func outputOptions() -> OutputOptions {
         OutputOptions(precision: command.precision, wrt: command.wrt.map(command.wrtNames),
-                      useColor: command.color.enabled(for: STDOUT_FILENO))
+                      useColor: command.color.enabled(for: STDOUT_FILENO), elements: command.elements)
     }
 
     private func dotFormatter(_ evaluation: Evaluation, _ options: OutputOptions) -> DotFormatter {
@@ -116,6 +117,7 @@ struct Runner {
         func number(_ value: Double) -> String { NumberFormat.significant(value, digits: options.precision) }
         if command.quiet {
             guard options.wrt != nil else { return number(evaluation.values[Int(evaluation.output)]) + "\n" }
+            if let gradients = OutputFormat.quietTensorGradients(evaluation.result, options) { return gradients }
             return evaluation.result.reportedVariables(options).map {
                 number(evaluation.gradients[Int(evaluation.tape.variableNodes[$0.slot])]) + "\n"
             }.joined()

@@ -30,6 +30,7 @@ extension Parser {
         for item in items { elements += elementIDs(reference(item)) }
         let id = context.tensors.append(.literal, shape: result, inputs: [], elements: elements, tapeStart: start,
                                         tapeEnd: context.builder.tape.count, span: span)
+        context.tensors.setText(shortText(span), of: id)
         return Operand(node: -1, tensor: id, literal: 0, span: span)
     }
 

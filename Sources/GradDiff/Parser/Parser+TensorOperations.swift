@@ -100,14 +100,14 @@ extension Parser {
         }
         let inputs = arguments.map { reference($0) }
         let elements = inputs.map { elementIDs($0) }
-        if let existing = context.tensors.existing(.call(index), inputs) { return operand(for: existing, at: span) }
+        if let existing = context.tensors.existing(.call(name, index), inputs) { return operand(for: existing, at: span) }
         let start = context.builder.tape.count
         var results: [NodeID] = []
         for k in 0..<common.count {
             let scalars = elements.map { $0.count == 1 ? $0[$0.startIndex] : $0[$0.startIndex + k] }
             results.append(try call(.user(arity: Int32(arguments.count)), name: name, scalars, at: span))
         }
-        let id = context.tensors.append(.call(index), shape: common, inputs: inputs, elements: results, tapeStart: start,
+        let id = context.tensors.append(.call(name, index), shape: common, inputs: inputs, elements: results, tapeStart: start,
                                         tapeEnd: context.builder.tape.count, span: span)
         return operand(for: id, at: span)
     }

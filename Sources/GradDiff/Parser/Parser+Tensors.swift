@@ -127,7 +127,16 @@ extension Parser {
     /// tape (so `W = 0.5 * randn(16, 4)` declares an input without making 128 nodes).
     mutating func constant(_ values: [Double], shape: TensorShape, at span: SourceSpan) -> Operand {
         if shape.isScalar { return Operand(node: -1, literal: values[0], span: span) }
-        return Operand(node: -1, tensor: context.tensors.appendConstant(values, shape: shape, span: span), literal: 0, span: span)
+        let id = context.tensors.appendConstant(values, shape: shape, span: span, text: shortText(span))
+        return Operand(node: -1, tensor: id, literal: 0, span: span)
+    }
+
+    /// The text of `span` if it is short and on one line (else empty): how a literal or
+    /// constant is shown.
+    func shortText(_ span: SourceSpan) -> String {
+        guard span.end - span.start <= 48 else { return "" }
+        let text = source.text(of: span)
+        return text.contains("\n") || text.contains("#") ? "" : text
     }
 }
 

@@ -26,10 +26,14 @@ public struct Evaluation: Sendable {
 
     /// Evaluates `program` at `bindings`, differentiating the statement named
     /// `outputName` (or the last statement).
+    /// With `allowingTensorOutput` (`--jacobian`), a vector or matrix output is
+    /// differentiated from its last element (`Jacobian` runs the others).
     public static func run(_ program: Program, bindings: [Binding], outputName: String? = nil,
-                           kinks: KinkConvention = .zero) throws(UserError) -> Evaluation {
+                           kinks: KinkConvention = .zero, allowingTensorOutput: Bool = false) throws(UserError) -> Evaluation {
         let tape = program.tape
-        let output = try program.outputNode(named: outputName)
+        let tensorOutput = allowingTensorOutput ? program.tensorOutput(named: outputName) : nil
+        let output: NodeID
+        if let tensorOutput { output = program.tensors.elements(of: tensorOutput).last! } else { output = try program.outputNode(named: outputName) }
         var values = Array(repeating: Double.nan, count: tape.variableNames.count)
         var bound = Array(repeating: false, count: tape.variableNames.count)
         for (slot, value) in program.defaults {

@@ -16,6 +16,13 @@ extension Program {
                         in: nil)
     }
 
+    /// The vector or matrix the output is (the last statement's, or the step `name`), if
+    /// it is one.
+    func tensorOutput(named name: String?) -> Int32? {
+        guard let name else { return tensors.output }
+        return names[name] == nil ? tensors.scope[name] : nil
+    }
+
     /// Checks that every name in `wrt` is a variable of the program: one check for every
     /// command, so each says the same.
     public func validate(wrt: [String]?) throws(UserError) {

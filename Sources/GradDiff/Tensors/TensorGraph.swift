@@ -27,6 +27,8 @@ struct TensorNode: Sendable {
     var tapeEnd: Int32
     /// A constant's numbers (row-major), kept until something needs them on the tape.
     var values: [Double] = []
+    /// How a literal or constant was written (`[1, 2]`, `randn(2, 3)`), when short.
+    var text = ""
 }
 
 /// The tensor layer in front of the scalar tape: every vector- or matrix-valued
@@ -102,11 +104,16 @@ struct TensorGraph: Sendable {
     }
 
     /// Adds a constant whose numbers are not on the tape yet.
-    mutating func appendConstant(_ values: [Double], shape: TensorShape, span: SourceSpan) -> Int32 {
+    mutating func appendConstant(_ values: [Double], shape: TensorShape, span: SourceSpan, text: String) -> Int32 {
         let id = Int32(nodes.count)
         nodes.append(TensorNode(op: .constant, shape: shape, inputs: [], span: span, elementStart: -1,
-                                tapeStart: -1, tapeEnd: -1, values: values))
+                                tapeStart: -1, tapeEnd: -1, values: values, text: text))
         return id
+    }
+
+    /// Records how node `id` was written (a literal's text).
+    mutating func setText(_ text: String, of id: Int32) {
+        nodes[Int(id)].text = text
     }
 
     /// Puts a constant's numbers on the tape (once) and returns its elements.

@@ -13,8 +13,9 @@ enum TensorOp: Hashable, Sendable {
     /// A built-in function or operator applied to each element (`sigmoid(z)`, `a + b`,
     /// `max(a, 0)`); a scalar operand is used with every element.
     case map(Op)
-    /// A user function applied to each element (its index in the program's library).
-    case call(Int)
+    /// A user function applied to each element (its name, and its index in the
+    /// program's library).
+    case call(String, Int)
     /// `A @ B`: matrix product; matrix·vector; vector·matrix (the vector a row); the dot
     /// product of two vectors.
     case matmul
