@@ -24,6 +24,7 @@ public struct ExplainFormatter {
 
     /// The narration of `pass` (both: forward, a blank line, backward).
     public func render(_ pass: ExplainPass) -> String {
+        if !options.elements, let view = TensorView(result) { return TensorExplainFormatter(view, options).render(pass) }
         switch pass {
         case .forward: return forward()
         case .backward: return backward()

@@ -5,17 +5,7 @@ extension OutputFormat {
     public static func quietTensorGradients(_ result: PassResult, _ options: OutputOptions) -> String? {
         guard !options.elements, let wrt = options.wrt, let view = TensorView(result) else { return nil }
         return view.reportedInputs(wrt).map { _, row in
-            let number = { (value: Double) in NumberFormat.significant(value, digits: options.precision) }
-            let gradients = view.gradients(row)
-            switch row.shape.rank {
-            case 0: return number(gradients[0]) + "\n"
-            case 1: return "[" + gradients.map(number).joined(separator: ", ") + "]\n"
-            default:
-                let rows = (0..<row.shape.rows).map { r in
-                    "[" + gradients[(r * row.shape.columns)..<((r + 1) * row.shape.columns)].map(number).joined(separator: ", ") + "]"
-                }
-                return "[" + rows.joined(separator: ", ") + "]\n"
-            }
+            TensorValueText.oneLine(view.gradients(row), row.shape) { NumberFormat.significant($0, digits: options.precision) } + "\n"
         }.joined()
     }
 
@@ -37,7 +27,7 @@ extension OutputFormat {
         case .csv: return TensorJSONFormatter.delimited(view, separator: ",")
         case .tsv: return TensorJSONFormatter.delimited(view, separator: "\t")
         case .markdown: return TensorJSONFormatter.markdown(view, options)
-        case .dot: return DotFormatter(view.result, options, backward: dotBackward).render()
+        case .dot: return TensorDotFormatter(view, options, backward: dotBackward).render()
         }
     }
 }

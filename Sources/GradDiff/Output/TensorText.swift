@@ -9,8 +9,9 @@ struct TensorText {
     private(set) var texts: [String] = []
     private var precedences: [Int] = []
 
-    init(_ view: TensorView) {
+    init(_ view: TensorView, maximumWidth: Int = 48) {
         self.view = view
+        self.maximumWidth = maximumWidth
         for row in view.rows {
             let (text, precedence) = render(row)
             texts.append(text)
@@ -36,7 +37,8 @@ struct TensorText {
         return operand(index)
     }
 
-    private func isNamed(_ row: TensorView.Row) -> Bool {
+    /// Whether the user named the row: an input, a named step, or a constant (its own name).
+    func isNamed(_ row: TensorView.Row) -> Bool {
         switch row.kind {
         case .scalar(let node):
             let tape = view.result.tape

@@ -96,15 +96,20 @@ enum TensorValueText {
         text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
     }
 
-    /// Every number, nested as JSON writes arrays: `[[1, 2], [3, 4]]`; a scalar is a number.
-    static func json(_ values: [Double], _ shape: TensorShape) -> String {
+    /// Every number on one line, nested: `[[1, 2], [3, 4]]` (a scalar is its number).
+    static func oneLine(_ values: [Double], _ shape: TensorShape, number: (Double) -> String) -> String {
         switch shape.rank {
-        case 0: return JSONFormatter.number(values[0])
-        case 1: return "[" + values.map(JSONFormatter.number).joined(separator: ", ") + "]"
+        case 0: return number(values[0])
+        case 1: return "[" + values.map(number).joined(separator: ", ") + "]"
         default:
             return "[" + (0..<shape.rows).map { row in
-                "[" + values[(row * shape.columns)..<((row + 1) * shape.columns)].map(JSONFormatter.number).joined(separator: ", ") + "]"
+                "[" + values[(row * shape.columns)..<((row + 1) * shape.columns)].map(number).joined(separator: ", ") + "]"
             }.joined(separator: ", ") + "]"
         }
+    }
+
+    /// Every number, nested as JSON writes arrays: `[[1, 2], [3, 4]]`; a scalar is a number.
+    static func json(_ values: [Double], _ shape: TensorShape) -> String {
+        oneLine(values, shape, number: JSONFormatter.number)
     }
 }

@@ -63,10 +63,11 @@ extension Parser {
     }
 
     /// `Aᵀ` or `transpose(A)`: a matrix's rows and columns exchanged; a vector or a
-    /// scalar is its own transpose (as in numpy). No new tape nodes.
+    /// scalar is its own transpose (as in numpy), a vector's kept as a node so the
+    /// table and the narration read `Uᵀ @ a` as written. No new tape nodes.
     mutating func transpose(_ operand: Operand, at span: SourceSpan) throws(UserError) -> Operand {
         let form = shape(of: operand)
-        guard form.rank == 2 else {
+        guard form.rank == 2 || (form.rank == 1 && constantNumbers(operand) == nil) else {
             var same = operand
             same.span = span
             return same
@@ -78,7 +79,7 @@ extension Parser {
         let input = reference(operand)
         let elements = elementIDs(input)
         return lowered(.transpose, shape: form.transposed, inputs: [input], at: span) { _ in
-            TensorLowering.transpose(elements, rows: form.rows, columns: form.columns)
+            form.rank == 1 ? Array(elements) : TensorLowering.transpose(elements, rows: form.rows, columns: form.columns)
         }
     }
 }
