@@ -78,6 +78,6 @@ struct DiffCommand: ParsableCommand {
     }
 
     var wrtNames: [String]? {
-        wrt.map { $0.split(separator: ",").map { String($0).trimmingCharacters() }.filter { !$0.isEmpty } }
+        wrt.map(NameListArgument.split)
     }
 }

@@ -39,7 +39,7 @@ struct DiffRunner {
                 variables = evaluation.variableValues
             }
             try program.validate(wrt: command.wrtNames)
-            formulas = try DerivativeFormulas(program, output: output, wrt: command.wrtNames, order: command.order,
+            formulas = try DerivativeFormulas(program, output: output, wrt: program.elementNames(command.wrtNames), order: command.order,
                                               variables: variables, notation: command.format == .latex ? .latex : .program,
                                               nodeLimit: command.maxNodes)
         } catch {
@@ -56,7 +56,8 @@ struct DiffRunner {
 
     /// The steps, then the derivative (one variable asked for) or `d_x = ...` lines.
     private func text(_ formulas: DerivativeFormulas) -> String {
-        let single = command.wrtNames?.count == 1
+        // One variable asked for (not a vector's name, which stands for its elements).
+        let single = command.wrtNames?.count == 1 && formulas.names.count == 1
         let names = formulas.names.map { derivativeName($0) }
         var lines = ["# size: \(formulas.text.size) operation\(formulas.text.size == 1 ? "" : "s")"]
         if names.isEmpty { return lines[0] + "\n# the expression has no variables\n" }

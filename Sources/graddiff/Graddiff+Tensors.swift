@@ -17,6 +17,14 @@ extension Graddiff {
 
     /// `--wrt` names split at commas outside brackets, so `--wrt 'W[1,2],b'` names two.
     func wrtNames(_ text: String) -> [String] {
+        NameListArgument.split(text)
+    }
+}
+
+/// A list of names given to an option, `--wrt x,y` or `--over 'W[1,2],b'`.
+enum NameListArgument {
+    /// The names, split at commas outside brackets and trimmed.
+    static func split(_ text: String) -> [String] {
         var names: [String] = []
         var current = ""
         var depth = 0

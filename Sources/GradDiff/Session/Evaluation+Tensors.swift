@@ -68,6 +68,17 @@ extension Evaluation {
 }
 
 extension Program {
+    /// `names` with each vector or matrix input's name replaced by its elements' (`W` by
+    /// `W[1,1]`, `W[1,2]`, …): what `--wrt`, `--over` and `graddiff diff` read.
+    public func elementNames(_ names: [String]?) -> [String]? {
+        names.map { list in
+            list.flatMap { name -> [String] in
+                guard tape.variableSlot(named: name) == nil, let id = tensors.input(named: name) else { return [name] }
+                return tensors.elements(of: id).map { tape.variableNames[Int(tape.first[Int($0)])] }
+            }
+        }
+    }
+
     /// The output is a vector or matrix: no single gradient.
     func tensorOutputError(_ id: Int32) -> UserError {
         let step = tensors.steps.last { $0.node == id }
