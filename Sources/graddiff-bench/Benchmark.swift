@@ -31,8 +31,21 @@ enum Benchmark {
             say("  skipped: \(reason)")
         }
 
+        say("\nVectors and matrices, whole process:")
+        let network = measureInChild(.tensor, nodes: 3 * TensorNetwork.hidden * TensorNetwork.imageWidth)
+        if case .success(let measurement) = network { say("  784-128-10 network in process: " + ResultsTable.row(measurement)) }
+        let tensors = TensorTimer.run()
+        switch tensors {
+        case .measured(let time, let kilobytes, let minimize):
+            say("  graddiff -f net.gd (784-128-10, value and every gradient): median of \(TensorTimer.runs) \(FixedPoint.format(time, decimals: 1)) ms, peak \(kilobytes / 1024) MB")
+            say("  graddiff minimize (4-16-3, 150 rows, 100 epochs of 10-row batches): median \(FixedPoint.format(minimize, decimals: 1)) ms")
+        case .skipped(let reason):
+            say("  skipped: \(reason)")
+        }
+
         say("\nTargets (reported only; a MISS does not change the exit status):")
-        for check in Targets.check(measurements, readmeExample: example) {
+        let tensorChecks = Targets.tensorChecks(network: try? network.get(), tensors)
+        for check in Targets.check(measurements, readmeExample: example) + tensorChecks {
             say("  \(check.verdict.rawValue)  \(check.target) - \(check.evidence)")
         }
     }

@@ -56,6 +56,21 @@ enum ChildProcess {
         return spawn(path, arguments, &actions).map(wait(for:))
     }
 
+    /// `runSilently`, and the child's peak resident size in kilobytes (from `wait4`).
+    static func runSilentlyMeasuringMemory(_ path: String, _ arguments: [String]) -> (Ending, Int)? {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0)
+        guard let process = spawn(path, arguments, &actions) else { return nil }
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(process, &status, 0, &usage) < 0, errno == EINTR {}
+        let signal = status & 0x7f
+        return (signal == 0 ? .exited((status >> 8) & 0xff) : .signalled(signal), Int(usage.ru_maxrss))
+    }
+
     private static func spawn(_ path: String, _ arguments: [String], _ actions: inout posix_spawn_file_actions_t) -> pid_t? {
         // argv must be mutable C strings ending in a null pointer.
         let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]

@@ -52,6 +52,18 @@ struct TapeBuilder: Sendable {
         return id
     }
 
+    /// A variable whose name no node reads yet (a vector's element, `W[1,2]`, made once
+    /// with the vector): the same as `variable(_:at:)` without looking the name up.
+    mutating func newVariable(_ name: String, at span: SourceSpan) -> NodeID {
+        if slots.isEmpty { rebuildIndex() }
+        let slot = Int32(tape.variableNames.count)
+        tape.variableSlots[name] = slot
+        tape.variableNames.append(name)
+        let id = appendNew(.variable, slot, -1, span)
+        tape.variableNodes.append(id)
+        return id
+    }
+
     /// The node for a constant; equal constants (bit for bit) share a node.
     mutating func constant(_ value: Double, at span: SourceSpan) -> NodeID {
         if slots.isEmpty { rebuildIndex() }
@@ -74,6 +86,14 @@ struct TapeBuilder: Sendable {
             return existing
         }
         return appendNew(op, a, op.arity == 2 ? b : -1, span)
+    }
+
+    /// The node applying `op` to `a` and `b`, always new and left out of the index of
+    /// nodes: for the internal nodes of a matrix product or a sum (W[i,l]·x[l] and the
+    /// partial sums), which nothing else computes, so that 10^5 of them cost no lookup.
+    mutating func applyUnmerged(_ op: Op, _ a: NodeID, _ b: NodeID = -1, at span: SourceSpan) -> NodeID {
+        if slots.isEmpty { rebuildIndex() }
+        return appendNew(op, a, op.arity == 2 ? b : -1, span, indexed: false)
     }
 
     /// Names node `id` (a program's step); the latest name wins for display.
@@ -138,6 +158,23 @@ struct TapeBuilder: Sendable {
         }
     }
 
+    /// Makes room for `nodes` more nodes, `variables` of them variables, before a vector
+    /// or matrix operation appends them all: the arrays, the index of nodes and the
+    /// variables' names grow once instead of doubling their way there.
+    mutating func reserve(nodes: Int, variables: Int = 0) {
+        let total = tape.count + nodes
+        if total > tape.ops.capacity { reserveCapacity(Swift.max(total, tape.ops.capacity * 2)) }
+        if variables > 0 {
+            tape.variableNames.reserveCapacity(tape.variableNames.count + variables)
+            tape.variableNodes.reserveCapacity(tape.variableNodes.count + variables)
+            tape.variableSlots.reserveCapacity(tape.variableSlots.count + variables)
+        }
+        if mergesIdenticalNodes, !slots.isEmpty, total * 2 > slots.count {
+            slots = Array(repeating: -1, count: (total * 2).nextPowerOfTwo)
+            for id in 0..<tape.count { insertIntoTable(NodeID(id)) }
+        }
+    }
+
     mutating func reserveCapacity(_ count: Int) {
         tape.ops.reserveCapacity(count)
         tape.first.reserveCapacity(count)
@@ -146,7 +183,8 @@ struct TapeBuilder: Sendable {
         tape.noteIndices.reserveCapacity(count)
     }
 
-    private mutating func appendNew(_ op: Op, _ first: Int32, _ second: Int32, _ span: SourceSpan) -> NodeID {
+    private mutating func appendNew(_ op: Op, _ first: Int32, _ second: Int32, _ span: SourceSpan,
+                                    indexed: Bool = true) -> NodeID {
         let id = NodeID(tape.count)
         tape.ops.append(op)
         tape.first.append(first)
@@ -156,7 +194,7 @@ struct TapeBuilder: Sendable {
         if mergesIdenticalNodes {
             // Growing re-inserts every node, this one included: insert it only otherwise,
             // or it would stand twice and outlive its removal by `truncate`.
-            if tape.count * 2 > slots.count { grow() } else { insertIntoTable(id) }
+            if tape.count * 2 > slots.count { grow() } else if indexed { insertIntoTable(id) }
         }
         return id
     }

@@ -66,6 +66,7 @@ extension Parser {
         try ensureRoom(for: overflow ? Int.max : count, at: whole)
         let inputs = [reference(left), reference(right)]
         let (x, y) = (elementIDs(inputs[0]), elementIDs(inputs[1]))
+        context.builder.reserve(nodes: count)
         operands.append(lowered(.matmul, shape: product, inputs: inputs, at: whole) { builder in
             TensorLowering.matmul(x, rows: m, inner: k, y, columns: n, into: &builder, at: whole)
         })

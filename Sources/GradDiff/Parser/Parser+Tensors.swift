@@ -161,9 +161,11 @@ extension Parser {
     /// `name[1,1]`, …), in scope under `name`.
     mutating func declareInput(_ name: String, shape: TensorShape, at span: SourceSpan) -> Int32 {
         let start = context.builder.tape.count
+        context.builder.reserve(nodes: shape.count, variables: shape.count)
         var elements: [NodeID] = []
         elements.reserveCapacity(shape.count)
-        for k in 0..<shape.count { elements.append(context.builder.variable(name + shape.indexText(k), at: span)) }
+        // The names are new: a vector's elements are named after it, and a name used again is a new version.
+        for k in 0..<shape.count { elements.append(context.builder.newVariable(name + shape.indexText(k), at: span)) }
         let id = context.tensors.append(.input, shape: shape, inputs: [], elements: elements, tapeStart: start,
                                         tapeEnd: context.builder.tape.count, span: span)
         context.tensors.names[id] = name

@@ -29,11 +29,12 @@ extension ProgramParser {
             let random = parser.context.tensors.random
             parser.context.tensors.truncate(toCount: tensorsBefore)
             parser.context.tensors.random = random
+            program.defaults.reserveCapacity(program.defaults.count + shape.count)
+            // The elements' variables take the next slots, in order.
+            let firstSlot = parser.context.builder.tape.variableNames.count
             id = parser.declareInput(versioned, shape: shape, at: nameSpan)
             if versioned != name { parser.context.tensors.scope[name] = id }
-            for (element, value) in zip(parser.context.tensors.elements(of: id), values) {
-                program.defaults[Int(parser.context.builder.tape.first[Int(element)])] = value
-            }
+            for (k, value) in values.enumerated() { program.defaults[firstSlot + k] = value }
             if versioned == name { parser.context.tensors.inputs[name] = id }
             kind = .input
         } else {

@@ -1,7 +1,9 @@
 /// Vector and matrix operations written out as scalar tape nodes, the way a person
 /// would write them by hand: `W @ x` is, for each row i, W[i,1]*x[1] + W[i,2]*x[2] + …
-/// Every node goes through the `TapeBuilder`, so identical subexpressions merge as
-/// anywhere else, and the scalar rule table differentiates them. Plain loops, no
+/// Every node goes through the `TapeBuilder` and the scalar rule table differentiates
+/// it; elementwise results merge with identical nodes as anywhere else, while the inner
+/// products and partial sums of `@`, dot, outer and sum are appended without a lookup
+/// (nothing else computes them; 10^5 lookups would be most of a layer's cost). Plain loops, no
 /// recursion; the caller has checked the shapes and the node limit.
 enum TensorLowering {
     /// `op` applied to each element; an operand with one element (a scalar) is used
@@ -24,10 +26,10 @@ enum TensorLowering {
     static func dot(_ a: ArraySlice<NodeID>, from aStart: Int, _ b: ArraySlice<NodeID>, from bStart: Int,
                     stride bStride: Int = 1, count: Int,
                     into builder: inout TapeBuilder, at span: SourceSpan) -> NodeID {
-        var sum = builder.apply(.multiply, a[aStart], b[bStart], at: span)
+        var sum = builder.applyUnmerged(.multiply, a[aStart], b[bStart], at: span)
         for l in 1..<count {
-            let product = builder.apply(.multiply, a[aStart + l], b[bStart + l * bStride], at: span)
-            sum = builder.apply(.add, sum, product, at: span)
+            let product = builder.applyUnmerged(.multiply, a[aStart + l], b[bStart + l * bStride], at: span)
+            sum = builder.applyUnmerged(.add, sum, product, at: span)
         }
         return sum
     }
@@ -53,7 +55,7 @@ enum TensorLowering {
         var result: [NodeID] = []
         result.reserveCapacity(a.count * b.count)
         for x in a {
-            for y in b { result.append(builder.apply(.multiply, x, y, at: span)) }
+            for y in b { result.append(builder.applyUnmerged(.multiply, x, y, at: span)) }
         }
         return result
     }
@@ -72,7 +74,7 @@ enum TensorLowering {
     static func sum(_ a: ArraySlice<NodeID>, from start: Int, stride: Int = 1, count: Int,
                     into builder: inout TapeBuilder, at span: SourceSpan) -> NodeID {
         var sum = a[start]
-        for l in 1..<count { sum = builder.apply(.add, sum, a[start + l * stride], at: span) }
+        for l in 1..<count { sum = builder.applyUnmerged(.add, sum, a[start + l * stride], at: span) }
         return sum
     }
 
