@@ -126,7 +126,7 @@ public struct ReplSession {
         let tape = program.tape
         var text: String
         switch statement.kind {
-        case .input, .step where statement.tensor != nil:
+        case .input where statement.tensor != nil, .step where statement.tensor != nil:
             text = "\(statement.version) = " + tensorValue(of: statement, in: program)
         case .input:
             let node = statement.node!
