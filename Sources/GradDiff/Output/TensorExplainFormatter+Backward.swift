@@ -5,7 +5,7 @@ extension TensorExplainFormatter {
     func backward() -> String {
         let result = view.result
         let outputLabel = view.rows[outputRow].label
-        var text = "backward pass: δv = d\(outputLabel)/dv; each step sends its inputs their share (· multiplies matrices, ∘ elementwise)\n"
+        var text = "backward pass: δv = d\(outputLabel)/dv, sent to each input (· matrix product, ∘ elementwise)\n"
         // Each row's group: itself, or the step it is narrated inside.
         var root = Array(view.rows.indices)
         for index in view.rows.indices.reversed() where folded[index] { root[index] = root[readers[index][0]] }
