@@ -5,7 +5,7 @@ struct TapeBuilder: Sendable {
     private(set) var tape = Tape()
     /// Open-addressing hash table of node ids (-1 = empty), keyed by (op, first, second).
     /// 4 bytes a slot, kept at most half full; empty after `dropIndex()` until needed.
-    private var slots: [Int32] = Array(repeating: -1, count: 64)
+    var slots: [Int32] = Array(repeating: -1, count: 64)
     /// The note text of each (user function, body node) pair, by `function << 32 | node`,
     /// and each note text's key (to forget just the rolled-back ones).
     private var noteTextIndices: [Int: Int32] = [:]
@@ -30,7 +30,7 @@ struct TapeBuilder: Sendable {
         slots = []
     }
 
-    private mutating func rebuildIndex() {
+    mutating func rebuildIndex() {
         slots = Array(repeating: -1, count: Swift.max(64, (tape.count * 2).nextPowerOfTwo))
         for id in 0..<tape.count { insertIntoTable(NodeID(id)) }
     }
@@ -40,21 +40,11 @@ struct TapeBuilder: Sendable {
         tape.variableSlots[name].map { tape.variableNodes[Int($0)] }
     }
 
-    /// The node reading the free variable `name`, made on first use.
-    mutating func variable(_ name: String, at span: SourceSpan) -> NodeID {
-        if let slot = tape.variableSlots[name] { return tape.variableNodes[Int(slot)] }
-        if slots.isEmpty { rebuildIndex() }
-        let slot = Int32(tape.variableNames.count)
-        tape.variableSlots[name] = slot
-        tape.variableNames.append(name)
-        let id = appendNew(.variable, slot, -1, span)
-        tape.variableNodes.append(id)
-        return id
-    }
-
-    /// A variable whose name no node reads yet (a vector's element, `W[1,2]`, made once
-    /// with the vector): the same as `variable(_:at:)` without looking the name up.
-    mutating func newVariable(_ name: String, at span: SourceSpan) -> NodeID {
+    /// The node reading the free variable `name`, made on first use; `isNew` says no
+    /// node reads it yet (a vector's element, `W[1,2]`, made with the vector), so it is
+    /// not looked up.
+    mutating func variable(_ name: String, at span: SourceSpan, isNew: Bool = false) -> NodeID {
+        if !isNew, let slot = tape.variableSlots[name] { return tape.variableNodes[Int(slot)] }
         if slots.isEmpty { rebuildIndex() }
         let slot = Int32(tape.variableNames.count)
         tape.variableSlots[name] = slot
@@ -86,14 +76,6 @@ struct TapeBuilder: Sendable {
             return existing
         }
         return appendNew(op, a, op.arity == 2 ? b : -1, span)
-    }
-
-    /// The node applying `op` to `a` and `b`, always new and left out of the index of
-    /// nodes: for the internal nodes of a matrix product or a sum (W[i,l]·x[l] and the
-    /// partial sums), which nothing else computes, so that 10^5 of them cost no lookup.
-    mutating func applyUnmerged(_ op: Op, _ a: NodeID, _ b: NodeID = -1, at span: SourceSpan) -> NodeID {
-        if slots.isEmpty { rebuildIndex() }
-        return appendNew(op, a, op.arity == 2 ? b : -1, span, indexed: false)
     }
 
     /// Names node `id` (a program's step); the latest name wins for display.
@@ -158,24 +140,12 @@ struct TapeBuilder: Sendable {
         }
     }
 
-    /// Makes room for `nodes` more nodes, `variables` of them variables, before a vector
-    /// or matrix operation appends them all: the arrays, the index of nodes and the
-    /// variables' names grow once instead of doubling their way there.
-    mutating func reserve(nodes: Int, variables: Int = 0) {
-        let total = tape.count + nodes
-        if total > tape.ops.capacity { reserveCapacity(Swift.max(total, tape.ops.capacity * 2)) }
+    mutating func reserveCapacity(_ count: Int, variables: Int = 0) {
         if variables > 0 {
             tape.variableNames.reserveCapacity(tape.variableNames.count + variables)
             tape.variableNodes.reserveCapacity(tape.variableNodes.count + variables)
             tape.variableSlots.reserveCapacity(tape.variableSlots.count + variables)
         }
-        if mergesIdenticalNodes, !slots.isEmpty, total * 2 > slots.count {
-            slots = Array(repeating: -1, count: (total * 2).nextPowerOfTwo)
-            for id in 0..<tape.count { insertIntoTable(NodeID(id)) }
-        }
-    }
-
-    mutating func reserveCapacity(_ count: Int) {
         tape.ops.reserveCapacity(count)
         tape.first.reserveCapacity(count)
         tape.second.reserveCapacity(count)
@@ -183,7 +153,7 @@ struct TapeBuilder: Sendable {
         tape.noteIndices.reserveCapacity(count)
     }
 
-    private mutating func appendNew(_ op: Op, _ first: Int32, _ second: Int32, _ span: SourceSpan,
+    mutating func appendNew(_ op: Op, _ first: Int32, _ second: Int32, _ span: SourceSpan,
                                     indexed: Bool = true) -> NodeID {
         let id = NodeID(tape.count)
         tape.ops.append(op)
@@ -226,7 +196,7 @@ struct TapeBuilder: Sendable {
         }
     }
 
-    private mutating func insertIntoTable(_ id: NodeID) {
+    mutating func insertIntoTable(_ id: NodeID) {
         let op = tape.ops[Int(id)]
         guard op != .variable else { return }
         let mask = slots.count - 1
