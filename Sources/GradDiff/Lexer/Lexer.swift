@@ -46,7 +46,7 @@ struct Lexer: Sendable {
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."):
             offset = start
             return try number()
-        case Lexer.transposeMark[0] where bytes[start..<Swift.min(start + 3, bytes.count)].elementsEqual(Lexer.transposeMark):
+        case 0xE1 where isTransposeMark(at: start):
             offset = start + 3
             return Token(.transpose, span(start))
         default:
@@ -163,15 +163,18 @@ struct Lexer: Sendable {
         return nil
     }
 
-    /// `ᵀ` (U+1D40) in UTF-8: the transpose mark, which ends a name (`Wᵀ` is W transposed).
-    static let transposeMark: [UInt8] = [0xE1, 0xB5, 0x80]
+    /// Whether `ᵀ` (U+1D40, UTF-8 E1 B5 80), the transpose mark, starts at `index`: it
+    /// ends a name (`Wᵀ` is W transposed).
+    @inline(__always)
+    private func isTransposeMark(at index: Int) -> Bool {
+        let bytes = source.bytes
+        return index + 2 < bytes.count && bytes[index] == 0xE1 && bytes[index + 1] == 0xB5 && bytes[index + 2] == 0x80
+    }
 
     private func identifierStartLength(at index: Int) -> Int? {
         guard index < source.bytes.count else { return nil }
         let byte = source.bytes[index]
-        if byte == Lexer.transposeMark[0], source.bytes[index..<Swift.min(index + 3, source.bytes.count)].elementsEqual(Lexer.transposeMark) {
-            return nil
-        }
+        if byte == 0xE1, isTransposeMark(at: index) { return nil }
         if byte < 0x80 {
             let isLetter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
             return isLetter || byte == UInt8(ascii: "_") ? 1 : nil
