@@ -46,10 +46,11 @@ struct Lexer: Sendable {
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."):
             offset = start
             return try number()
-        case 0xE1 where isTransposeMark(at: start):
-            offset = start + 3
-            return Token(.transpose, span(start))
         default:
+            if byte == 0xE1, isTransposeMark(at: start) {
+                offset = start + 3
+                return Token(.transpose, span(start))
+            }
             offset = start
             if let scalarLength = identifierStartLength(at: start) {
                 offset += scalarLength
@@ -174,11 +175,11 @@ struct Lexer: Sendable {
     private func identifierStartLength(at index: Int) -> Int? {
         guard index < source.bytes.count else { return nil }
         let byte = source.bytes[index]
-        if byte == 0xE1, isTransposeMark(at: index) { return nil }
         if byte < 0x80 {
             let isLetter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
             return isLetter || byte == UInt8(ascii: "_") ? 1 : nil
         }
+        if byte == 0xE1, isTransposeMark(at: index) { return nil }
         guard let (scalar, length) = decodeScalar(at: index), scalar.properties.isAlphabetic else { return nil }
         return length
     }

@@ -7,6 +7,7 @@ extension Evaluation {
     static func bindTensor(_ binding: Binding, _ program: Program, _ values: inout [Double], _ bound: inout [Bool],
                            _ errors: inout [LocatedDiagnostic]) -> Bool {
         let tensors = program.tensors
+        guard binding.tensor != nil || !tensors.isEmpty else { return false }
         let tape = program.tape
         func fail(_ message: Message) -> Bool {
             errors.append(LocatedDiagnostic(.error(message, at: binding.nameSpan), in: binding.source))
