@@ -89,7 +89,7 @@ let tensorErrorCases: [TensorErrorCase] = [
             }.map(\.diagnostic.message)
         }
         #expect(try messages("W = [[1, 2]]; sum(W)", ["W=[1, 2, 3]"])
-                == ["'W' is a 1×2 matrix in the program but bound to a 3-element vector"])
+                == ["'W' is a 1×2 matrix in the program but bound to a 3-element vector", "'W' is a 1×2 matrix here"])
         #expect(try messages("W = [[1, 2]]; sum(W)", ["W=3"]) == ["'W' is a 1×2 matrix; it needs every element"])
         #expect(try messages("w = 1; w * 2", ["w=[1, 2]"]) == ["'w' is a scalar in the program but bound to a 2-element vector"])
         #expect(try messages("sum(W @ x)", ["x=[1, 2]"]).first?.hasPrefix("@ multiplies vectors and matrices") == true)

@@ -82,6 +82,10 @@ extension Message {
     static func bindingShape(_ name: String, declared: String, bound: String) -> Message {
         Message("'\(name)' is \(declared) in the program but bound to \(bound)", help: "bind it with the shape the program declares")
     }
+    /// The note under `bindingShape`, at the input's declaration.
+    static func declaredShapeHere(_ name: String, _ noun: String) -> Message {
+        Message("'\(name)' is \(noun) here")
+    }
     static func scalarBoundToTensor(_ name: String, noun: String, example: String) -> Message {
         Message("'\(name)' is \(noun); it needs every element", help: "bind it as \(example), or from a file as \(name)=@FILE.csv")
     }

@@ -22,7 +22,11 @@ extension Evaluation {
             return fail(.scalarBoundToTensor(binding.name, noun: shape.noun, example: bindingExample(binding.name, program)))
         }
         guard value.shape == shape else {
-            return fail(.bindingShape(binding.name, declared: shape.noun, bound: value.shape.noun))
+            _ = fail(.bindingShape(binding.name, declared: shape.noun, bound: value.shape.noun))
+            // And where the program gives it its shape.
+            let note = Message.declaredShapeHere(binding.name, shape.noun)
+            errors.append(LocatedDiagnostic(Diagnostic(.note, note.text, at: tensors[id].span, help: note.help), in: program.source))
+            return true
         }
         for (element, number) in zip(tensors.elements(of: id), value.values) {
             let slot = Int(tape.first[Int(element)])
