@@ -31,6 +31,14 @@ public enum ChildProcess {
         case discarded
     }
 
+    /// How a child ended, what it wrote (for `.captured`), and its peak resident size.
+    public struct Finished: Sendable {
+        public var ending: Ending
+        public var output: [UInt8]
+        /// The most memory the child held at once, in kilobytes (`wait4`'s `ru_maxrss`).
+        public var peakKilobytes: Int
+    }
+
     /// Why a child could not be run: the call that failed and its errno.
     public struct Failure: Error, Sendable {
         public var call: String
@@ -40,10 +48,9 @@ public enum ChildProcess {
 
     /// Runs `path` with `arguments` (not counting argv[0], which is `path`), `input` on
     /// its standard input (none: /dev/null), standard output as `output` says, standard
-    /// error ours unless `discardingErrors`. Returns how it ended and, for `.captured`,
-    /// what it wrote.
+    /// error ours unless `discardingErrors`.
     public static func run(_ path: String, _ arguments: [String], input: [UInt8]? = nil, output: Output = .captured,
-                           discardingErrors: Bool = false) throws(Failure) -> (ending: Ending, output: [UInt8]) {
+                           discardingErrors: Bool = false) throws(Failure) -> Finished {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -94,7 +101,8 @@ public enum ChildProcess {
             captured = readAll(outputPipe[0])
             close(outputPipe[0])
         }
-        return (try wait(for: process), captured)
+        let (ending, peak) = try wait(for: process)
+        return Finished(ending: ending, output: captured, peakKilobytes: peak)
     }
 
     /// This executable, for re-running itself; works wherever the binary was moved.
@@ -136,14 +144,15 @@ public enum ChildProcess {
         return bytes
     }
 
-    private static func wait(for process: pid_t) throws(Failure) -> Ending {
+    private static func wait(for process: pid_t) throws(Failure) -> (Ending, Int) {
         var status: Int32 = 0
-        while waitpid(process, &status, 0) < 0 {
-            guard errno == EINTR else { throw Failure(call: "waitpid", code: errno) }
+        var usage = rusage()
+        while wait4(process, &status, 0, &usage) < 0 {
+            guard errno == EINTR else { throw Failure(call: "wait4", code: errno) }
         }
         // WIFEXITED / WEXITSTATUS / WTERMSIG are C macros Swift cannot import: the same bit tests.
         let signal = status & 0x7f
-        return signal == 0 ? .exited((status >> 8) & 0xff) : .signalled(signal)
+        return (signal == 0 ? .exited((status >> 8) & 0xff) : .signalled(signal), Int(usage.ru_maxrss))
     }
 
     private static func closeAll(_ descriptors: [Int32]) {

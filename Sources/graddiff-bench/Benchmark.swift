@@ -32,8 +32,21 @@ enum Benchmark {
             say("  skipped: \(reason)")
         }
 
+        say("\nVectors and matrices, whole process:")
+        let network = measureInChild(.tensor, nodes: 3 * TensorNetwork.hidden * TensorNetwork.imageWidth)
+        if case .success(let measurement) = network { say("  784-128-10 network in process: " + ResultsTable.row(measurement)) }
+        let tensors = TensorTimer.run()
+        switch tensors {
+        case .measured(let time, let kilobytes, let minimize):
+            say("  graddiff -f net.gd (784-128-10, value and every gradient): median of \(TensorTimer.runs) \(FixedPoint.format(time, decimals: 1)) ms, peak \(kilobytes / 1024) MB")
+            say("  graddiff minimize (4-16-3, 150 rows, 100 epochs of 10-row batches): median \(FixedPoint.format(minimize, decimals: 1)) ms")
+        case .skipped(let reason):
+            say("  skipped: \(reason)")
+        }
+
         say("\nTargets (reported only; a MISS does not change the exit status):")
-        for check in Targets.check(measurements, readmeExample: example) {
+        let tensorChecks = Targets.tensorChecks(network: try? network.get(), tensors)
+        for check in Targets.check(measurements, readmeExample: example) + tensorChecks {
             say("  \(check.verdict.rawValue)  \(check.target) - \(check.evidence)")
         }
     }
@@ -45,10 +58,10 @@ enum Benchmark {
     /// Runs `graddiff-bench --measure SHAPE SIZE` and reads back its one line.
     private static func measureInChild(_ shape: Shape, nodes: Int) -> Result<Measurement, ChildFailure> {
         let arguments = ["--measure", shape.rawValue, "\(nodes)"]
-        guard let (ending, bytes) = try? ChildProcess.run(ChildProcess.currentExecutable, arguments) else {
+        guard let finished = try? ChildProcess.run(ChildProcess.currentExecutable, arguments) else {
             return .failure(ChildFailure(reason: "could not start \(ChildProcess.currentExecutable)"))
         }
-        let output = String(decoding: bytes, as: UTF8.self)
+        let (ending, output) = (finished.ending, String(decoding: finished.output, as: UTF8.self))
         switch ending {
         case .signalled(let signal):
             return .failure(ChildFailure(reason: "the measuring process died of signal \(signal)"))

@@ -16,18 +16,22 @@ struct BenchmarkOptions {
     }
 
     static let help = """
-        USAGE: graddiff-bench [--quick] [--sizes N,N,...] [--shape wide|deep|network|steps]
+        USAGE: graddiff-bench [--quick] [--sizes N,N,...] [--shape wide|deep|network|steps|tensor]
 
         Times graddiff's engine in three phases (parse: text to tape; forward; backward) on
         generated expressions of about 10^3, 10^4, 10^5 and 10^6 nodes in three shapes, and
         measures the peak memory each node costs beyond the input text. Each size runs in a
-        fresh child process. Then times `graddiff "(x+y)*z" x=1 y=3 z=-3` as a whole process.
+        fresh child process. Then times `graddiff "(x+y)*z" x=1 y=3 z=-3` as a whole process,
+        the 784-128-10 network of the tensor shape (value and every gradient) as a whole
+        process, and `graddiff minimize` training a 4-16-3 classifier for 100 epochs.
         Build in release mode: swift run -c release graddiff-bench
 
         SHAPES:
           wide       one long sum of products: x*1.001 + y*1.002 + ...
           deep       calls and parentheses nested as deep as the expression is long
           network    a small dense tanh/sigmoid network, summed over many weight sets
+          tensor     a 128-unit layer and a 10-way softmax written with matrices
+                     (W1 @ x + b1), its input as wide as the size asks
           steps      a deep network as a program of named steps (h1_1 = tanh(...));
                      only when asked for: it is slow to parse beyond 10^4 nodes
 
@@ -78,7 +82,7 @@ struct BenchmarkOptions {
 
     private static func parseShape(_ name: String) throws(UsageError) -> Shape {
         guard let shape = Shape(rawValue: name) else {
-            throw UsageError(message: "unknown shape '\(name)'; the shapes are wide, deep, network and steps")
+            throw UsageError(message: "unknown shape '\(name)'; the shapes are wide, deep, network, tensor and steps")
         }
         return shape
     }

@@ -67,6 +67,33 @@ enum Targets {
         }
     }
 
+    /// The targets for vectors and matrices: the 784-128-10 network's value and
+    /// every gradient in ≤ 100 ms as a whole process and ≤ 100 bytes of peak memory per
+    /// scalar node; minimize on the 4-16-3 classifier for 100 epochs in ≤ 1 s.
+    static func tensorChecks(network: Measurement?, _ outcome: TensorTimer.Outcome) -> [Check] {
+        var checks: [Check] = []
+        let memory = "784-128-10 network: peak memory < 100 bytes/node"
+        if let network {
+            checks.append(Check(verdict: network.bytesPerNode <= 100 ? .pass : .miss, target: memory,
+                                evidence: "\(FixedPoint.format(network.bytesPerNode, decimals: 1)) bytes/node over \(network.nodes) nodes"))
+        } else {
+            checks.append(Check(verdict: .notMeasured, target: memory, evidence: "the measuring child failed"))
+        }
+        let process = "784-128-10 network: value and every gradient <= 100 ms per process"
+        let training = "minimize 4-16-3 classifier, 150 rows, 100 epochs <= 1 s"
+        switch outcome {
+        case .measured(let time, _, let minimize):
+            checks.append(Check(verdict: time <= 100 ? .pass : .miss, target: process,
+                                evidence: "median of \(TensorTimer.runs): \(FixedPoint.format(time, decimals: 1)) ms"))
+            checks.append(Check(verdict: minimize <= 1000 ? .pass : .miss, target: training,
+                                evidence: "median of \(TensorTimer.runs): \(FixedPoint.format(minimize, decimals: 1)) ms"))
+        case .skipped(let reason):
+            checks.append(Check(verdict: .notMeasured, target: process, evidence: "skipped: \(reason)"))
+            checks.append(Check(verdict: .notMeasured, target: training, evidence: "skipped: \(reason)"))
+        }
+        return checks
+    }
+
     private static func name(_ measurement: Measurement) -> String {
         "\(measurement.shape.rawValue) \(measurement.nodes) nodes"
     }

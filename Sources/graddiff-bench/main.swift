@@ -12,7 +12,7 @@ let options: BenchmarkOptions
 do {
     options = try BenchmarkOptions.parse(Array(CommandLine.arguments.dropFirst()))
 } catch {
-    Console.complain(error.message + "\nUsage: graddiff-bench [--quick] [--sizes N,N,...] [--shape wide|deep|network|steps]")
+    Console.complain(error.message + "\nUsage: graddiff-bench [--quick] [--sizes N,N,...] [--shape wide|deep|network|steps|tensor]")
     exit(64)  // EX_USAGE
 }
 

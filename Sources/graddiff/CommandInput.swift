@@ -14,12 +14,38 @@ enum CommandInput {
     }
 
     /// Every `name=value` argument parsed, and the diagnostics of those that are not.
-    static func bindings(_ arguments: [String]) -> (bindings: [Binding], errors: [LocatedDiagnostic]) {
+    /// `name=@FILE` binds a vector or matrix read from FILE (see `tables`).
+    static func bindings(_ arguments: [String], tables: [String: SourceText] = [:]) -> (bindings: [Binding], errors: [LocatedDiagnostic]) {
         var bindings: [Binding] = []
         var errors: [LocatedDiagnostic] = []
         for argument in arguments {
-            do throws(UserError) { bindings.append(try Binding.parse(argument)) } catch { errors += error.diagnostics }
+            do throws(UserError) {
+                if let (name, path) = tableBinding(argument), let table = tables[path] {
+                    bindings.append(try Binding.table(argument, name: name, table: table))
+                } else {
+                    bindings.append(try Binding.parse(argument))
+                }
+            } catch { errors += error.diagnostics }
         }
         return (bindings, errors)
+    }
+
+    /// The files that `name=@FILE` arguments name, read (status 66 for one that cannot
+    /// be read, 65 for one that is not text).
+    static func tables(_ arguments: [String]) throws(InputFile.Failure) -> [String: SourceText] {
+        var tables: [String: SourceText] = [:]
+        for argument in arguments {
+            guard let (_, path) = tableBinding(argument), tables[path] == nil else { continue }
+            tables[path] = SourceText(name: path == "-" ? "<stdin>" : path, bytes: try InputFile.readText(path))
+        }
+        return tables
+    }
+
+    /// `W=@weights.csv` as ("W", "weights.csv").
+    private static func tableBinding(_ argument: String) -> (String, String)? {
+        guard let equals = argument.firstIndex(of: "=") else { return nil }
+        let value = argument[argument.index(after: equals)...].drop(while: { $0 == " " })
+        guard value.hasPrefix("@"), value.count > 1 else { return nil }
+        return (String(argument[..<equals]).trimmingCharacters(), String(value.dropFirst()))
     }
 }

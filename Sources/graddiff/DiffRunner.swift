@@ -15,17 +15,19 @@ struct DiffRunner {
         let renderer = DiagnosticRenderer(useColor: command.program.color.enabled(for: STDERR_FILENO))
         var arguments = command.program.arguments
         let source: SourceText
+        let tables: [String: SourceText]
         do {
             source = try CommandInput.source(file: command.program.file, arguments: &arguments)
+            tables = try CommandInput.tables(arguments)
         } catch {
             StandardStreams.writeError(renderer.render(LocatedDiagnostic(.error(error.message, help: error.help), in: nil)))
             return error.status
         }
         let formulas: DerivativeFormulas
         do throws(UserError) {
-            let (bindings, errors) = CommandInput.bindings(arguments)
+            let (bindings, errors) = CommandInput.bindings(arguments, tables: tables)
             if !errors.isEmpty { throw UserError(errors) }
-            let program = try ProgramParser.parse(source, nodeLimit: command.program.maxNodes)
+            let program = try ProgramParser.parse(source, nodeLimit: command.program.maxNodes, bindings: bindings)
             var variables: [Double]?
             let output: NodeID
             if bindings.isEmpty {
@@ -37,7 +39,7 @@ struct DiffRunner {
                 variables = evaluation.variableValues
             }
             try program.validate(wrt: command.wrtOption.names)
-            formulas = try DerivativeFormulas(program, output: output, wrt: command.wrtOption.names, order: command.order,
+            formulas = try DerivativeFormulas(program, output: output, wrt: program.elementNames(command.wrtOption.names), order: command.order,
                                               variables: variables, notation: command.format == .latex ? .latex : .program,
                                               nodeLimit: command.program.maxNodes)
         } catch {

@@ -84,6 +84,9 @@ struct Graddiff: ParsableCommand {
     @Flag(help: "Compare each reverse-mode gradient with a central finite difference; exit 2 if one fails.")
     var check = false
 
+    @Flag(help: "Show vectors and matrices element by element (W[1,2]), one row per scalar node, instead of whole.")
+    var elements = false
+
     @Option(help: ArgumentHelp("With --check, the largest relative error that passes (default 1e-6).", valueName: "TOL"))
     var tol: Double?
 
@@ -91,11 +94,14 @@ struct Graddiff: ParsableCommand {
                                valueName: "DIRECTION"))
     var tangent: String?
 
+    @Option(help: ArgumentHelp("The seed of randn(...) in the program: the same seed, the same numbers.", valueName: "N"))
+    var seed: UInt64 = 1
+
     @Option(help: ArgumentHelp("Differentiate in forward mode (tangents, one pass per input; alone, d/dx of a one-variable expression) or reverse mode (gradients, one pass per output); overrides --jacobian's choice.",
                                valueName: "MODE"))
     var mode: DifferentiationMode?
 
-    @Flag(help: "Print the Jacobian of the steps --output names (--output p,q) with respect to the variables, in the cheaper mode, and say which and why.")
+    @Flag(help: "Print the Jacobian: of a vector or matrix output (each element with respect to each input element), or of the steps --output names (--output p,q), in the cheaper mode, saying which and why.")
     var jacobian = false
 
     func validate() throws {
@@ -128,6 +134,7 @@ struct Graddiff: ParsableCommand {
             throw ValidationError("--keep-going applies to --batch and to statements piped into a session")
         }
         try validateDerivatives()
+        try validateTensorOptions()
     }
 
     /// Whether to run a session (typed at a terminal, or piped in) instead of one expression.
@@ -158,7 +165,8 @@ struct Graddiff: ParsableCommand {
     }
 
     private func validateDerivatives() throws {
-        let chosen = [hessian ? "--hessian" : nil, order != nil ? "--order" : nil, check ? "--check" : nil].compactMap { $0 }
+        let chosen = [hessian ? "--hessian" : nil, order != nil ? "--order" : nil, check ? "--check" : nil,
+                      jacobian ? "--jacobian" : nil].compactMap { $0 }
         guard let first = chosen.first else {
             if tol != nil { throw ValidationError("--tol applies to --check") }
             return

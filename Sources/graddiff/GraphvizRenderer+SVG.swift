@@ -11,19 +11,18 @@ extension GraphvizRenderer {
     /// page, named in messages): dot's standard output, read back, so no file is made.
     static func svgText(_ dot: String, for path: String) throws(Failure) -> String {
         let program = try dotProgram()
-        let ending: ChildProcess.Ending
-        let output: [UInt8]
+        let finished: ChildProcess.Finished
         do throws(ChildProcess.Failure) {
-            (ending, output) = try ChildProcess.run(program, ["-Tsvg"], input: Array(dot.utf8), output: .captured)
+            finished = try ChildProcess.run(program, ["-Tsvg"], input: Array(dot.utf8), output: .captured)
         } catch {
             throw Failure(message: "cannot start \(program): \(error.reason)",
                           status: error.call == "posix_spawn" ? .unavailable : .software)
         }
-        guard ending == .exited(0) else {
-            throw Failure(message: "Graphviz's dot failed (\(describe(ending.shellStatus))), so '\(path)' was not written",
+        guard finished.ending == .exited(0) else {
+            throw Failure(message: "Graphviz's dot failed (\(describe(finished.ending.shellStatus))), so '\(path)' was not written",
                           help: "this is a bug in graddiff's DOT output; --format dot shows what dot was given",
                           status: .software)
         }
-        return String(decoding: output, as: UTF8.self)
+        return String(decoding: finished.output, as: UTF8.self)
     }
 }

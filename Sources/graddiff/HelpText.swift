@@ -20,11 +20,16 @@ enum HelpText {
               graddiff --hessian "x^2*y" x=1 y=2
               graddiff --check "abs(x) + sin(y)" x=0 y=1
               graddiff minimize "(x-3)^2" x=0 --lr 0.1   # gradient descent: graddiff minimize --help
+              graddiff --explain "z = W @ x + b; s = sum(sigmoid(z))" 'W=[[1,2],[3,4]]' 'x=[1,-1]' 'b=[0,0]'
               graddiff                               # a session: type x = 3, then x^2
 
             Operators: + - * / ^ (or **, right-associative), unary - and +, parentheses.
             Functions: \(functions)
             Constants: pi (or π), e
+            Vectors and matrices: [1, 2], [[1, 2], [3, 4]] (by rows), A @ B, Aᵀ, v[i] and
+            W[i, j] (from 1); the functions above apply to each element, and
+            \(TensorFunction.allCases.map(\.rawValue).joined(separator: " ")) take whole ones.
+            Bind them as W='[[1,2],[3,4]]' or W=@weights.csv. See VECTORS AND MATRICES in graddiff(1).
             An expression starting with '-' must follow '--': graddiff -- "-x^2" x=2
 
             Files: --render, minimize --history and --plot, and a session's :save

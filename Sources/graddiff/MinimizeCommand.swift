@@ -57,7 +57,7 @@ struct MinimizeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With --data, rows per mini-batch (default: the whole table).", valueName: "N"))
     var batchSize: Int?
 
-    @Option(help: ArgumentHelp("The seed of the shuffle of the rows each epoch.", valueName: "N"))
+    @Option(help: ArgumentHelp("The seed of the shuffle of the rows each epoch, and of randn(...) in the program.", valueName: "N"))
     var seed: UInt64 = 1
 
     @Option(help: ArgumentHelp("When standard error is not a terminal, print a progress line, and record a history row, every N steps.",
@@ -118,7 +118,7 @@ struct MinimizeCommand: ParsableCommand {
     }
 
     var parameterNames: [String]? {
-        over.map { $0.split(separator: ",").map { String($0).trimmingCharacters() }.filter { !$0.isEmpty } }
+        over.map(NameListArgument.split)
     }
 }
 

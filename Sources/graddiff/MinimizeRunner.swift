@@ -53,7 +53,7 @@ struct MinimizeRunner {
         signal(SIGINT, SIG_DFL)
         progress.finish()
 
-        StandardStreams.writeOut(summary(result, tolerance: minimizer.settings.tolerance))
+        StandardStreams.writeOut(summary(result, tolerance: minimizer.settings.tolerance, groups: minimizer.objective.parameterGroups))
         var status = ExitStatus.success
         if case .diverged(let step) = result.reason {
             report([LocatedDiagnostic(.error(
@@ -86,15 +86,17 @@ struct MinimizeRunner {
     private func prepare() -> Result<Minimizer, Failure> {
         var bindingArguments = command.program.arguments
         let source: SourceText
+        let tables: [String: SourceText]
         do {
             source = try CommandInput.source(file: command.program.file, arguments: &bindingArguments)
+            tables = try CommandInput.tables(bindingArguments)
         } catch {
             return .failure(Failure(diagnostics: [LocatedDiagnostic(.error(error.message, help: error.help), in: nil)], status: error.status))
         }
         var table: DataTable?
-        let (bindings, errors) = CommandInput.bindings(bindingArguments)
+        let (bindings, errors) = CommandInput.bindings(bindingArguments, tables: tables)
         do throws(UserError) {
-            let program = try ProgramParser.parse(source, nodeLimit: command.program.maxNodes)
+            let program = try ProgramParser.parse(source, nodeLimit: command.program.maxNodes, bindings: bindings, seed: command.seed)
             if !errors.isEmpty { throw UserError(errors) }
             if let path = command.data {
                 let bytes: [UInt8]
@@ -131,7 +133,7 @@ struct MinimizeRunner {
 
     /// The summary: '#' lines around one line of name=value bindings that can be pasted
     /// back onto a graddiff command line.
-    private func summary(_ result: MinimizeResult, tolerance: Double) -> String {
+    private func summary(_ result: MinimizeResult, tolerance: Double, groups: [ParameterGroup]) -> String {
         let steps = "\(result.steps) step\(result.steps == 1 ? "" : "s")"
         let why: String
         switch result.reason {
@@ -140,8 +142,9 @@ struct MinimizeRunner {
         case .diverged(let step): why = "diverged at step \(step): the loss is not finite; these are the values after \(steps)"
         case .interrupted: why = "interrupted after \(steps)"
         }
-        let bindings = zip(result.parameterNames, result.parameters).map { "\($0)=\(NumberFormat.shortest($1))" }
-        let gradient = zip(result.parameterNames, result.gradient).map { "d_\($0)=\(NumberFormat.shortest($1))" }
+        // A vector or matrix of parameters is one binding, W1=[[…]].
+        let bindings = groups.map { $0.binding(result.parameters) }
+        let gradient = groups.map { $0.gradient(result.gradient) }
         return """
             # \(why)
             # loss \(NumberFormat.shortest(result.loss))

@@ -49,6 +49,17 @@ extension Runner {
             return DerivativeOutput(output: json ? DerivativeReport.orderJSON(name, order: order, value: value)
                                                  : DerivativeReport.orderText(name, order: order, value: value, digits: options.precision))
         }
+        if command.jacobian {
+            let slots = evaluation.result.reportedVariables(options).map(\.slot)
+            let outputs = Jacobian.outputCount(evaluation, outputName: command.evaluatedOutputName)
+            guard outputs <= command.program.maxNodes / max(1, slots.count) else {
+                return DerivativeOutput(output: "", status: .dataError, error: .error(
+                    "the Jacobian of \(outputs) outputs and \(slots.count) inputs has more entries than the limit of \(command.program.maxNodes)",
+                    help: "name the inputs you need with --wrt, or raise the limit with --max-nodes N"))
+            }
+            let jacobian = Jacobian(evaluation, slots: slots, outputName: command.evaluatedOutputName)
+            return DerivativeOutput(output: json ? jacobian.json() : jacobian.table(digits: options.precision))
+        }
         if command.check {
             let tolerance = command.tol ?? GradientCheck.defaultTolerance
             let check = GradientCheck(evaluation.result, tolerance: tolerance)

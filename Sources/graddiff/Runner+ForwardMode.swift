@@ -11,7 +11,9 @@ extension Runner {
 
     /// The Jacobian table or JSON, or nil without --jacobian.
     func renderJacobian(_ evaluation: Evaluation, _ options: OutputOptions) throws(UserError) -> String? {
-        guard command.jacobian else { return nil }
+        // A vector or matrix output's Jacobian (one backward pass per element) is
+        // `renderDerivatives`'; this one is of the steps --output names.
+        guard command.jacobian, evaluation.program.tensorOutput(named: command.evaluatedOutputName) == nil else { return nil }
         let outputs = try command.program.output.map { list throws(UserError) in try evaluation.program.outputNodes(named: list) }
             ?? [evaluation.output]
         let slots = evaluation.result.reportedVariables(options).map(\.slot)

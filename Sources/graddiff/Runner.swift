@@ -19,22 +19,25 @@ struct Runner {
 
         var bindingArguments = command.program.arguments
         let source: SourceText
+        let tables: [String: SourceText]
         do {
             source = try CommandInput.source(file: command.program.file, arguments: &bindingArguments)
+            tables = try CommandInput.tables(bindingArguments)
         } catch {
             StandardStreams.writeError(renderer.render(LocatedDiagnostic(.error(error.message, help: error.help), in: nil)))
             return error.status
         }
 
-        let (bindings, errors) = CommandInput.bindings(bindingArguments)
+        let (bindings, errors) = CommandInput.bindings(bindingArguments, tables: tables)
         let evaluation: Evaluation
         do throws(UserError) {
-            let program = try ProgramParser.parse(source, nodeLimit: command.program.maxNodes)
+            let program = try ProgramParser.parse(source, nodeLimit: command.program.maxNodes, bindings: bindings, seed: command.seed)
             if !errors.isEmpty { throw UserError(errors) }
             if let path = command.batch {
                 return BatchRunner(command: command, program: program, bindings: bindings, renderer: renderer).run(path: path)
             }
-            evaluation = try Evaluation.run(program, bindings: bindings, outputName: command.evaluatedOutputName, kinks: command.kink)
+            evaluation = try Evaluation.run(program, bindings: bindings, outputName: command.evaluatedOutputName, kinks: command.kink,
+                                            allowingTensorOutput: command.jacobian)
             try evaluation.program.validate(wrt: command.wrtOption.names)
         } catch {
             report(errors.isEmpty || error.diagnostics.elementsEqual(errors, by: { $0.diagnostic == $1.diagnostic })
@@ -95,7 +98,7 @@ struct Runner {
 
     func outputOptions() -> OutputOptions {
         OutputOptions(precision: command.precision, wrt: command.wrtOption.names,
-                      useColor: command.program.color.enabled(for: STDOUT_FILENO))
+                      useColor: command.program.color.enabled(for: STDOUT_FILENO), elements: command.elements)
     }
 
     private func dotFormatter(_ evaluation: Evaluation, _ options: OutputOptions) -> DotFormatter {
@@ -128,6 +131,7 @@ struct Runner {
         func number(_ value: Double) -> String { NumberFormat.significant(value, digits: options.precision) }
         if command.quiet {
             guard options.wrt != nil else { return number(evaluation.values[Int(evaluation.output)]) + "\n" }
+            if let gradients = OutputFormat.quietTensorGradients(evaluation.result, options) { return gradients }
             return evaluation.result.reportedVariables(options).map {
                 number(evaluation.gradients[Int(evaluation.tape.variableNodes[$0.slot])]) + "\n"
             }.joined()

@@ -12,7 +12,8 @@ import Testing
         "Source": 0, "Numbers": 0,
         "Diagnostics": 1, "Ops": 1,
         "Lexer": 2, "Graph": 2,
-        "Printing": 3,
+        // Tensors lowers vectors and matrices onto the tape (Graph) for the parser above it.
+        "Printing": 3, "Tensors": 3,
         "Parser": 4, "Passes": 4,
         "Output": 5,
         "Session": 6,

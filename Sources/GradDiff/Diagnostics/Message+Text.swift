@@ -15,7 +15,7 @@ extension Message {
         case "×", "·", "⋅": help = "write '*' for multiplication"
         case "÷": help = "write '/' for division"
         case "−", "–": help = "write '-' (ASCII hyphen-minus) for subtraction"
-        case "[", "{": help = "use '(' and ')' for grouping"
+        case "{": help = "use '(' and ')' for grouping, '[' and ']' for vectors and matrices"
         case "\0": help = "the input contains a NUL byte"
         default: help = nil
         }

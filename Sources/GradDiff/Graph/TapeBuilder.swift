@@ -5,7 +5,7 @@ struct TapeBuilder: Sendable {
     private(set) var tape = Tape()
     /// Open-addressing hash table of node ids (-1 = empty), keyed by (op, first, second).
     /// 4 bytes a slot, kept at most half full; empty after `dropIndex()` until needed.
-    private var slots: [Int32] = Array(repeating: -1, count: 64)
+    var slots: [Int32] = Array(repeating: -1, count: 64)
     /// The note text of each (user function, body node) pair, by `function << 32 | node`,
     /// and each note text's key (to forget just the rolled-back ones).
     private var noteTextIndices: [Int: Int32] = [:]
@@ -30,7 +30,7 @@ struct TapeBuilder: Sendable {
         slots = []
     }
 
-    private mutating func rebuildIndex() {
+    mutating func rebuildIndex() {
         slots = Array(repeating: -1, count: Swift.max(64, (tape.count * 2).nextPowerOfTwo))
         for id in 0..<tape.count { insertIntoTable(NodeID(id)) }
     }
@@ -40,9 +40,11 @@ struct TapeBuilder: Sendable {
         tape.variableSlots[name].map { tape.variableNodes[Int($0)] }
     }
 
-    /// The node reading the free variable `name`, made on first use.
-    mutating func variable(_ name: String, at span: SourceSpan) -> NodeID {
-        if let slot = tape.variableSlots[name] { return tape.variableNodes[Int(slot)] }
+    /// The node reading the free variable `name`, made on first use; `isNew` says no
+    /// node reads it yet (a vector's element, `W[1,2]`, made with the vector), so it is
+    /// not looked up.
+    mutating func variable(_ name: String, at span: SourceSpan, isNew: Bool = false) -> NodeID {
+        if !isNew, let slot = tape.variableSlots[name] { return tape.variableNodes[Int(slot)] }
         if slots.isEmpty { rebuildIndex() }
         let slot = Int32(tape.variableNames.count)
         tape.variableSlots[name] = slot
@@ -138,7 +140,12 @@ struct TapeBuilder: Sendable {
         }
     }
 
-    mutating func reserveCapacity(_ count: Int) {
+    mutating func reserveCapacity(_ count: Int, variables: Int = 0) {
+        if variables > 0 {
+            tape.variableNames.reserveCapacity(tape.variableNames.count + variables)
+            tape.variableNodes.reserveCapacity(tape.variableNodes.count + variables)
+            tape.variableSlots.reserveCapacity(tape.variableSlots.count + variables)
+        }
         tape.ops.reserveCapacity(count)
         tape.first.reserveCapacity(count)
         tape.second.reserveCapacity(count)
@@ -146,7 +153,8 @@ struct TapeBuilder: Sendable {
         tape.noteIndices.reserveCapacity(count)
     }
 
-    private mutating func appendNew(_ op: Op, _ first: Int32, _ second: Int32, _ span: SourceSpan) -> NodeID {
+    mutating func appendNew(_ op: Op, _ first: Int32, _ second: Int32, _ span: SourceSpan,
+                                    indexed: Bool = true) -> NodeID {
         let id = NodeID(tape.count)
         tape.ops.append(op)
         tape.first.append(first)
@@ -156,7 +164,7 @@ struct TapeBuilder: Sendable {
         if mergesIdenticalNodes {
             // Growing re-inserts every node, this one included: insert it only otherwise,
             // or it would stand twice and outlive its removal by `truncate`.
-            if tape.count * 2 > slots.count { grow() } else { insertIntoTable(id) }
+            if tape.count * 2 > slots.count { grow() } else if indexed { insertIntoTable(id) }
         }
         return id
     }
@@ -185,7 +193,7 @@ struct TapeBuilder: Sendable {
         }
     }
 
-    private mutating func insertIntoTable(_ id: NodeID) {
+    mutating func insertIntoTable(_ id: NodeID) {
         let op = tape.ops[Int(id)]
         guard op != .variable else { return }
         let mask = slots.count - 1

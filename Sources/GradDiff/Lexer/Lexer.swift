@@ -31,6 +31,9 @@ struct Lexer: Sendable {
         case UInt8(ascii: "("): return Token(.leftParen, span(start))
         case UInt8(ascii: ")"): return Token(.rightParen, span(start))
         case UInt8(ascii: ","): return Token(.comma, span(start))
+        case UInt8(ascii: "["): return Token(.leftBracket, span(start))
+        case UInt8(ascii: "]"): return Token(.rightBracket, span(start))
+        case UInt8(ascii: "@"): return Token(.at, span(start))
         case UInt8(ascii: "="): return Token(.equals, span(start))
         case UInt8(ascii: ";"): return Token(.semicolon, span(start))
         case UInt8(ascii: "\n"): return Token(.newline, span(start))
@@ -44,6 +47,10 @@ struct Lexer: Sendable {
             offset = start
             return try number()
         default:
+            if byte == 0xE1, isTransposeMark(at: start) {
+                offset = start + 3
+                return Token(.transpose, span(start))
+            }
             offset = start
             if let scalarLength = identifierStartLength(at: start) {
                 offset += scalarLength
@@ -157,6 +164,14 @@ struct Lexer: Sendable {
         return nil
     }
 
+    /// Whether `ᵀ` (U+1D40, UTF-8 E1 B5 80), the transpose mark, starts at `index`: it
+    /// ends a name (`Wᵀ` is W transposed).
+    @inline(__always)
+    private func isTransposeMark(at index: Int) -> Bool {
+        let bytes = source.bytes
+        return index + 2 < bytes.count && bytes[index] == 0xE1 && bytes[index + 1] == 0xB5 && bytes[index + 2] == 0x80
+    }
+
     private func identifierStartLength(at index: Int) -> Int? {
         guard index < source.bytes.count else { return nil }
         let byte = source.bytes[index]
@@ -164,6 +179,7 @@ struct Lexer: Sendable {
             let isLetter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
             return isLetter || byte == UInt8(ascii: "_") ? 1 : nil
         }
+        if byte == 0xE1, isTransposeMark(at: index) { return nil }
         guard let (scalar, length) = decodeScalar(at: index), scalar.properties.isAlphabetic else { return nil }
         return length
     }

@@ -11,6 +11,13 @@ enum TokenKind: Equatable, Sendable {
     case leftParen
     case rightParen
     case comma
+    /// `[` and `]`: vector and matrix literals, and indexing (`v[2]`, `W[1, 2]`).
+    case leftBracket
+    case rightBracket
+    /// `@`: the matrix product.
+    case at
+    /// `ᵀ` after an operand: its transpose.
+    case transpose
     case equals
     /// `;` or a newline: both end a statement.
     case semicolon

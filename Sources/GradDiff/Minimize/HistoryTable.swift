@@ -2,7 +2,9 @@
 /// numbers in their shortest exact form.
 public enum HistoryTable {
     public static func csv(_ result: MinimizeResult) -> String {
-        var text = (["step", "loss", "gradient_norm"] + result.parameterNames).joined(separator: ",") + "\n"
+        // A matrix element's column, W[1,2], is quoted.
+        let names = result.parameterNames.map { $0.contains(",") ? "\"\($0)\"" : $0 }
+        var text = (["step", "loss", "gradient_norm"] + names).joined(separator: ",") + "\n"
         for record in result.history {
             text += String(record.step)
             for value in [record.loss, record.gradientNorm] + record.parameters {

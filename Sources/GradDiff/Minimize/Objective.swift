@@ -39,7 +39,7 @@ public struct Objective {
         }
         let tape = program.tape
         let columns = data?.header ?? []
-        let names = over ?? tape.variableNames.filter { !columns.contains($0) }
+        let names = program.elementNames(over) ?? tape.variableNames.filter { !columns.contains($0) }
         var errors: [LocatedDiagnostic] = []
         for name in names where tape.variableSlot(named: name) == nil || columns.contains(name) {
             let suggestion = NameSuggestion.nearest(to: name, among: tape.variableNames.filter { !columns.contains($0) })

@@ -47,10 +47,12 @@ public struct DotFormatter {
 
     /// How many drawn nodes the limit leaves out (0 when the whole graph is drawn).
     public func elidedCount() -> Int {
-        Swift.max(0, drawnNodes().nodes.lazy.filter { $0 }.count - nodeLimit)
+        if !options.elements, let view = TensorView(result) { return Swift.max(0, view.rows.count - nodeLimit) }
+        return Swift.max(0, drawnNodes().nodes.lazy.filter { $0 }.count - nodeLimit)
     }
 
     public func render() -> String {
+        if !options.elements, let view = TensorView(result) { return TensorDotFormatter(view, options, backward: backward).render() }
         let (nodes, operations) = drawnNodes()
         var drawn = nodes
         // Keep the nodes nearest the output: the end of the tape, where the gradients start.

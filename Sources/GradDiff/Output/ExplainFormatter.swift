@@ -29,6 +29,10 @@ public struct ExplainFormatter {
 
     /// The narration of `pass` (both: forward, a blank line, backward).
     public func render(_ pass: ExplainPass) -> String {
+        // Forward mode is narrated element by element: tangents have no tensor-level rules.
+        if pass != .forwardMode, !options.elements, let view = TensorView(result) {
+            return TensorExplainFormatter(view, options).render(pass)
+        }
         switch pass {
         case .forward: return forward()
         case .backward: return backward()

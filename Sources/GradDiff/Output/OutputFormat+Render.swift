@@ -5,6 +5,7 @@ extension OutputFormat {
     /// draws only the paths from them; CSV, TSV and Markdown always carry every node.
     /// `dotBackward` draws the gradient flow too (`--dot-backward`).
     public func render(_ result: PassResult, _ options: OutputOptions, dotBackward: Bool = false) -> String {
+        if !options.elements, let view = TensorView(result) { return renderTensors(view, options, dotBackward: dotBackward) }
         switch self {
         case .table:
             guard options.wrt != nil else { return TableFormatter.render(result, options) }

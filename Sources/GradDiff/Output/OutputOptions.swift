@@ -5,11 +5,15 @@ public struct OutputOptions: Sendable {
     /// Variables whose gradients to print; nil means every variable.
     public var wrt: [String]?
     public var useColor = false
+    /// Show a program's vectors and matrices element by element (`--elements`): one
+    /// row per tape node, as for a scalar program.
+    public var elements = false
 
-    public init(precision: Int = 10, wrt: [String]? = nil, useColor: Bool = false) {
+    public init(precision: Int = 10, wrt: [String]? = nil, useColor: Bool = false, elements: Bool = false) {
         self.precision = precision
         self.wrt = wrt
         self.useColor = useColor
+        self.elements = elements
     }
 }
 
@@ -22,7 +26,15 @@ extension PassResult {
     /// The variables to report, as (name, slot), in order of first appearance or of `wrt`.
     public func reportedVariables(_ options: OutputOptions) -> [(name: String, slot: Int)] {
         if let wrt = options.wrt {
-            return wrt.compactMap { name in tape.variableSlot(named: name).map { (name, $0) } }
+            return wrt.flatMap { name -> [(name: String, slot: Int)] in
+                if let slot = tape.variableSlot(named: name) { return [(name, slot)] }
+                // A vector or matrix input stands for its elements.
+                guard let id = tensors.input(named: name) else { return [] }
+                return tensors.elements(of: id).map { element in
+                    let slot = Int(tape.first[Int(element)])
+                    return (tape.variableNames[slot], slot)
+                }
+            }
         }
         return tape.variableNames.enumerated().map { ($0.element, $0.offset) }
     }

@@ -3,6 +3,22 @@
 public struct Binding: Sendable {
     public var name: String
     public var value: Double
+    /// The vector or matrix a binding such as `W=[[1, 2], [3, 4]]` gives (then `value`
+    /// is its first number); nil for a scalar. Boxed: a batch table of 10^5 columns makes
+    /// a binding per column, each paying one pointer for this.
+    public var tensor: TensorValue? {
+        get { box?.value }
+        set { box = newValue.map(TensorBox.init) }
+    }
+    private var box: TensorBox?
+
+    init(name: String, value: Double, tensor: TensorValue? = nil, source: SourceText, nameSpan: SourceSpan) {
+        self.name = name
+        self.value = value
+        self.source = source
+        self.nameSpan = nameSpan
+        self.box = tensor.map(TensorBox.init)
+    }
     /// The binding as typed, for diagnostics that point into it.
     public var source: SourceText
     var nameSpan: SourceSpan
@@ -29,8 +45,8 @@ public struct Binding: Sendable {
         if source.text(of: valueSpan).trimmingSpaces().isEmpty {
             throw UserError(.error(.bindingWithoutValue(argument, name: name), at: SourceSpan(start: equals, end: equals + 1)), in: source)
         }
-        let value = try ConstantExpression.evaluate(source, from: equals + 1, naming: name)
-        return Binding(name: name, value: value, source: source, nameSpan: nameSpan)
+        let (value, tensor) = try ConstantExpression.evaluateValue(source, from: equals + 1, naming: name)
+        return Binding(name: name, value: value, tensor: tensor, source: source, nameSpan: nameSpan)
     }
 
     /// Whether `text` lexes as exactly one identifier.
@@ -41,6 +57,12 @@ public struct Binding: Sendable {
         else { return false }
         return true
     }
+}
+
+/// A binding's vector or matrix, behind one pointer.
+private final class TensorBox: Sendable {
+    let value: TensorValue
+    init(_ value: TensorValue) { self.value = value }
 }
 
 extension String {

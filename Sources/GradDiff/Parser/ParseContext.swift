@@ -10,6 +10,8 @@ struct ParseContext: Sendable {
     var scope: [String: NodeID] = [:]
     /// User-defined functions callable by name.
     var functions = FunctionLibrary()
+    /// The vector- and matrix-valued operations, their shapes and their elements.
+    var tensors = TensorGraph()
 
     init(builder: TapeBuilder = TapeBuilder()) {
         self.builder = builder

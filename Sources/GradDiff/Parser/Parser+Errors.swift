@@ -22,10 +22,14 @@ extension Parser {
         let at = current.kind == .end || current.kind == .newline
             ? SourceSpan(start: Int(current.span.start), end: Int(current.span.start)) : current.span
         switch previous {
-        case .binary(_, _, let span)?, .prefix(_, let span)?:
+        case .binary(_, _, let span)?, .prefix(_, let span)?, .matmul(let span)?:
             return error(.operandMissing(after: source.text(of: span), found: current.describe(in: source)), at: at, also: [span])
         case .group(let open)?:
             return error(.operandMissing(after: "(", found: current.describe(in: source)), at: at, also: [open])
+        case .bracket(let open, 0)? where current.kind == .rightBracket:
+            return error(.emptyLiteral, at: open.union(current.span))
+        case .bracket(let open, _)?, .index(let open, _)?:
+            return error(.operandMissing(after: source.text(of: open), found: current.describe(in: source)), at: at, also: [open])
         case .call(_, let nameSpan, let count)?:
             return error(.argumentMissing(for: source.text(of: nameSpan), found: current.describe(in: source), afterComma: count > 0),
                          at: at)
@@ -44,6 +48,9 @@ extension Parser {
             return error(.groupUnclosed(column: column, found: current.describe(in: source)), at: at, also: [span])
         case .call(_, let nameSpan, _):
             return error(.callUnclosed(source.text(of: nameSpan), found: current.describe(in: source)), at: at, also: [nameSpan])
+        case .bracket(let span, _), .index(let span, _):
+            let column = source.location(of: Int(span.start)).column
+            return error(.bracketUnclosed(column: column, found: current.describe(in: source)), at: at, also: [span])
         default:
             preconditionFailure("only groups and calls are unclosed")
         }

@@ -4,8 +4,10 @@
 extension Parser {
     struct Operand {
         /// The node, or -1 while the operand is a literal not yet put on the tape
-        /// (so `-3` becomes the constant -3, not neg(3)).
+        /// (so `-3` becomes the constant -3, not neg(3)) or a vector or matrix.
         var node: NodeID
+        /// The tensor node of a vector- or matrix-valued operand, else -1.
+        var tensor: Int32 = -1
         var literal: Double
         var span: SourceSpan
     }
@@ -17,12 +19,19 @@ extension Parser {
         /// A call in progress. Small on purpose (about 24 bytes): 100,000 nested calls
         /// keep this many on the stack, so the name is read back from its span.
         case call(Callee, nameSpan: SourceSpan, arguments: Int32)
+        /// A vector or matrix literal in progress, `[a, b, …]`, with its commas so far.
+        case bracket(open: SourceSpan, commas: Int32)
+        /// An index in progress, `v[i]` or `W[i, j]`: the indexed operand is below it.
+        case index(open: SourceSpan, commas: Int32)
+        /// `@`, the matrix product, binding like `*`.
+        case matmul(span: SourceSpan)
 
         var precedence: Int? {
             switch self {
             case .binary(_, let precedence, _): return precedence
             case .prefix: return Precedence.prefix
-            case .group, .call: return nil
+            case .matmul: return Precedence.product
+            case .group, .call, .bracket, .index: return nil
             }
         }
     }
@@ -30,19 +39,26 @@ extension Parser {
     enum Callee {
         case builtIn(Op)
         case user(arity: Int32)
+        case tensor(TensorFunction)
 
         var arity: Int {
             switch self {
             case .builtIn(let op): return op.arity
             case .user(let arity): return Int(arity)
+            case .tensor(let function): return function.arities.upperBound
             }
+        }
+
+        func accepts(_ count: Int) -> Bool {
+            if case .tensor(let function) = self { return function.arities.contains(count) }
+            return count == arity
         }
     }
 
-    /// Parses one expression, stopping before `;`, `=`, a newline outside parentheses,
-
-    /// an unmatched `)` or `,`, or the end. Returns its node and span.
-    mutating func parseExpression() throws(UserError) -> (node: NodeID, span: SourceSpan) {
+    /// Parses one expression (a scalar, vector or matrix), stopping before `;`, `=`, a
+    /// newline outside parentheses, an unmatched `)` or `,`, or the end: a scalar's node
+    /// (or a literal not yet on the tape) or a tensor node. See `parseExpression()`.
+    mutating func parseOperand() throws(UserError) -> Operand {
         var operands: [Operand] = []
         var pending: [Pending] = []
         var expectsOperand = true
@@ -78,6 +94,10 @@ extension Parser {
                     pending.append(.group(open: current.span))
                     depth += 1
                     try advance()
+                case .leftBracket:
+                    pending.append(.bracket(open: current.span, commas: 0))
+                    depth += 1
+                    try advance()
                 case .minus, .plus:
                     pending.append(.prefix(negates: current.kind == .minus, span: current.span))
                     try advance()
@@ -85,7 +105,7 @@ extension Parser {
                     if case .call(let callee, let nameSpan, 0)? = pending.last {
                         let name = source.text(of: nameSpan)
                         let span = nameSpan.union(current.span)
-                        guard callee.arity == 0 else { throw arityError(name, callee, given: 0, at: span) }
+                        guard callee.accepts(0) else { throw arityError(name, callee, given: 0, at: span) }
                         pending.removeLast()
                         depth -= 1
                         operands.append(Operand(node: try call(callee, name: name, [], at: span), literal: 0, span: span))
@@ -101,6 +121,11 @@ extension Parser {
             }
 
             // An operand is complete: what follows must continue or end the expression.
+            // `ᵀ`, `[` (an index) and `@`: whether an operand is expected next.
+            if let next = try continueTensorOperand(&operands, &pending, &depth) {
+                expectsOperand = next
+                continue
+            }
             if let (op, precedence, groupsRight) = Precedence.binary(current.kind) {
                 try reduce(&operands, &pending, above: precedence, groupsRight: groupsRight)
                 pending.append(.binary(op, precedence: precedence, span: current.span))
@@ -111,10 +136,16 @@ extension Parser {
             switch current.kind {
             case .comma where depth > 0:
                 try reduce(&operands, &pending, above: 0, groupsRight: false)
-                guard case .call(let callee, let nameSpan, let count)? = pending.last else {
+                switch pending.last {
+                case .call(let callee, let nameSpan, let count)?:
+                    pending[pending.count - 1] = .call(callee, nameSpan: nameSpan, arguments: count + 1)
+                case .bracket(let open, let commas)?:
+                    pending[pending.count - 1] = .bracket(open: open, commas: commas + 1)
+                case .index(let open, let commas)?:
+                    pending[pending.count - 1] = .index(open: open, commas: commas + 1)
+                default:
                     throw error(.commaOutsideCall, at: current.span)
                 }
-                pending[pending.count - 1] = .call(callee, nameSpan: nameSpan, arguments: count + 1)
                 try advance()
                 expectsOperand = true
             case .rightParen where depth > 0:
@@ -126,16 +157,27 @@ extension Parser {
                 case .call(let callee, let nameSpan, let count):
                     let name = source.text(of: nameSpan)
                     let given = Int(count) + 1
-                    guard given == callee.arity else {
+                    guard callee.accepts(given) else {
                         throw arityError(name, callee, given: given, at: nameSpan.union(close))
                     }
-                    let arguments = operands.suffix(given).map { materialize($0) }
-                    operands.removeLast(given)
-                    let node = try call(callee, name: name, arguments, at: nameSpan.union(close))
-                    operands.append(Operand(node: node, literal: 0, span: nameSpan.union(close)))
-                default:
-                    preconditionFailure("reduce stops only at a group or call")
+                    let span = nameSpan.union(close)
+                    if let result = try tensorCall(callee, name: name, Array(operands.suffix(given)), at: span) {
+                        operands.removeLast(given)
+                        operands.append(result)
+                    } else {
+                        let arguments = operands.suffix(given).map { materialize($0) }
+                        operands.removeLast(given)
+                        let node = try call(callee, name: name, arguments, at: span)
+                        operands.append(Operand(node: node, literal: 0, span: span))
+                    }
+                case let open:
+                    throw unclosed(open)
                 }
+                depth -= 1
+                try advance()
+            case .rightBracket where depth > 0:
+                try reduce(&operands, &pending, above: 0, groupsRight: false)
+                try closeBracket(&operands, pending.removeLast())
                 depth -= 1
                 try advance()
             case .number, .identifier, .leftParen:
@@ -150,14 +192,13 @@ extension Parser {
                     throw unclosed(open)
                 }
                 try reduce(&operands, &pending, above: 0, groupsRight: false)
-                let result = operands.removeLast()
-                return (materialize(result), result.span)
+                return operands.removeLast()
             }
         }
     }
 
     /// Applies pending operators that bind tighter than an incoming one of `precedence`.
-    private mutating func reduce(
+    mutating func reduce(
         _ operands: inout [Operand], _ pending: inout [Pending], above precedence: Int, groupsRight: Bool
     ) throws(UserError) {
         while let top = pending.last, let topPrecedence = top.precedence {
@@ -168,11 +209,15 @@ extension Parser {
                 let right = operands.removeLast()
                 let left = operands.removeLast()
                 let span = left.span.union(right.span)
+                if left.tensor >= 0 || right.tensor >= 0 { operands.append(try elementwise(op, left, right, at: span)); continue }
                 let node = context.builder.apply(op, materialize(left), materialize(right), at: span)
                 operands.append(Operand(node: node, literal: 0, span: span))
+            case .matmul(let span):
+                try matrixProduct(&operands, operator: span)
             case .prefix(let negates, let span):
                 var operand = operands.removeLast()
                 operand.span = span.union(operand.span)
+                if negates, operand.tensor >= 0 { operands.append(try elementwise(.negate, operand, nil, at: operand.span)); continue }
                 if negates {
                     if operand.node < 0 {
                         operand.literal = -operand.literal
@@ -181,7 +226,7 @@ extension Parser {
                     }
                 }
                 operands.append(operand)
-            case .group, .call:
+            case .group, .call, .bracket, .index:
                 return
             }
         }

@@ -5,6 +5,7 @@ extension Parser {
 
     mutating func resolveName(_ name: String, at span: SourceSpan) throws(UserError) -> Operand {
         if let node = context.scope[name] { return Operand(node: node, literal: 0, span: span) }
+        if let tensor = try resolveTensorName(name, at: span) { return tensor }
         if allowsFreeVariables, let node = context.builder.existingVariable(name) {
             return Operand(node: node, literal: 0, span: span)
         }
@@ -26,7 +27,8 @@ extension Parser {
         }
         if let op = Op.function(named: name) { return .builtIn(op) }
         if let function = context.functions[name] { return .user(arity: Int32(function.parameters.count)) }
-        let candidates = Op.userFunctions.map(\.name) + context.functions.names.sorted()
+        if let function = TensorFunction.named(name) { return .tensor(function) }
+        let candidates = Op.userFunctions.map(\.name) + TensorFunction.allCases.map(\.rawValue) + context.functions.names.sorted()
         throw error(.unknownFunction(name, suggestion: NameSuggestion.nearest(to: name, among: candidates)), at: span)
     }
 
@@ -38,8 +40,11 @@ extension Parser {
             guard let index = context.functions.index(of: name) else { preconditionFailure("resolved user functions exist") }
             if deferredCalls != nil { return deferCall(index, named: name, arguments, at: span) }
             let (limit, source) = (nodeLimit, source)
+            try checkOutsideNames(of: context.functions[index], at: span)
             return try context.functions.expand(index, arguments: arguments, environment: context.scope, into: &context.builder, at: span,
                                         nodeLimit: limit, limitError: { Parser.nodeLimitError(limit, at: span, in: source) })
+        case .tensor:
+            preconditionFailure("tensor functions are called by tensorCall")
         }
     }
 

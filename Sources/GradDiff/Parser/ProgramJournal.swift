@@ -15,6 +15,7 @@ struct ProgramJournal: Sendable {
     let stepCount: Int
     let warningCount: Int
     let output: NodeID?
+    let tensors: TensorGraph.Mark
     private(set) var names: [String: NodeID?] = [:]
     private(set) var versionCounts: [String: Int?] = [:]
     private(set) var stepNames: [NodeID: String?] = [:]
@@ -30,6 +31,7 @@ struct ProgramJournal: Sendable {
         stepCount = program.steps.count
         warningCount = program.warnings.count
         output = program.output
+        tensors = program.context.tensors.mark()
     }
 
     /// Records `name`'s node before it is bound anew (the first time only).
@@ -69,6 +71,7 @@ extension Program {
         steps.removeLast(steps.count - journal.stepCount)
         warnings.removeLast(warnings.count - journal.warningCount)
         output = journal.output
+        context.tensors.restore(journal.tensors)
         if let empty = journal.emptySource {
             source = empty
         } else {

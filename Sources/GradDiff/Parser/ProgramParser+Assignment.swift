@@ -11,12 +11,20 @@ extension ProgramParser {
             throw parser.error(.assignmentWithoutExpression(name), at: parser.current.span)
         }
         let countBefore = parser.context.builder.tape.count
-        let (node, span) = try parser.parseExpression()
-        let versioned = versionedName(name, &program, &journal, parser.context.builder)
+        let tensorsBefore = parser.context.tensors.count
+        let operand = try parser.parseOperand()
+        if operand.tensor >= 0 {
+            return try tensorAssignment(name, nameSpan: nameSpan, operand, &parser, &program, &journal,
+                                        tapeBefore: countBefore, tensorsBefore: tensorsBefore)
+        }
+        let (node, span) = (parser.materialize(operand), operand.span)
+        let versioned = versionedName(name, &program, &journal, parser.context.builder, parser.context.tensors)
+        parser.context.tensors.scalarStatement(named: name)
         if let constantNodes = constantSubgraph(parser.context.builder.tape, node, firstNew: countBefore) {
             // A constant declares an input with that default; its nodes are dropped.
             let value = ConstantExpression.value(of: node, in: parser.context.builder.tape, over: constantNodes)
             parser.context.builder.truncate(to: countBefore)
+            parser.context.tensors.truncate(toCount: tensorsBefore)
             let variable = parser.context.builder.variable(versioned, at: nameSpan)
             let slot = Int(parser.context.builder.tape.first[Int(variable)])
             program.defaults[slot] = value
@@ -58,10 +66,10 @@ extension ProgramParser {
     /// `name` for its first definition, `name#2`, `name#3`, … after. A free variable
     /// read before the first assignment counts as the first version.
     static func versionedName(_ name: String, _ program: inout Program, _ journal: inout ProgramJournal,
-                                      _ builder: TapeBuilder) -> String {
+                                      _ builder: TapeBuilder, _ tensors: TensorGraph) -> String {
         journal.willCount(name, from: program.versionCounts[name])
         var earlier = program.versionCounts[name] ?? 0
-        if earlier == 0, builder.existingVariable(name) != nil { earlier = 1 }
+        if earlier == 0, builder.existingVariable(name) != nil || tensors.input(named: name) != nil { earlier = 1 }
         program.versionCounts[name] = earlier + 1
         return earlier == 0 ? name : "\(name)#\(earlier + 1)"
     }

@@ -47,6 +47,7 @@ extension ProgramParser {
         }
         var body = parser
         body.context = ParseContext()
+        body.context.tensors.boundShapes = parser.context.tensors.shapesByName()
         body.nodeLimit = parser.nodeLimit
         for (parameter, span) in parameters {
             body.context.scope[parameter] = body.context.builder.variable(parameter, at: span)

@@ -1,8 +1,12 @@
 /// Reads a program's statements one by one onto a tape.
 public struct ProgramParser {
     /// Parses the whole of `source` as a program.
-    public static func parse(_ source: SourceText, nodeLimit: Int = Parser.defaultNodeLimit) throws(UserError) -> Program {
+    /// `bindings` give the shapes of free names bound to a vector or matrix (`x=[1, 2]`),
+    /// and `seed` the numbers `randn` draws.
+    public static func parse(_ source: SourceText, nodeLimit: Int = Parser.defaultNodeLimit, bindings: [Binding] = [],
+                             seed: UInt64 = 1) throws(UserError) -> Program {
         var program = Program(source: SourceText(name: source.name, bytes: []))
+        program.prepareTensors(bindings: bindings, seed: seed)
         try parse(source, into: &program, nodeLimit: nodeLimit)
         // Nothing more will be merged into it unless someone parses more, who pays for the index then.
         program.builder.dropIndex()
@@ -64,6 +68,8 @@ public struct ProgramParser {
                 throw parser.error(.misplacedEquals, at: parser.current.span)
             case .rightParen:
                 throw parser.error(.unmatchedParenthesis, at: parser.current.span)
+            case .rightBracket:
+                throw parser.error(.bracketOutsideLiteral, at: parser.current.span)
             default:
                 throw parser.error(.unexpectedAfterExpression(parser.current.describe(in: source), isComma: parser.current.kind == .comma),
                                    at: parser.current.span)
@@ -88,7 +94,10 @@ public struct ProgramParser {
                 return try definition(name, nameSpan: start.span, parameters: parameters, &parser, &program)
             }
         }
-        let (node, span) = try parser.parseExpression()
+        let operand = try parser.parseOperand()
+        if operand.tensor >= 0 { return tensorExpression(operand, &parser, &program) }
+        let (node, span) = (parser.materialize(operand), operand.span)
+        parser.context.tensors.scalarStatement(named: nil)
         program.steps.append((name: "", node: node, span: span))
         program.output = node
         return Statement(kind: .expression, name: "", span: span, node: node)

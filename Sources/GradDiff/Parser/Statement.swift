@@ -21,8 +21,11 @@ struct Statement: Sendable {
     /// The whole statement, from its first token to the end of its expression, in the
     /// program's source.
     var span: SourceSpan
-    /// The node the statement's value is (nil for a function).
+    /// The node the statement's value is (nil for a function; a vector's or matrix's
+    /// last element).
     var node: NodeID?
+    /// The tensor node of a vector- or matrix-valued statement.
+    var tensor: Int32?
 
     init(kind: Kind, name: String, version: String? = nil, span: SourceSpan, node: NodeID?) {
         self.kind = kind

@@ -18,11 +18,19 @@ public struct PassResult: Sendable {
     let kinkNodes: [NodeID]
     /// Where nan and ±inf first appear.
     let nonFinite: NonFiniteOrigins
+    /// The program's vectors and matrices (empty for a scalar program), for the output
+    /// and the narration to show them whole.
+    let tensors: TensorGraph
 
     /// Runs the forward pass with the variables' values by slot, then the backward pass
     /// from `output` under `kinks`.
     public init(_ tape: Tape, output: NodeID, variables: [Double], kinks: KinkConvention = .zero) {
+        self.init(tape, output: output, variables: variables, kinks: kinks, tensors: TensorGraph())
+    }
+
+    init(_ tape: Tape, output: NodeID, variables: [Double], kinks: KinkConvention = .zero, tensors: TensorGraph) {
         self.tape = tape
+        self.tensors = tensors
         self.output = output
         self.variableValues = variables
         self.kinkConvention = kinks

@@ -54,8 +54,8 @@ extension ReplSession {
         while true {
             guard let token = try? lexer.next() else { return false }
             switch token.kind {
-            case .leftParen: depth += 1
-            case .rightParen:
+            case .leftParen, .leftBracket: depth += 1
+            case .rightParen, .rightBracket:
                 if depth == 0 { return false }
                 depth -= 1
             case .end: return depth > 0

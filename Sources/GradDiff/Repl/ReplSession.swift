@@ -85,6 +85,10 @@ public struct ReplSession {
             let stepNodes = statements.compactMap { $0.kind == .step ? $0.node : nil }
             let values = confirms && !stepNodes.isEmpty ? SessionValues(working, roots: stepNodes) : nil
             for statement in statements {
+                if statement.kind == .expression, statement.tensor != nil {
+                    reply.output += tensorValue(of: statement, in: working) + "\n"
+                    continue
+                }
                 if statement.kind == .expression, let node = statement.node {
                     let (table, warnings, evaluation) = try query(node, in: working, span: statement.span,
                                                                   entryStart: piece.start, journal: journal)
@@ -127,6 +131,8 @@ public struct ReplSession {
         let tape = program.tape
         var text: String
         switch statement.kind {
+        case .input where statement.tensor != nil, .step where statement.tensor != nil:
+            text = "\(statement.version) = " + tensorValue(of: statement, in: program)
         case .input:
             let node = statement.node!
             let value = program.defaults[Int(tape.first[Int(node)])] ?? .nan

@@ -62,8 +62,13 @@ public struct BatchEvaluator {
 
     /// The output header: the input columns, `value`, then `d_NAME` for every variable.
     public func outputHeader(inputHeader: [String]) -> String {
-        let names = inputHeader + ["value"] + evaluation.tape.variableNames.map { "d_\($0)" }
-        return names.joined(separator: String(delimiter))
+        var header = (inputHeader + ["value"]).joined(separator: String(delimiter))
+        for name in evaluation.tape.variableNames {
+            header.append(delimiter)
+            // A matrix element's column, d_W[1,2], is quoted in CSV.
+            header += name.contains(delimiter) ? "\"d_\(name)\"" : "d_" + name
+        }
+        return header
     }
 
     /// Evaluates one row's fields and appends the output row (with a newline) to `output`.

@@ -26,10 +26,14 @@ public struct Evaluation: Sendable {
 
     /// Evaluates `program` at `bindings`, differentiating the statement named
     /// `outputName` (or the last statement).
+    /// With `allowingTensorOutput` (`--jacobian`), a vector or matrix output is
+    /// differentiated from its last element (`Jacobian` runs the others).
     public static func run(_ program: Program, bindings: [Binding], outputName: String? = nil,
-                           kinks: KinkConvention = .zero) throws(UserError) -> Evaluation {
+                           kinks: KinkConvention = .zero, allowingTensorOutput: Bool = false) throws(UserError) -> Evaluation {
         let tape = program.tape
-        let output = try program.outputNode(named: outputName)
+        let tensorOutput = allowingTensorOutput ? program.tensorOutput(named: outputName) : nil
+        let output: NodeID
+        if let tensorOutput { output = program.tensors.elements(of: tensorOutput).last! } else { output = try program.outputNode(named: outputName) }
         var values = Array(repeating: Double.nan, count: tape.variableNames.count)
         var bound = Array(repeating: false, count: tape.variableNames.count)
         for (slot, value) in program.defaults {
@@ -48,6 +52,7 @@ public struct Evaluation: Sendable {
                 continue
             }
             seen[binding.name] = binding
+            if bindTensor(binding, program, &values, &bound, &errors) { continue }
             if let slot = tape.variableSlot(named: binding.name) {
                 values[slot] = binding.value
                 bound[slot] = true
@@ -61,10 +66,10 @@ public struct Evaluation: Sendable {
         }
         let missing = (0..<tape.variableNames.count).filter { !bound[$0] }
         if !missing.isEmpty {
-            let names = missing.map { tape.variableNames[$0] }
+            let names = missingNames(missing, program)
             let spans = missing.prefix(NameList.shownNames).map { tape.spans[Int(tape.variableNodes[$0])] }
             let list = NameList.quoted(names)
-            let example = NameList.examples(names) { "\($0)=1" }
+            let example = NameList.examples(names) { bindingExample($0, program) }
             let how = "bind \(names.count == 1 ? "it" : "them") after the expression, such as: \(example)"
             errors.append(LocatedDiagnostic(.error(.missingValues(list, count: names.count, how: how),
                                                    at: spans[0], also: Array(spans.dropFirst())),
@@ -72,7 +77,7 @@ public struct Evaluation: Sendable {
         }
         if !errors.isEmpty { throw UserError(errors) }
 
-        let result = PassResult(tape, output: output, variables: values, kinks: kinks)
+        let result = PassResult(tape, output: output, variables: values, kinks: kinks, tensors: program.tensors)
         var evaluation = Evaluation(program: program, result: result)
         // A literal too large for a double (1e999) is where an inf comes from: its parser
         // warning counts as a numeric one, which --strict makes an error.
@@ -83,7 +88,7 @@ public struct Evaluation: Sendable {
         let (literal, other) = (program.warnings.filter { $0.span.map(infiniteLiterals.contains) == true },
                                 program.warnings.filter { $0.span.map(infiniteLiterals.contains) != true })
         evaluation.warnings = other.map { LocatedDiagnostic($0, in: program.source) } + warnings
-        evaluation.warnings += evaluation.unusedStepWarnings()
+        evaluation.warnings += evaluation.unusedStepWarnings() + evaluation.unusedTensorStepWarnings()
         evaluation.numericWarnings = literal.map { LocatedDiagnostic($0, in: program.source) }
             + NonFiniteReport.warnings(for: evaluation)
         evaluation.kinkWarnings = KinkReport.warnings(for: evaluation)

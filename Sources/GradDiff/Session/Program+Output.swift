@@ -3,21 +3,30 @@
 extension Program {
     public func outputNode(named name: String?) throws(UserError) -> NodeID {
         guard let name else {
+            if let id = tensors.output { throw tensorOutputError(id) }
             guard let output else {
                 throw UserError(.error(functions.isEmpty ? .emptyExpression : .onlyFunctions), in: source)
             }
             return output
         }
         if let node = names[name] { return node }
+        if let id = tensors.scope[name] { throw tensorOutputError(id) }
         let steps = self.steps.map(\.name).filter { !$0.isEmpty }
         throw UserError(.error(.outputUndefined(name, suggestion: NameSuggestion.nearest(to: name, among: steps), steps: steps)),
                         in: nil)
     }
 
+    /// The vector or matrix the output is (the last statement's, or the step `name`), if
+    /// it is one.
+    public func tensorOutput(named name: String?) -> Int32? {
+        guard let name else { return tensors.output }
+        return names[name] == nil ? tensors.scope[name] : nil
+    }
+
     /// Checks that every name in `wrt` is a variable of the program: one check for every
     /// command, so each says the same.
     public func validate(wrt: [String]?) throws(UserError) {
-        for name in wrt ?? [] where tape.variableSlot(named: name) == nil {
+        for name in wrt ?? [] where tape.variableSlot(named: name) == nil && tensors.input(named: name) == nil {
             let message: Message = names[name] != nil
                 ? .wrtNamesStep(name, help: Message.didYouMean(NameSuggestion.nearest(to: name, among: tape.variableNames))
                                     ?? "its variables are \(NameList.plain(tape.variableNames))")

@@ -7,6 +7,7 @@ extension Program {
     func pruned(to nodes: [NodeID]) -> (program: Program, newIDs: [NodeID: NodeID]) {
         let (subtape, newIDs) = tape.subgraph(of: nodes)
         var pruned = Program(source: source, tape: subtape)
+        if !tensors.isEmpty { pruned.context.tensors = tensors.remapped(newIDs) }
         for (old, new) in newIDs where tape.ops[Int(old)] == .variable {
             if let value = defaults[Int(tape.first[Int(old)])] { pruned.defaults[Int(subtape.first[Int(new)])] = value }
         }

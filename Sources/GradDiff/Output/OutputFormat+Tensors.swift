@@ -1,0 +1,33 @@
+extension OutputFormat {
+    /// `-q --wrt NAMES` for a program with vectors and matrices: each gradient shaped like
+    /// its input, one per line (a matrix on one line, nested: [[1, 2], [3, 4]]); nil for
+    /// a scalar program or with `--elements`.
+    public static func quietTensorGradients(_ result: PassResult, _ options: OutputOptions) -> String? {
+        guard !options.elements, let wrt = options.wrt, let view = TensorView(result) else { return nil }
+        return view.reportedInputs(wrt).map { _, row in
+            TensorValueText.oneLine(view.gradients(row), row.shape) { NumberFormat.significant($0, digits: options.precision) } + "\n"
+        }.joined()
+    }
+
+    /// A program with vectors and matrices, at the level it was written (`--elements`
+    /// gives the scalar table instead). With `--wrt` the table is one `name gradient`
+    /// entry per input named, a vector's or matrix's gradient shaped like it.
+    func renderTensors(_ view: TensorView, _ options: OutputOptions, dotBackward: Bool) -> String {
+        switch self {
+        case .table:
+            guard let wrt = options.wrt else { return TensorTableFormatter.render(view, options) }
+            return view.reportedInputs(wrt).map { name, row in
+                let lines = TensorValueText.lines(view.gradients(row), row.shape) {
+                    NumberFormat.significant($0, digits: options.precision)
+                }
+                let indent = String(repeating: " ", count: name.count + 1)
+                return "\(name) " + lines.joined(separator: "\n" + indent) + "\n"
+            }.joined()
+        case .json: return TensorJSONFormatter.render(view, options)
+        case .csv: return TensorJSONFormatter.delimited(view, separator: ",")
+        case .tsv: return TensorJSONFormatter.delimited(view, separator: "\t")
+        case .markdown: return TensorJSONFormatter.markdown(view, options)
+        case .dot: return TensorDotFormatter(view, options, backward: dotBackward).render()
+        }
+    }
+}

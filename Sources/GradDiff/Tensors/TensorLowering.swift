@@ -1,0 +1,121 @@
+/// Vector and matrix operations written out as scalar tape nodes, the way a person
+/// would write them by hand: `W @ x` is, for each row i, W[i,1]*x[1] + W[i,2]*x[2] + …
+/// Every node goes through the `TapeBuilder` and the scalar rule table differentiates
+/// it; elementwise results merge with identical nodes as anywhere else, while the inner
+/// products and partial sums of `@`, dot, outer and sum are appended without a lookup
+/// (nothing else computes them; 10^5 lookups would be most of a layer's cost). Plain loops, no
+/// recursion; the caller has checked the shapes and the node limit.
+enum TensorLowering {
+    /// `op` applied to each element; an operand with one element (a scalar) is used
+    /// with every element of the other.
+    static func map(_ op: Op, _ a: ArraySlice<NodeID>, _ b: ArraySlice<NodeID>?,
+                    into builder: inout TapeBuilder, at span: SourceSpan) -> [NodeID] {
+        guard let b else { return a.map { builder.apply(op, $0, at: span) } }
+        let count = Swift.max(a.count, b.count)
+        var result: [NodeID] = []
+        result.reserveCapacity(count)
+        for k in 0..<count {
+            let left = a.count == 1 ? a[a.startIndex] : a[a.startIndex + k]
+            let right = b.count == 1 ? b[b.startIndex] : b[b.startIndex + k]
+            result.append(builder.apply(op, left, right, at: span))
+        }
+        return result
+    }
+
+    /// Σ_l a[l]·b[l], left to right, as a person writes a dot product.
+    static func dot(_ a: ArraySlice<NodeID>, from aStart: Int, _ b: ArraySlice<NodeID>, from bStart: Int,
+                    stride bStride: Int = 1, count: Int,
+                    into builder: inout TapeBuilder, at span: SourceSpan) -> NodeID {
+        var sum = builder.applyUnmerged(.multiply, a[aStart], b[bStart], at: span)
+        for l in 1..<count {
+            let product = builder.applyUnmerged(.multiply, a[aStart + l], b[bStart + l * bStride], at: span)
+            sum = builder.applyUnmerged(.add, sum, product, at: span)
+        }
+        return sum
+    }
+
+    /// The product of an m×k and a k×n operand (a vector on the left is a row, 1×k; on
+    /// the right a column, k×1): m·n dot products of length k.
+    static func matmul(_ a: ArraySlice<NodeID>, rows m: Int, inner k: Int, _ b: ArraySlice<NodeID>, columns n: Int,
+                       into builder: inout TapeBuilder, at span: SourceSpan) -> [NodeID] {
+        var result: [NodeID] = []
+        result.reserveCapacity(m * n)
+        for i in 0..<m {
+            for j in 0..<n {
+                result.append(dot(a, from: a.startIndex + i * k, b, from: b.startIndex + j, stride: n, count: k,
+                                  into: &builder, at: span))
+            }
+        }
+        return result
+    }
+
+    /// outer(a, b)[i, j] = a[i]·b[j].
+    static func outer(_ a: ArraySlice<NodeID>, _ b: ArraySlice<NodeID>, into builder: inout TapeBuilder,
+                      at span: SourceSpan) -> [NodeID] {
+        var result: [NodeID] = []
+        result.reserveCapacity(a.count * b.count)
+        for x in a {
+            for y in b { result.append(builder.applyUnmerged(.multiply, x, y, at: span)) }
+        }
+        return result
+    }
+
+    /// The elements of an m×n matrix in the order of its n×m transpose (no new nodes).
+    static func transpose(_ a: ArraySlice<NodeID>, rows m: Int, columns n: Int) -> [NodeID] {
+        var result: [NodeID] = []
+        result.reserveCapacity(a.count)
+        for j in 0..<n {
+            for i in 0..<m { result.append(a[a.startIndex + i * n + j]) }
+        }
+        return result
+    }
+
+    /// a[1] + a[2] + …, left to right (`stride` and `count` pick a row or a column).
+    static func sum(_ a: ArraySlice<NodeID>, from start: Int, stride: Int = 1, count: Int,
+                    into builder: inout TapeBuilder, at span: SourceSpan) -> NodeID {
+        var sum = a[start]
+        for l in 1..<count { sum = builder.applyUnmerged(.add, sum, a[start + l * stride], at: span) }
+        return sum
+    }
+
+    /// Sums over the rows of an m×n matrix (`dimension` 1: n column sums) or over its
+    /// columns (`dimension` 2: m row sums).
+    static func sum(_ a: ArraySlice<NodeID>, rows m: Int, columns n: Int, dimension: Int,
+                    into builder: inout TapeBuilder, at span: SourceSpan) -> [NodeID] {
+        if dimension == 1 {
+            return (0..<n).map { j in sum(a, from: a.startIndex + j, stride: n, count: m, into: &builder, at: span) }
+        }
+        return (0..<m).map { i in sum(a, from: a.startIndex + i * n, count: n, into: &builder, at: span) }
+    }
+
+    /// The mean: the sum divided by the count.
+    static func mean(_ a: ArraySlice<NodeID>, into builder: inout TapeBuilder, at span: SourceSpan) -> NodeID {
+        let total = sum(a, from: a.startIndex, count: a.count, into: &builder, at: span)
+        return builder.apply(.divide, total, builder.constant(Double(a.count), at: span), at: span)
+    }
+
+    /// The Euclidean norm √(Σ a²).
+    static func norm(_ a: ArraySlice<NodeID>, into builder: inout TapeBuilder, at span: SourceSpan) -> NodeID {
+        let squares = a.map { builder.apply(.multiply, $0, $0, at: span) }
+        let total = sum(squares[...], from: 0, count: squares.count, into: &builder, at: span)
+        return builder.apply(.sqrt, total, at: span)
+    }
+
+    /// log Σ exp(a), without overflow and without a kink: folded left with
+    /// logaddexp(l, x) = l + softplus(x − l), which is smooth, and whose softplus never
+    /// overflows (log(e^l + e^x) = l + log(1 + e^(x − l))). ∂/∂x = sigmoid(x − l).
+    static func logsumexp(_ a: ArraySlice<NodeID>, into builder: inout TapeBuilder, at span: SourceSpan) -> NodeID {
+        var total = a[a.startIndex]
+        for x in a.dropFirst() {
+            let excess = builder.apply(.softplus, builder.apply(.subtract, x, total, at: span), at: span)
+            total = builder.apply(.add, total, excess, at: span)
+        }
+        return total
+    }
+
+    /// softmax(a)[i] = exp(a[i] − logsumexp(a)): positive, summing to 1, never overflowing.
+    static func softmax(_ a: ArraySlice<NodeID>, into builder: inout TapeBuilder, at span: SourceSpan) -> [NodeID] {
+        let total = logsumexp(a, into: &builder, at: span)
+        return a.map { builder.apply(.exp, builder.apply(.subtract, $0, total, at: span), at: span) }
+    }
+}

@@ -1,0 +1,120 @@
+import Testing
+@testable import GradDiff
+
+/// A program that must be refused before anything is computed: the message, and the
+/// caret line under the source (both operands of a shape error are underlined).
+struct TensorErrorCase: Sendable, CustomTestStringConvertible {
+    var id: String
+    var program: String
+    var bindings: [String] = []
+    var message: String
+    var carets: String
+    var testDescription: String { id }
+}
+
+let tensorErrorCases: [TensorErrorCase] = [
+    TensorErrorCase(id: "elementwise shapes differ", program: "a = [1, 2, 3]; b = [[1, 2], [3, 4]]; a + b",
+                    message: "a has 3 elements but b is 2×2: elementwise + needs equal shapes",
+                    carets: "                                     ^   ^"),
+    TensorErrorCase(id: "product sizes differ", program: "W @ x", bindings: ["W=[[1, 2, 3], [4, 5, 6]]", "x=[1, 2]"],
+                    message: "W is 2×3 but x has 2 elements: W @ x needs 3",
+                    carets: "^   ^"),
+    TensorErrorCase(id: "product of matrices", program: "A @ B", bindings: ["A=[[1, 2], [3, 4]]", "B=[[1, 2, 3]]"],
+                    message: "A is 2×2 but B is 1×3: A @ B needs 2", carets: "^   ^"),
+    TensorErrorCase(id: "ragged literal", program: "W = [[1, 2], [3, 4, 5]]",
+                    message: "row 2 has 3 elements but row 1 has 2: a matrix's rows need one length",
+                    carets: "     ^~~~~~  ^~~~~~~~~"),
+    TensorErrorCase(id: "mixed literal", program: "v = [[1, 2], 3]",
+                    message: "element 2 is a scalar, but the first element is a vector: a matrix is written by rows, [[1, 2], [3, 4]]",
+                    carets: "     ^~~~~~  ^"),
+    TensorErrorCase(id: "three dimensions", program: "[[[1]]]",
+                    message: "graddiff has vectors and matrices only: a literal of matrices would have three dimensions",
+                    carets: " ^~~~~"),
+    TensorErrorCase(id: "empty literal", program: "v = []", message: "a vector needs at least one element", carets: "    ^~"),
+    TensorErrorCase(id: "index out of range", program: "v = [1, 2, 3]; v[4] * x",
+                    message: "index 4 is out of range: v has 3 elements", carets: "               ^ ^"),
+    TensorErrorCase(id: "row out of range", program: "W = [[1, 2], [3, 4]]; W[3, 1]",
+                    message: "index 3 is out of range: W is 2×2", carets: "                      ^ ^"),
+    TensorErrorCase(id: "index not whole", program: "v = [1, 2]; v[1.5]",
+                    message: "the index 1.5 is not a whole number written as a number", carets: "              ^~~"),
+    TensorErrorCase(id: "index by a variable", program: "v = [1, 2]; v[i]",
+                    message: "the index i is not a whole number written as a number", carets: "              ^"),
+    TensorErrorCase(id: "matrix needs two indices", program: "W = [[1, 2], [3, 4]]; W[1]",
+                    message: "W is 2×2: index it as W[i, j]", carets: "                      ^~~~"),
+    TensorErrorCase(id: "scalar indexed", program: "x[1]", message: "x is a scalar, which has no elements to index",
+                    carets: "^"),
+    TensorErrorCase(id: "randn size not whole", program: "W = randn(2.5, 3)",
+                    message: "the size 2.5 of randn is not a whole number written as a number", carets: "          ^~~"),
+    TensorErrorCase(id: "randn size is a name", program: "W = randn(n)",
+                    message: "the size n of randn is not a whole number written as a number", carets: "          ^"),
+    TensorErrorCase(id: "sum of a scalar", program: "sum(x)", message: "sum takes a vector or matrix, but x is a scalar",
+                    carets: "    ^"),
+    TensorErrorCase(id: "dot of different lengths", program: "dot(a, b)", bindings: ["a=[1, 2]", "b=[1, 2, 3]"],
+                    message: "a has 2 elements but b has 3 elements: dot needs vectors of one length", carets: "    ^  ^"),
+    TensorErrorCase(id: "scalar matrix product", program: "2 @ v", bindings: ["v=[1, 2]"],
+                    message: "@ multiplies vectors and matrices, but 2 is a scalar", carets: "^ ^"),
+    TensorErrorCase(id: "unclosed bracket", program: "v = [1, 2", message: "expected ']' to close the '[' at column 5, found the end of the input",
+                    carets: "    ^    ^"),
+    TensorErrorCase(id: "bracket closed by parenthesis", program: "(1 + 2]",
+                    message: "expected ')' to close the '(' at column 1, found ']'", carets: "^     ^"),
+    TensorErrorCase(id: "function body is a vector", program: "f(a) = [a, a]",
+                    message: "expected a scalar, but this is a 2-element vector", carets: "       ^~~~~~"),
+    TensorErrorCase(id: "function body reads a matrix", program: "W = [[1, 2], [3, 4]]; f(a) = a * W",
+                    message: "'W' is a 2×2 matrix, but a user function works on scalars", carets: "                                 ^"),
+    TensorErrorCase(id: "sum over a dimension of a vector", program: "sum(v, 1)", bindings: ["v=[1, 2]"],
+                    message: "sum(A, 1) and sum(A, 2) sum a matrix over its rows or columns, but v has 2 elements",
+                    carets: "    ^"),
+]
+
+@Suite struct TensorDiagnosticTests {
+    @Test(arguments: tensorErrorCases)
+    func shapeErrorsNameBothShapesAtParseTime(_ example: TensorErrorCase) throws {
+        let bindings = try example.bindings.map { try Binding.parse($0) }
+        let errors = userErrors {
+            _ = try ProgramParser.parse(SourceText(name: "expression", text: example.program), bindings: bindings)
+        }
+        let error = try #require(errors.first, "\(example.program) was accepted")
+        #expect(error.diagnostic.message == example.message)
+        let rendered = DiagnosticRenderer(useColor: false).render(error).split(separator: "\n", omittingEmptySubsequences: false)
+        let caretLine = try #require(rendered.first { $0.hasPrefix("   | ") }, "\(rendered)")
+        #expect(caretLine.dropFirst(5) == example.carets[...], "\(rendered.joined(separator: "\n"))")
+    }
+
+    @Test func bindingsOfTheWrongShapeAreRefused() throws {
+        func messages(_ program: String, _ bindings: [String]) throws -> [String] {
+            let parsed = try bindings.map { try Binding.parse($0) }
+            return userErrors {
+                _ = try Evaluation.run(ProgramParser.parse(SourceText(name: "expression", text: program), bindings: parsed),
+                                       bindings: parsed)
+            }.map(\.diagnostic.message)
+        }
+        #expect(try messages("W = [[1, 2]]; sum(W)", ["W=[1, 2, 3]"])
+                == ["'W' is a 1×2 matrix in the program but bound to a 3-element vector", "'W' is a 1×2 matrix here"])
+        #expect(try messages("W = [[1, 2]]; sum(W)", ["W=3"]) == ["'W' is a 1×2 matrix; it needs every element"])
+        #expect(try messages("w = 1; w * 2", ["w=[1, 2]"]) == ["'w' is a scalar in the program but bound to a 2-element vector"])
+        #expect(try messages("sum(W @ x)", ["x=[1, 2]"]).first?.hasPrefix("@ multiplies vectors and matrices") == true)
+    }
+
+    @Test func missingInputsAreNamedOnceWithAnExample() throws {
+        let program = try ProgramParser.parse(SourceText(name: "expression", text: "sum(W @ x)"),
+                                              bindings: [try Binding.parse("W=[[1, 2], [3, 4]]"), try Binding.parse("x=[1, 2]")])
+        let errors = userErrors { _ = try Evaluation.run(program, bindings: [try Binding.parse("W=[[1, 2], [3, 4]]")]) }
+        #expect(errors.map(\.diagnostic.message) == ["no value for the variable 'x'"])
+        #expect(errors.first?.diagnostic.help == "bind it after the expression, such as: x=[0, 0]")
+    }
+
+    @Test func aVectorOutputHasNoSingleGradient() throws {
+        let errors = userErrors { _ = try evaluateTensors("z = W @ x", ["W=[[1, 2], [3, 4]]", "x=[1, 2]"]) }
+        #expect(errors.map(\.diagnostic.message) == ["the output z is a 2-element vector, which has no single gradient"])
+        #expect(errors.first?.diagnostic.help?.hasPrefix("--jacobian") == true)
+    }
+
+    @Test func hugeShapesAreRefusedBeforeAnyNodeIsMade() throws {
+        let errors = userErrors { _ = try evaluateTensors("sum(zeros(100000, 100000))") }
+        #expect(errors.first?.diagnostic.message.contains("more than the limit") == true)
+        let product = userErrors {
+            _ = try ProgramParser.parse(SourceText(name: "expression", text: "A = ones(20, 20); sum(A @ A)"), nodeLimit: 1000)
+        }
+        #expect(product.first?.diagnostic.message == "the graph has more than 1000 nodes, the limit")
+    }
+}

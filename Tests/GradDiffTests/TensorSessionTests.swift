@@ -1,0 +1,21 @@
+import Testing
+@testable import GradDiff
+
+/// Vectors and matrices typed into a session.
+@Suite struct TensorSessionTests {
+    @Test func definitionsExpressionsAndTables() {
+        var repl = ReplSession(files: MemoryFiles())
+        #expect(repl.run("W = [[1, 2], [3, 4]]").output == "W = [[1, 2], [3, 4]]\n")
+        #expect(repl.run("x = [1, -1]").output == "x = [1, -1]\n")
+        #expect(repl.run("z = W @ x").output == "z = [-1, -1]\n")
+        #expect(repl.run("z").output == "[-1, -1]  (a 2-element vector; sum(...) or an element v[i] gives a gradient)\n")
+        // z = [-1, -1]; d sum(z^2)/dz = 2z; dW = (2z)·xᵀ.
+        let table = repl.run("sum(z^2)").output
+        #expect(table.contains("\nW     var     2×2     W           [[1, 2], [3, 4]]  [[-2, 2], [-2, 2]]\n"), "\(table)")
+        #expect(repl.run("v = [1,").output.isEmpty || ReplSession.needsMoreInput("v = [1,"))
+        #expect(ReplSession.needsMoreInput("v = [1,") && !ReplSession.needsMoreInput("v = [1, 2]"))
+        let failed = repl.run("q = W @ [1, 2, 3]")
+        #expect(failed.diagnostics.first?.diagnostic.message == "W is 2×2 but [1, 2, 3] has 3 elements: W @ [1, 2, 3] needs 2")
+        #expect(repl.run("sum(z)").output.contains("sum(z)"), "the failed entry left the session as it was")
+    }
+}
