@@ -32,7 +32,8 @@ struct DiffCommand: ParsableCommand {
             is named once as a step (t1 = ...), so the output is a program that can be pasted back in.
             A line '# size: N operations' gives the derivative's size. With bindings, each
             derivative's value follows as a comment.
-            """
+            """,
+        version: VersionText.text
     )
 
     @OptionGroup var program: ProgramOptions

@@ -41,7 +41,8 @@ struct Graddiff: ParsableCommand {
     var explain: ExplainPass? = nil
 
     @Option(help: ArgumentHelp("Draw the graph into FILE with Graphviz's dot; the extension picks the format: .svg, .png or .pdf.",
-                               valueName: "FILE"))
+                               valueName: "FILE"),
+            completion: .file(extensions: GraphvizRenderer.Format.allCases.map(\.rawValue)))
     var render: String?
 
     @Flag(help: "With --format dot or --render, also draw the gradient flow: edges back to each input, labelled with the local partials.")
@@ -53,7 +54,8 @@ struct Graddiff: ParsableCommand {
 
 
     @Option(help: ArgumentHelp("Evaluate at every row of a CSV or TSV table (its header names the variables); '-' reads standard input.",
-                               valueName: "FILE"))
+                               valueName: "FILE"),
+            completion: .file())
     var batch: String?
 
     @Flag(help: "With --batch, skip bad rows and go on; with statements piped in, run the rest after a failed one (the exit status still reports failures).")

@@ -13,13 +13,15 @@ struct MinimizeCommand: ParsableCommand {
             graddiff minimize [options] EXPRESSION [name=value ...]
               graddiff minimize [options] -f FILE --data TABLE.csv [name=value ...]
             """,
-        discussion: MinimizeHelpText.discussion
+        discussion: MinimizeHelpText.discussion,
+        version: VersionText.text
     )
 
     @OptionGroup var program: ProgramOptions
 
     @Option(help: ArgumentHelp("Train on a CSV or TSV table: its columns bind variables, and the loss is the mean over a mini-batch of rows.",
-                               valueName: "FILE"))
+                               valueName: "FILE"),
+            completion: .file())
     var data: String?
 
     @Option(help: ArgumentHelp("The parameters to adjust, separated by commas (default: every variable that is not a data column).",
@@ -65,10 +67,12 @@ struct MinimizeCommand: ParsableCommand {
     var logEvery: Int = 10
 
     @Option(help: ArgumentHelp("Write step, loss, gradient norm and every parameter of each logged step to FILE as CSV (mode 0600).",
-                               valueName: "FILE"))
+                               valueName: "FILE"),
+            completion: .file())
     var history: String?
 
-    @Option(help: ArgumentHelp("Draw the loss curve (log-scale loss against step) into FILE as SVG.", valueName: "FILE"))
+    @Option(help: ArgumentHelp("Draw the loss curve (log-scale loss against step) into FILE as SVG.", valueName: "FILE"),
+            completion: .file(extensions: ["svg"]))
     var plot: String?
 
     @Flag(name: .shortAndLong, help: "Print no progress, only the summary.")

@@ -21,9 +21,11 @@ final class TerminalSession {
     /// Starts `graddiff arguments` and waits for its first prompt (or for `firstOutput`,
     /// for a command that is not a session). `inputrc` becomes ~/.inputrc. With `home`,
     /// HOME is that directory and GRADDIFF_HISTORY is unset. `prepare` runs on the fresh
-    /// directory before graddiff starts (to plant files).
+    /// directory before graddiff starts (to plant files). `executable` runs another
+    /// program instead of graddiff (a shell, to test the completion scripts).
     init(_ arguments: [String] = [], inputrc: String? = nil, home: String? = nil,
-         firstOutput: String = TerminalSession.prompt, prepare: (URL) throws -> Void = { _ in }) throws {
+         firstOutput: String = TerminalSession.prompt, executable: String = GraddiffProcess.binary,
+         prepare: (URL) throws -> Void = { _ in }) throws {
         directory = try GraddiffProcess.temporaryDirectory()
         socket = directory.appendingPathComponent("tmux.sock").path
         var environment = ["LANG": "C.UTF-8", "NO_COLOR": "1", "HOME": home ?? directory.path]
@@ -36,7 +38,7 @@ final class TerminalSession {
         // A shell runs graddiff and then shows its exit status on the screen (tmux would
         // only know it once it reaped the process, which can take a while). The shell
         // ignores SIGINT, so that a Ctrl-C reaches graddiff alone.
-        let command = ([GraddiffProcess.binary] + arguments).map { "'\($0)'" }.joined(separator: " ")
+        let command = ([executable] + arguments).map { "'\($0)'" }.joined(separator: " ")
         try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "40",
                   "trap '' INT; \(command); echo \"\(Self.exitMarker)$?]\"; exec sleep 600"])
         do {
