@@ -18,21 +18,11 @@ struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Print the derivative of an expression as an expression.",
-        usage: """
-            graddiff diff [--wrt NAMES] [--order N] [--format FORMAT] EXPRESSION [name=value ...]
-              graddiff diff [options] -f FILE [name=value ...]
-            """,
-        discussion: """
-            Examples:
-              graddiff diff "x^2*y + sin(x*y)" --wrt x      # 2 * x * y + cos(x * y) * y
-              graddiff diff "x^3" --order 2 x=2            # the second derivative, and its value
-              graddiff diff --format json "x*y"            # {"x": "y", "y": "x"}
-
-            A subexpression used more than once, or longer than \(DerivativeText.defaultMaximumWidth) characters,
-            is named once as a step (t1 = ...), so the output is a program that can be pasted back in.
-            A line '# size: N operations' gives the derivative's size. With bindings, each
-            derivative's value follows as a comment.
-            """,
+        usage: HelpLayout.usage([
+            "graddiff diff [options] EXPRESSION [name=value ...]",
+            "graddiff diff [options] -f FILE [name=value ...]",
+        ]),
+        discussion: DiffHelpText.discussion,
         version: VersionText.text
     )
 
@@ -61,4 +51,26 @@ struct DiffCommand: ParsableCommand {
         if status != .success { throw ExitCode(status.rawValue) }
     }
 
+}
+
+/// `graddiff diff --help`'s prose; a comment starting with "prints" is checked by
+/// `HelpExampleTests` against the command's output.
+enum DiffHelpText {
+    static var discussion: String {
+        var help = HelpLayout()
+        help.line("Examples:")
+        help.examples([
+            (#"graddiff diff "x^2*y + sin(x*y)" --wrt x"#, "prints cos(x * y) * y + y * (2 * x)"),
+            (#"graddiff diff "x^3" --order 2 x=2"#, "the second derivative, and its value"),
+            (#"graddiff diff --format json "x*y""#, #"prints {"x": "y", "y": "x"}"#),
+        ])
+        help.line()
+        help.paragraph("""
+            A subexpression used more than once, or longer than \(DerivativeText.defaultMaximumWidth) \
+            characters, is named once as a step (`t1 = ...`), so the output is a program that can be \
+            pasted back in. A line `'# size: N operations'` gives the derivative's size. With \
+            bindings, each derivative's value follows as a comment.
+            """)
+        return help.text
+    }
 }

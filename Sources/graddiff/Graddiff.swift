@@ -17,11 +17,11 @@ struct Graddiff: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "graddiff",
         abstract: "Differentiate an expression: print every node's value and gradient.",
-        usage: """
-            graddiff [options] EXPRESSION [name=value ...]
-              graddiff [options] -f FILE [name=value ...]
-              graddiff [options] [-i] [name=value ...]      (a session: statements typed or piped in)
-            """,
+        usage: HelpLayout.usage([
+            "graddiff [options] EXPRESSION [name=value ...]",
+            "graddiff [options] -f FILE [name=value ...]",
+            "graddiff [options] [-i] [name=value ...]   (a session)",
+        ]),
         discussion: HelpText.discussion,
         version: VersionText.text,
         subcommands: [DiffCommand.self, MinimizeCommand.self]
@@ -36,7 +36,7 @@ struct Graddiff: ParsableCommand {
     var format: OutputFormat = .table
 
     @Option(defaultAsFlag: ExplainPass.backward,
-            help: ArgumentHelp("After the table, narrate a pass node by node: backward (the default), forward or both, as --explain=forward.",
+            help: ArgumentHelp("After the table, narrate a pass node by node: backward, forward or both (--explain=forward).",
                                valueName: "PASS"))
     var explain: ExplainPass? = nil
 
@@ -61,7 +61,7 @@ struct Graddiff: ParsableCommand {
     @Flag(help: "With --batch, skip bad rows and go on; with statements piped in, run the rest after a failed one (the exit status still reports failures).")
     var keepGoing = false
 
-    @Flag(name: .shortAndLong, help: "Start a session even with bindings given (graddiff -i x=1); with no EXPRESSION and no -f one starts anyway.")
+    @Flag(name: .shortAndLong, help: "Start a session with the bindings given as its first inputs; with no EXPRESSION and no -f one starts anyway.")
     var interactive = false
 
     @Flag(name: .shortAndLong, help: "Print only the output's value (with --wrt: only the gradients' values).")
@@ -70,7 +70,7 @@ struct Graddiff: ParsableCommand {
     @Flag(help: "Treat nan and infinite values or gradients as errors (exit status 1).")
     var strict = false
 
-    @Option(help: ArgumentHelp("At a kink (abs or relu at 0, a min or max tie) use the derivative zero (the default: 0 for abs and relu, the first argument for a tie), left, right, mean, or make it an error (exit status 3).",
+    @Option(help: ArgumentHelp("At a kink (abs or relu at 0, a min or max tie) use the derivative: zero (0 for abs and relu, a tie's first argument), left, right, mean, or error (exit status 3).",
                                valueName: "HOW"))
     var kink: KinkConvention = .zero
 

@@ -9,10 +9,10 @@ struct MinimizeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "minimize",
         abstract: "Minimize an expression by gradient descent, or train a small model on a CSV table.",
-        usage: """
-            graddiff minimize [options] EXPRESSION [name=value ...]
-              graddiff minimize [options] -f FILE --data TABLE.csv [name=value ...]
-            """,
+        usage: HelpLayout.usage([
+            "graddiff minimize [options] EXPRESSION [name=value ...]",
+            "graddiff minimize [options] -f FILE --data TABLE.csv [name=value ...]",
+        ]),
         discussion: MinimizeHelpText.discussion,
         version: VersionText.text
     )
@@ -126,26 +126,35 @@ struct MinimizeCommand: ParsableCommand {
     }
 }
 
+/// `graddiff minimize --help`'s prose.
 enum MinimizeHelpText {
     static var discussion: String {
-        """
-        Examples:
-          graddiff minimize "(x-3)^2 + (y+1)^2" x=0 y=0 --lr 0.1
-          graddiff minimize "100*(y-x^2)^2 + (1-x)^2" x=-1.2 y=1 --optimizer adam --lr 0.02 --steps 5000
-          graddiff minimize -f model.gd --data points.csv --over w1,w2,b --optimizer adam --epochs 200 --batch-size 16 --seed 1
-
-        Stopping: the run stops when the loss or gradient becomes nan or inf (diverged),
-        when the loss changes by less than --tol and the gradient norm is below --tol
-        (converged), after --steps updates or --epochs passes (step limit), or on Ctrl-C.
-        It prints why it stopped, the final loss, the parameters as name=value bindings
-        and the final gradient; lines other than the bindings start with '#'.
-
-        Files: --history and --plot are written to a new file beside FILE and renamed
-        into place (a symbolic link at FILE is replaced, not followed); a directory or
-        device named as FILE is refused before the run.
-
-        Exit status: 0 converged or step limit, 1 diverged, 130 interrupted, and the
-        usual 64, 65, 66 and 74 (see graddiff --help). See graddiff(1), MINIMIZE.
-        """
+        var help = HelpLayout()
+        help.line("Examples:")
+        help.examples([
+            (#"graddiff minimize "(x-3)^2 + (y+1)^2" x=0 y=0 --lr 0.1"#, nil),
+            (#"graddiff minimize "100*(y-x^2)^2 + (1-x)^2" x=-1.2 y=1 --optimizer adam --lr 0.02 --steps 5000"#, nil),
+            ("graddiff minimize -f model.gd --data points.csv --over w1,w2,b --optimizer adam --epochs 200 --batch-size 16 --seed 1", nil),
+        ])
+        help.line()
+        help.paragraph("""
+            Stopping: the run stops when the loss or gradient becomes nan or inf (diverged), when the \
+            loss changes by less than --tol and the gradient norm is below --tol (converged), after \
+            --steps updates or --epochs passes (step limit), or on Ctrl-C. It prints why it stopped, \
+            the final loss, the parameters as name=value bindings and the final gradient; lines other \
+            than the bindings start with '#'.
+            """)
+        help.line()
+        help.paragraph("""
+            Files: --history and --plot are written to a new file beside FILE and renamed into place \
+            (a symbolic link at FILE is replaced, not followed); a directory or device named as FILE \
+            is refused before the run.
+            """)
+        help.line()
+        help.paragraph("""
+            Exit status: 0 converged or step limit, 1 diverged, 130 interrupted, and the usual 64, 65, \
+            66 and 74 (see `'graddiff --help'`). See graddiff(1), MINIMIZE.
+            """)
+        return help.text
     }
 }

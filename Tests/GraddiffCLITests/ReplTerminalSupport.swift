@@ -2,8 +2,8 @@ import Foundation
 import Testing
 
 /// graddiff's REPL in a real terminal: a tmux server of its own (one socket per
-/// session) runs the built binary in a detached 100×40 pane, with HOME and
-/// GRADDIFF_HISTORY in a fresh temporary directory. Tests type with `type` and
+/// session) runs the built binary in a detached 100×40 pane, with HOME, GRADDIFF_HISTORY
+/// and the working directory in a fresh temporary directory. Tests type with `type` and
 /// `press`, and read the screen as tmux renders it, polling until what they wait for
 /// shows up; no fixed sleeps.
 final class TerminalSession {
@@ -40,7 +40,7 @@ final class TerminalSession {
         // ignores SIGINT, so that a Ctrl-C reaches graddiff alone.
         let command = ([executable] + arguments).map { "'\($0)'" }.joined(separator: " ")
         try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "40",
-                  "trap '' INT; \(command); echo \"\(Self.exitMarker)$?]\"; exec sleep 600"])
+                  "trap '' INT; cd '\(directory.path)' && \(command); echo \"\(Self.exitMarker)$?]\"; exec sleep 600"])
         do {
             try waitFor(firstOutput)
         } catch {
