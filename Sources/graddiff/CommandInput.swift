@@ -15,6 +15,7 @@ enum CommandInput {
 
     /// Every `name=value` argument parsed, and the diagnostics of those that are not.
     static func bindings(_ arguments: [String]) -> (bindings: [Binding], errors: [LocatedDiagnostic]) {
+        if let spaced = CommandLineHints.spacedBindings(arguments) { return ([], [spaced]) }
         var bindings: [Binding] = []
         var errors: [LocatedDiagnostic] = []
         for argument in arguments {

@@ -30,6 +30,6 @@ extension Graddiff {
                 exit(withError: ValidationError("--explain=\(value) is not a pass; use one of \(passes)"))
             }
         }
-        main(nil)
+        Subcommand.run(Graddiff.self, arguments)
     }
 }
