@@ -31,7 +31,7 @@ struct Graddiff: ParsableCommand {
 
     @OptionGroup var wrtOption: WrtOption
 
-    @Option(help: ArgumentHelp("Output format: table, json, csv, tsv, markdown, or dot (the graph for Graphviz).",
+    @Option(help: ArgumentHelp("Output format: table, json, csv, tsv, markdown, or dot (the graph for Graphviz); with --batch, csv, tsv or json (JSON Lines).",
                                valueName: "FORMAT"))
     var format: OutputFormat = .table
 
@@ -53,7 +53,7 @@ struct Graddiff: ParsableCommand {
 
 
 
-    @Option(help: ArgumentHelp("Evaluate at every row of a CSV or TSV table (its header names the variables); '-' reads standard input.",
+    @Option(help: ArgumentHelp("Evaluate at every row of a CSV or TSV table: columns named like variables bind them, others are copied to the output; '-' reads standard input.",
                                valueName: "FILE"),
             completion: .file())
     var batch: String?
@@ -64,15 +64,19 @@ struct Graddiff: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Start a session with the bindings given as its first inputs; with no EXPRESSION and no -f one starts anyway.")
     var interactive = false
 
-    @Flag(name: .shortAndLong, help: "Print only the output's value (with --wrt: only the gradients' values).")
+    @Flag(name: .shortAndLong, help: "Print only the output's value (with --wrt: only the gradients' values; with --batch: one line per row).")
     var quiet = false
 
     @Flag(help: "Treat nan and infinite values or gradients as errors (exit status 1).")
     var strict = false
 
-    @Option(help: ArgumentHelp("At a kink (abs or relu at 0, a min or max tie) use the derivative: zero (0 for abs and relu, a tie's first argument), left, right, mean, or error (exit status 3).",
+    @Option(help: ArgumentHelp("At a kink (abs or relu at 0, a min or max tie) use the derivative: zero (the default: 0 for abs and relu, a tie's first argument), left, right, mean, or error (exit status 3).",
                                valueName: "HOW"))
-    var kink: KinkConvention = .zero
+    var kink: KinkConvention?
+
+    /// The convention at kinks: `--kink`'s, else zero. Whether `--kink` was given at all
+    /// matters too: a convention the user chose is no news to `--quiet`.
+    var kinkConvention: KinkConvention { kink ?? .zero }
 
 
     @Flag(help: "Print the Hessian (second derivatives) of the output with respect to the variables (or the --wrt ones).")
@@ -101,11 +105,8 @@ struct Graddiff: ParsableCommand {
         try validateKink()
         try validateExplainAndPictures()
         if batch != nil {
-            if [.json, .markdown, .dot].contains(format) {
-                throw ValidationError("--batch writes CSV or TSV; --format \(format.rawValue) cannot be combined with it")
-            }
-            if quiet || wrtOption.wrt != nil {
-                throw ValidationError("--batch writes every gradient; --quiet and --wrt cannot be combined with it")
+            if [.markdown, .dot].contains(format) {
+                throw ValidationError("--batch writes CSV, TSV or (with --format json) JSON Lines; --format \(format.rawValue) cannot be combined with it")
             }
             if explain != nil || render != nil {
                 throw ValidationError("--batch writes one row per input row; --explain and --render cannot be combined with it")
@@ -167,7 +168,7 @@ struct Graddiff: ParsableCommand {
     /// `--kink` changes the reverse pass; the symbolic derivatives (`--hessian`,
     /// `--order`) are formulas in sign and step, which follow the default convention.
     private func validateKink() throws {
-        guard kink != .zero else { return }
+        guard let kink, kink != .zero else { return }
         if startsSession {
             throw ValidationError("--kink applies to one EXPRESSION or -f FILE, not to a session")
         }

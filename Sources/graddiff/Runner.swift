@@ -34,7 +34,7 @@ struct Runner {
             if let path = command.batch {
                 return BatchRunner(command: command, program: program, bindings: bindings, renderer: renderer).run(path: path)
             }
-            evaluation = try Evaluation.run(program, bindings: bindings, outputName: command.program.output, kinks: command.kink)
+            evaluation = try Evaluation.run(program, bindings: bindings, outputName: command.program.output, kinks: command.kinkConvention)
             try evaluation.program.validate(wrt: command.wrtOption.names)
         } catch {
             report(errors.isEmpty || error.diagnostics.elementsEqual(errors, by: { $0.diagnostic == $1.diagnostic })
@@ -42,7 +42,7 @@ struct Runner {
             return .dataError
         }
 
-        if command.kink == .error && !evaluation.kinkWarnings.isEmpty {
+        if command.kinkConvention == .error && !evaluation.kinkWarnings.isEmpty {
             report(evaluation.warnings.filter { warning in !evaluation.kinkWarnings.contains { $0.diagnostic == warning.diagnostic } })
             report(evaluation.kinkWarnings.map { warning in
                 var error = warning
@@ -51,7 +51,11 @@ struct Runner {
             })
             return .atKink
         }
-        report(evaluation.warnings)
+        // With --quiet, a convention chosen with --kink is not news.
+        let kinksAreNews = !(command.quiet && command.kink != nil)
+        report(evaluation.warnings.filter { warning in
+            kinksAreNews || !evaluation.kinkWarnings.contains { $0.diagnostic == warning.diagnostic }
+        })
         if command.strict && !evaluation.numericWarnings.isEmpty {
             report(evaluation.numericWarnings.map { warning in
                 var error = warning
