@@ -77,7 +77,7 @@ import Testing
               x = 2
               x#2 = 5
             steps
-              p = x^2 + w  (needs w)
+              p = f(x) + w  (needs w)
               q = x#2 * 2 = 10
             functions
               f(a) = a^2

@@ -18,13 +18,7 @@ struct ReplTerminalTests {
             y = 3
             z = -3
             graddiff> (x+y)*z
-            node  op   expression   value  gradient
-            x     var  x                1        -3
-            y     var  y                3        -3
-            z     var  z               -3         4
-            n3    add  x + y            4        -3
-            n4    mul  (x + y) * z    -12         1
-            graddiff>
+            \(Golden.readmeTable)graddiff>
             """), "\(screen)")
     }
 

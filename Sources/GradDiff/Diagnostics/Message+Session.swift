@@ -23,6 +23,11 @@ extension Message {
     static func wrtNotYetAVariable(_ name: String) -> Message {
         Message("'\(name)' is not a variable of the session yet", help: "expressions fail until it is one; :wrt alone prints every node")
     }
+    /// `:wrt x` after `x = 5` made `x#2`, on an expression that reads the first `x`.
+    static func wrtEarlierVersion(used: String, latest: String, latestName: String, name: Substring) -> Message {
+        Message("this expression uses \(used), not \(latest): its gradient with respect to \(latestName) is 0",
+                help: "a step keeps the \(name) it was defined with; define it again to use the new \(name)")
+    }
     static func wrtWithoutValue(_ name: String) -> Message {
         Message(":wrt names '\(name)', which has no value yet", help: "give it one first, such as: \(name) = 1; or change it with :wrt")
     }

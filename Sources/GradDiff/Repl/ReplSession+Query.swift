@@ -3,8 +3,8 @@ extension ReplSession {
     /// The table (in the session's format) of the expression at `node`, and its
     /// warnings. `span` is the expression's and `entryStart` where its entry starts, both
     /// in `working.source`; every diagnostic points into that source.
-    func query(_ node: NodeID, in working: Program, span: SourceSpan,
-               entryStart: Int, journal: ProgramJournal) throws(UserError) -> (String, [LocatedDiagnostic]) {
+    func query(_ node: NodeID, in working: Program, span: SourceSpan, entryStart: Int,
+               journal: ProgramJournal) throws(UserError) -> (String, [LocatedDiagnostic], [(key: String, note: LocatedDiagnostic)]) {
         let tape = working.tape
         let wrt = try resolveWrt(in: working)
         // Only the expression's own nodes are visited: a query costs its size, not the session's.
@@ -23,14 +23,20 @@ extension ReplSession {
                 throw UserError(.error(.wrtWithoutValue(name)), in: nil)
             }
         }
-        var (pruned, newIDs) = working.pruned(to: wrt.map { tape.cone(of: [node] + $0) } ?? cone)
+        var (pruned, newIDs) = working.pruned(to: tape.expressionOrder(of: [node] + (wrt ?? [])))
         pruned.output = newIDs[node]
+        if format == .json {
+            var plain = Program(source: pruned.source, tape: Self.plainNames(pruned.tape))
+            (plain.defaults, plain.output) = (pruned.defaults, pruned.output)
+            pruned = plain
+        }
         let subtape = pruned.tape
         let evaluation = try Evaluation.run(pruned, bindings: [])
         try Interruption.check()
         var options = self.options
         options.wrt = wrt?.map { subtape.variableNames[Int(subtape.first[Int(newIDs[$0]!)])] }
-        return (format.render(evaluation.result, options), evaluation.numericWarnings)
+        return (format.render(evaluation.result, options), evaluation.numericWarnings,
+                earlierVersionNotes(wrt: wrt, cone: cone, of: node, in: working, span: span))
     }
 
     /// The variable nodes `:wrt` names: an input's latest version, or a free variable.

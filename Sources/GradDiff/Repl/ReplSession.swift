@@ -30,6 +30,9 @@ public struct ReplSession {
     /// The most nodes the session's graph may hold (`--max-nodes`).
     public var nodeLimit = Parser.defaultNodeLimit
     let files: any ReplFiles
+    /// The notes already given that an expression reads an earlier version of a `:wrt`
+    /// variable (`ReplSession+Versions.swift`).
+    var notedVersions = Set<String>()
 
     /// The number of lines the history file keeps (the driver's, said by `:help keys`).
     public static let historyLimit = 1000
@@ -83,10 +86,14 @@ public struct ReplSession {
             let values = confirms && !stepNodes.isEmpty ? SessionValues(working, roots: stepNodes) : nil
             for statement in statements {
                 if statement.kind == .expression, let node = statement.node {
-                    let (table, warnings) = try query(node, in: working, span: statement.span, entryStart: piece.start,
-                                                      journal: journal)
+                    let (table, warnings, notes) = try query(node, in: working, span: statement.span, entryStart: piece.start,
+                                                             journal: journal)
                     reply.output += table
                     reply.diagnostics += warnings
+                    // Said once: the same expression and variable again need no note.
+                    for (key, note) in notes where notedVersions.insert(key).inserted {
+                        reply.diagnostics.append(note)
+                    }
                     continue
                 }
                 if confirms {
@@ -129,7 +136,7 @@ public struct ReplSession {
         case .step:
             let node = statement.node!
             let values = values ?? SessionValues(program, roots: [node])
-            text = "\(statement.version) = \(values.text(of: node))"
+            text = "\(statement.version) = \(stepText(node, span: statement.span, in: program, values: values))"
             let missing = values.missingVariables(of: node)
             text += missing.isEmpty ? " = \(number(values.value(of: node)))"
                                     : "  (no value yet: \(NameList.quoted(missing)) \(missing.count == 1 ? "has" : "have") none)"
@@ -146,6 +153,15 @@ public struct ReplSession {
             text += "  (replaces \(earlier.text) for the lines that follow)"
         }
         return text + "\n"
+    }
+
+    /// A step's expression in a confirmation or `:vars`: as graddiff reads it
+    /// (`p = x + y`), or as typed when it calls a user function, whose nodes would show
+    /// the function's body instead of the call (`q = g24(w)`).
+    func stepText(_ node: NodeID, span: SourceSpan, in program: Program, values: SessionValues) -> String {
+        let tape = program.tape
+        guard tape.cone(of: [node]).contains(where: { tape.note(of: $0) != nil }) else { return values.text(of: node) }
+        return String(program.source.text(of: span).drop(while: { $0 != "=" }).dropFirst()).trimmingSpaces()
     }
 
     func number(_ value: Double) -> String {
