@@ -138,8 +138,12 @@ struct Graddiff: ParsableCommand {
             (render != nil, "--render"), (dotBackward, "--dot-backward"), (hessian, "--hessian"),
             (order != nil, "--order"), (check, "--check"),
         ]
+        // What a session offers instead: the same output, typed after an expression.
+        let inSession = ["--explain": ":explain", "--render": ":render FILE",
+                         "--hessian": ":hessian", "--check": ":check"]
         for (given, flag) in oneExpressionOnly where given {
-            throw ValidationError("\(flag) applies to one EXPRESSION or -f FILE, not to a session")
+            let instead = inSession[flag].map { "; in the session, type \($0)" } ?? ""
+            throw ValidationError("\(flag) applies to one EXPRESSION or -f FILE, not to a session\(instead)")
         }
         if let argument = program.arguments.first(where: { !$0.contains("=") }) {
             throw ValidationError("with -i the arguments are bindings such as x=1, not '\(argument)'; type expressions in the session")

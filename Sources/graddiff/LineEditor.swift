@@ -30,7 +30,7 @@ enum LineEditor {
     nonisolated(unsafe) private static var candidates: [String] = []
     nonisolated(unsafe) private static var nextCandidate = 0
     /// Characters that end a word for completion: an expression's operators; file
-    /// names (after :load, :save and :save!) break only at blanks.
+    /// names (after :load, :save, :save! and :render) break only at blanks.
     nonisolated(unsafe) private static let expressionBreaks = strdup(" \t\n\"'()+-*/^,=;")
     nonisolated(unsafe) private static let fileNameBreaks = strdup(" \t\n")
 
@@ -141,9 +141,7 @@ enum LineEditor {
     }
 
     private static let wordBreaks: @convention(c) () -> UnsafeMutablePointer<CChar>? = {
-        let head = lineBefore(Int(rl_point)).split(separator: " ").first.map(String.init) ?? ""
-        let command = head.hasPrefix(":") ? ReplCommand.named(String(head.dropFirst()))?.name : nil
-        return [.load, .save, .saveReplacing].contains(command) ? fileNameBreaks : expressionBreaks
+        ReplSession.completesFileName(after: lineBefore(Int(rl_point))) ? fileNameBreaks : expressionBreaks
     }
 
     /// The line being edited, up to byte `offset`.

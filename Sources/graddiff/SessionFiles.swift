@@ -5,7 +5,7 @@ import Darwin
 #endif
 import GradDiff
 
-/// The file system as a session sees it for `:load` and `:save`. A leading `~/` means
+/// The file system as a session sees it for `:load`, `:save` and `:render`. A leading `~/` means
 /// the home directory, as a shell would read it.
 ///
 /// The one rule for writing: a session writes files only when its lines are typed at a
@@ -39,6 +39,22 @@ struct SessionFiles: ReplFiles {
         } catch {
             if error.kind == .exists { throw ReplFileError.exists(path) }
             throw ReplFileError(error.message)
+        }
+    }
+
+    /// `:render FILE`: Graphviz's `dot` into an `AtomicFile`, as `--render` draws.
+    func render(_ dot: String, to path: String) throws(ReplFileError) {
+        guard isInteractive else {
+            throw ReplFileError("a session read from a pipe or a file writes no files: '\(path)' was not drawn",
+                                help: "type :render at a terminal, or use graddiff --render FILE with the expression")
+        }
+        guard let format = GraphvizRenderer.Format(path: path) else {
+            throw ReplFileError(":render needs a file name ending in .svg, .png or .pdf, not '\(path)'")
+        }
+        do throws(GraphvizRenderer.Failure) {
+            try GraphvizRenderer.render(dot, to: expanded(path), format: format)
+        } catch {
+            throw ReplFileError(error.message.replacingAll("--render", with: ":render"), help: error.help)
         }
     }
 

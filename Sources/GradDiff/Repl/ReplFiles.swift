@@ -6,6 +6,15 @@ public protocol ReplFiles {
     /// Writes `text` as the file at `path`; with `replacing` false (`:save`, not
     /// `:save!`) an existing file is an error and stays as it was.
     func write(_ text: String, to path: String, replacing: Bool) throws(ReplFileError)
+    /// Draws the graph `dot` (Graphviz's language) into the picture at `path`, whose
+    /// extension names the format (`:render`); replaces the file, as `--render` does.
+    func render(_ dot: String, to path: String) throws(ReplFileError)
+}
+
+extension ReplFiles {
+    public func render(_ dot: String, to path: String) throws(ReplFileError) {
+        throw ReplFileError("this session cannot draw pictures: '\(path)' was not written")
+    }
 }
 
 /// Why a file could not be read or written, said for a person ("cannot open 'a.gd': No

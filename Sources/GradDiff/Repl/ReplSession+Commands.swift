@@ -31,6 +31,7 @@ extension ReplSession {
         case .format: return setFormat(argument)
         case .precision: return setPrecision(argument)
         case .wrt: return setWrt(argument)
+        case .explain, .diff, .hessian, .check, .render: return analyze(command, argument)
         case .load: return load(argument)
         case .save: return save(argument, replacing: false)
         case .saveReplacing: return save(argument, replacing: true)

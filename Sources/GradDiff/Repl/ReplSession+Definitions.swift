@@ -65,6 +65,7 @@ extension ReplSession {
         replayed.warnings = []
         program = replayed
         sourceMap = replayedText
+        lastExpression = nil
         definitions.removeAll { $0.name == name }
         var reply = ReplReply()
         if confirmsDefinitions {
@@ -80,6 +81,7 @@ extension ReplSession {
         program = Program(source: SourceText(name: sourceName, text: ""))
         sourceMap = SessionText()
         definitions = []
+        lastExpression = nil
         return reply
     }
 

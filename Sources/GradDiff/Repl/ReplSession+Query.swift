@@ -5,6 +5,26 @@ extension ReplSession {
     /// in `working.source`; every diagnostic points into that source.
     func query(_ node: NodeID, in working: Program, span: SourceSpan, entryStart: Int,
                journal: ProgramJournal) throws(UserError) -> (String, [LocatedDiagnostic], [(key: String, note: LocatedDiagnostic)]) {
+        let prepared = try prepare(node, in: working, span: span, entryStart: entryStart, journal: journal)
+        return (format.render(prepared.evaluation.result, prepared.options), prepared.evaluation.numericWarnings,
+                earlierVersionNotes(wrt: prepared.wrt, cone: prepared.cone, of: node, in: working, span: span))
+    }
+
+    /// An expression made ready to print: its nodes alone, numbered as the command line
+    /// numbers them, evaluated at the session's values, with the options that print it.
+    struct PreparedExpression {
+        /// The expression's nodes as a program of their own (named plainly for JSON).
+        var program: Program
+        var evaluation: Evaluation
+        /// The session's options, with `:wrt`'s names as the program spells them.
+        var options: OutputOptions
+        /// The expression's nodes and the `:wrt` variables, in the session's program.
+        var cone: [NodeID]
+        var wrt: [NodeID]?
+    }
+
+    func prepare(_ node: NodeID, in working: Program, span: SourceSpan, entryStart: Int,
+                 journal: ProgramJournal) throws(UserError) -> PreparedExpression {
         let tape = working.tape
         let wrt = try resolveWrt(in: working)
         // Only the expression's own nodes are visited: a query costs its size, not the session's.
@@ -35,8 +55,7 @@ extension ReplSession {
         try Interruption.check()
         var options = self.options
         options.wrt = wrt?.map { subtape.variableNames[Int(subtape.first[Int(newIDs[$0]!)])] }
-        return (format.render(evaluation.result, options), evaluation.numericWarnings,
-                earlierVersionNotes(wrt: wrt, cone: cone, of: node, in: working, span: span))
+        return PreparedExpression(program: pruned, evaluation: evaluation, options: options, cone: cone, wrt: wrt)
     }
 
     /// The variable nodes `:wrt` names: an input's latest version, or a free variable.

@@ -33,6 +33,9 @@ public struct ReplSession {
     /// The notes already given that an expression reads an earlier version of a `:wrt`
     /// variable (`ReplSession+Versions.swift`).
     var notedVersions = Set<String>()
+    /// The last expression typed (its node and span in `program`), which `:explain`,
+    /// `:diff`, `:hessian`, `:check` and `:render` take when given none.
+    var lastExpression: (node: NodeID, span: SourceSpan)?
 
     /// The number of lines the history file keeps (the driver's, said by `:help keys`).
     public static let historyLimit = 1000
@@ -68,7 +71,8 @@ public struct ReplSession {
 
     /// Parses `source` into the program, evaluates its expressions, and takes the entry
     /// back unless everything worked.
-    mutating func runStatements(_ source: SourceText, confirming: Bool? = nil) -> ReplReply {
+    /// With `printing` false the expressions are checked and remembered, not printed.
+    mutating func runStatements(_ source: SourceText, confirming: Bool? = nil, printing: Bool = true) -> ReplReply {
         var reply = ReplReply()
         let piece = SessionText.piece(source, after: program.source)
         var journal = ProgramJournal(program)
@@ -80,6 +84,7 @@ public struct ReplSession {
             try Interruption.check()
             reply.diagnostics += working.warnings.map { LocatedDiagnostic($0, in: working.source) }
             var added: [Definition] = []
+            var last: (node: NodeID, span: SourceSpan)?
             let confirms = confirming ?? confirmsDefinitions
             // One forward pass for the values of every step this entry defines.
             let stepNodes = statements.compactMap { $0.kind == .step ? $0.node : nil }
@@ -88,8 +93,9 @@ public struct ReplSession {
                 if statement.kind == .expression, let node = statement.node {
                     let (table, warnings, notes) = try query(node, in: working, span: statement.span, entryStart: piece.start,
                                                              journal: journal)
-                    reply.output += table
+                    if printing { reply.output += table }
                     reply.diagnostics += warnings
+                    last = (node, statement.span)
                     // Said once: the same expression and variable again need no note.
                     for (key, note) in notes where notedVersions.insert(key).inserted {
                         reply.diagnostics.append(note)
@@ -111,6 +117,7 @@ public struct ReplSession {
             }
             program.warnings = []
             definitions += added
+            if let last { lastExpression = last }
             sourceMap.append(piece)
         } catch {
             failed = true
