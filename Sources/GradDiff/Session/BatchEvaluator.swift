@@ -105,17 +105,21 @@ public struct BatchEvaluator {
 
     /// A carried column that is a near miss of a variable with no value (`yy` for `y`)
     /// was most likely meant to bind it: an error at the column, rather than the
-    /// variable's missing value. A variable with a value is never suggested.
+    /// variable's missing value. A variable with a value is never suggested. Past a
+    /// million comparisons (a generated table of 10^5 columns) the search is skipped,
+    /// and the missing values are reported as such.
     private static func checkMisspelledColumns(_ carried: [String], program: Program, bindings: [Binding], header: [String],
                                                source: SourceText, delimiter: Character) throws(UserError) {
         let tape = program.tape
+        let bound = Set(header).union(bindings.map(\.name))
         let unbound = tape.variableNames.indices.filter { slot in
-            let name = tape.variableNames[slot]
-            return program.defaults[slot] == nil && !bindings.contains { $0.name == name } && !header.contains(name)
+            program.defaults[slot] == nil && !bound.contains(tape.variableNames[slot])
         }.map { tape.variableNames[$0] }
-        guard !unbound.isEmpty else { return }
+        guard !unbound.isEmpty, carried.count * unbound.count <= 1_000_000 else { return }
         for name in carried {
-            guard let variable = NameSuggestion.nearest(to: name, among: unbound), let index = header.firstIndex(of: name) else { continue }
+            guard let variable = NameSuggestion.nearest(to: name, among: unbound), let index = header.firstIndex(of: name) else {
+                continue
+            }
             let span = DelimitedText.span(ofField: index, in: source, delimiter: delimiter)
             throw UserError(.error(.columnMisspellsVariable(name, variable: variable), at: span), in: source)
         }

@@ -63,10 +63,10 @@ public struct Evaluation: Sendable {
         // value: suggesting a name that is already bound points the wrong way.
         let unbound = missing.map { tape.variableNames[$0] }
         var misspelled: [String: Binding] = [:]
+        let variables = unused.isEmpty ? [] : tape.variableNames.filter { !$0.contains("#") }
         for binding in unused {
             let suggestion = NameSuggestion.nearest(to: binding.name, among: unbound)
             if let suggestion, misspelled[suggestion] == nil { misspelled[suggestion] = binding }
-            let variables = tape.variableNames.filter { !$0.contains("#") }
             warnings.append(LocatedDiagnostic(.warning(.boundButUnused(binding.name, suggestion: suggestion, variables: variables),
                                                        at: binding.nameSpan), in: binding.source))
         }
