@@ -52,22 +52,30 @@ struct HelpLayout {
         fill(Self.words(text), first: first, rest: String(repeating: " ", count: first.count))
     }
 
-    /// Examples, two spaces in: each command, and its comment in a column after the
-    /// longest command, or right after its command, or above it.
+    /// Examples, two spaces in: each command with its comment in one column after the
+    /// commands, or, for those too long for that, the comment on a line above.
     mutating func examples(_ examples: [(command: String, comment: String?)]) {
         let indent = "  "
-        let column = indent.count + (examples.filter { $0.comment != nil }.map(\.command.count).max() ?? 0) + 2
-        for (command, comment) in examples {
+        let tails = examples.map { $0.comment.map { "# " + Self.words($0).joined(separator: " ") } }
+        // The column after the longest command whose comment still fits beside it.
+        var inline = Set(examples.indices.filter { index in
+            tails[index].map { indent.count + examples[index].command.count + 2 + $0.count <= width } ?? false
+        })
+        var column = 0
+        while true {
+            column = indent.count + (inline.map { examples[$0].command.count }.max() ?? 0) + 2
+            let fitting = inline.filter { column + tails[$0]!.count <= width }
+            if fitting == inline { break }
+            inline = fitting
+        }
+        for (index, (command, comment)) in examples.enumerated() {
             let shell = Self.shellWords(command)
-            guard let comment else {
+            guard let comment, let tail = tails[index] else {
                 fill(shell, first: indent, rest: indent + "    ", continuation: " \\")
                 continue
             }
-            let tail = "# " + Self.words(comment).joined(separator: " ")
-            if column + tail.count <= width {
+            if inline.contains(index) {
                 lines.append((indent + command).padding(column) + tail)
-            } else if indent.count + command.count + 2 + tail.count <= width {
-                lines.append(indent + command + "  " + tail)
             } else {
                 fill(Self.words(comment), first: indent + "# ", rest: indent + "# ")
                 fill(shell, first: indent, rest: indent + "    ", continuation: " \\")
