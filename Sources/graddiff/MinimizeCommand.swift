@@ -134,7 +134,7 @@ enum MinimizeHelpText {
         help.examples([
             (#"graddiff minimize "(x-3)^2 + (y+1)^2" x=0 y=0 --lr 0.1"#, nil),
             (#"graddiff minimize "100*(y-x^2)^2 + (1-x)^2" x=-1.2 y=1 --optimizer adam --lr 0.02 --steps 5000"#, nil),
-            ("graddiff minimize -f model.gd --data points.csv --over w1,w2,b --optimizer adam --epochs 200 --batch-size 16 --seed 1", nil),
+            ("graddiff minimize -f docs/xor.gd --data docs/xor.csv --over v1,v2,c --optimizer adam --epochs 200 --batch-size 2 --seed 1", nil),
         ])
         help.line()
         help.paragraph("""

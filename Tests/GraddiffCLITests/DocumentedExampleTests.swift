@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// Every transcript in the README and every promise in `--help` ("# prints 6"), run
+/// Every transcript in the README and every example of `--help` (with its promise,
+/// "# prints 6"), run
 /// through the built binary and compared with what the text shows. Commands run in
 /// bash, in a fresh directory holding a copy of docs/, with the binary first on PATH.
 /// A command that exits 0 is compared with its standard output, one that fails with
@@ -25,15 +26,16 @@ import Testing
 
     static let helps: [[String]] = [["--help"], ["diff", "--help"], ["minimize", "--help"]]
 
-    /// A comment "prints TEXT" promises TEXT as a line of the command's output.
-    @Test(arguments: DocumentedExampleTests.helps) func helpExamplesPrintWhatTheySay(_ help: [String]) throws {
+    /// Every example runs (files it names are the repository's docs/), and a comment
+    /// "prints TEXT" promises TEXT as a line of the command's output.
+    @Test(arguments: DocumentedExampleTests.helps) func helpExamplesRunAndPrintWhatTheySay(_ help: [String]) throws {
         let text = try GraddiffProcess.run(help, environment: ["COLUMNS": "200"]).stdout
         let examples = DocumentedExamples.examples(inHelp: text)
         #expect(!examples.isEmpty)
         for example in examples {
-            guard let promise = example.comment, promise.hasPrefix("prints ") else { continue }
             let result = try Self.runInShell(example.command)
             #expect(result.status == 0, "\(example): \(result.stderr)")
+            guard let promise = example.comment, promise.hasPrefix("prints ") else { continue }
             let expected = String(promise.dropFirst("prints ".count))
             #expect(result.stdout.split(separator: "\n").contains { $0 == expected },
                     "\(example) prints:\n\(result.stdout)")
