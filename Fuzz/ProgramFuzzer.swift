@@ -52,7 +52,7 @@ private func runBatch(_ program: Program, _ bindings: [Binding], table: [UInt8])
     guard var batch = try? BatchEvaluator(program: program, bindings: bindings, header: header,
                                           headerSource: SourceText(name: "header", text: String(headerLine)),
                                           delimiter: delimiter, outputName: nil) else { return }
-    var output = batch.outputHeader(inputHeader: header)
+    var output = batch.outputHeader(inputHeader: header) ?? ""
     for line in lines.dropFirst().prefix(64) {
         try? batch.evaluate(fields: DelimitedText.fields(of: line, delimiter: delimiter), into: &output)
     }

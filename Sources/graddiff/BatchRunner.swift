@@ -29,13 +29,16 @@ struct BatchRunner {
             var evaluator: BatchEvaluator
             do throws(UserError) {
                 evaluator = try BatchEvaluator(program: program, bindings: bindings, header: header, headerSource: headerSource,
-                                               delimiter: delimiter, outputName: command.program.output, kinks: command.kink)
+                                               delimiter: delimiter, outputName: command.program.output, kinks: command.kinkConvention,
+                                               wrt: command.wrtOption.names, layout: layout)
             } catch {
                 StandardStreams.writeError(error.diagnostics.map(renderer.render).joined())
                 return .dataError
             }
             StandardStreams.writeError(evaluator.warnings.map(renderer.render).joined())
-            StandardStreams.writeOut(evaluator.outputHeader(inputHeader: header) + "\n")
+            if let outputHeader = evaluator.outputHeader(inputHeader: header) {
+                StandardStreams.writeOut(outputHeader + "\n")
+            }
             // Output is flushed before every wait for input and whenever it grows large:
             // a pipe sees rows as they come, without a write per row.
             var lineNumber = 1
@@ -64,6 +67,11 @@ struct BatchRunner {
             StandardStreams.writeError(renderer.render(LocatedDiagnostic(.error(error.message, help: error.help), in: nil)))
             return error.status
         }
+    }
+
+    /// What each output row holds: `--quiet` the numbers, `--format json` JSON Lines.
+    private var layout: BatchEvaluator.Layout {
+        command.quiet ? .numbers : command.format == .json ? .jsonLines : .table
     }
 
     /// The delimiter: `--format tsv`/`csv` if given, else a tab if the header has one.

@@ -16,6 +16,7 @@ enum CommandInput {
     /// Every `name=value` argument parsed, and the diagnostics of those that are not.
     /// `name=@FILE` binds a vector or matrix read from FILE (see `tables`).
     static func bindings(_ arguments: [String], tables: [String: SourceText] = [:]) -> (bindings: [Binding], errors: [LocatedDiagnostic]) {
+        if let spaced = CommandLineHints.spacedBindings(arguments) { return ([], [spaced]) }
         var bindings: [Binding] = []
         var errors: [LocatedDiagnostic] = []
         for argument in arguments {

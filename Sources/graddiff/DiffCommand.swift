@@ -18,26 +18,12 @@ struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Print the derivative of an expression as an expression.",
-        usage: """
-            graddiff diff [--wrt NAMES] [--order N] [--format FORMAT] EXPRESSION [name=value ...]
-              graddiff diff [options] -f FILE [name=value ...]
-            """,
-        discussion: """
-            Examples:
-              graddiff diff "x^2*y + sin(x*y)" --wrt x      # d_x = 2 * x * y + y * cos(x * y)
-              graddiff diff "x^3" --order 2 x=2            # d2_x = 6 * x, and its value 12
-              graddiff diff --format json "x*y"            # {"x": "y", "y": "x"}
-
-            The formulas are written as a textbook would: constants folded, like terms collected,
-            powers combined (x*x is x^2), signs in front, and min's and max's derivatives as
-            step(x - y), which is 0 at a tie where graddiff's gradient goes to the first argument.
-            A subexpression used more than once, or longer than \(DerivativeText.defaultMaximumWidth) characters,
-            is named once as a step (t1 = ...), so the output is a program that can be pasted back in.
-            Every derivative prints as a d_x = ... line, whatever --wrt names.
-            A line '# size: N operations' gives the derivative's size. With bindings, each
-            derivative's value follows as a comment: the numeric gradient, nan and inf included,
-            with what the formula gives where the two part (a tie, or a term that is not finite).
-            """
+        usage: HelpLayout.usage([
+            "graddiff diff [options] EXPRESSION [name=value ...]",
+            "graddiff diff [options] -f FILE [name=value ...]",
+        ]),
+        discussion: DiffHelpText.discussion,
+        version: VersionText.text
     )
 
     @OptionGroup var program: ProgramOptions
@@ -65,4 +51,31 @@ struct DiffCommand: ParsableCommand {
         if status != .success { throw ExitCode(status.rawValue) }
     }
 
+}
+
+/// `graddiff diff --help`'s prose; a comment starting with "prints" is checked by
+/// `HelpExampleTests` against the command's output.
+enum DiffHelpText {
+    static var discussion: String {
+        var help = HelpLayout()
+        help.line("Examples:")
+        help.examples([
+            (#"graddiff diff "x^2*y + sin(x*y)" --wrt x"#, "prints d_x = 2 * x * y + y * cos(x * y)"),
+            (#"graddiff diff "x^3" --order 2 x=2"#, "prints d2_x = 6 * x, then its value 12"),
+            (#"graddiff diff --format json "x*y""#, #"prints {"x": "y", "y": "x"}"#),
+        ])
+        help.line()
+        help.paragraph("""
+            The formulas are written as a textbook would: constants folded, like terms collected, \
+            powers combined (x*x is x^2), signs in front, and min's and max's derivatives as \
+            step(x - y), which is 0 at a tie where graddiff's gradient goes to the first argument. \
+            A subexpression used more than once, or longer than \(DerivativeText.defaultMaximumWidth) \
+            characters, is named once as a step (`t1 = ...`), so the output is a program that can be \
+            pasted back in. Every derivative prints as a `d_x = ...` line, whatever --wrt names. \
+            A line `'# size: N operations'` gives the derivative's size. With bindings, each \
+            derivative's value follows as a comment: the numeric gradient, nan and inf included, \
+            with what the formula gives where the two part (a tie, or a term that is not finite).
+            """)
+        return help.text
+    }
 }

@@ -11,6 +11,10 @@ extension Graddiff {
     /// `--explain=froward` is a typo, and would otherwise silently mean backward.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        if let shell = CompletionScript.requestedShell(by: arguments) {
+            StandardStreams.writeOut(CompletionScript.script(for: shell))
+            exit()
+        }
         switch Subcommand.requested(by: arguments) {
         case .diff(let rest): Subcommand.run(DiffCommand.self, rest)
         case .minimize(let rest): Subcommand.run(MinimizeCommand.self, rest)
@@ -26,6 +30,6 @@ extension Graddiff {
                 exit(withError: ValidationError("--explain=\(value) is not a pass; use one of \(passes)"))
             }
         }
-        main(nil)
+        Subcommand.run(Graddiff.self, arguments)
     }
 }

@@ -18,11 +18,11 @@ struct Graddiff: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "graddiff",
         abstract: "Differentiate an expression: print every node's value and gradient.",
-        usage: """
-            graddiff [options] EXPRESSION [name=value ...]
-              graddiff [options] -f FILE [name=value ...]
-              graddiff [options] [-i] [name=value ...]      (a session: statements typed or piped in)
-            """,
+        usage: HelpLayout.usage([
+            "graddiff [options] EXPRESSION [name=value ...]",
+            "graddiff [options] -f FILE [name=value ...]",
+            "graddiff [options] [-i] [name=value ...]   (a session)",
+        ]),
         discussion: HelpText.discussion,
         version: VersionText.text,
         subcommands: [DiffCommand.self, MinimizeCommand.self]
@@ -32,17 +32,18 @@ struct Graddiff: ParsableCommand {
 
     @OptionGroup var wrtOption: WrtOption
 
-    @Option(help: ArgumentHelp("Output format: table, json, csv, tsv, markdown, or dot (the graph for Graphviz).",
+    @Option(help: ArgumentHelp("Output format: table, json, csv, tsv, markdown, or dot (the graph for Graphviz); with --batch, csv, tsv or json (JSON Lines).",
                                valueName: "FORMAT"))
     var format: OutputFormat = .table
 
     @Option(defaultAsFlag: ExplainPass.backward,
-            help: ArgumentHelp("After the table, narrate a pass node by node: backward (the default), forward, both, or forward-mode (tangents, and what each mode costs), as --explain=forward.",
+            help: ArgumentHelp("After the table, narrate a pass node by node: backward, forward, both, or forward-mode (tangents, and what each mode costs), as --explain=forward.",
                                valueName: "PASS"))
     var explain: ExplainPass? = nil
 
     @Option(help: ArgumentHelp("Draw the graph into FILE; the extension picks the format: .html, a page that steps through both passes in a browser, or .svg, .png or .pdf (all drawn with Graphviz's dot).",
-                               valueName: "FILE"))
+                               valueName: "FILE"),
+            completion: .file(extensions: ["html", "svg", "png", "pdf"]))
     var render: String?
 
     @Flag(help: "With --format dot or --render, also draw the gradient flow: edges back to each input, labelled with the local partials.")
@@ -53,25 +54,30 @@ struct Graddiff: ParsableCommand {
 
 
 
-    @Option(help: ArgumentHelp("Evaluate at every row of a CSV or TSV table (its header names the variables); '-' reads standard input.",
-                               valueName: "FILE"))
+    @Option(help: ArgumentHelp("Evaluate at every row of a CSV or TSV table: columns named like variables bind them, others are copied to the output; '-' reads standard input.",
+                               valueName: "FILE"),
+            completion: .file())
     var batch: String?
 
     @Flag(help: "With --batch, skip bad rows and go on; with statements piped in, run the rest after a failed one (the exit status still reports failures).")
     var keepGoing = false
 
-    @Flag(name: .shortAndLong, help: "Start a session even with bindings given (graddiff -i x=1); with no EXPRESSION and no -f one starts anyway.")
+    @Flag(name: .shortAndLong, help: "Start a session with the bindings given as its first inputs; with no EXPRESSION and no -f one starts anyway.")
     var interactive = false
 
-    @Flag(name: .shortAndLong, help: "Print only the output's value (with --wrt: only the gradients' values).")
+    @Flag(name: .shortAndLong, help: "Print only the output's value (with --wrt: only the gradients' values; with --batch: one line per row).")
     var quiet = false
 
     @Flag(help: "Treat nan and infinite values or gradients as errors (exit status 1).")
     var strict = false
 
-    @Option(help: ArgumentHelp("At a kink (abs or relu at 0, a min or max tie) use the derivative zero (the default: 0 for abs and relu, the first argument for a tie), left, right, mean, or make it an error (exit status 3).",
+    @Option(help: ArgumentHelp("At a kink (abs or relu at 0, a min or max tie) use the derivative: zero (the default: 0 for abs and relu, a tie's first argument), left, right, mean, or error (exit status 3).",
                                valueName: "HOW"))
-    var kink: KinkConvention = .zero
+    var kink: KinkConvention?
+
+    /// The convention at kinks: `--kink`'s, else zero. Whether `--kink` was given at all
+    /// matters too: a convention the user chose is no news to `--quiet`.
+    var kinkConvention: KinkConvention { kink ?? .zero }
 
 
     @Flag(help: "Print the Hessian (second derivatives) of the output with respect to the variables (or the --wrt ones).")
@@ -118,11 +124,8 @@ struct Graddiff: ParsableCommand {
         try validateForwardMode()
         try validateExplainAndPictures()
         if batch != nil {
-            if [.json, .markdown, .dot].contains(format) {
-                throw ValidationError("--batch writes CSV or TSV; --format \(format.rawValue) cannot be combined with it")
-            }
-            if quiet || wrtOption.wrt != nil {
-                throw ValidationError("--batch writes every gradient; --quiet and --wrt cannot be combined with it")
+            if [.markdown, .dot].contains(format) {
+                throw ValidationError("--batch writes CSV, TSV or (with --format json) JSON Lines; --format \(format.rawValue) cannot be combined with it")
             }
             if explain != nil || render != nil {
                 throw ValidationError("--batch writes one row per input row; --explain and --render cannot be combined with it")
@@ -156,8 +159,12 @@ struct Graddiff: ParsableCommand {
             (order != nil, "--order"), (check, "--check"), (tangent != nil, "--tangent"), (mode != nil, "--mode"),
             (jacobian, "--jacobian"),
         ]
+        // What a session offers instead: the same output, typed after an expression.
+        let inSession = ["--explain": ":explain", "--render": ":render FILE",
+                         "--hessian": ":hessian", "--check": ":check"]
         for (given, flag) in oneExpressionOnly where given {
-            throw ValidationError("\(flag) applies to one EXPRESSION or -f FILE, not to a session")
+            let instead = inSession[flag].map { "; in the session, type \($0)" } ?? ""
+            throw ValidationError("\(flag) applies to one EXPRESSION or -f FILE, not to a session\(instead)")
         }
         if let argument = program.arguments.first(where: { !$0.contains("=") }) {
             throw ValidationError("with -i the arguments are bindings such as x=1, not '\(argument)'; type expressions in the session")
@@ -187,7 +194,7 @@ struct Graddiff: ParsableCommand {
     /// `--kink` changes the reverse pass; the symbolic derivatives (`--hessian`,
     /// `--order`) are formulas in sign and step, which follow the default convention.
     private func validateKink() throws {
-        guard kink != .zero else { return }
+        guard let kink, kink != .zero else { return }
         if startsSession {
             throw ValidationError("--kink applies to one EXPRESSION or -f FILE, not to a session")
         }

@@ -141,9 +141,7 @@ enum LineEditor {
     }
 
     private static let wordBreaks: @convention(c) () -> UnsafeMutablePointer<CChar>? = {
-        let head = lineBefore(Int(rl_point)).split(separator: " ").first.map(String.init) ?? ""
-        let command = head.hasPrefix(":") ? ReplCommand.named(String(head.dropFirst()))?.name : nil
-        return [.load, .save, .saveReplacing, .render].contains(command) ? fileNameBreaks : expressionBreaks
+        ReplSession.completesFileName(after: lineBefore(Int(rl_point))) ? fileNameBreaks : expressionBreaks
     }
 
     /// The line being edited, up to byte `offset`.

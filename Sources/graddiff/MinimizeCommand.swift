@@ -9,17 +9,19 @@ struct MinimizeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "minimize",
         abstract: "Minimize an expression by gradient descent, or train a small model on a CSV table.",
-        usage: """
-            graddiff minimize [options] EXPRESSION [name=value ...]
-              graddiff minimize [options] -f FILE --data TABLE.csv [name=value ...]
-            """,
-        discussion: MinimizeHelpText.discussion
+        usage: HelpLayout.usage([
+            "graddiff minimize [options] EXPRESSION [name=value ...]",
+            "graddiff minimize [options] -f FILE --data TABLE.csv [name=value ...]",
+        ]),
+        discussion: MinimizeHelpText.discussion,
+        version: VersionText.text
     )
 
     @OptionGroup var program: ProgramOptions
 
     @Option(help: ArgumentHelp("Train on a CSV or TSV table: its columns bind variables, and the loss is the mean over a mini-batch of rows.",
-                               valueName: "FILE"))
+                               valueName: "FILE"),
+            completion: .file())
     var data: String?
 
     @Option(help: ArgumentHelp("The parameters to adjust, separated by commas (default: every variable that is not a data column).",
@@ -65,10 +67,12 @@ struct MinimizeCommand: ParsableCommand {
     var logEvery: Int = 10
 
     @Option(help: ArgumentHelp("Write step, loss, gradient norm and every parameter of each logged step to FILE as CSV (mode 0600).",
-                               valueName: "FILE"))
+                               valueName: "FILE"),
+            completion: .file())
     var history: String?
 
-    @Option(help: ArgumentHelp("Draw the loss curve (log-scale loss against step) into FILE as SVG.", valueName: "FILE"))
+    @Option(help: ArgumentHelp("Draw the loss curve (log-scale loss against step) into FILE as SVG.", valueName: "FILE"),
+            completion: .file(extensions: ["svg"]))
     var plot: String?
 
     @Flag(name: .shortAndLong, help: "Print no progress, only the summary.")
@@ -122,26 +126,35 @@ struct MinimizeCommand: ParsableCommand {
     }
 }
 
+/// `graddiff minimize --help`'s prose.
 enum MinimizeHelpText {
     static var discussion: String {
-        """
-        Examples:
-          graddiff minimize "(x-3)^2 + (y+1)^2" x=0 y=0 --lr 0.1
-          graddiff minimize "100*(y-x^2)^2 + (1-x)^2" x=-1.2 y=1 --optimizer adam --lr 0.02 --steps 5000
-          graddiff minimize -f model.gd --data points.csv --over w1,w2,b --optimizer adam --epochs 200 --batch-size 16 --seed 1
-
-        Stopping: the run stops when the loss or gradient becomes nan or inf (diverged),
-        when the loss changes by less than --tol and the gradient norm is below --tol
-        (converged), after --steps updates or --epochs passes (step limit), or on Ctrl-C.
-        It prints why it stopped, the final loss, the parameters as name=value bindings
-        and the final gradient; lines other than the bindings start with '#'.
-
-        Files: --history and --plot are written to a new file beside FILE and renamed
-        into place (a symbolic link at FILE is replaced, not followed); a directory or
-        device named as FILE is refused before the run.
-
-        Exit status: 0 converged or step limit, 1 diverged, 130 interrupted, and the
-        usual 64, 65, 66 and 74 (see graddiff --help). See graddiff(1), MINIMIZE.
-        """
+        var help = HelpLayout()
+        help.line("Examples:")
+        help.examples([
+            (#"graddiff minimize "(x-3)^2 + (y+1)^2" x=0 y=0 --lr 0.1"#, nil),
+            (#"graddiff minimize "100*(y-x^2)^2 + (1-x)^2" x=-1.2 y=1 --optimizer adam --lr 0.02 --steps 5000"#, nil),
+            ("graddiff minimize -f docs/xor.gd --data docs/xor.csv --over v1,v2,c --optimizer adam --epochs 200 --batch-size 2 --seed 1", nil),
+        ])
+        help.line()
+        help.paragraph("""
+            Stopping: the run stops when the loss or gradient becomes nan or inf (diverged), when the \
+            loss changes by less than --tol and the gradient norm is below --tol (converged), after \
+            --steps updates or --epochs passes (step limit), or on Ctrl-C. It prints why it stopped, \
+            the final loss, the parameters as name=value bindings and the final gradient; lines other \
+            than the bindings start with '#'.
+            """)
+        help.line()
+        help.paragraph("""
+            Files: --history and --plot are written to a new file beside FILE and renamed into place \
+            (a symbolic link at FILE is replaced, not followed); a directory or device named as FILE \
+            is refused before the run.
+            """)
+        help.line()
+        help.paragraph("""
+            Exit status: 0 converged or step limit, 1 diverged, 130 interrupted, and the usual 64, 65, \
+            66 and 74 (see `'graddiff --help'`). See graddiff(1), MINIMIZE.
+            """)
+        return help.text
     }
 }

@@ -6,7 +6,8 @@ import GradDiff
 /// `--output`, `--max-nodes` and `--color` alike.
 struct ProgramOptions: ParsableArguments {
     @Option(name: [.customShort("f"), .customLong("file")],
-            help: ArgumentHelp("Read the expression or program from FILE ('-' for standard input).", valueName: "FILE"))
+            help: ArgumentHelp("Read the expression or program from FILE ('-' for standard input).", valueName: "FILE"),
+            completion: .file())
     var file: String?
 
     @Option(help: ArgumentHelp("Differentiate (or minimize) the named step NAME instead of the last statement.", valueName: "NAME"))

@@ -18,7 +18,7 @@ extension Runner {
             ?? [evaluation.output]
         let slots = evaluation.result.reportedVariables(options).map(\.slot)
         let jacobian = OutputJacobian(evaluation.tape, values: evaluation.values, outputs: outputs, slots: slots,
-                                      mode: command.mode, kinks: command.kink)
+                                      mode: command.mode, kinks: command.kinkConvention)
         return command.format == .json
             ? TangentReport.jacobianJSON(jacobian, evaluation.tape)
             : TangentReport.jacobianTable(jacobian, evaluation.tape, chosen: command.mode != nil, digits: options.precision)
@@ -26,7 +26,7 @@ extension Runner {
 
     /// The node table with tangents (or, with -q, the output's tangent alone).
     func renderTangents(_ evaluation: Evaluation, _ options: OutputOptions, direction: [Double]) -> String {
-        let tangents = TangentPass.run(evaluation.tape, values: evaluation.values, direction: direction, kinks: command.kink)
+        let tangents = TangentPass.run(evaluation.tape, values: evaluation.values, direction: direction, kinks: command.kinkConvention)
         if command.quiet { return NumberFormat.significant(tangents[Int(evaluation.output)], digits: options.precision) + "\n" }
         if command.format == .json { return TangentReport.json(evaluation.result, tangents: tangents, direction: direction) }
         return TangentReport.table(evaluation.result, tangents: tangents, options)

@@ -36,8 +36,8 @@ struct Runner {
             if let path = command.batch {
                 return BatchRunner(command: command, program: program, bindings: bindings, renderer: renderer).run(path: path)
             }
-            evaluation = try Evaluation.run(program, bindings: bindings, outputName: command.evaluatedOutputName, kinks: command.kink,
-                                            allowingTensorOutput: command.jacobian)
+            evaluation = try Evaluation.run(program, bindings: bindings, outputName: command.evaluatedOutputName,
+                                            kinks: command.kinkConvention, allowingTensorOutput: command.jacobian)
             try evaluation.program.validate(wrt: command.wrtOption.names)
         } catch {
             report(errors.isEmpty || error.diagnostics.elementsEqual(errors, by: { $0.diagnostic == $1.diagnostic })
@@ -45,7 +45,7 @@ struct Runner {
             return .dataError
         }
 
-        if command.kink == .error && !evaluation.kinkWarnings.isEmpty {
+        if command.kinkConvention == .error && !evaluation.kinkWarnings.isEmpty {
             report(evaluation.warnings.filter { warning in !evaluation.kinkWarnings.contains { $0.diagnostic == warning.diagnostic } })
             report(evaluation.kinkWarnings.map { warning in
                 var error = warning
@@ -54,7 +54,11 @@ struct Runner {
             })
             return .atKink
         }
-        report(evaluation.warnings)
+        // With --quiet, a convention chosen with --kink is not news.
+        let kinksAreNews = !(command.quiet && command.kink != nil)
+        report(evaluation.warnings.filter { warning in
+            kinksAreNews || !evaluation.kinkWarnings.contains { $0.diagnostic == warning.diagnostic }
+        })
         if command.strict && !evaluation.numericWarnings.isEmpty {
             report(evaluation.numericWarnings.map { warning in
                 var error = warning

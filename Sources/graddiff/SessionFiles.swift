@@ -42,15 +42,20 @@ struct SessionFiles: ReplFiles {
         }
     }
 
-    /// `:render FILE`: as `--render FILE` draws it, warnings returned to the session.
+    /// `:render FILE`: as `--render FILE` draws it (a page or a picture), warnings
+    /// returned to the session; only a session typed at a terminal writes files.
     func render(_ evaluation: Evaluation, options: OutputOptions, to path: String) throws(ReplFileError) -> [Diagnostic] {
+        guard isInteractive else {
+            throw ReplFileError("a session read from a pipe or a file writes no files: '\(path)' was not drawn",
+                                help: "type :render at a terminal, or use graddiff --render FILE with the expression")
+        }
         guard let kind = GraphPicture.Kind(path: path) else {
             throw ReplFileError(":render needs a file name ending in \(GraphPicture.extensions), not '\(path)'")
         }
         do throws(GraphvizRenderer.Failure) {
             try GraphPicture.write(evaluation, options, kind: kind, backward: false, to: expanded(path))
         } catch {
-            throw ReplFileError(error.message, help: error.help)
+            throw ReplFileError(error.message.replacingAll("--render", with: ":render"), help: error.help)
         }
         return GraphPicture.warnings(evaluation, options, kind: kind, backward: false)
     }

@@ -34,7 +34,8 @@ enum Subcommand {
         }
     }
 
-    /// Runs `command` on `arguments` as `graddiff NAME ...`, and exits.
+    /// Runs `command` on `arguments` as `graddiff NAME ...` (or as `graddiff ...`, the
+    /// root command), and exits. A usage error gets graddiff's hint where one applies.
     static func run<Command: ParsableCommand>(_ command: Command.Type, _ arguments: [String]) -> Never {
         do {
             var parsed = try command.parseAsRoot(arguments)
@@ -42,9 +43,14 @@ enum Subcommand {
             Graddiff.exit()
         } catch {
             let code = command.exitCode(for: error)
-            let message = command.fullMessage(for: error)
-                .replacingAll("'\(command.configuration.commandName ?? "") --help'",
-                              with: "'graddiff \(command.configuration.commandName ?? "") --help'")
+            let name = command == Graddiff.self ? nil : command.configuration.commandName
+            var message = command.fullMessage(for: error)
+            if let name {
+                message = message.replacingAll("'\(name) --help'", with: "'graddiff \(name) --help'")
+            }
+            if code != .success {
+                message = UsageHint.adding(to: message, arguments: arguments, command: "graddiff" + (name.map { " " + $0 } ?? ""))
+            }
             if !message.isEmpty {
                 if code == .success { StandardStreams.writeOut(message + "\n") } else { StandardStreams.writeError(message + "\n") }
             }

@@ -65,7 +65,7 @@ struct BatchEvaluatorTests {
     }
 
     @Test("bad headers", arguments: [
-        ("x*y", "x,q", "", "the column 'q' is not a variable of the expression"),
+        ("x*yy", "x,y", "", "the column 'y' is not a variable of the expression, and 'yy' has no value"),
         ("x*y", "x,x", "", "the column 'x' appears twice in the header"),
         ("x*y", "x,y", "y=2", "'y' is both a column and bound on the command line"),
         ("p = x + 1; p * y", "x,p", "y=1", "the column 'p' names a step the program computes, not an input"),
@@ -74,6 +74,41 @@ struct BatchEvaluatorTests {
     func badHeaders(_ program: String, _ header: String, _ bindings: String, _ message: String) throws {
         let diagnostics = userErrors { _ = try evaluator(program, header: header, bindings: bindings) }
         #expect(diagnostics.map(\.diagnostic.message) == [message])
+    }
+
+    /// Columns that name no variable are copied, text and all, and never read as numbers.
+    @Test func otherColumnsAreCarriedThrough() throws {
+        var batch = try evaluator("x*y", header: "id,x,label,y")
+        #expect(batch.outputHeader(inputHeader: ["id", "x", "label", "y"]) == "id,x,label,y,value,d_x,d_y")
+        #expect(try run(&batch, ["a1,2,first,3", "7,1,,1"]) == "a1,2,first,3,6,3,2\n7,1,,1,1,1,1\n")
+        #expect(batch.warnings.map(\.diagnostic.message)
+                == ["the columns 'id', 'label' are not variables of the expression: they are copied to each output row"])
+    }
+
+    @Test func layoutsAndChosenGradients() throws {
+        func batch(_ layout: BatchEvaluator.Layout, wrt: [String]?) throws -> BatchEvaluator {
+            let header = "id,x,y"
+            return try BatchEvaluator(program: parseProgram("x*y"), bindings: [], header: ["id", "x", "y"],
+                                      headerSource: SourceText(name: "table", text: header), delimiter: ",", outputName: nil,
+                                      wrt: wrt, layout: layout)
+        }
+        var table = try batch(.table, wrt: ["y"])
+        #expect(table.outputHeader(inputHeader: ["id", "x", "y"]) == "id,x,y,value,d_y")
+        #expect(try run(&table, ["a,2,3"]) == "a,2,3,6,2\n")
+        var value = try batch(.numbers, wrt: nil)
+        #expect(value.outputHeader(inputHeader: ["id", "x", "y"]) == nil)
+        #expect(try run(&value, ["a,2,3"]) == "6\n")
+        var gradients = try batch(.numbers, wrt: ["y", "x"])
+        #expect(try run(&gradients, ["a,2,3"]) == "2,3\n")
+        var json = try batch(.jsonLines, wrt: nil)
+        #expect(try run(&json, ["\"a\\b\",nan,3"])
+                == "{\"columns\": {\"id\": \"a\\\\b\", \"x\": \"nan\", \"y\": 3}, \"value\": \"nan\", \"gradient\": {\"x\": 3, \"y\": \"nan\"}}\n")
+    }
+
+    /// The check at zeros is no row: a kink there is not reported.
+    @Test func noKinkWarningFromTheCheck() throws {
+        let batch = try evaluator("relu(x)", header: "x")
+        #expect(batch.warnings.isEmpty)
     }
 
     @Test func missingVariableIsAnError() throws {

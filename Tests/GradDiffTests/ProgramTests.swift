@@ -157,9 +157,14 @@ struct ProgramTests {
         #expect(missing.first?.source?.text(of: span) == "x")
         #expect(missing.first?.diagnostic.otherSpans.count == 1)
 
-        let misspelled = try evaluate("x + y", "x=1 y=2 yy=3")
-        #expect(misspelled.warningMessages == ["'yy' is bound but not used"])
-        #expect(misspelled.warnings.first?.diagnostic.help == "did you mean 'y'?")
+        // y is bound already: 'did you mean y?' would point the wrong way.
+        let extra = try evaluate("x + y", "x=1 y=2 yy=3")
+        #expect(extra.warningMessages == ["'yy' is bound but not used"])
+        #expect(extra.warnings.first?.diagnostic.help == "the expression's variables are x, y")
+        // y has no value: the binding of yy is its likely misspelling.
+        let misspelled = userErrors { _ = try evaluate("x + y", "x=1 yy=3") }
+        #expect(misspelled.map(\.diagnostic.message) == ["no value for the variable 'y'"])
+        #expect(misspelled.first?.diagnostic.help == "yy=3 binds 'yy', not 'y': write y=3")
     }
 
     // MARK: User functions

@@ -15,6 +15,34 @@ import Testing
         #expect(repl.run(":help functions").output.contains("sigmoid"))
         let unknown = repl.run(":help fromat")
         #expect(unknown.failed && unknown.diagnostics[0].diagnostic.help == "did you mean ':help format'?")
+        #expect(repl.run(":help explain").output.hasPrefix(":explain [PASS] [EXPR]\n"))
+    }
+
+    /// A prefix of several commands means the first in :help's list.
+    @Test func prefixesKeepTheirMeaning() {
+        #expect(ReplCommand.named("h")?.name == .help)
+        #expect(ReplCommand.named("c")?.name == .clear)
+        #expect(ReplCommand.named("che")?.name == .check)
+        #expect(ReplCommand.named("e")?.name == .explain)
+        #expect(ReplCommand.named("sa")?.name == .save)
+    }
+
+    @Test func analysisCommandsTakeTheLastOrAGivenExpression() {
+        var repl = session("x = 2")
+        #expect(repl.run(":check").messages == ["there is no expression yet"])
+        _ = repl.run("x^3")
+        #expect(repl.run(":hessian").output == "    x\nx  12\n")
+        // A given expression becomes the last one, without its table.
+        #expect(repl.run(":hessian x^2").output == "   x\nx  2\n")
+        #expect(repl.run(":explain forward").output.contains("n2 = x^2 = 2^2 = 4"))
+        #expect(repl.run(":explain forwrd").messages == ["'forwrd' is not a pass"])
+        // A failed check is a warning: the session goes on.
+        let kink = repl.run(":check abs(x - 2)")
+        #expect(!kink.failed)
+        #expect(repl.run(":render").messages == [":render needs a file name"])
+        #expect(repl.run(":render g.svg").messages == ["this session cannot draw pictures: 'g.svg' was not written"])
+        _ = repl.run(":clear")
+        #expect(repl.run(":diff").messages == ["there is no expression yet"])
     }
 
     @Test(arguments: [
@@ -79,7 +107,7 @@ import Testing
               x = 2
               x#2 = 5
             steps
-              p = x^2 + w  (needs w)
+              p = f(x) + w  (needs w)
               q = x#2 * 2 = 10
             functions
               f(a) = a^2
@@ -196,6 +224,10 @@ import Testing
         (":", "", ReplCommand.all.map { ":" + $0.name.rawValue }.sorted()),
         ("j", ":format ", ["json"]),
         ("s", ":help ", ["save", "save!", "statements"]),
+        (":e", "", [":explain"]),
+        ("b", ":explain ", ["backward", "both"]),
+        ("sp", ":diff ", ["speed"]),
+        ("f", ":hessian x + ", ["f("]),
         (":sa", "", [":save", ":save!"]),
         ("", ":unset ", ["f", "p", "speed", "x"]),
         ("", ":wrt x,", ["speed", "x", "y"]),

@@ -182,11 +182,18 @@ import Testing
         #expect(outcome.status == 0)
         // The inputs, the value, then every gradient.
         #expect(outcome.stdout.contains(",1,\(count),1,1,"))
-        // A header whose every column is wrong: eight errors and a count, found quickly.
+        // A header whose every column names no variable: one error names eight of the
+        // variables left without a value and counts the rest, found quickly.
         let wrong = try run(text(header.replacingOccurrences(of: "x", with: "y") + "\n" + row + "\n"),
                             ["-f", expression.path, "--batch", "-"], piped: true, maximumKilobytes: bound)
         #expect(wrong.status == 65)
-        #expect(wrong.stderr.contains("199992 more columns have such problems"))
+        #expect(wrong.stderr.contains("error: no values for the variables 'x0', 'x1'"), "\(wrong.stderr.prefix(500))")
+        #expect(wrong.stderr.contains("and 199992 more"))
+        // Every column invalid: eight errors and a count (whatever the expression).
+        let invalid = try run(text(header.replacingOccurrences(of: "x", with: "2") + "\n" + row + "\n"),
+                              ["--batch", "-", "x0"], piped: true, maximumKilobytes: bound)
+        #expect(invalid.status == 65)
+        #expect(invalid.stderr.contains("199992 more columns have such problems"))
     }
 
     @Test func aHundredThousandChainedDefinitions() throws {

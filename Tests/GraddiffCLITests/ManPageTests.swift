@@ -49,7 +49,7 @@ import Testing
         // Each option line of --help, as its spellings: "-f, --file <FILE>" is ["-f", "--file"].
         let options: [[String]] = help.stdout.split(separator: "\n")
             .map { $0.drop(while: { $0 == " " }) }
-            .filter { $0.hasPrefix("-") && !$0.hasPrefix("-h, --help") }
+            .filter { $0.hasPrefix("-") && !$0.hasPrefix("-h, --help") && !$0.hasPrefix("--version") }
             .map { line in
                 line.prefix(while: { $0 != "<" }).split(separator: " ").prefix(while: { $0.hasPrefix("-") })
                     .map { String($0.trimmingCharacters(in: CharacterSet(charactersIn: ","))) }

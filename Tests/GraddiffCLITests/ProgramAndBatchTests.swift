@@ -98,8 +98,49 @@ import Testing
         let result = try GraddiffProcess.run(["--batch", "-", "x*y", "y=3"], input: "x,y\n1,2\n")
         #expect(result.status == 65)
         #expect(result.stderr.contains("'y' is both a column and bound on the command line"))
+        // A column that names no variable is carried through, with a note.
         let stranger = try GraddiffProcess.run(["--batch", "-", "x*y", "y=3"], input: "x,w\n1,2\n")
-        #expect(stranger.stderr.contains("the column 'w' is not a variable of the expression"))
+        #expect(stranger.status == 0)
+        #expect(stranger.stdout == "x,w,value,d_x,d_y\n1,2,3,3,1\n")
+        #expect(stranger.stderr.contains("note: the column 'w' is not a variable of the expression: it is copied to each output row"))
+        #expect(!stranger.stderr.contains("did you mean"))
+    }
+
+    /// A table with ids and labels, as real tables have: --wrt picks the gradient
+    /// columns, -q writes only numbers, --format json writes JSON Lines.
+    @Test func batchCarriesColumnsAndTakesWrtQuietAndJSON() throws {
+        let table = "id,x,y,label\na1,1,2,first\na2,3,4,second\n"
+        let wrt = try GraddiffProcess.run(["--batch", "-", "--wrt", "y", "x*y"], input: table)
+        #expect(wrt.stdout == "id,x,y,label,value,d_y\na1,1,2,first,2,1\na2,3,4,second,12,3\n", "\(wrt.stderr)")
+        let quiet = try GraddiffProcess.run(["--batch", "-", "-q", "x*y"], input: table)
+        #expect(quiet.stdout == "2\n12\n")
+        #expect(quiet.stderr.isEmpty, "\(quiet.stderr)")
+        let gradients = try GraddiffProcess.run(["--batch", "-", "-q", "--wrt", "x,y", "x*y"], input: table)
+        #expect(gradients.stdout == "2,1\n4,3\n")
+        let json = try GraddiffProcess.run(["--batch", "-", "--format", "json", "x*y"], input: table)
+        let objects = try json.stdout.split(separator: "\n").map { try GraddiffProcess.json(String($0)) }
+        #expect(objects.count == 2)
+        #expect(objects.first?["value"] as? Double == 2)
+        #expect((objects.first?["columns"] as? [String: Any])?["label"] as? String == "first")
+        #expect((objects.last?["gradient"] as? [String: Double]) == ["x": 4, "y": 3])
+        let misspelled = try GraddiffProcess.run(["--batch", "-", "x*yy"], input: table)
+        #expect(misspelled.status == 65)
+        #expect(misspelled.stderr.contains("error: the column 'y' is not a variable of the expression, and 'yy' has no value"))
+        let wrong = try GraddiffProcess.run(["--batch", "-", "--wrt", "z", "x*y"], input: table)
+        #expect(wrong.status == 65 && wrong.stderr.contains("--wrt names 'z'"))
+    }
+
+    /// --kink chose the convention: -q does not warn about it; without -q the warning says it.
+    @Test func quietLeavesOutTheChosenKink() throws {
+        let quiet = try GraddiffProcess.run(["-q", "--wrt", "x", "--kink", "right", "relu(x)", "x=0"])
+        #expect(quiet.stdout == "1\n")
+        #expect(quiet.stderr.isEmpty, "\(quiet.stderr)")
+        let loud = try GraddiffProcess.run(["--wrt", "x", "--kink", "right", "relu(x)", "x=0"])
+        #expect(loud.stderr.contains("graddiff uses 1 (--kink right)"))
+        let unchosen = try GraddiffProcess.run(["-q", "--wrt", "x", "relu(x)", "x=0"])
+        #expect(unchosen.stderr.contains("warning: n1 is evaluated at a kink"))
+        let batch = try GraddiffProcess.run(["--batch", "-", "relu(x)"], input: "x\n1\n")
+        #expect(batch.stderr.isEmpty, "a kink at the check's zeros is no row's: \(batch.stderr)")
     }
 
     /// A pipe sees each row as soon as its input row arrives, before the input ends.

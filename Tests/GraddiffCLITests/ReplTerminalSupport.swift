@@ -2,8 +2,8 @@ import Foundation
 import Testing
 
 /// graddiff's REPL in a real terminal: a tmux server of its own (one socket per
-/// session) runs the built binary in a detached 100×40 pane, with HOME and
-/// GRADDIFF_HISTORY in a fresh temporary directory. Tests type with `type` and
+/// session) runs the built binary in a detached 100×40 pane, with HOME, GRADDIFF_HISTORY
+/// and the working directory in a fresh temporary directory. Tests type with `type` and
 /// `press`, and read the screen as tmux renders it, polling until what they wait for
 /// shows up; no fixed sleeps.
 final class TerminalSession {
@@ -21,9 +21,11 @@ final class TerminalSession {
     /// Starts `graddiff arguments` and waits for its first prompt (or for `firstOutput`,
     /// for a command that is not a session). `inputrc` becomes ~/.inputrc. With `home`,
     /// HOME is that directory and GRADDIFF_HISTORY is unset. `prepare` runs on the fresh
-    /// directory before graddiff starts (to plant files).
+    /// directory before graddiff starts (to plant files). `executable` runs another
+    /// program instead of graddiff (a shell, to test the completion scripts).
     init(_ arguments: [String] = [], inputrc: String? = nil, home: String? = nil,
-         firstOutput: String = TerminalSession.prompt, prepare: (URL) throws -> Void = { _ in }) throws {
+         firstOutput: String = TerminalSession.prompt, executable: String = GraddiffProcess.binary,
+         prepare: (URL) throws -> Void = { _ in }) throws {
         directory = try GraddiffProcess.temporaryDirectory()
         socket = directory.appendingPathComponent("tmux.sock").path
         var environment = ["LANG": "C.UTF-8", "NO_COLOR": "1", "HOME": home ?? directory.path]
@@ -36,9 +38,9 @@ final class TerminalSession {
         // A shell runs graddiff and then shows its exit status on the screen (tmux would
         // only know it once it reaped the process, which can take a while). The shell
         // ignores SIGINT, so that a Ctrl-C reaches graddiff alone.
-        let command = ([GraddiffProcess.binary] + arguments).map { "'\($0)'" }.joined(separator: " ")
+        let command = ([executable] + arguments).map { "'\($0)'" }.joined(separator: " ")
         try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "40",
-                  "trap '' INT; \(command); echo \"\(Self.exitMarker)$?]\"; exec sleep 600"])
+                  "trap '' INT; cd '\(directory.path)' && \(command); echo \"\(Self.exitMarker)$?]\"; exec sleep 600"])
         do {
             try waitFor(firstOutput)
         } catch {

@@ -18,13 +18,7 @@ struct ReplTerminalTests {
             y = 3
             z = -3
             graddiff> (x+y)*z
-            node  op   expression   value  gradient
-            x     var  x                1        -3
-            y     var  y                3        -3
-            z     var  z               -3         4
-            n3    add  x + y            4        -3
-            n4    mul  (x + y) * z    -12         1
-            graddiff>
+            \(Golden.readmeTable)graddiff>
             """), "\(screen)")
     }
 
@@ -74,6 +68,28 @@ struct ReplTerminalTests {
         try terminal.type("j")
         try terminal.press("Tab")
         try terminal.waitUntil(":format json completed") { $0.hasSuffix("graddiff> :format json") }
+    }
+
+    /// :render draws at a terminal, through Graphviz, into a new file renamed into place;
+    /// Tab completes the new commands, a pass, and :render's file name.
+    @Test func renderDrawsAndTheNewCommandsComplete() throws {
+        let terminal = try TerminalSession()
+        try terminal.run("x = 1; y = 3")
+        try terminal.run("(x+y)*2")
+        let screen = try terminal.run(":render graph.svg")
+        #expect(screen.contains("drew the graph into graph.svg"), "\(screen)")
+        let picture = try String(contentsOf: terminal.directory.appendingPathComponent("graph.svg"), encoding: .utf8)
+        #expect(picture.contains("<svg"))
+        try terminal.type(":expl")
+        try terminal.press("Tab")
+        try terminal.type("fo")
+        try terminal.press("Tab")
+        try terminal.waitUntil(":explain forward completed") { $0.hasSuffix("graddiff> :explain forward") }
+        let narration = try terminal.run("")
+        #expect(narration.contains("forward pass: each node from its inputs, inputs first"), "\(narration)")
+        try terminal.type(":render gra")
+        try terminal.press("Tab")
+        try terminal.waitUntil("the file name completed") { $0.hasSuffix("graddiff> :render graph.svg") }
     }
 
     @Test func ctrlCAbandonsAHalfTypedLine() throws {

@@ -7,8 +7,20 @@ extension Message {
     static func stepBound(_ name: String) -> Message {
         Message("'\(name)' is a step the program computes, not an input", help: "bind the inputs it is computed from instead")
     }
-    static func boundButUnused(_ name: String, suggestion: String?) -> Message {
-        Message("'\(name)' is bound but not used", help: didYouMean(suggestion))
+    /// `suggestion` is a variable still without a value; `variables` are the expression's.
+    static func boundButUnused(_ name: String, suggestion: String?, variables: [String]) -> Message {
+        Message("'\(name)' is bound but not used",
+                help: didYouMean(suggestion)
+                    ?? (variables.isEmpty ? "the expression has no variables" : "the expression's variables are \(NameList.plain(variables))"))
+    }
+    /// The help of "no value for the variable 'x'" when `binding` (`X=1`) bound a near
+    /// miss instead: the fix alone when `variable` is the only one missing, else after
+    /// the general help.
+    static func misspelledBinding(_ binding: String, binds name: String, not variable: String, fixed: String,
+                                  alone: Bool, otherwise: String) -> String {
+        let caseOnly = name.lowercased() == variable.lowercased()
+        let note = "\(binding) binds '\(name)', not '\(variable)'" + (caseOnly ? " (names are case-sensitive)" : "")
+        return alone ? "\(note): write \(fixed)" : "\(otherwise); \(note)"
     }
     /// `list` names the variables (quoted); `how` says how to give them values.
     static func missingValues(_ list: String, count: Int, how: String) -> Message {

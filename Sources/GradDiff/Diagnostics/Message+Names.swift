@@ -58,6 +58,15 @@ extension Message {
     static func bindingWithoutValue(_ argument: String, name: String) -> Message {
         Message("the binding '\(argument)' has no value", help: "write \(name)=NUMBER, such as \(name)=1")
     }
+    /// `x=-2,y=5`: `separated` is the same bindings as separate words.
+    static func bindingsJoinedByCommas(_ name: String, separated: String) -> Message {
+        Message("unexpected ',' in the value of '\(name)'", help: "separate bindings with spaces, not commas: \(separated)")
+    }
+    /// `"x=-2 y=5"` quoted as one argument.
+    static func bindingsInOneArgument(_ argument: String, separated: String) -> Message {
+        Message("'\(argument)' is several bindings in one argument",
+                help: "give each binding as a word of its own, without quotes around them all: \(separated)")
+    }
     static func unexpectedInValue(_ token: String, of name: String) -> Message {
         Message("unexpected \(token) in the value of '\(name)'")
     }

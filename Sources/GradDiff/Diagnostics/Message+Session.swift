@@ -23,6 +23,25 @@ extension Message {
     static func wrtNotYetAVariable(_ name: String) -> Message {
         Message("'\(name)' is not a variable of the session yet", help: "expressions fail until it is one; :wrt alone prints every node")
     }
+    /// `:wrt x` after `x = 5` made `x#2`, on an expression that reads the first `x`.
+    static func wrtEarlierVersion(used: String, latest: String, latestName: String, name: Substring) -> Message {
+        Message("this expression uses \(used), not \(latest): its gradient with respect to \(latestName) is 0",
+                help: "a step keeps the \(name) it was defined with; define it again to use the new \(name)")
+    }
+    /// `:explain`, `:diff`, ... before any expression was typed; `usage` is the command's.
+    static func noExpressionYet(_ usage: String) -> Message {
+        Message("there is no expression yet", help: "type one first, such as (x + 1)^2, or give it: \(usage)")
+    }
+    static func unknownPass(_ word: String, suggestion: String) -> Message {
+        Message("'\(word)' is not a pass", help: "did you mean '\(suggestion)'? the passes are backward, forward and both")
+    }
+    static func hessianTooLarge(_ count: Int, limit: Int) -> Message {
+        Message("the Hessian of \(count) variables has \(count * count) entries, more than the limit of \(limit)",
+                help: "name the variables you need with :wrt, or raise the limit with --max-nodes N")
+    }
+    static func checkFailed(_ names: [String], tolerance: Double) -> Message {
+        Message("the gradient check failed for \(NameList.plain(names)): relative error above \(NumberFormat.shortest(tolerance))")
+    }
     static func wrtWithoutValue(_ name: String) -> Message {
         Message(":wrt names '\(name)', which has no value yet", help: "give it one first, such as: \(name) = 1; or change it with :wrt")
     }

@@ -11,9 +11,16 @@ extension Message {
         Message("the column '\(name)' names a step the program computes, not an input",
                 help: didYouMean(suggestion) ?? "remove the column, or use the variable in the expression")
     }
-    static func columnNotAVariable(_ name: String, suggestion: String?) -> Message {
-        Message("the column '\(name)' is not a variable of the expression",
-                help: didYouMean(suggestion) ?? "remove the column, or use the variable in the expression")
+    /// `--batch`: columns that name no variable, copied to each output row.
+    static func columnsCarried(_ names: [String]) -> Message {
+        Message(names.count == 1
+                ? "the column \(NameList.quoted(names)) is not a variable of the expression: it is copied to each output row"
+                : "the columns \(NameList.quoted(names)) are not variables of the expression: they are copied to each output row")
+    }
+    /// `--batch`: a column `yy` where the variable `y` has no value.
+    static func columnMisspellsVariable(_ name: String, variable: String) -> Message {
+        Message("the column '\(name)' is not a variable of the expression, and '\(variable)' has no value",
+                help: "did you mean '\(variable)'? rename the column")
     }
     static func moreColumnProblems(_ count: Int) -> Message {
         Message("\(count) more column\(count == 1 ? " has" : "s have") such problems")

@@ -17,11 +17,16 @@ extension Message {
         case "−", "–": help = "write '-' (ASCII hyphen-minus) for subtraction"
         case "{": help = "use '(' and ')' for grouping, '[' and ']' for vectors and matrices"
         case "\0": help = "the input contains a NUL byte"
+        case "²", "³", "¹", "⁰", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹", "⁺", "⁻": help = "write '^' for a power, such as x^2"
         default: help = nil
         }
         return Message("unexpected character '\(shown)'", help: help)
     }
 
+    /// `x²`: a superscript is not a power in graddiff's syntax.
+    static func superscriptPower(_ shown: String, after name: String, exponent: String) -> Message {
+        Message("unexpected superscript '\(shown)' after '\(name)'", help: "write \(name)^\(exponent) for a power")
+    }
     static let emptyExpression = Message("the expression is empty", help: "write an expression such as (x+y)*z")
     static let commaOutsideCall = Message("',' separates function arguments, but this is not a function call",
                                           help: "remove the ',' or call a function such as max(a, b)")

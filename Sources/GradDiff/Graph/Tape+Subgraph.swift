@@ -29,9 +29,35 @@ extension Tape {
         return seen.sorted()
     }
 
-    /// The nodes `nodes` (in tape order, each one's inputs among them, as `cone(of:)`
-    /// gives), renumbered in that order, which keeps the tape topological. Variables keep
-    /// their relative order; step names, spans and notes come along. Returns the new tape
+    /// The nodes `roots` depend on (the roots included) in the order the parser makes
+    /// them for the expression alone: each node after its inputs, first input first,
+    /// roots in turn (a depth-first post-order, with an explicit stack). A session
+    /// prints `(x+y)*z` numbered as the command line does (x, y, n2, z, n4), however
+    /// early x, y and z were defined.
+    func expressionOrder(of roots: [NodeID]) -> [NodeID] {
+        var order: [NodeID] = []
+        var placed = Set<NodeID>()
+        // (node, whether its inputs are already pushed)
+        var stack: [(NodeID, Bool)] = roots.reversed().map { ($0, false) }
+        while let (id, expanded) = stack.popLast() {
+            if placed.contains(id) { continue }
+            if expanded {
+                placed.insert(id)
+                order.append(id)
+                continue
+            }
+            stack.append((id, true))
+            let i = Int(id)
+            let arity = ops[i].arity
+            if arity > 1, !placed.contains(second[i]) { stack.append((second[i], false)) }
+            if arity > 0, !placed.contains(first[i]) { stack.append((first[i], false)) }
+        }
+        return order
+    }
+
+    /// The nodes `nodes` (each one's inputs among them and before it, as `cone(of:)`
+    /// and `expressionOrder(of:)` give), renumbered in that order, which keeps the tape topological. Variables keep
+    /// their order in `nodes`; step names, spans and notes come along. Returns the new tape
     /// and each kept node's new id.
     func subgraph(of nodes: [NodeID]) -> (tape: Tape, newIDs: [NodeID: NodeID]) {
         var tape = Tape()

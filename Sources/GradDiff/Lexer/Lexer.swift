@@ -57,6 +57,7 @@ struct Lexer: Sendable {
                 while offset < bytes.count, let length = identifierContinueLength(at: offset) {
                     offset += length
                 }
+                if let error = superscriptAfter(start) { throw error }
                 return Token(.identifier, span(start))
             }
             throw unexpectedCharacter(at: start)
@@ -135,6 +136,36 @@ struct Lexer: Sendable {
         return Token(.number, span(start), number: value)
     }
 
+    /// `x²` written for `x^2`: the superscripts after the name that ends here, as an
+    /// error that gives the power as graddiff writes it.
+    private func superscriptAfter(_ start: Int) -> UserError? {
+        var end = offset
+        var exponent = ""
+        while end < source.bytes.count, let (scalar, length) = decodeScalar(at: end), let plain = Self.superscript(scalar) {
+            exponent.append(plain)
+            end += length
+        }
+        guard !exponent.isEmpty else { return nil }
+        let name = source.text(of: span(start))
+        return UserError(.error(.superscriptPower(String(source.text(of: SourceSpan(start: offset, end: end))),
+                                                  after: name, exponent: exponent),
+                                at: SourceSpan(start: offset, end: end)), in: source)
+    }
+
+    /// The digit or sign a superscript stands for (`²` is 2, `⁻` is -), or nil.
+    static func superscript(_ scalar: Unicode.Scalar) -> Character? {
+        switch scalar.value {
+        case 0x00B2: return "2"
+        case 0x00B3: return "3"
+        case 0x00B9: return "1"
+        case 0x2070: return "0"
+        case 0x2074...0x2079: return Character(Unicode.Scalar(scalar.value - 0x2074 + 0x34)!)
+        case 0x207A: return "+"
+        case 0x207B: return "-"
+        default: return nil
+        }
+    }
+
     private func unexpectedCharacter(at start: Int) -> UserError {
         guard let (scalar, length) = decodeScalar(at: start) else {
             return UserError(.error(.invalidUTF8, at: SourceSpan(start: start, end: start + 1)), in: source)
@@ -190,7 +221,7 @@ struct Lexer: Sendable {
         if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") { return 1 }
         if let length = identifierStartLength(at: index) { return length }
         guard byte >= 0x80, let (scalar, length) = decodeScalar(at: index),
-            scalar.properties.numericType != nil
+            scalar.properties.numericType != nil, Self.superscript(scalar) == nil
         else { return nil }
         return length
     }

@@ -45,8 +45,42 @@ public struct Binding: Sendable {
         if source.text(of: valueSpan).trimmingSpaces().isEmpty {
             throw UserError(.error(.bindingWithoutValue(argument, name: name), at: SourceSpan(start: equals, end: equals + 1)), in: source)
         }
+        try checkForJoinedBindings(source, from: equals + 1, naming: name)
         let (value, tensor) = try ConstantExpression.evaluateValue(source, from: equals + 1, naming: name)
         return Binding(name: name, value: value, tensor: tensor, source: source, nameSpan: nameSpan)
+    }
+
+    /// Several bindings in one argument: `x=-2,y=5` (commas) or `"x=-2 y=5"` (quoted
+    /// together). Where each piece after a separator (a comma outside parentheses, or a
+    /// blank) starts with `name=`, the error says to give them as separate words.
+    private static func checkForJoinedBindings(_ source: SourceText, from start: Int, naming name: String) throws(UserError) {
+        let bytes = source.bytes
+        for separator in [UInt8(ascii: ","), UInt8(ascii: " ")] {
+            var depth = 0
+            var pieces: [Int] = []
+            for index in start..<bytes.count {
+                switch bytes[index] {
+                case UInt8(ascii: "("): depth += 1
+                case UInt8(ascii: ")"): depth -= 1
+                case separator where depth == 0: pieces.append(index)
+                default: break
+                }
+            }
+            let starts = pieces.map { $0 + 1 }.filter { $0 < bytes.count && bytes[$0] != separator }
+            guard let first = pieces.first, !starts.isEmpty, starts.allSatisfy({ startsWithName(source, at: $0) }) else { continue }
+            let whole = source.text(of: SourceSpan(start: 0, end: bytes.count))
+            let separated = whole.split(separator: Character(Unicode.Scalar(separator))).joined(separator: " ")
+            let message: Message = separator == UInt8(ascii: ",") ? .bindingsJoinedByCommas(name, separated: separated)
+                                                                     : .bindingsInOneArgument(whole, separated: separated)
+            throw UserError(.error(message, at: SourceSpan(start: first, end: first + 1)), in: source)
+        }
+    }
+
+    /// Whether the text at `offset` is `name=` (blanks allowed before the '=').
+    private static func startsWithName(_ source: SourceText, at offset: Int) -> Bool {
+        var lexer = Lexer(source, startingAt: offset)
+        guard let name = try? lexer.next(), name.kind == .identifier, let equals = try? lexer.next() else { return false }
+        return equals.kind == .equals
     }
 
     /// Whether `text` lexes as exactly one identifier.

@@ -2,8 +2,13 @@
 /// of a mistyped command and the man page's INTERACTIVE USE section.
 public struct ReplCommand: Sendable {
     public enum Name: String, CaseIterable, Sendable {
-        case help, vars, unset, clear, format, precision, wrt, load, save, render, quit
+        case help, vars, unset, clear, format, precision, wrt, explain, diff, hessian, check, render, load, save, quit
         case saveReplacing = "save!"
+
+        /// The commands that show more of an expression (the last one, or one given).
+        var analyzesAnExpression: Bool {
+            [.explain, .diff, .hessian, .check, .render].contains(self)
+        }
     }
 
     public let name: Name
@@ -20,10 +25,16 @@ public struct ReplCommand: Sendable {
         ReplCommand(name: .format, arguments: "[FORMAT]", summary: "print results as \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))"),
         ReplCommand(name: .precision, arguments: "[N]", summary: "significant digits of numbers in tables (1-17)"),
         ReplCommand(name: .wrt, arguments: "[NAMES]", summary: "print only the gradients with respect to NAMES (x,y); no names: every node again"),
+        ReplCommand(name: .explain, arguments: "[PASS] [EXPR]",
+                    summary: "narrate the backward pass (or forward, or both) of EXPR or the last expression, as --explain"),
+        ReplCommand(name: .diff, arguments: "[EXPR]", summary: "the derivatives as formulas, and their values here, as graddiff diff"),
+        ReplCommand(name: .hessian, arguments: "[EXPR]", summary: "the second derivatives (of the :wrt variables), as --hessian"),
+        ReplCommand(name: .check, arguments: "[EXPR]", summary: "compare each gradient with a central finite difference, as --check"),
+        ReplCommand(name: .render, arguments: "FILE [EXPR]",
+                    summary: "draw the graph into FILE: .html (a page that steps), .svg, .png or .pdf, as --render (at a terminal only)"),
         ReplCommand(name: .load, arguments: "FILE", summary: "run the statements of a program file in the session"),
         ReplCommand(name: .save, arguments: "FILE", summary: "write the definitions as a program that -f and :load read back (a new FILE; at a terminal only)"),
         ReplCommand(name: .saveReplacing, arguments: "FILE", summary: "like :save, but replace FILE if it exists (a symbolic link there is replaced, not followed)"),
-        ReplCommand(name: .render, arguments: "FILE", summary: "draw the last expression's graph into FILE: .html (a page that steps), .svg, .png or .pdf"),
         ReplCommand(name: .quit, arguments: "", summary: "end the session (so does Ctrl-D on an empty line)"),
     ]
 
@@ -32,12 +43,12 @@ public struct ReplCommand: Sendable {
         arguments.isEmpty ? ":\(name.rawValue)" : ":\(name.rawValue) \(arguments)"
     }
 
-    /// The command `word` names: its full name or an unambiguous prefix (`:q`, `:v`).
-    /// A '!' form (`:save!`) is never abbreviated: `:sa` is `:save`.
+    /// The command `word` names: its full name or a prefix (`:q`, `:v`); a prefix of
+    /// several commands means the first of them in `:help`'s list (`:h` is `:help`, `:c`
+    /// is `:clear`). A '!' form (`:save!`) is never abbreviated: `:sa` is `:save`.
     public static func named(_ word: String) -> ReplCommand? {
         if let exact = all.first(where: { $0.name.rawValue == word }) { return exact }
-        let matches = all.filter { !word.isEmpty && !$0.name.rawValue.hasSuffix("!") && $0.name.rawValue.hasPrefix(word) }
-        return matches.count == 1 ? matches[0] : nil
+        return all.first { !word.isEmpty && !$0.name.rawValue.hasSuffix("!") && $0.name.rawValue.hasPrefix(word) }
     }
 
     /// `:help` with no topic: every command on one line.
@@ -48,7 +59,8 @@ public struct ReplCommand: Sendable {
         for command in all {
             text += "  " + command.usage.padded(to: width) + "  " + command.summary + "\n"
         }
-        text += "Commands may be shortened (:q, :v). :help keys lists the editing keys.\n"
+        text += "EXPR is an expression; without one, the command takes the last expression typed.\n"
+        text += "Commands may be shortened (:q, :v; :h is :help). :help keys lists the editing keys.\n"
         return text
     }
 

@@ -31,3 +31,10 @@ public struct ReplFileError: Error, Sendable {
         return error
     }
 }
+
+extension ReplFiles {
+    /// A session whose files cannot hold pictures (the tests' dictionary) says so.
+    public func render(_ evaluation: Evaluation, options: OutputOptions, to path: String) throws(ReplFileError) -> [Diagnostic] {
+        throw ReplFileError("cannot draw '\(path)' here: this session has no picture renderer")
+    }
+}

@@ -31,10 +31,10 @@ extension ReplSession {
         case .format: return setFormat(argument)
         case .precision: return setPrecision(argument)
         case .wrt: return setWrt(argument)
+        case .explain, .diff, .hessian, .check, .render: return analyze(command, argument)
         case .load: return load(argument)
         case .save: return save(argument, replacing: false)
         case .saveReplacing: return save(argument, replacing: true)
-        case .render: return render(argument)
         case .quit:
             var reply = noArgument(command, argument) ?? ReplReply()
             reply.quits = !reply.failed
@@ -107,13 +107,18 @@ extension ReplSession {
         let names = argument.text.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" }).map(String.init)
         guard !names.isEmpty else {
             options.wrt = nil
-            return ReplReply()
+            var reply = ReplReply()
+            if confirmsDefinitions { reply.output = "expressions print every node again\n" }
+            return reply
         }
         if let bad = names.first(where: { !Binding.isIdentifier($0) }) {
             return argument.error(.wrtNotAName(bad))
         }
         options.wrt = names
         var reply = ReplReply()
+        if confirmsDefinitions {
+            reply.output = "expressions print only the gradients with respect to \(names.joined(separator: ", ")) (:wrt alone: every node)\n"
+        }
         let tape = program.tape
         for name in names where program.names[name] == nil && tape.variableSlot(named: name) == nil {
             reply.diagnostics.append(LocatedDiagnostic(.warning(.wrtNotYetAVariable(name), at: argument.span), in: argument.source))

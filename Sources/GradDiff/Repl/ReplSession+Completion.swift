@@ -19,18 +19,44 @@ extension ReplSession {
         if head.hasPrefix(":") {
             let commandWord = String(head.dropFirst().prefix(while: { $0 != " " && $0 != "\t" }))
             guard let command = ReplCommand.named(commandWord) else { return .words([]) }
+            // The words typed after the command, before this one.
+            let before = head.split(whereSeparator: { $0 == " " || $0 == "\t" }).count - 1
             switch command.name {
             case .help: return .words(matching(word, ReplCommand.topicNames))
             case .format: return .words(matching(word, OutputFormat.allCases.map(\.rawValue)))
             case .unset: return .words(matching(word, definitions.map(\.name)))
             case .wrt: return .words(matching(word, variableNames))
-            case .load, .save, .saveReplacing, .render: return .files
+            case .load, .save, .saveReplacing: return .files
+            case .render where before == 0: return .files
+            case .explain where before == 0:
+                return .words(matching(word, ExplainPass.allCases.map(\.rawValue)) + expressionWords(word))
+            case .explain, .diff, .hessian, .check, .render: return .words(expressionWords(word))
             default: return .words([])
             }
         }
+        return .words(expressionWords(word))
+    }
+
+    /// Whether the word ending `line` is a file name (after `:load`, `:save`, `:save!`,
+    /// and as `:render`'s first argument), which only blanks end.
+    public static func completesFileName(after line: String) -> Bool {
+        let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard let head = words.first, head.hasPrefix(":"), let command = ReplCommand.named(String(head.dropFirst())) else {
+            return false
+        }
+        let typedArgument = line.last == " " || line.last == "\t" ? words.count - 1 : words.count - 2
+        switch command.name {
+        case .load, .save, .saveReplacing: return true
+        case .render: return typedArgument == 0
+        default: return false
+        }
+    }
+
+    /// The names an expression may use that start with `word`; functions with their '('.
+    private func expressionWords(_ word: String) -> [String] {
         let functions = Op.userFunctions.map(\.name) + program.functions.names
         let names = Op.constants.map(\.name) + Array(program.names.keys) + variableNames
-        return .words(matching(word, names) + matching(word, functions).map { $0 + "(" }.sorted())
+        return matching(word, names) + matching(word, functions).map { $0 + "(" }.sorted()
     }
 
     /// Inputs and free variables by the names a user types (no `#2` versions).

@@ -17,7 +17,7 @@ extension ReplSession {
                 inputs.append("\(label) = \(number(value))")
             } else {
                 let missing = values.missingVariables(of: step.node)
-                steps.append("\(label) = \(values.text(of: step.node))"
+                steps.append("\(label) = \(stepText(step.node, span: step.span, in: program, values: values))"
                              + (missing.isEmpty ? " = \(number(values.value(of: step.node)))" : "  (needs \(NameList.plain(missing)))"))
             }
         }
@@ -65,6 +65,7 @@ extension ReplSession {
         replayed.warnings = []
         program = replayed
         sourceMap = replayedText
+        lastExpression = nil
         definitions.removeAll { $0.name == name }
         var reply = ReplReply()
         if confirmsDefinitions {

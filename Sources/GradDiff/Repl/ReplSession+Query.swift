@@ -1,11 +1,30 @@
 /// An expression typed in the session: its node table, cut down to the nodes it needs.
 extension ReplSession {
-    /// The table (in the session's format) of the expression at `node`, its warnings,
-    /// and the evaluation with the options it was printed with (for `:render`). `span`
-    /// is the expression's and `entryStart` where its entry starts, both in
-    /// `working.source`; every diagnostic points into that source.
-    func query(_ node: NodeID, in working: Program, span: SourceSpan, entryStart: Int, journal: ProgramJournal)
-        throws(UserError) -> (String, [LocatedDiagnostic], (evaluation: Evaluation, options: OutputOptions)) {
+    /// The table (in the session's format) of the expression at `node`, and its
+    /// warnings. `span` is the expression's and `entryStart` where its entry starts, both
+    /// in `working.source`; every diagnostic points into that source.
+    func query(_ node: NodeID, in working: Program, span: SourceSpan, entryStart: Int,
+               journal: ProgramJournal) throws(UserError) -> (String, [LocatedDiagnostic], [(key: String, note: LocatedDiagnostic)]) {
+        let prepared = try prepare(node, in: working, span: span, entryStart: entryStart, journal: journal)
+        return (format.render(prepared.evaluation.result, prepared.options), prepared.evaluation.numericWarnings,
+                earlierVersionNotes(wrt: prepared.wrt, cone: prepared.cone, of: node, in: working, span: span))
+    }
+
+    /// An expression made ready to print: its nodes alone, numbered as the command line
+    /// numbers them, evaluated at the session's values, with the options that print it.
+    struct PreparedExpression {
+        /// The expression's nodes as a program of their own (named plainly for JSON).
+        var program: Program
+        var evaluation: Evaluation
+        /// The session's options, with `:wrt`'s names as the program spells them.
+        var options: OutputOptions
+        /// The expression's nodes and the `:wrt` variables, in the session's program.
+        var cone: [NodeID]
+        var wrt: [NodeID]?
+    }
+
+    func prepare(_ node: NodeID, in working: Program, span: SourceSpan, entryStart: Int,
+                 journal: ProgramJournal) throws(UserError) -> PreparedExpression {
         let tape = working.tape
         let wrt = try resolveWrt(in: working)
         // Only the expression's own nodes are visited: a query costs its size, not the session's.
@@ -24,14 +43,19 @@ extension ReplSession {
                 throw UserError(.error(.wrtWithoutValue(name)), in: nil)
             }
         }
-        var (pruned, newIDs) = working.pruned(to: wrt.map { tape.cone(of: [node] + $0) } ?? cone)
+        var (pruned, newIDs) = working.pruned(to: tape.expressionOrder(of: [node] + (wrt ?? [])))
         pruned.output = newIDs[node]
+        if format == .json {
+            var plain = Program(source: pruned.source, tape: Self.plainNames(pruned.tape))
+            (plain.defaults, plain.output) = (pruned.defaults, pruned.output)
+            pruned = plain
+        }
         let subtape = pruned.tape
         let evaluation = try Evaluation.run(pruned, bindings: [])
         try Interruption.check()
         var options = self.options
         options.wrt = wrt?.map { subtape.variableNames[Int(subtape.first[Int(newIDs[$0]!)])] }
-        return (format.render(evaluation.result, options), evaluation.numericWarnings, (evaluation, options))
+        return PreparedExpression(program: pruned, evaluation: evaluation, options: options, cone: cone, wrt: wrt)
     }
 
     /// The variable nodes `:wrt` names: an input's latest version, or a free variable.

@@ -29,9 +29,13 @@ public struct ReplSession {
     public var sourceName = "<input>"
     /// The most nodes the session's graph may hold (`--max-nodes`).
     public var nodeLimit = Parser.defaultNodeLimit
-    /// The last expression evaluated and the options it was printed with: what `:render` draws.
-    var lastExpression: (evaluation: Evaluation, options: OutputOptions)?
     let files: any ReplFiles
+    /// The notes already given that an expression reads an earlier version of a `:wrt`
+    /// variable (`ReplSession+Versions.swift`).
+    var notedVersions = Set<String>()
+    /// The last expression typed (its node and span in `program`), which `:explain`,
+    /// `:diff`, `:hessian`, `:check` and `:render` take when given none.
+    var lastExpression: (node: NodeID, span: SourceSpan)?
 
     /// The number of lines the history file keeps (the driver's, said by `:help keys`).
     public static let historyLimit = 1000
@@ -67,7 +71,8 @@ public struct ReplSession {
 
     /// Parses `source` into the program, evaluates its expressions, and takes the entry
     /// back unless everything worked.
-    mutating func runStatements(_ source: SourceText, confirming: Bool? = nil) -> ReplReply {
+    /// With `printing` false the expressions are checked and remembered, not printed.
+    mutating func runStatements(_ source: SourceText, confirming: Bool? = nil, printing: Bool = true) -> ReplReply {
         var reply = ReplReply()
         let piece = SessionText.piece(source, after: program.source)
         var journal = ProgramJournal(program)
@@ -79,7 +84,7 @@ public struct ReplSession {
             try Interruption.check()
             reply.diagnostics += working.warnings.map { LocatedDiagnostic($0, in: working.source) }
             var added: [Definition] = []
-            var evaluated: (evaluation: Evaluation, options: OutputOptions)?
+            var last: (node: NodeID, span: SourceSpan)?
             let confirms = confirming ?? confirmsDefinitions
             // One forward pass for the values of every step this entry defines.
             let stepNodes = statements.compactMap { $0.kind == .step ? $0.node : nil }
@@ -90,11 +95,15 @@ public struct ReplSession {
                     continue
                 }
                 if statement.kind == .expression, let node = statement.node {
-                    let (table, warnings, evaluation) = try query(node, in: working, span: statement.span,
-                                                                  entryStart: piece.start, journal: journal)
-                    reply.output += table
+                    let (table, warnings, notes) = try query(node, in: working, span: statement.span, entryStart: piece.start,
+                                                             journal: journal)
+                    if printing { reply.output += table }
                     reply.diagnostics += warnings
-                    evaluated = evaluation
+                    last = (node, statement.span)
+                    // Said once: the same expression and variable again need no note.
+                    for (key, note) in notes where notedVersions.insert(key).inserted {
+                        reply.diagnostics.append(note)
+                    }
                     continue
                 }
                 if confirms {
@@ -112,8 +121,8 @@ public struct ReplSession {
             }
             program.warnings = []
             definitions += added
+            if let last { lastExpression = last }
             sourceMap.append(piece)
-            if let evaluated { lastExpression = evaluated }
         } catch {
             failed = true
             reply.fail(error)
@@ -140,7 +149,7 @@ public struct ReplSession {
         case .step:
             let node = statement.node!
             let values = values ?? SessionValues(program, roots: [node])
-            text = "\(statement.version) = \(values.text(of: node))"
+            text = "\(statement.version) = \(stepText(node, span: statement.span, in: program, values: values))"
             let missing = values.missingVariables(of: node)
             text += missing.isEmpty ? " = \(number(values.value(of: node)))"
                                     : "  (no value yet: \(NameList.quoted(missing)) \(missing.count == 1 ? "has" : "have") none)"
@@ -157,6 +166,15 @@ public struct ReplSession {
             text += "  (replaces \(earlier.text) for the lines that follow)"
         }
         return text + "\n"
+    }
+
+    /// A step's expression in a confirmation or `:vars`: as graddiff reads it
+    /// (`p = x + y`), or as typed when it calls a user function, whose nodes would show
+    /// the function's body instead of the call (`q = g24(w)`).
+    func stepText(_ node: NodeID, span: SourceSpan, in program: Program, values: SessionValues) -> String {
+        let tape = program.tape
+        guard tape.cone(of: [node]).contains(where: { tape.note(of: $0) != nil }) else { return values.text(of: node) }
+        return String(program.source.text(of: span).drop(while: { $0 != "=" }).dropFirst()).trimmingSpaces()
     }
 
     func number(_ value: Double) -> String {

@@ -1,95 +1,128 @@
 /// Batch mode's engine: one graph, many points. The header of a CSV/TSV table names
-/// variables; each row binds them, and the output row carries the inputs, the value
-/// and every gradient (`x,y,value,d_x,d_y`). Only values change between rows: the tape
-/// and every buffer are reused.
+/// columns; a column named like a variable binds it in each row, any other column is
+/// carried to the output untouched (an id, a label). Each output row holds the input
+/// row, the value and the gradients (`x,y,value,d_x,d_y`), or, as asked, only the
+/// numbers (`--quiet`) or one JSON object (`--format json`, JSON Lines). Only values
+/// change between rows: the tape and every buffer are reused.
 public struct BatchEvaluator {
+    /// How each row is written.
+    public enum Layout: Sendable {
+        /// The input fields, the value and the gradients, with the table's delimiter.
+        case table
+        /// Only the value, or with `--wrt` only the gradients, with the table's delimiter.
+        case numbers
+        /// `{"columns": {...}, "value": V, "gradient": {...}}`, one line per row.
+        case jsonLines
+    }
+
     public let evaluation: Evaluation
-    /// For each input column: the variable slot it binds, or nil for a column the
-    /// program does not read (it is copied to the output and otherwise ignored).
-    private let columnSlots: [Int?]
-    private var variables: [Double]
-    private var values: [Double] = []
-    private var gradients: [Double] = []
-    let columnCount: Int
+    /// For each input column: the variable slot it binds, or nil for a column carried through.
+    let columnSlots: [Int?]
+    let columnNames: [String]
+    /// The variables whose gradients are written, as (name, node), in order.
+    let reported: [(name: String, node: Int)]
+    let layout: Layout
+    /// Whether `--wrt` chose the gradients (the numbers layout then writes those, not the value).
+    let isSelecting: Bool
+    var variables: [Double]
+    var values: [Double] = []
+    var gradients: [Double] = []
+    var columnValues: [Double]
     public let delimiter: Character
+    /// Warnings about the program and bindings, and the note naming the columns carried through.
     public private(set) var warnings: [LocatedDiagnostic] = []
 
     /// Prepares the batch for `program` with the columns `header`. Bindings from the
-    /// command line hold for every row; a name both bound and a column is an error.
+    /// command line hold for every row; a name both bound and a column is an error, as
+    /// is a column named like a step. `wrt` chooses the gradients written.
     public init(program: Program, bindings: [Binding], header: [String], headerSource: SourceText,
-                delimiter: Character, outputName: String?, kinks: KinkConvention = .zero) throws(UserError) {
+                delimiter: Character, outputName: String?, kinks: KinkConvention = .zero,
+                wrt: [String]? = nil, layout: Layout = .table) throws(UserError) {
+        let tape = program.tape
+        try Self.checkHeader(header, source: headerSource, delimiter: delimiter, program: program, bindings: bindings)
+        let slots = header.map { tape.variableSlot(named: $0) }
+        let carried = header.indices.filter { slots[$0] == nil }
+        try Self.checkMisspelledColumns(carried.map { header[$0] }, program: program, bindings: bindings, header: header,
+                                        source: headerSource, delimiter: delimiter)
+        // Columns bind the variables they name, with value 0 for the check.
+        let columnBindings = header.indices.filter { slots[$0] != nil }.map {
+            Binding(name: header[$0], value: 0, source: headerSource, nameSpan: SourceSpan(start: 0, end: 0))
+        }
+        evaluation = try Evaluation.run(program, bindings: bindings + columnBindings, outputName: outputName, kinks: kinks)
+        try program.validate(wrt: wrt)
+        columnSlots = slots
+        columnNames = header
+        // A vector's or matrix's name stands for its elements (W for W[1,1], W[1,2], ...).
+        let names = program.elementNames(wrt) ?? tape.variableNames
+        reported = names.map { name in (name, Int(tape.variableNodes[tape.variableSlot(named: name)!])) }
+        self.layout = layout
+        isSelecting = wrt != nil
+        variables = evaluation.variableValues
+        columnValues = Array(repeating: 0, count: header.count)
+        self.delimiter = delimiter
+        // A kink or a nan found at the zeros of the check is no row's: rows are not warned about.
+        warnings = evaluation.warnings.filter { warning in !evaluation.kinkWarnings.contains { $0.diagnostic == warning.diagnostic } }
+        if !carried.isEmpty && layout != .numbers {
+            let span = DelimitedText.span(ofField: carried[0], in: headerSource, delimiter: delimiter)
+            warnings.append(LocatedDiagnostic(Diagnostic(.note, Message.columnsCarried(carried.map { header[$0] }).text, at: span),
+                                              in: headerSource))
+        }
+    }
+
+    /// Invalid, repeated and bound column names, and columns named like steps.
+    private static func checkHeader(_ header: [String], source: SourceText, delimiter: Character, program: Program,
+                                    bindings: [Binding]) throws(UserError) {
         var errors: [LocatedDiagnostic] = []
         var seen = Set<String>()
         var unreported = 0
         for (index, name) in header.enumerated() {
             let isRepeated = !seen.insert(name).inserted
-            let isValid = Binding.isIdentifier(name) && !isRepeated && !bindings.contains { $0.name == name }
-                && program.tape.variableSlot(named: name) != nil
-            guard !isValid else { continue }
+            let binding = bindings.first { $0.name == name }
+            let isStep = program.names[name] != nil && program.tape.variableSlot(named: name) == nil
+            guard !Binding.isIdentifier(name) || isRepeated || binding != nil || isStep else { continue }
             // A generated header can be wrong 10^5 times: a few errors say it, one line
             // counts the rest (and only a reported column's place is looked up).
             guard errors.count < NameList.shownNames else {
                 unreported += 1
                 continue
             }
-            let span = DelimitedText.span(ofField: index, in: headerSource, delimiter: delimiter)
+            let span = DelimitedText.span(ofField: index, in: source, delimiter: delimiter)
             if !Binding.isIdentifier(name) {
-                errors.append(LocatedDiagnostic(.error(.columnNameInvalid(name), at: span), in: headerSource))
+                errors.append(LocatedDiagnostic(.error(.columnNameInvalid(name), at: span), in: source))
             } else if isRepeated {
-                errors.append(LocatedDiagnostic(.error(.columnRepeated(name), at: span), in: headerSource))
-            } else if let binding = bindings.first(where: { $0.name == name }) {
+                errors.append(LocatedDiagnostic(.error(.columnRepeated(name), at: span), in: source))
+            } else if let binding {
                 errors.append(LocatedDiagnostic(.error(.columnAlsoBound(name), at: binding.nameSpan), in: binding.source))
             } else {
                 let suggestion = NameSuggestion.nearest(to: name, among: program.tape.variableNames)
-                let message: Message = program.names[name] != nil
-                    ? .columnNamesStep(name, suggestion: suggestion) : .columnNotAVariable(name, suggestion: suggestion)
-                errors.append(LocatedDiagnostic(.error(message, at: span), in: headerSource))
+                errors.append(LocatedDiagnostic(.error(.columnNamesStep(name, suggestion: suggestion), at: span), in: source))
             }
         }
         if unreported > 0 {
             errors.append(LocatedDiagnostic(.error(.moreColumnProblems(unreported)), in: nil))
         }
         if !errors.isEmpty { throw UserError(errors) }
-        // Columns act as bindings of every variable they name, with value 0 for the check.
-        let columnBindings = header.map { Binding(name: $0, value: 0, source: headerSource, nameSpan: SourceSpan(start: 0, end: 0)) }
-        evaluation = try Evaluation.run(program, bindings: bindings + columnBindings, outputName: outputName, kinks: kinks)
-        columnSlots = header.map { program.tape.variableSlot(named: $0) }
-        variables = evaluation.variableValues
-        columnCount = header.count
-        self.delimiter = delimiter
-        warnings = evaluation.warnings
     }
 
-    /// The output header: the input columns, `value`, then `d_NAME` for every variable.
-    public func outputHeader(inputHeader: [String]) -> String {
-        var header = (inputHeader + ["value"]).joined(separator: String(delimiter))
-        for name in evaluation.tape.variableNames {
-            header.append(delimiter)
-            // A matrix element's column, d_W[1,2], is quoted in CSV.
-            header += name.contains(delimiter) ? "\"d_\(name)\"" : "d_" + name
+    /// A carried column that is a near miss of a variable with no value (`yy` for `y`)
+    /// was most likely meant to bind it: an error at the column, rather than the
+    /// variable's missing value. A variable with a value is never suggested. Past a
+    /// million comparisons (a generated table of 10^5 columns) the search is skipped,
+    /// and the missing values are reported as such.
+    private static func checkMisspelledColumns(_ carried: [String], program: Program, bindings: [Binding], header: [String],
+                                               source: SourceText, delimiter: Character) throws(UserError) {
+        let tape = program.tape
+        let bound = Set(header).union(bindings.map(\.name))
+        let unbound = tape.variableNames.indices.filter { slot in
+            program.defaults[slot] == nil && !bound.contains(tape.variableNames[slot])
+        }.map { tape.variableNames[$0] }
+        guard !unbound.isEmpty, carried.count * unbound.count <= 1_000_000 else { return }
+        for name in carried {
+            guard let variable = NameSuggestion.nearest(to: name, among: unbound), let index = header.firstIndex(of: name) else {
+                continue
+            }
+            let span = DelimitedText.span(ofField: index, in: source, delimiter: delimiter)
+            throw UserError(.error(.columnMisspellsVariable(name, variable: variable), at: span), in: source)
         }
-        return header
-    }
-
-    /// Evaluates one row's fields and appends the output row (with a newline) to `output`.
-    public mutating func evaluate(fields: [Substring], into output: inout String) throws(DelimitedText.RowError) {
-        let columnSlots = self.columnSlots
-        try DelimitedText.readNumbers(fields, columns: columnCount) { column, value in
-            if let slot = columnSlots[column] { variables[slot] = value }
-        }
-        let tape = evaluation.tape
-        ForwardPass.run(tape, variables: variables, into: &values)
-        BackwardPass.run(tape, values: values, output: evaluation.output, into: &gradients, kinks: evaluation.kinkConvention)
-        let separator = delimiter
-        for field in fields {
-            output += field
-            output.append(separator)
-        }
-        output += NumberFormat.shortest(values[Int(evaluation.output)])
-        for node in tape.variableNodes {
-            output.append(separator)
-            output += NumberFormat.shortest(gradients[Int(node)])
-        }
-        output += "\n"
     }
 }

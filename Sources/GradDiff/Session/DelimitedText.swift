@@ -18,11 +18,12 @@ public enum DelimitedText {
         line.contains("\t") ? "\t" : ","
     }
 
-    /// Reads one row's fields as numbers, handing each to `store` with its column.
-    static func readNumbers(_ fields: [Substring], columns: Int,
-                                   into store: (Int, Double) -> Void) throws(RowError) {
+    /// Reads one row's fields as numbers, handing each to `store` with its column; a
+    /// column `reading` refuses is any text, and is not read.
+    static func readNumbers(_ fields: [Substring], columns: Int, reading: (Int) -> Bool = { _ in true },
+                            into store: (Int, Double) -> Void) throws(RowError) {
         guard fields.count == columns else { throw RowError(.rowWidth(fields.count, header: columns)) }
-        for (column, field) in fields.enumerated() {
+        for (column, field) in fields.enumerated() where reading(column) {
             guard let value = number(field) else {
                 throw RowError(.fieldNotANumber(String(field), column: column + 1, examples: "1.5, -2e-3, nan or inf"))
             }

@@ -43,6 +43,7 @@ public struct Evaluation: Sendable {
         var warnings: [LocatedDiagnostic] = []
         var errors: [LocatedDiagnostic] = []
         var seen: [String: Binding] = [:]
+        var unused: [Binding] = []
         for binding in bindings {
             if let earlier = seen[binding.name] {
                 let first = earlier.source.text(of: SourceSpan(start: 0, end: earlier.source.bytes.count))
@@ -59,18 +60,33 @@ public struct Evaluation: Sendable {
             } else if program.names[binding.name] != nil {
                 errors.append(LocatedDiagnostic(.error(.stepBound(binding.name), at: binding.nameSpan), in: binding.source))
             } else {
-                let suggestion = NameSuggestion.nearest(to: binding.name, among: tape.variableNames)
-                warnings.append(LocatedDiagnostic(.warning(.boundButUnused(binding.name, suggestion: suggestion), at: binding.nameSpan),
-                                                  in: binding.source))
+                unused.append(binding)
             }
         }
         let missing = (0..<tape.variableNames.count).filter { !bound[$0] }
+        // An unused binding may be a misspelled variable, but only one still without a
+        // value: suggesting a name that is already bound points the wrong way.
+        let unbound = missing.map { tape.variableNames[$0] }
+        var misspelled: [String: Binding] = [:]
+        let variables = unused.isEmpty ? [] : tape.variableNames.filter { !$0.contains("#") }
+        for binding in unused {
+            let suggestion = NameSuggestion.nearest(to: binding.name, among: unbound)
+            if let suggestion, misspelled[suggestion] == nil { misspelled[suggestion] = binding }
+            warnings.append(LocatedDiagnostic(.warning(.boundButUnused(binding.name, suggestion: suggestion, variables: variables),
+                                                       at: binding.nameSpan), in: binding.source))
+        }
         if !missing.isEmpty {
             let names = missingNames(missing, program)
             let spans = missing.prefix(NameList.shownNames).map { tape.spans[Int(tape.variableNodes[$0])] }
             let list = NameList.quoted(names)
             let example = NameList.examples(names) { bindingExample($0, program) }
-            let how = "bind \(names.count == 1 ? "it" : "them") after the expression, such as: \(example)"
+            var how = "bind \(names.count == 1 ? "it" : "them") after the expression, such as: \(example)"
+            if let variable = names.first(where: { misspelled[$0] != nil }), let binding = misspelled[variable] {
+                let text = binding.source.text(of: SourceSpan(start: 0, end: binding.source.bytes.count))
+                let value = text.drop(while: { $0 != "=" })
+                how = Message.misspelledBinding(text, binds: binding.name, not: variable, fixed: variable + value,
+                                                alone: names.count == 1, otherwise: how)
+            }
             errors.append(LocatedDiagnostic(.error(.missingValues(list, count: names.count, how: how),
                                                    at: spans[0], also: Array(spans.dropFirst())),
                                             in: program.source))

@@ -1,8 +1,8 @@
 /// A program cut down to the nodes some roots need, for a session that prints one
 /// expression's table or confirms one entry's steps without visiting the rest.
 extension Program {
-    /// The nodes `nodes` (in tape order, each one's inputs among them, as `Tape.cone(of:)`
-    /// gives) as a program of their own, keeping the inputs' defaults; and each kept
+    /// The nodes `nodes` (each one's inputs among them and before it, as `Tape.cone(of:)`
+    /// and `Tape.expressionOrder(of:)` give) as a program of their own, keeping the inputs' defaults; and each kept
     /// node's new id.
     func pruned(to nodes: [NodeID]) -> (program: Program, newIDs: [NodeID: NodeID]) {
         let (subtape, newIDs) = tape.subgraph(of: nodes)

@@ -1,0 +1,19 @@
+/// The catalogue: the command line itself (words the argument parser could not take).
+extension Message {
+    /// `x = 2` typed as three words; `joined` is the bindings as they should be written.
+    static func spacesAroundEquals(_ joined: String) -> Message {
+        Message("spaces around '=' split a binding into several arguments",
+                help: "write each binding as one word, without spaces around '=': \(joined)")
+    }
+    /// `-x^2` taken for an option; `example` is the command with `--` in place.
+    static func expressionStartsWithMinus(_ example: String?) -> Message {
+        Message("an expression starting with '-' looks like an option",
+                help: "an expression starting with '-' must follow '--', after the options"
+                    + (example.map { ": \($0)" } ?? ""))
+    }
+    /// `--lr -0.1`: `attached` is `--lr=-0.1`.
+    static func negativeOptionValue(_ attached: String) -> Message {
+        Message("an option's value starting with '-' looks like an option",
+                help: "attach a value that starts with '-' with '=': \(attached)")
+    }
+}

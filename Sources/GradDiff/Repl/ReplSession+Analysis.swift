@@ -1,0 +1,99 @@
+/// `:explain`, `:diff`, `:hessian`, `:check` and `:render`: what the command line's
+/// `--explain`, `graddiff diff`, `--hessian`, `--check` and `--render` print, for the
+/// last expression typed or for one given after the command.
+extension ReplSession {
+    mutating func analyze(_ command: ReplCommand, _ argument: Argument) -> ReplReply {
+        var words = Substring(argument.text)
+        func takeWord() -> String {
+            let word = words.prefix(while: { $0 != " " && $0 != "\t" })
+            words = words.dropFirst(word.count).drop(while: { $0 == " " || $0 == "\t" })
+            return String(word)
+        }
+        var pass = ExplainPass.backward
+        var path: String?
+        if command.name == .explain {
+            let word = String(words.prefix(while: { $0 != " " && $0 != "\t" }))
+            if let chosen = ExplainPass(rawValue: word) {
+                pass = chosen
+                _ = takeWord()
+            } else if let near = NameSuggestion.nearest(to: word, among: ExplainPass.allCases.map(\.rawValue)),
+                      program.names[word] == nil && program.tape.variableSlot(named: word) == nil {
+                return argument.error(.unknownPass(word, suggestion: near))
+            }
+        }
+        if command.name == .render {
+            path = takeWord()
+            if path!.isEmpty {
+                return argument.error(.commandNeedsArgument("render", what: "a file name", usage: ":render FILE [EXPR]"))
+            }
+        }
+        var reply = ReplReply()
+        if !words.isEmpty {
+            // The expression given runs as an entry of its own (so its errors point into it)
+            // and becomes the last expression; its table is not printed.
+            let given = runStatements(SourceText(name: argument.source.name, text: String(words), firstLine: argument.source.firstLine),
+                                      printing: false)
+            if given.failed { return given }
+            reply.diagnostics = given.diagnostics
+        }
+        guard let last = lastExpression else {
+            return argument.error(.noExpressionYet(command.usage))
+        }
+        do throws(UserError) {
+            let prepared = try prepare(last.node, in: program, span: last.span, entryStart: program.source.bytes.count,
+                                       journal: ProgramJournal(program))
+            try Interruption.check()
+            try show(command.name, prepared, pass: pass, path: path, into: &reply)
+        } catch {
+            reply.fail(error)
+        }
+        reply.diagnostics = reply.diagnostics.map { sourceMap.relocate($0) }
+        return reply
+    }
+
+    private func show(_ command: ReplCommand.Name, _ prepared: PreparedExpression, pass: ExplainPass, path: String?,
+                      into reply: inout ReplReply) throws(UserError) {
+        let result = prepared.evaluation.result
+        let options = prepared.options
+        let json = format == .json
+        switch command {
+        case .explain:
+            let explanation = ExplainFormatter(result, options)
+            reply.output += format == .markdown ? explanation.renderMarkdown(pass) : explanation.render(pass)
+        case .diff:
+            let formulas = try DerivativeFormulas(prepared.program, output: result.output, wrt: options.wrt,
+                                                  variables: prepared.evaluation.variableValues, notation: .program,
+                                                  nodeLimit: nodeLimit)
+            reply.output += json ? formulas.jsonReport() : formulas.programReport()
+        case .hessian:
+            let variables = result.reportedVariables(options)
+            guard variables.count <= nodeLimit / max(1, variables.count) else {
+                throw UserError(.error(.hessianTooLarge(variables.count, limit: nodeLimit)), in: nil)
+            }
+            let hessian = try Hessian.compute(result, slots: variables.map(\.slot), nodeLimit: nodeLimit)
+            let names = variables.map(\.name)
+            reply.output += json ? DerivativeReport.hessianJSON(names, hessian)
+                                 : DerivativeReport.hessianTable(names, hessian, digits: options.precision)
+        case .check:
+            let tolerance = GradientCheck.defaultTolerance
+            let check = GradientCheck(result, tolerance: tolerance)
+            reply.output += json ? DerivativeReport.checkJSON(check, tolerance: tolerance)
+                                 : DerivativeReport.checkTable(check, digits: options.precision)
+            if !check.passed {
+                let failed = check.rows.filter { $0.verdict == .fail }.map(\.name)
+                reply.diagnostics.append(LocatedDiagnostic(.warning(.checkFailed(failed, tolerance: tolerance)), in: nil))
+            }
+        case .render:
+            guard let path else { return }
+            do throws(ReplFileError) {
+                reply.diagnostics += try files.render(prepared.evaluation, options: options, to: unquoted(path))
+                    .map { LocatedDiagnostic($0, in: nil) }
+            } catch {
+                throw UserError(.error(Message(error.message, help: error.help)), in: nil)
+            }
+            if confirmsDefinitions { reply.output += "drew the graph into \(unquoted(path))\n" }
+        default:
+            break
+        }
+    }
+}

@@ -1,0 +1,58 @@
+/// Batch mode's rows: read the numbers a row binds, run both passes, write the row.
+extension BatchEvaluator {
+    /// The output header: the input columns, `value`, then `d_NAME` for each reported
+    /// variable; nil for the layouts without one (numbers, JSON Lines).
+    public func outputHeader(inputHeader: [String]) -> String? {
+        guard layout == .table else { return nil }
+        var header = (inputHeader + ["value"]).joined(separator: String(delimiter))
+        for variable in reported {
+            header.append(delimiter)
+            // A matrix element's column, d_W[1,2], is quoted in CSV.
+            header += variable.name.contains(delimiter) ? "\"d_\(variable.name)\"" : "d_" + variable.name
+        }
+        return header
+    }
+
+    /// Evaluates one row's fields and appends the output row (with a newline) to `output`.
+    public mutating func evaluate(fields: [Substring], into output: inout String) throws(DelimitedText.RowError) {
+        let columnSlots = self.columnSlots
+        try DelimitedText.readNumbers(fields, columns: columnSlots.count, reading: { columnSlots[$0] != nil }) { column, value in
+            variables[columnSlots[column]!] = value
+            columnValues[column] = value
+        }
+        let tape = evaluation.tape
+        ForwardPass.run(tape, variables: variables, into: &values)
+        BackwardPass.run(tape, values: values, output: evaluation.output, into: &gradients, kinks: evaluation.kinkConvention)
+        let value = values[Int(evaluation.output)]
+        switch layout {
+        case .table:
+            for field in fields {
+                output += field
+                output.append(delimiter)
+            }
+            output += NumberFormat.shortest(value)
+            for variable in reported {
+                output.append(delimiter)
+                output += NumberFormat.shortest(gradients[variable.node])
+            }
+        case .numbers:
+            if isSelecting {
+                output += reported.map { NumberFormat.shortest(gradients[$0.node]) }.joined(separator: String(delimiter))
+            } else {
+                output += NumberFormat.shortest(value)
+            }
+        case .jsonLines:
+            output += "{\"columns\": {"
+            for (column, field) in fields.enumerated() {
+                if column > 0 { output += ", " }
+                output += JSONFormatter.string(columnNames[column]) + ": "
+                output += columnSlots[column] != nil ? JSONFormatter.number(columnValues[column]) : JSONFormatter.string(String(field))
+            }
+            output += "}, \"value\": " + JSONFormatter.number(value) + ", \"gradient\": {"
+            output += reported.map { JSONFormatter.string($0.name) + ": " + JSONFormatter.number(gradients[$0.node]) }
+                .joined(separator: ", ")
+            output += "}}"
+        }
+        output += "\n"
+    }
+}

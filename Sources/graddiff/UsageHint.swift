@@ -1,0 +1,33 @@
+import GradDiff
+
+/// graddiff's hint under swift-argument-parser's usage errors, where the words it could
+/// not take were most likely an expression or bindings (`CommandLineHints`): the
+/// parser's "Error: ..." line, then "Help: ...".
+enum UsageHint {
+    static func adding(to message: String, arguments: [String], command: String) -> String {
+        var lines = message.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let first = lines.first else { return message }
+        let hint: String?
+        if let option = quotedWord(after: "Error: Unknown option ", in: first) {
+            hint = CommandLineHints.unknownOption(option, arguments: arguments, command: command)
+            // "Did you mean '--lr'?" for '-x^2' points the wrong way: an expression is no option.
+            if hint != nil, option.contains(where: { !$0.isLetter && $0 != "-" }) {
+                lines[0] = "Error: Unknown option '\(option)'"
+            }
+        } else if let option = quotedWord(after: "Error: Missing value for ", in: first) {
+            hint = CommandLineHints.missingValue(for: String(option.prefix(while: { $0 != " " })), arguments: arguments)
+        } else {
+            hint = nil
+        }
+        guard let hint else { return message }
+        lines.insert("Help: " + hint, at: 1)
+        return lines.joined(separator: "\n")
+    }
+
+    /// `'WORD'` right after `prefix` at the start of `line`.
+    private static func quotedWord(after prefix: String, in line: String) -> String? {
+        guard line.hasPrefix(prefix + "'") else { return nil }
+        let word = line.dropFirst(prefix.count + 1).prefix(while: { $0 != "'" })
+        return word.count < line.count - prefix.count - 1 ? String(word) : nil
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+/// A new user's usual slips, each answered with the help a person would want: the
+/// status and the lines of standard error (`shows`, each the whole line or its end after
+/// the diagnostic's place), and what must not be said.
+@Suite struct HintTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var arguments: [String]
+        var status: Int32
+        var shows: [String]
+        var never: [String] = []
+        /// A command the help suggests, which must then work.
+        var fixed: [String]? = nil
+        var testDescription: String { "graddiff " + arguments.joined(separator: " ") }
+    }
+
+    static let cases: [Case] = [
+        // An unused binding never suggests a name that is already bound.
+        Case(arguments: ["x+y", "x=1", "y=2", "z=3"], status: 0,
+             shows: ["warning: 'z' is bound but not used", "help: the expression's variables are x, y"], never: ["did you mean"]),
+        Case(arguments: ["x+speed", "x=1", "sped=2"], status: 65,
+             shows: ["error: no value for the variable 'speed'", "help: sped=2 binds 'sped', not 'speed': write speed=2"],
+             fixed: ["x+speed", "x=1", "speed=2"]),
+        Case(arguments: ["x", "X=1"], status: 65,
+             shows: ["help: X=1 binds 'X', not 'x' (names are case-sensitive): write x=1"], fixed: ["x", "x=1"]),
+        Case(arguments: ["-x^2", "x=2"], status: 64,
+             shows: ["Error: Unknown option '-x^2'",
+                     #"Help: an expression starting with '-' must follow '--', after the options: graddiff -- "-x^2" x=2"#],
+             fixed: ["--", "-x^2", "x=2"]),
+        Case(arguments: ["--format", "json", "-x*y", "x=2", "y=1"], status: 64,
+             shows: [#"Help: an expression starting with '-' must follow '--', after the options: graddiff --format json -- "-x*y" x=2 y=1"#]),
+        Case(arguments: ["minimize", "-x^2+x^4", "x=2"], status: 64,
+             shows: ["Error: Unknown option '-x^2+x^4'",
+                     #"Help: an expression starting with '-' must follow '--', after the options: graddiff minimize -- "-x^2+x^4" x=2"#],
+             never: ["Did you mean"]),
+        Case(arguments: ["x*y*z", "x=-2,y=5,z=-4"], status: 65,
+             shows: ["error: unexpected ',' in the value of 'x'", "help: separate bindings with spaces, not commas: x=-2 y=5 z=-4"]),
+        Case(arguments: ["x*y*z", "x=-2 y=5 z=-4"], status: 65,
+             shows: ["error: 'x=-2 y=5 z=-4' is several bindings in one argument",
+                     "help: give each binding as a word of its own, without quotes around them all: x=-2 y=5 z=-4"],
+             never: ["to multiply"]),
+        // A call's commas are no separators.
+        Case(arguments: ["m+a", "m=max(1,2)", "a=hypot(3, 4)"], status: 0, shows: []),
+        Case(arguments: ["x*y", "x", "=", "-2", "y", "=", "5"], status: 64,
+             shows: ["Help: write each binding as one word, without spaces around '=': x=-2 y=5"]),
+        Case(arguments: ["x*y", "x", "=", "2", "y", "=", "5"], status: 65,
+             shows: ["bindings:1:3: error: spaces around '=' split a binding into several arguments",
+                     "help: write each binding as one word, without spaces around '=': x=2 y=5"]),
+        Case(arguments: ["diff", "x*y", "x=", "-2"], status: 64,
+             shows: ["Help: write each binding as one word, without spaces around '=': x=-2"]),
+        Case(arguments: ["minimize", "(x-3)^2", "x=0", "--lr", "-0.1"], status: 64,
+             shows: ["Error: Missing value for '--lr <RATE>'", "Help: attach a value that starts with '-' with '=': --lr=-0.1"]),
+        Case(arguments: ["x²", "x=2"], status: 65,
+             shows: ["expression:1:2: error: unexpected superscript '²' after 'x'", "help: write x^2 for a power"],
+             fixed: ["x^2", "x=2"]),
+        Case(arguments: ["2*x⁻¹", "x=2"], status: 65, shows: ["help: write x^-1 for a power"]),
+        // Subscripts stay part of a name.
+        Case(arguments: ["w₁*2", "w₁=3"], status: 0, shows: []),
+    ]
+
+    @Test(arguments: cases) func slip(_ test: Case) throws {
+        let result = try GraddiffProcess.run(test.arguments)
+        #expect(result.status == test.status, "\(result.stderr)")
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        for line in test.shows {
+            // A diagnostic's line is "source:line:column: error: ...": its place may precede.
+            #expect(lines.contains { $0 == line || $0.hasSuffix(": " + line) }, "missing '\(line)' in:\n\(result.stderr)")
+        }
+        for text in test.never {
+            #expect(!result.stderr.contains(text), "\(result.stderr)")
+        }
+        if let fixed = test.fixed {
+            let again = try GraddiffProcess.run(fixed)
+            #expect(again.status == 0, "the suggested graddiff \(fixed.joined(separator: " ")): \(again.stderr)")
+        }
+    }
+}
