@@ -3,7 +3,7 @@ import GradDiff
 /// The prose of `--help`: examples, the function list (read from the rule table) and
 /// the exit statuses (read from `ExitStatus`), laid out for the terminal (`HelpLayout`).
 ///
-/// An example's comment that starts with "prints" is a promise: `HelpExampleTests`
+/// An example's comment that starts with "prints" is a promise: `DocumentedExampleTests`
 /// runs the command and finds that line in its output.
 enum HelpText {
     static var discussion: String {

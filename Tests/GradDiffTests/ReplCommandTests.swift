@@ -40,7 +40,7 @@ import Testing
         let kink = repl.run(":check abs(x - 2)")
         #expect(!kink.failed)
         #expect(repl.run(":render").messages == [":render needs a file name"])
-        #expect(repl.run(":render g.svg").messages == ["this session cannot draw pictures: 'g.svg' was not written"])
+        #expect(repl.run(":render g.svg").messages == ["cannot draw 'g.svg' here: this session has no picture renderer"])
         _ = repl.run(":clear")
         #expect(repl.run(":diff").messages == ["there is no expression yet"])
     }
@@ -55,8 +55,8 @@ import Testing
         (":vars x", ":vars takes no argument", "write :vars"),
         (":wrt 2x", "'2x' is not a variable name", "write :wrt x,y"),
         (":load", ":load needs a file name", "write :load FILE"),
-        (":render", ":render needs a file name", "write :render FILE.html (or .svg, .png, .pdf)"),
-        (":render g.html", "there is no expression to draw yet", "type an expression such as (x + y) * z, then :render g.html"),
+        (":render", ":render needs a file name", "write :render FILE.html [EXPR] (or .svg, .png, .pdf)"),
+        (":render g.html", "there is no expression yet", "type one first, such as (x + 1)^2, or give it: :render FILE [EXPR]"),
     ] as [(String, String, String?)])
     func aBadCommandSaysWhatIsWrong(entry: String, message: String, help: String?) {
         var repl = session("x = 1")

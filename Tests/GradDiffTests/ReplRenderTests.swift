@@ -49,7 +49,7 @@ import Testing
         let gif = repl.run(":render a.gif")
         #expect(gif.failed && gif.messages == ["no gifs"] && gif.diagnostics[0].diagnostic.help == "draw .html")
         _ = repl.run(":clear")
-        #expect(repl.run(":render a.html").messages == ["there is no expression to draw yet"])
+        #expect(repl.run(":render a.html").messages == ["there is no expression yet"])
         var plain = session("x = 1", "x + 1")
         #expect(plain.run(":render a.html").messages == ["cannot draw 'a.html' here: this session has no picture renderer"])
     }

@@ -20,7 +20,16 @@ struct ReplRenderTerminalTests {
         #expect(screen.replacingOccurrences(of: "\n", with: "").contains("drew the last expression's graph (5 nodes) into \(folder.path)/seed.html"),
                 "\(screen)")
         let page = try String(contentsOf: folder.appendingPathComponent("seed.html"), encoding: .utf8)
-        #expect(page.contains("id=\"gd-data\""))
+        let data = try PageTests.data(of: page)
+        let nodes = try #require(data["nodes"] as? [[String: Any]])
+        #expect(nodes.map { $0["label"] as? String } == ["x", "y", "n2", "z", "n4"])
+        #expect(nodes.map { $0["gradientText"] as? String } == ["-3", "-3", "-3", "4", "1"])
+        #expect((data["source"] as? String)?.contains("(x+y)*z") == true)
+        // The extension picks the format, as with --render; a format graddiff cannot draw is refused.
+        _ = try terminal.run(":render '\(folder.path)/seed.svg'")
+        #expect(try String(contentsOf: folder.appendingPathComponent("seed.svg"), encoding: .utf8).hasPrefix("<?xml"))
+        let gif = try terminal.run(":render \(folder.path)/a.gif")
+        #expect(gif.contains(":render needs a file name ending in .html, .svg, .png or .pdf"), "\(gif)")
         let help = try terminal.run(":help render")
         #expect(help.contains(":render FILE"), "\(help)")
     }

@@ -77,7 +77,7 @@ struct ReplTerminalTests {
         try terminal.run("x = 1; y = 3")
         try terminal.run("(x+y)*2")
         let screen = try terminal.run(":render graph.svg")
-        #expect(screen.contains("drew the graph into graph.svg"), "\(screen)")
+        #expect(screen.contains("drew the last expression's graph (5 nodes) into graph.svg"), "\(screen)")
         let picture = try String(contentsOf: terminal.directory.appendingPathComponent("graph.svg"), encoding: .utf8)
         #expect(picture.contains("<svg"))
         try terminal.type(":expl")

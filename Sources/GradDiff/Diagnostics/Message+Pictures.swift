@@ -8,7 +8,4 @@ extension Message {
         Message("the graph has \(nodes) nodes; the page steps through graphs of up to \(limit), so it shows only the final values and gradients",
                 help: "--wrt NAMES or a smaller expression gives a page that steps")
     }
-    static func nothingToDraw(path: String) -> Message {
-        Message("there is no expression to draw yet", help: "type an expression such as (x + y) * z, then :render \(path)")
-    }
 }

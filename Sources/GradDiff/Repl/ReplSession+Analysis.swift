@@ -24,7 +24,7 @@ extension ReplSession {
         if command.name == .render {
             path = takeWord()
             if path!.isEmpty {
-                return argument.error(.commandNeedsArgument("render", what: "a file name", usage: ":render FILE [EXPR]"))
+                return argument.error(.commandNeedsArgument("render", what: "a file name", usage: ":render FILE.html [EXPR] (or .svg, .png, .pdf)"))
             }
         }
         var reply = ReplReply()
@@ -91,7 +91,10 @@ extension ReplSession {
             } catch {
                 throw UserError(.error(Message(error.message, help: error.help)), in: nil)
             }
-            if confirmsDefinitions { reply.output += "drew the graph into \(unquoted(path))\n" }
+            if confirmsDefinitions {
+                let count = prepared.evaluation.tape.count
+                reply.output += "drew the last expression's graph (\(count) node\(count == 1 ? "" : "s")) into \(unquoted(path))\n"
+            }
         default:
             break
         }
