@@ -39,8 +39,9 @@ extension Message {
         Message("\(node) is evaluated at a kink: \(what)", help: derivatives)
     }
     static func moreKinks(_ count: Int) -> Message { Message("\(count) more nodes are evaluated at a kink") }
-    static func nonFiniteInput(_ name: String, value: String) -> Message {
-        Message("'\(name)' is \(value)", help: "its value was given as \(value)")
+    /// `given` is the value as the user wrote it (`1/0`, `inf`).
+    static func nonFiniteInput(_ name: String, value: String, given: String) -> Message {
+        Message("'\(name)' is \(value)", help: "its value was given as \(given)")
     }
     /// `inputs` lists each input as `label = value`.
     static func nonFiniteNode(_ node: String, text: String, value: String, inputs: [String]) -> Message {

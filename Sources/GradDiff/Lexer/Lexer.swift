@@ -81,51 +81,29 @@ struct Lexer: Sendable {
         }
     }
 
+    /// A number token, read by the one number reader (`NumberReader`) that batch rows
+    /// and data tables share; a number out of a double's range warns.
     private mutating func number() throws(UserError) -> Token {
-        let bytes = source.bytes
         let start = offset
-        func isDigit(_ index: Int) -> Bool {
-            index < bytes.count && bytes[index] >= UInt8(ascii: "0") && bytes[index] <= UInt8(ascii: "9")
-        }
-        if bytes[offset] == UInt8(ascii: "0"), offset + 1 < bytes.count,
-            bytes[offset + 1] | 0x20 == UInt8(ascii: "x")
-        {
-            var end = offset + 2
-            while end < bytes.count, identifierContinueLength(at: end) != nil { end += 1 }
-            throw UserError(.error(.hexadecimalNumber, at: SourceSpan(start: start, end: end)), in: source)
-        }
-        var sawDigit = false
-        while isDigit(offset) { offset += 1; sawDigit = true }
-        if offset < bytes.count, bytes[offset] == UInt8(ascii: ".") {
-            offset += 1
-            while isDigit(offset) { offset += 1; sawDigit = true }
-        }
-        if !sawDigit {
-            throw UserError(.error(.digitAfterPoint, at: span(start)), in: source)
-        }
-        if offset < bytes.count, bytes[offset] | 0x20 == UInt8(ascii: "e") {
-            var exponentEnd = offset + 1
-            if exponentEnd < bytes.count, bytes[exponentEnd] == UInt8(ascii: "+") || bytes[exponentEnd] == UInt8(ascii: "-") {
-                exponentEnd += 1
-            }
-            if isDigit(exponentEnd) {
-                offset = exponentEnd
-                while isDigit(offset) { offset += 1 }
-            } else if exponentEnd > offset + 1 || identifierContinueLength(at: offset + 1) == nil {
-                offset = exponentEnd
-                throw UserError(.error(.exponentWithoutDigits, at: span(start)), in: source)
-            }
-        }
-        let text = String(decoding: bytes[start..<offset], as: UTF8.self)
-        guard let value = Double(text) else {
-            throw UserError(.error(.notANumber(text), at: span(start)), in: source)
-        }
-        if value.isInfinite {
+        let outcome = NumberReader.scan(source.bytes, from: start) { identifierContinueLength(at: $0) != nil }
+        offset = outcome.end
+        let text = source.text(of: span(start))
+        switch outcome {
+        case .number(let value, _):
+            return Token(.number, span(start), number: value)
+        case .tooLarge:
             warnings.append(.warning(.numberTooLarge(text), at: span(start)))
-        } else if value == 0, text.contains(where: { ("1"..."9").contains($0) }) {
+            return Token(.number, span(start), number: .infinity)
+        case .tooSmall:
             warnings.append(.warning(.numberTooSmall(text), at: span(start)))
+            return Token(.number, span(start), number: 0)
+        case .hexadecimal:
+            throw UserError(.error(.hexadecimalNumber, at: span(start)), in: source)
+        case .noDigitAfterPoint:
+            throw UserError(.error(.digitAfterPoint, at: span(start)), in: source)
+        case .exponentWithoutDigits:
+            throw UserError(.error(.exponentWithoutDigits, at: span(start)), in: source)
         }
-        return Token(.number, span(start), number: value)
     }
 
     private func unexpectedCharacter(at start: Int) -> UserError {

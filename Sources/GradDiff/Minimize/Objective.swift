@@ -60,7 +60,7 @@ public struct Objective {
         variables = evaluation.variableValues
         initialParameters = parameterSlots.map { evaluation.variableValues[$0] }
         self.data = data
-        warnings = evaluation.warnings
+        warnings = (data?.warnings ?? []) + evaluation.warnings
     }
 
     /// The mean loss over `rows` (every row when nil) at `parameters`; its gradient with

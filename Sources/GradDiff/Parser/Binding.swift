@@ -6,6 +6,15 @@ public struct Binding: Sendable {
     /// The binding as typed, for diagnostics that point into it.
     public var source: SourceText
     var nameSpan: SourceSpan
+    /// Warnings about the value's literals (`x=1e400`: too large for a double), worded
+    /// and counted as for a literal in an expression.
+    public var warnings: [Diagnostic] = []
+
+    /// The value as typed (`1e400`, `2*pi`), for messages about it.
+    var valueText: String {
+        guard let equals = source.bytes.firstIndex(of: UInt8(ascii: "=")) else { return NumberFormat.shortest(value) }
+        return source.text(of: SourceSpan(start: equals + 1, end: source.bytes.count)).trimmingSpaces()
+    }
 
     /// Parses and evaluates one `name=value` argument.
     public static func parse(_ argument: String) throws(UserError) -> Binding {
@@ -29,8 +38,8 @@ public struct Binding: Sendable {
         if source.text(of: valueSpan).trimmingSpaces().isEmpty {
             throw UserError(.error(.bindingWithoutValue(argument, name: name), at: SourceSpan(start: equals, end: equals + 1)), in: source)
         }
-        let value = try ConstantExpression.evaluate(source, from: equals + 1, naming: name)
-        return Binding(name: name, value: value, source: source, nameSpan: nameSpan)
+        let (value, warnings) = try ConstantExpression.evaluate(source, from: equals + 1, naming: name)
+        return Binding(name: name, value: value, source: source, nameSpan: nameSpan, warnings: warnings)
     }
 
     /// Whether `text` lexes as exactly one identifier.

@@ -66,10 +66,13 @@ public struct BatchEvaluator {
         return names.joined(separator: String(delimiter))
     }
 
-    /// Evaluates one row's fields and appends the output row (with a newline) to `output`.
-    public mutating func evaluate(fields: [Substring], into output: inout String) throws(DelimitedText.RowError) {
+    /// Evaluates one row's fields and appends the output row (with a newline) to
+    /// `output`; returns the row's warnings (a number out of a double's range).
+    @discardableResult
+    public mutating func evaluate(fields: [Substring], into output: inout String) throws(DelimitedText.RowError)
+        -> [DelimitedText.RowWarning] {
         let columnSlots = self.columnSlots
-        try DelimitedText.readNumbers(fields, columns: columnCount) { column, value in
+        let warnings = try DelimitedText.readNumbers(fields, columns: columnCount) { column, value in
             if let slot = columnSlots[column] { variables[slot] = value }
         }
         let tape = evaluation.tape
@@ -86,5 +89,6 @@ public struct BatchEvaluator {
             output += NumberFormat.shortest(gradients[Int(node)])
         }
         output += "\n"
+        return warnings
     }
 }
