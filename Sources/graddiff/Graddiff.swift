@@ -46,10 +46,10 @@ struct Graddiff: ParsableCommand {
     @Flag(help: "With --format dot or --render, also draw the gradient flow: edges back to each input, labelled with the local partials.")
     var dotBackward = false
 
-    @Option(help: ArgumentHelp("Significant digits of numbers in tables (1-17).", valueName: "N"))
-    var precision: Int = 10
+    @Option(help: ArgumentHelp("Significant digits of numbers in tables (1-17; default 10); also rounds -q and --wrt output, which is otherwise exact.", valueName: "N"))
+    var precision: Int?
 
-    @Option(help: ArgumentHelp("Print only the gradients with respect to these variables, one 'name value' line each.",
+    @Option(help: ArgumentHelp("Print only the gradients with respect to these variables, one 'name value' line each, in plain decimal that reads back exactly.",
                                valueName: "NAMES"))
     var wrt: String?
 
@@ -66,7 +66,7 @@ struct Graddiff: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Start a session even with bindings given (graddiff -i x=1); with no EXPRESSION and no -f one starts anyway.")
     var interactive = false
 
-    @Flag(name: .shortAndLong, help: "Print only the output's value (with --wrt: only the gradients' values).")
+    @Flag(name: .shortAndLong, help: "Print only the output's value (with --wrt: only the gradients' values), in plain decimal that reads back exactly.")
     var quiet = false
 
     @Flag(help: "Treat nan and infinite values or gradients as errors (exit status 1).")
@@ -103,7 +103,7 @@ struct Graddiff: ParsableCommand {
         guard maxNodes > 0 else {
             throw ValidationError("--max-nodes must be a positive whole number, not \(maxNodes)")
         }
-        guard (1...17).contains(precision) else {
+        if let precision, !(1...17).contains(precision) {
             throw ValidationError("--precision must be a whole number from 1 to 17, not \(precision)")
         }
         if quiet && format != .table {

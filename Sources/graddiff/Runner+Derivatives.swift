@@ -45,7 +45,7 @@ extension Runner {
                 return Self.failure(error)
             }
             let name = candidates[0]
-            if command.quiet { return DerivativeOutput(output: NumberFormat.significant(value, digits: options.precision) + "\n") }
+            if command.quiet { return DerivativeOutput(output: options.scriptNumber(value) + "\n") }
             return DerivativeOutput(output: json
                 ? "{\"variable\": \(JSONFormatter.string(name)), \"order\": \(order), \"value\": \(JSONFormatter.number(value))}\n"
                 : "d^\(order)/d\(name)^\(order) \(NumberFormat.significant(value, digits: options.precision))\n")

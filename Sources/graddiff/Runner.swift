@@ -111,7 +111,7 @@ struct Runner {
     }
 
     private func renderTable(_ evaluation: Evaluation, _ options: OutputOptions) -> String {
-        func number(_ value: Double) -> String { NumberFormat.significant(value, digits: options.precision) }
+        func number(_ value: Double) -> String { options.scriptNumber(value) }
         if command.quiet {
             guard options.wrt != nil else { return number(evaluation.values[Int(evaluation.output)]) + "\n" }
             return evaluation.result.reportedVariables(options).map {

@@ -20,6 +20,7 @@ public enum DelimitedText {
                             delimiter: Character) -> LocatedDiagnostic {
             let source = SourceText(name: name, text: String(line), firstLine: lineNumber)
             let span = field.map { DelimitedText.span(ofField: $0, in: source, delimiter: delimiter) }
+                ?? SourceSpan(start: 0, end: source.lineRange(1).upperBound)
             return LocatedDiagnostic(Diagnostic(severity, message, at: span, help: help), in: source)
         }
     }
