@@ -118,4 +118,26 @@ struct NumberTextTests {
         #expect(result.stderr.contains("d.csv:3:1: error: hexadecimal numbers are not supported\n 3 | 0x10\n   | ^~~~\n"),
                 "\(result.stderr)")
     }
+
+    @Test func aConstantHasNoGradient() throws {
+        // ∂(r^2)/∂2 = r^2·log(r) is nan for a negative residual r: a literal's gradient
+        // nobody can use is neither computed nor printed, nor narrated.
+        let table = try GraddiffProcess.run(["x^2", "x=-3"])
+        #expect(table.stdout == "node  op     expression  value  gradient\nx     var    x              -3        -6\n2     const  2               2\nn2    pow    x^2             9         1\n",
+                "\(table.stdout)")
+        let json = try GraddiffProcess.run(["--format", "json", "(x - 2*pi)^2", "x=-3"])
+        #expect(!json.stdout.contains("nan"), "\(json.stdout)")
+        #expect(json.stdout.contains("\"op\": \"const\", \"name\": null, \"text\": \"2\", \"inputs\": [], \"value\": 2, \"grad\": null}"))
+        #expect(json.stdout.contains("\"text\": \"2 * pi\", \"inputs\": [1, 2], \"value\": 6.283185307179586, \"grad\": null}"))
+        let csv = try GraddiffProcess.run(["--format", "csv", "x^2", "x=-3"])
+        #expect(csv.stdout.contains("\n1,,const,2,2,\n"))
+        let explained = try GraddiffProcess.run(["--explain", "x^2", "x=-3"])
+        #expect(!explained.stdout.contains("nan") && !explained.stdout.contains("2 ←"), "\(explained.stdout)")
+        // A declared input keeps its gradient, negative base or not.
+        let declared = try GraddiffProcess.run(["--wrt", "w", "w = 2; x^w", "x=-3"])
+        #expect(declared.stdout == "w nan\n")
+        // A constant at a kink needs no convention: --kink error has nothing to refuse.
+        let kink = try GraddiffProcess.run(["--kink", "error", "-q", "x * abs(0) + x", "x=1"])
+        #expect(kink.status == 0, "\(kink.stderr)")
+    }
 }

@@ -8,16 +8,19 @@ extension ExplainFormatter {
     ///     p = x + y  dg/dp = -3
     ///       x ← dg/dp · ∂p/∂x = -3 · 1 = -3
     ///       y ← dg/dp · ∂p/∂y = -3 · 1 = -3
-    ///     inputs and constants: the gradients they collected
+    ///     inputs: the gradients they collected
     ///       x  dg/dx = -3
     ///
+    /// Constants neither receive nor send gradient, so they are not narrated.
     /// A node reached along several paths shows every contribution and their sum
     /// (dz/ds = 0.9 + 0.37 = 1.27): the chain rule's sum over paths, the backward pass's
     /// `+=`. With `--wrt`, only the nodes on paths from those inputs to the output.
     public func backward() -> String {
         let onPaths = result.nodesOnPaths(from: options.wrt)
         let output = Int(result.output)
-        let steps = stride(from: output, through: 0, by: -1).filter { onPaths[$0] && tape.ops[$0].arity > 0 }
+        let steps = stride(from: output, through: 0, by: -1).filter {
+            onPaths[$0] && tape.ops[$0].arity > 0 && result.hasGradient(NodeID($0))
+        }
         let headers = steps.map { "\(tape.label(of: NodeID($0))) = \(result.oneLevelText(of: NodeID($0)))" }
         let headerWidth = Swift.min(headers.map(\.count).max() ?? 0, width / 2)
         // What each node has received so far, in arrival order (the order of the `+=`).
@@ -42,11 +45,11 @@ extension ExplainFormatter {
         return text
     }
 
-    /// The gradient each input and constant collected, with its paths where several.
+    /// The gradient each input collected, with its paths where several.
     private func leafLines(_ onPaths: [Bool], _ received: [[Double]]) -> String {
-        let leaves = (0...Int(result.output)).filter { onPaths[$0] && tape.ops[$0].arity == 0 }
+        let leaves = (0...Int(result.output)).filter { onPaths[$0] && tape.ops[$0] == .variable }
         guard !leaves.isEmpty else { return "" }
-        var text = "inputs and constants: the gradients they collected\n"
+        var text = "inputs: the gradients they collected\n"
         let labelWidth = Swift.min(leaves.map { tape.label(of: NodeID($0)).count }.max() ?? 0, 16)
         for leaf in leaves {
             text += gradientLine("  " + padded(tape.label(of: NodeID(leaf)), to: labelWidth) + "  ", NodeID(leaf), received[leaf])

@@ -10,6 +10,7 @@ public struct BatchEvaluator {
     private var variables: [Double]
     private var values: [Double] = []
     private var gradients: [Double] = []
+    private var reachability: [Bool] = []
     let columnCount: Int
     public let delimiter: Character
     public private(set) var warnings: [LocatedDiagnostic] = []
@@ -77,7 +78,8 @@ public struct BatchEvaluator {
         }
         let tape = evaluation.tape
         ForwardPass.run(tape, variables: variables, into: &values)
-        BackwardPass.run(tape, values: values, output: evaluation.output, into: &gradients, kinks: evaluation.kinkConvention)
+        BackwardPass.run(tape, values: values, output: evaluation.output, into: &gradients, reachability: &reachability,
+                         readers: evaluation.result.readsVariable, kinks: evaluation.kinkConvention)
         let separator = delimiter
         for field in fields {
             output += field
