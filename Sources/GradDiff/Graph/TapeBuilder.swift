@@ -76,6 +76,15 @@ struct TapeBuilder: Sendable {
         return appendNew(op, a, op.arity == 2 ? b : -1, span)
     }
 
+    /// A new node doing what node `id` does (a constant of the same value, or the same
+    /// op on the same inputs): a statement's step of its own where naming `id` would
+    /// change how another statement prints. Merging still finds `id` first.
+    mutating func copy(_ id: NodeID, at span: SourceSpan) -> NodeID {
+        if slots.isEmpty { rebuildIndex() }
+        let i = Int(id)
+        return appendNew(tape.ops[i], tape.first[i], tape.second[i], span)
+    }
+
     /// Names node `id` (a program's step); the latest name wins for display.
     mutating func name(_ id: NodeID, _ name: String) {
         tape.stepNames[id] = name
@@ -105,6 +114,7 @@ struct TapeBuilder: Sendable {
         for id in count..<tape.spans.count { tape.stepNames[NodeID(id)] = nil }
         tape.spans.removeLast(tape.spans.count - count)
         tape.noteIndices.removeLast(tape.noteIndices.count - count)
+        tape.readsVariable.removeLast(tape.readsVariable.count - count)
     }
 
     /// Notes how node `id` was written when its own text would hide it: a node made by
@@ -144,6 +154,7 @@ struct TapeBuilder: Sendable {
         tape.second.reserveCapacity(count)
         tape.spans.reserveCapacity(count)
         tape.noteIndices.reserveCapacity(count)
+        tape.readsVariable.reserveCapacity(count)
     }
 
     private mutating func appendNew(_ op: Op, _ first: Int32, _ second: Int32, _ span: SourceSpan) -> NodeID {
@@ -153,6 +164,8 @@ struct TapeBuilder: Sendable {
         tape.second.append(second)
         tape.spans.append(span)
         tape.noteIndices.append(-1)
+        tape.readsVariable.append(op == .variable
+            || (op.arity > 0 && (tape.readsVariable[Int(first)] || (second >= 0 && tape.readsVariable[Int(second)]))))
         if mergesIdenticalNodes {
             // Growing re-inserts every node, this one included: insert it only otherwise,
             // or it would stand twice and outlive its removal by `truncate`.
@@ -226,13 +239,5 @@ struct TapeBuilder: Sendable {
     private mutating func grow() {
         slots = Array(repeating: -1, count: slots.count * 2)
         for id in 0..<tape.count { insertIntoTable(NodeID(id)) }
-    }
-}
-
-extension Int {
-    var nextPowerOfTwo: Int {
-        var value = 1
-        while value < self { value <<= 1 }
-        return value
     }
 }

@@ -4,8 +4,12 @@
 extension Parser {
 
     mutating func resolveName(_ name: String, at span: SourceSpan) throws(UserError) -> Operand {
-        if let node = context.scope[name] { return Operand(node: node, literal: 0, span: span) }
+        if let node = context.scope[name] {
+            mentionsVariable = true
+            return Operand(node: node, literal: 0, span: span)
+        }
         if allowsFreeVariables, let node = context.builder.existingVariable(name) {
+            mentionsVariable = true
             return Operand(node: node, literal: 0, span: span)
         }
         if let value = Op.constant(named: name) { return Operand(node: -1, literal: value, span: span) }
@@ -17,6 +21,7 @@ extension Parser {
             let suggestion = NameSuggestion.nearest(to: name, among: known)
             throw error(.notDefinedHere(name, suggestion: suggestion), at: span)
         }
+        mentionsVariable = true
         return Operand(node: context.builder.variable(name, at: span), literal: 0, span: span)
     }
 
