@@ -59,6 +59,12 @@ extension Message {
     static func graphTooLarge(_ limit: Int) -> Message {
         Message("the graph has more than \(limit) nodes, the limit", help: "raise it with --max-nodes N, or write a smaller expression")
     }
+    /// Calls of user functions that take more than `limit` steps to expand (each body
+    /// node visited, each call made), whether or not they add nodes.
+    static func expansionTooLong(_ limit: Int) -> Message {
+        Message("expanding the calls of user functions takes more than \(limit) steps, the limit",
+                help: "raise it with --max-nodes N, or call fewer functions")
+    }
     static func derivativeTooLarge(_ limit: Int) -> Message {
         Message("the derivative's graph has more than \(limit) nodes, the limit",
                 help: "raise it with --max-nodes N, or ask for a lower --order or fewer variables (--wrt)")

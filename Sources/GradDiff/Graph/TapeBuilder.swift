@@ -10,8 +10,7 @@ struct TapeBuilder: Sendable {
     /// and each note text's key (to forget just the rolled-back ones).
     private var noteTextIndices: [Int: Int32] = [:]
     private var noteTextKeys: [Int] = []
-    /// When false every append makes a new node (used by tests to compare merged
-    /// and unmerged graphs).
+    /// When false every append makes a new node (tests compare merged and unmerged graphs).
     var mergesIdenticalNodes = true
 
     init() {}
@@ -24,8 +23,8 @@ struct TapeBuilder: Sendable {
         if indexed { rebuildIndex() } else { slots = [] }
     }
 
-    /// Frees the index of nodes (8 to 16 bytes a node) once nothing more will be added,
-    /// as after a whole program is parsed; adding a node later rebuilds it.
+    /// Frees the index of nodes (8 to 16 bytes a node) once nothing more will be added
+    /// (a whole program parsed); adding a node later rebuilds it.
     mutating func dropIndex() {
         slots = []
     }
@@ -98,9 +97,12 @@ struct TapeBuilder: Sendable {
     /// Removes every node from `count` on (a statement's scratch nodes).
     mutating func truncate(to count: Int) {
         guard count < tape.count else { return }
-        if slots.isEmpty { rebuildIndex() }
+        // Taking back most of the tape (a failed entry that expanded a runaway call):
+        // dropping the index, rebuilt when a node is next added, costs what is kept.
+        let dropsIndex = slots.isEmpty || tape.count - count > count
+        if dropsIndex { slots = [] }
         for id in stride(from: tape.count - 1, through: count, by: -1) {
-            removeFromTable(NodeID(id))
+            if !dropsIndex { removeFromTable(NodeID(id)) }
             if tape.ops[id] == .variable {
                 let name = tape.variableNames.removeLast()
                 tape.variableNodes.removeLast()
@@ -122,19 +124,24 @@ struct TapeBuilder: Sendable {
     /// (`f: a * b`). Each such text is made and stored once, however many calls make
     /// nodes from that body node.
     mutating func note(_ id: NodeID, function: Int, bodyNode: Int, text: () -> String) {
-        let key = function << 32 | bodyNode
-        let index: Int32
-        if let known = noteTextIndices[key] {
-            index = known
-        } else {
-            tape.noteTexts.append(text())
-            index = Int32(tape.noteTexts.count - 1)
-            noteTextIndices[key] = index
-            noteTextKeys.append(key)
-        }
-        tape.noteIndices[Int(id)] = index
+        tape.noteIndices[Int(id)] = noteText(function: function, bodyNode: bodyNode, text: text)
     }
 
+    /// The note of body node `bodyNode` of user function `function` (an index into
+    /// `tape.noteTexts`), made on first use, for `note(_:index:)`.
+    mutating func noteText(function: Int, bodyNode: Int, text: () -> String) -> Int32 {
+        let key = function << 32 | bodyNode
+        if let known = noteTextIndices[key] { return known }
+        tape.noteTexts.append(text())
+        let index = Int32(tape.noteTexts.count - 1)
+        noteTextIndices[key] = index
+        noteTextKeys.append(key)
+        return index
+    }
+
+    mutating func note(_ id: NodeID, index: Int32) {
+        tape.noteIndices[Int(id)] = index
+    }
     /// Removes the nodes, constants and note texts from the given counts on: what a
     /// failed REPL entry added (`truncate` keeps the constants, which is cheaper when a
     /// statement drops its own nodes).

@@ -121,10 +121,12 @@ enum NumberReader {
             bytes.removeFirst()
         }
         func signed(_ value: Double) -> Double { negative ? -value : value }
-        switch String(decoding: bytes, as: UTF8.self).lowercased() {
-        case "nan": return .number(.nan)
-        case "inf", "infinity": return .number(signed(.infinity))
-        default: break
+        if let first = bytes.first, first | 0x20 == UInt8(ascii: "n") || first | 0x20 == UInt8(ascii: "i") {
+            switch String(decoding: bytes, as: UTF8.self).lowercased() {
+            case "nan": return .number(.nan)
+            case "inf", "infinity": return .number(signed(.infinity))
+            default: return .notANumber
+            }
         }
         guard let first = bytes.first, first == UInt8(ascii: ".") || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) else {
             return .notANumber

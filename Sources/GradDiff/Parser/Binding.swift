@@ -10,10 +10,13 @@ public struct Binding: Sendable {
     /// and counted as for a literal in an expression.
     public var warnings: [Diagnostic] = []
 
+    /// Where the value was typed, after the `=` (nil for a batch column's binding).
+    var valueSpan: SourceSpan?
+
     /// The value as typed (`1e400`, `2*pi`), for messages about it.
     var valueText: String {
-        guard let equals = source.bytes.firstIndex(of: UInt8(ascii: "=")) else { return NumberFormat.shortest(value) }
-        return source.text(of: SourceSpan(start: equals + 1, end: source.bytes.count)).trimmingSpaces()
+        guard let valueSpan else { return NumberFormat.shortest(value) }
+        return source.text(of: valueSpan).trimmingSpaces()
     }
 
     /// Parses and evaluates one `name=value` argument.
@@ -39,7 +42,7 @@ public struct Binding: Sendable {
             throw UserError(.error(.bindingWithoutValue(argument, name: name), at: SourceSpan(start: equals, end: equals + 1)), in: source)
         }
         let (value, warnings) = try ConstantExpression.evaluate(source, from: equals + 1, naming: name)
-        return Binding(name: name, value: value, source: source, nameSpan: nameSpan, warnings: warnings)
+        return Binding(name: name, value: value, source: source, nameSpan: nameSpan, warnings: warnings, valueSpan: valueSpan)
     }
 
     /// Whether `text` lexes as exactly one identifier.

@@ -10,6 +10,10 @@ struct ParseContext: Sendable {
     var scope: [String: NodeID] = [:]
     /// User-defined functions callable by name.
     var functions = FunctionLibrary()
+    /// The steps the expansions of user functions' calls have taken in this parse (a
+    /// program, or a session's entry): each body node visited and each call made.
+    /// `--max-nodes` bounds it as it bounds the nodes (`FunctionLibrary.expand`).
+    var expansionWork = 0
 
     init(builder: TapeBuilder = TapeBuilder()) {
         self.builder = builder

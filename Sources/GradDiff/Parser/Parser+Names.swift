@@ -43,8 +43,13 @@ extension Parser {
             guard let index = context.functions.index(of: name) else { preconditionFailure("resolved user functions exist") }
             if deferredCalls != nil { return deferCall(index, named: name, arguments, at: span) }
             let (limit, source) = (nodeLimit, source)
-            return try context.functions.expand(index, arguments: arguments, environment: context.scope, into: &context.builder, at: span,
-                                        nodeLimit: limit, limitError: { Parser.nodeLimitError(limit, at: span, in: source) })
+            var work = context.expansionWork
+            defer { context.expansionWork = work }
+            return try context.functions.expand(
+                index, arguments: arguments, environment: context.scope, into: &context.builder, at: span,
+                nodeLimit: limit, work: &work, workLimit: limit,
+                limitError: { Parser.nodeLimitError(limit, at: span, in: source) },
+                workError: { UserError(.error(.expansionTooLong(limit), at: span), in: source) })
         }
     }
 

@@ -47,6 +47,7 @@ public struct ProgramParser {
         // make every entry cost the whole session).
         swap(&parser.context, &program.context)
         parser.nodeLimit = nodeLimit
+        parser.context.expansionWork = 0
         defer { swap(&parser.context, &program.context) }
         var statements: [Statement] = []
         while true {
