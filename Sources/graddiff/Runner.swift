@@ -64,6 +64,7 @@ struct Runner {
         let options = outputOptions()
         if let derivatives = renderDerivatives(evaluation, options) {
             StandardStreams.writeOut(derivatives.output)
+            report(derivatives.notes)
             if let error = derivatives.error { report([LocatedDiagnostic(error, in: nil)]) }
             return derivatives.status
         }

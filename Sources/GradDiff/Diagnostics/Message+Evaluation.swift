@@ -70,4 +70,24 @@ extension Message {
                 help: "raise it with --max-nodes N, or ask for a lower --order or fewer variables (--wrt)")
     }
     static let interrupted = Message("interrupted")
+
+    /// `--check`: the gradients of `names` differ from the finite differences beyond
+    /// the tolerance and beyond the differences' own error.
+    static func checkFailed(_ names: String, tolerance: Double) -> Message {
+        Message("the gradient check failed for \(names): relative error above \(NumberFormat.shortest(tolerance))")
+    }
+    /// `--check` cannot judge the gradient of `name` here: the output or it is not finite.
+    static func cannotCheckNotFinite(_ name: String) -> Message {
+        Message("cannot check \(name) here: the output or \(name) is not finite")
+    }
+    /// `--check`: no step gives differences that settle.
+    static func cannotCheckUnsettled(_ name: String) -> Message {
+        Message("cannot check \(name) here: no step gives a finite difference that settles",
+                help: "a kink, pole or edge of the domain is near, or rounding in the expression swamps the differences")
+    }
+    /// `--check`: the difference settled, uncertain by `error`, more than the tolerance allows.
+    static func cannotCheckImprecise(_ name: String, error: Double, tolerance: Double) -> Message {
+        Message("cannot check \(name) here: the finite difference is uncertain by \(NumberFormat.significant(error, digits: 3)), "
+                + "more than --tol \(NumberFormat.shortest(tolerance)) allows")
+    }
 }
