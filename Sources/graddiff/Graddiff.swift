@@ -86,7 +86,7 @@ struct Graddiff: ParsableCommand {
                                valueName: "N"))
     var order: Int?
 
-    @Flag(help: "Compare each reverse-mode gradient with a central finite difference; exit 2 if one fails.")
+    @Flag(help: "Compare each reverse-mode gradient with a finite difference (steps per variable, extrapolated, with its own error estimate); exit 2 if one fails, 'cannot check here' where the difference cannot tell.")
     var check = false
 
     @Option(help: ArgumentHelp("With --check, the largest relative error that passes (default 1e-6).", valueName: "TOL"))

@@ -68,7 +68,13 @@ public struct GradientCheck: Sendable {
                 return values[Int(result.output)]
             }
             let wanted = tolerance * Swift.max(Swift.abs(reverse.isFinite ? reverse : 0), 1) / Self.errorMargin
-            let found = DifferenceEstimate.derivative(of: f, at: x, fx: fx, rounding: rounding, wanted: wanted)
+            var found = DifferenceEstimate.derivative(of: f, at: x, fx: fx, rounding: rounding, wanted: wanted)
+            if atKink[slot], found.confirmed == nil {
+                // No derivative to settle on: show the plain central difference (the mean
+                // of the one-sided derivatives), as the table always has.
+                let h = FiniteDifferences.step(for: x)
+                found.confirmed = DifferenceEstimate(value: (f(x + h) - f(x - h)) / (2 * h), error: .nan, step: h)
+            }
             point[slot] = x
             rows.append(Self.row(name, reverse, found, isAtKink: atKink[slot], pointIsFinite: x.isFinite && fx.isFinite,
                                  tolerance: tolerance))
