@@ -99,6 +99,14 @@ struct NumberReaderTests {
         #expect(rendered.hasPrefix("d.csv:3:3: error: hexadecimal numbers are not supported\n 3 | 3,0x1p-2\n   |   ^~~~~~\n"), "\(rendered)")
     }
 
+    @Test func manyLiteralsOutOfRangeWarnThreeTimesAndCountTheRest() throws {
+        let program = try parseProgram("1e999 + 2e999 + 1e-999 + 4e999 + 5e999 + x")
+        #expect(program.warnings.map(\.message) == [
+            "1e999 is too large for a double and becomes inf", "2e999 is too large for a double and becomes inf",
+            "1e-999 is too small for a double and becomes 0", "2 more numbers are out of a double's range",
+        ])
+    }
+
     @Test func manyWarningsAreCounted() {
         var warnings = RowWarnings()
         let shown = (0..<10).compactMap { _ in warnings.add(LocatedDiagnostic(.warning("w"), in: nil)) }

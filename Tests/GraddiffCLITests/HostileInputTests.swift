@@ -271,6 +271,18 @@ import Testing
         #expect(outcome.stderr.contains("20000000"), "\(outcome.stderr.prefix(500))")
     }
 
+    @Test func aHundredThousandNumbersOutOfRange() throws {
+        // Each literal warns, in declarations and in the sum alike: three say it, one line
+        // counts the rest, and the inputs they make infinite are counted the same way.
+        let count = 100_000
+        let program = (0..<count).map { "w\($0) = 1e999" }.joined(separator: "\n") + "\n"
+            + (0..<count).map { "w\($0) * 1e-999" }.joined(separator: " + ") + "\n"
+        let outcome = try run(text(program), ["-q"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stderr.contains("more numbers are out of a double's range"))
+        #expect(outcome.stderr.contains("more nodes became nan or inf"))
+    }
+
     @Test func callsThatMeetAgainCostTheirDistinctCalls() throws {
         // 2^100000 calls as written; 10^5 distinct ones, each a node.
         let program = "f0(a) = a\n" + (1...100_000).map { "f\($0)(a) = f\($0 - 1)(a) * f\($0 - 1)(a)" }.joined(separator: "\n")

@@ -7,8 +7,11 @@
 struct Lexer: Sendable {
     let source: SourceText
     private var offset = 0
-    /// Problems that do not stop lexing (a number that overflows to inf).
+    /// Problems that do not stop lexing (a number that overflows to inf): the first few.
     private(set) var warnings: [Diagnostic] = []
+    /// How many more there were: 10^5 literals of 1e999 warn three times and count the rest.
+    private(set) var unshownWarnings = 0
+    static let shownWarnings = 3
 
     /// A lexer reading `source` from byte `offset` on.
     init(_ source: SourceText, startingAt offset: Int = 0) {
@@ -92,10 +95,10 @@ struct Lexer: Sendable {
         case .number(let value, _):
             return Token(.number, span(start), number: value)
         case .tooLarge:
-            warnings.append(.warning(.numberTooLarge(text), at: span(start)))
+            warn(.warning(.numberTooLarge(text), at: span(start)))
             return Token(.number, span(start), number: .infinity)
         case .tooSmall:
-            warnings.append(.warning(.numberTooSmall(text), at: span(start)))
+            warn(.warning(.numberTooSmall(text), at: span(start)))
             return Token(.number, span(start), number: 0)
         case .hexadecimal:
             throw UserError(.error(.hexadecimalNumber, at: span(start)), in: source)
@@ -104,6 +107,10 @@ struct Lexer: Sendable {
         case .exponentWithoutDigits:
             throw UserError(.error(.exponentWithoutDigits, at: span(start)), in: source)
         }
+    }
+
+    private mutating func warn(_ warning: Diagnostic) {
+        if warnings.count < Self.shownWarnings { warnings.append(warning) } else { unshownWarnings += 1 }
     }
 
     private func unexpectedCharacter(at start: Int) -> UserError {

@@ -71,6 +71,9 @@ public struct ProgramParser {
             }
         }
         program.warnings += parser.lexer.warnings
+        if parser.lexer.unshownWarnings > 0 {
+            program.warnings.append(.warning(.moreOutOfRange(parser.lexer.unshownWarnings)))
+        }
         return statements
     }
 

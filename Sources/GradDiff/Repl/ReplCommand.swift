@@ -18,7 +18,7 @@ public struct ReplCommand: Sendable {
         ReplCommand(name: .unset, arguments: "NAME", summary: "forget the input, step or function NAME, every version of it"),
         ReplCommand(name: .clear, arguments: "", summary: "forget every input, step and function (settings stay)"),
         ReplCommand(name: .format, arguments: "[FORMAT]", summary: "print results as \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))"),
-        ReplCommand(name: .precision, arguments: "[N]", summary: "significant digits of numbers in tables (1-17)"),
+        ReplCommand(name: .precision, arguments: "[N]", summary: "significant digits of numbers in tables (1-17), and of :wrt's once set"),
         ReplCommand(name: .wrt, arguments: "[NAMES]", summary: "print only the gradients with respect to NAMES (x,y); no names: every node again"),
         ReplCommand(name: .load, arguments: "FILE", summary: "run the statements of a program file in the session"),
         ReplCommand(name: .save, arguments: "FILE", summary: "write the definitions as a program that -f and :load read back (a new FILE; at a terminal only)"),

@@ -97,12 +97,20 @@ public struct Evaluation: Sendable {
         let (literalBindings, otherBindings) = (bindingWarnings.filter { $0.slot.map(infiniteInputs.contains) == true },
                                                 bindingWarnings.filter { $0.slot.map(infiniteInputs.contains) != true })
         evaluation.explainedInputs = Set(literalBindings.compactMap(\.slot))
-        let declarations = infiniteInputs.compactMap { slot in program.declarations[slot].map { (slot, $0) } }
+        // Their declarations by where they start, searched by halves: 10^5 declarations of
+        // 1e999 with as many warnings must not take 10^10 steps.
+        let declarations = infiniteInputs.compactMap { slot in program.declarations[slot].map { (slot: slot, span: $0) } }
+            .sorted { $0.span.start < $1.span.start }
         func explains(_ warning: Diagnostic) -> Bool {
             guard let span = warning.span else { return false }
             if infiniteLiterals.contains(span) { return true }
-            guard let (slot, _) = declarations.first(where: { $0.1.start <= span.start && span.end <= $0.1.end }) else { return false }
-            evaluation.explainedInputs.insert(slot)
+            var (low, high) = (0, declarations.count)  // the first declaration starting after the warning
+            while low < high {
+                let middle = (low + high) / 2
+                if declarations[middle].span.start <= span.start { low = middle + 1 } else { high = middle }
+            }
+            guard low > 0, span.end <= declarations[low - 1].span.end else { return false }
+            evaluation.explainedInputs.insert(declarations[low - 1].slot)
             return true
         }
         let (literal, other) = (program.warnings.filter(explains), program.warnings.filter { !explains($0) })
