@@ -1,7 +1,7 @@
 // libFuzzer entry point for the other ways text reaches graddiff: program files with
 // binding strings and a batch table (header and rows), REPL entries (statements and
 // `:` commands) one after another, and the symbolic derivatives of what parses
-// (`graddiff diff`, the Hessian). Built by Fuzz/build.sh like ExpressionFuzzer.swift.
+// (`graddiff diff`, the Hessian) and `--check` on small graphs. Built by Fuzz/build.sh like ExpressionFuzzer.swift.
 //
 // The input is split at NUL bytes: part 0 is a program; part 1 holds binding strings,
 // one per line; part 2 is a batch table (its first line the header); each part after
@@ -25,6 +25,11 @@ public func fuzzProgram(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
        program.tape.count < 5_000 {
         if let evaluation = try? Evaluation.run(program, bindings: bindings) {
             if program.tape.variableNames.count <= 4 { _ = try? Hessian.compute(evaluation.result, nodeLimit: 200_000) }
+            if program.tape.variableNames.count <= 4, program.tape.count <= 200 {
+                let check = GradientCheck(evaluation.result)
+                _ = DerivativeReport.checkTable(check, digits: 10) + DerivativeReport.checkJSON(check, tolerance: 1e-6)
+                _ = DerivativeReport.checkDiagnostics(check, tolerance: 1e-6)
+            }
             for notation in [DerivativeText.Notation.program, .latex] {
                 guard let formulas = try? DerivativeFormulas(program, output: evaluation.output, wrt: nil,
                                                              variables: evaluation.variableValues, notation: notation,

@@ -43,15 +43,22 @@ struct BatchRunner {
             // a pipe sees rows as they come, without a write per row.
             var lineNumber = 1
             var failures = 0
+            var warnings = RowWarnings()
+            defer { if let summary = warnings.summary { StandardStreams.writeError(renderer.render(summary)) } }
             while let line = try reader.nextLineFlushing(&output) {
                 lineNumber += 1
                 if line.allSatisfy({ $0 == " " || $0 == "\r" || $0 == "\t" && delimiter != "\t" }) { continue }
                 do throws(DelimitedText.RowError) {
-                    try evaluator.evaluate(fields: DelimitedText.fields(of: line, delimiter: delimiter), into: &output)
+                    let found = try evaluator.evaluate(fields: DelimitedText.fields(of: line, delimiter: delimiter), into: &output)
+                    for warning in found {
+                        let located = warning.located(.warning, in: line, lineNumber: lineNumber, name: name, delimiter: delimiter)
+                        if let shown = warnings.add(located) { StandardStreams.writeError(renderer.render(shown)) }
+                    }
                 } catch {
                     StandardStreams.writeOut(output)
                     output = ""
-                    report(Diagnostic(.error, error.message, help: error.help), in: SourceText(name: "\(name):\(lineNumber)", text: ""))
+                    StandardStreams.writeError(renderer.render(error.located(in: line, lineNumber: lineNumber, name: name,
+                                                                             delimiter: delimiter)))
                     failures += 1
                     if !command.keepGoing { return .dataError }
                 }

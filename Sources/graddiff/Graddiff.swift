@@ -49,8 +49,8 @@ struct Graddiff: ParsableCommand {
     @Flag(help: "With --format dot or --render, also draw the gradient flow: edges back to each input, labelled with the local partials.")
     var dotBackward = false
 
-    @Option(help: ArgumentHelp("Significant digits of numbers in tables (1-17).", valueName: "N"))
-    var precision: Int = 10
+    @Option(help: ArgumentHelp("Significant digits of numbers in tables (1-17; default 10); also rounds -q and --wrt output, which is otherwise exact.", valueName: "N"))
+    var precision: Int?
 
 
 
@@ -65,7 +65,7 @@ struct Graddiff: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Start a session with the bindings given as its first inputs; with no EXPRESSION and no -f one starts anyway.")
     var interactive = false
 
-    @Flag(name: .shortAndLong, help: "Print only the output's value (with --wrt: only the gradients' values; with --batch: one line per row).")
+    @Flag(name: .shortAndLong, help: "Print only the output's value (with --wrt: only the gradients' values; with --batch: one line per row), in plain decimal that reads back exactly.")
     var quiet = false
 
     @Flag(help: "Treat nan and infinite values or gradients as errors (exit status 1).")
@@ -87,7 +87,7 @@ struct Graddiff: ParsableCommand {
                                valueName: "N"))
     var order: Int?
 
-    @Flag(help: "Compare each reverse-mode gradient with a central finite difference; exit 2 if one fails.")
+    @Flag(help: "Compare each reverse-mode gradient with a finite difference (steps per variable, extrapolated, with its own error estimate); exit 2 if one fails, 'cannot check here' where the difference cannot tell.")
     var check = false
 
     @Flag(help: "Show vectors and matrices element by element (W[1,2]), one row per scalar node, instead of whole.")
@@ -111,7 +111,7 @@ struct Graddiff: ParsableCommand {
     var jacobian = false
 
     func validate() throws {
-        guard (1...17).contains(precision) else {
+        if let precision, !(1...17).contains(precision) {
             throw ValidationError("--precision must be a whole number from 1 to 17, not \(precision)")
         }
         if quiet && format != .table {

@@ -1,4 +1,5 @@
-/// Files read as programs or tables (`-f`, `:load`, `minimize --data`) must be text:
+/// Files read as programs or tables (`-f`, `:load`, `minimize --data`) must be text (a
+/// UTF-8 byte-order mark opening one is skipped):
 /// diagnostics quote what they point at, and a file that is not text (a binary, or
 /// `/proc/self/environ` with its NUL-separated variables) must not be quoted at all.
 extension InputFile {
@@ -6,10 +7,17 @@ extension InputFile {
     /// bytes. Otherwise a failure (status 65) that names the file and the line and column
     /// of the first byte that is not text, and shows nothing of the file.
     static func readText(_ path: String) throws(Failure) -> [UInt8] {
-        let bytes = try read(path)
+        var bytes = try read(path)
+        if withoutByteOrderMark(bytes[...]).count < bytes.count { bytes.removeFirst(3) }
         guard let problem = firstNonText(in: bytes[...]) else { return bytes }
         let (line, column) = position(of: problem.offset, in: bytes)
         throw notText(path == "-" ? "standard input" : "'\(path)'", line: line, column: column, isNul: problem.isNul)
+    }
+
+    /// `bytes` without the UTF-8 byte-order mark (EF BB BF) some editors put first: it
+    /// is not text of a program or table, and would make the first name invalid.
+    static func withoutByteOrderMark(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes
     }
 
     /// The failure for input `name` (`'t.csv'`, `standard input`) whose first byte that

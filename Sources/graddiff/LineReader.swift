@@ -5,7 +5,8 @@ import Darwin
 #endif
 
 /// Reads a file or standard input line by line in 64 KiB chunks, so batch mode runs in
-/// constant memory whatever the input's length. With `requiringText`, a line that is not
+/// constant memory whatever the input's length. A UTF-8 byte-order mark opening the
+/// input is skipped. With `requiringText`, a line that is not
 /// UTF-8 text (a NUL byte, invalid UTF-8) ends the reading with a failure (status 65)
 /// that gives its place and quotes nothing: a table named on the command line may be
 /// any file, `/proc/self/environ` say.
@@ -81,6 +82,8 @@ struct LineReader {
     /// if it is text.
     private mutating func decoded(_ bytes: ArraySlice<UInt8>) throws(InputFile.Failure) -> Substring {
         lineCount += 1
+        // A byte-order mark opening the input (as some editors write) is not text of it.
+        let bytes = lineCount == 1 ? InputFile.withoutByteOrderMark(bytes) : bytes
         if requiresText, let problem = InputFile.firstNonText(in: bytes) {
             let column = bytes.prefix(problem.offset).count(where: { $0 & 0xC0 != 0x80 }) + 1
             throw InputFile.notText(name, line: lineCount, column: column, isNul: problem.isNul)

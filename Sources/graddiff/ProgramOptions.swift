@@ -36,7 +36,7 @@ struct ProgramOptions: ParsableArguments {
 
 /// `--wrt NAMES`, for the commands that differentiate.
 struct WrtOption: ParsableArguments {
-    @Option(help: ArgumentHelp("Differentiate with respect to these variables only, separated by commas; graddiff then prints one 'name gradient' line each.",
+    @Option(help: ArgumentHelp("Differentiate with respect to these variables only, separated by commas; graddiff then prints one 'name gradient' line each, in plain decimal that reads back exactly.",
                                valueName: "NAMES"))
     var wrt: String?
 

@@ -6,6 +6,8 @@ extension Runner {
         var output: String
         var status: ExitStatus = .success
         var error: Diagnostic?
+        /// Said on stderr after the output, before any error (`--check`'s "cannot check").
+        var notes: [LocatedDiagnostic] = []
     }
 
     /// nil when none of the three options was given.
@@ -45,7 +47,7 @@ extension Runner {
                 return Self.failure(error)
             }
             let name = candidates[0]
-            if command.quiet { return DerivativeOutput(output: NumberFormat.significant(value, digits: options.precision) + "\n") }
+            if command.quiet { return DerivativeOutput(output: options.scriptNumber(value) + "\n") }
             return DerivativeOutput(output: json ? DerivativeReport.orderJSON(name, order: order, value: value)
                                                  : DerivativeReport.orderText(name, order: order, value: value, digits: options.precision))
         }
@@ -65,12 +67,9 @@ extension Runner {
             let check = GradientCheck(evaluation.result, tolerance: tolerance)
             let output = json ? DerivativeReport.checkJSON(check, tolerance: tolerance)
                               : DerivativeReport.checkTable(check, digits: options.precision)
-            guard check.passed else {
-                let failed = NameList.plain(check.rows.filter { $0.verdict == .fail }.map(\.name))
-                return DerivativeOutput(output: output, status: .checkFailed, error: .error(
-                    "the gradient check failed for \(failed): relative error above \(NumberFormat.shortest(tolerance))"))
-            }
-            return DerivativeOutput(output: output)
+            let (notes, failure) = DerivativeReport.checkDiagnostics(check, tolerance: tolerance)
+            return DerivativeOutput(output: output, status: failure == nil ? .success : .checkFailed, error: failure,
+                                    notes: notes)
         }
         return nil
     }

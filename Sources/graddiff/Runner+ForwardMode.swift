@@ -27,7 +27,7 @@ extension Runner {
     /// The node table with tangents (or, with -q, the output's tangent alone).
     func renderTangents(_ evaluation: Evaluation, _ options: OutputOptions, direction: [Double]) -> String {
         let tangents = TangentPass.run(evaluation.tape, values: evaluation.values, direction: direction, kinks: command.kinkConvention)
-        if command.quiet { return NumberFormat.significant(tangents[Int(evaluation.output)], digits: options.precision) + "\n" }
+        if command.quiet { return options.scriptNumber(tangents[Int(evaluation.output)]) + "\n" }
         if command.format == .json { return TangentReport.json(evaluation.result, tangents: tangents, direction: direction) }
         return TangentReport.table(evaluation.result, tangents: tangents, options)
     }

@@ -82,6 +82,7 @@ struct Runner {
         }
         if let derivatives = renderDerivatives(evaluation, options) {
             StandardStreams.writeOut(derivatives.output)
+            report(derivatives.notes)
             if let error = derivatives.error { report([LocatedDiagnostic(error, in: nil)]) }
             return derivatives.status
         }
@@ -132,7 +133,7 @@ struct Runner {
     }
 
     private func renderTable(_ evaluation: Evaluation, _ options: OutputOptions) -> String {
-        func number(_ value: Double) -> String { NumberFormat.significant(value, digits: options.precision) }
+        func number(_ value: Double) -> String { options.scriptNumber(value) }
         if command.quiet {
             guard options.wrt != nil else { return number(evaluation.values[Int(evaluation.output)]) + "\n" }
             if let gradients = OutputFormat.quietTensorGradients(evaluation.result, options) { return gradients }

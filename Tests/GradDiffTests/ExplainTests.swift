@@ -20,7 +20,7 @@ struct ExplainTests {
             p = x + y  dg/dp = -3
               x ← dg/dp · ∂p/∂x = -3 · 1 = -3
               y ← dg/dp · ∂p/∂y = -3 · 1 = -3
-            inputs and constants: the gradients they collected
+            inputs: the gradients they collected
               x  dg/dx = -3
               y  dg/dy = -3
               z  dg/dz = 4
@@ -85,7 +85,7 @@ struct ExplainTests {
 
     @Test func outputThatIsAnInput() throws {
         let text = try explain("x", "x=2")
-        #expect(text.hasSuffix("inputs and constants: the gradients they collected\n  x  dx/dx = 1\n"))
+        #expect(text.hasSuffix("inputs: the gradients they collected\n  x  dx/dx = 1\n"))
     }
 
     /// A line too long for 80 columns breaks before an "=", continuing indented.

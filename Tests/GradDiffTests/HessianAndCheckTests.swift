@@ -72,10 +72,12 @@ struct HessianAndCheckTests {
         #expect(check.passed)
     }
 
-    @Test func aTightToleranceFails() throws {
+    @Test func aToleranceFinerThanTheDifferenceCannotBeChecked() throws {
+        // A finite difference is good to about 1e-13 here: 1e-15 is beyond what it can
+        // tell, which is said (not failed: the gradient is right).
         let check = GradientCheck(try evaluate("exp(x)", "x=20").result, tolerance: 1e-15)
-        #expect(!check.passed)
-        #expect(check.rows[0].verdict == .fail)
-        #expect(check.rows[0].relativeError > 1e-15)
+        #expect(check.passed)
+        #expect(check.rows[0].verdict == .uncheckable && check.rows[0].reason == .imprecise)
+        #expect(check.rows[0].centralError > 1e-15 * check.rows[0].reverse)
     }
 }

@@ -147,10 +147,32 @@ import Testing
         #expect(passing.status == 0)
         #expect(passing.stdout.contains("not differentiable"))
         #expect(!passing.stdout.contains("FAIL"))
-        let failing = try GraddiffProcess.run(["--check", "--tol", "1e-15", "exp(x)", "x=20"])
+        // exp(800) overflows: the reverse gradient is 0 · inf = nan where the function is
+        // flat (atan of inf), which the finite difference can tell.
+        let failing = try GraddiffProcess.run(["--check", "atan(exp(x))", "x=800"])
         #expect(failing.status == 2)
         #expect(failing.stdout.contains("FAIL"))
         #expect(failing.stderr.contains("gradient check failed for x"))
+        // A tolerance finer than a finite difference can tell: said, not failed.
+        let fine = try GraddiffProcess.run(["--check", "--tol", "1e-15", "exp(x)", "x=20"])
+        #expect(fine.status == 0)
+        #expect(fine.stdout.contains("cannot check here"))
+        #expect(fine.stderr.contains("note: cannot check x here: the finite difference is uncertain by"))
+    }
+
+    @Test func checkDoesNotFailCorrectGradients() throws {
+        // Issue 14: a step too large for a curved function, or leaving the domain.
+        for (expression, bindings) in [("exp(x)", ["x=500"]), ("cosh(x)", ["x=600"]), ("log(x)", ["x=1e-6"]), ("sqrt(x)", ["x=1e-6"]),
+                                       ("asin(x)", ["x=0.999999"]), ("atan2(y, x)", ["y=1e-200", "x=1e-200"])] {
+            let result = try GraddiffProcess.run(["--check", expression] + bindings)
+            #expect(result.status == 0, "\(expression) at \(bindings): \(result.stdout)\(result.stderr)")
+            #expect(!result.stdout.contains("FAIL") && !result.stdout.contains("cannot"), "\(result.stdout)")
+        }
+        let json = try GraddiffProcess.run(["--check", "--format", "json", "log(x)", "x=1e-6"])
+        let object = try GraddiffProcess.json(json.stdout)
+        let row = try #require((object["variables"] as? [[String: Any]])?.first)
+        #expect(row["result"] as? String == "ok")
+        #expect((row["central_error"] as? Double).map { $0 < 1e-2 } == true, "\(json.stdout)")
     }
 
     @Test func derivativeOptionsAreExclusive() throws {

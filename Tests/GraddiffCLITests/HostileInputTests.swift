@@ -236,6 +236,68 @@ import Testing
         #expect(outcome.stderr.contains("100000"))
     }
 
+    /// User functions whose calls merge or multiply (issue 14). The work of expanding
+    /// calls is counted (each body node visited, each call made), not only the nodes it
+    /// adds, against --max-nodes; so each shape ends with status 65 and the limit named,
+    /// under the 1 GB the man page promises (LIMITS), whatever it would have cost.
+    struct ExpansionShape: Sendable, CustomTestStringConvertible {
+        var name: String
+        var program: String
+        var bindings: [String]
+        var testDescription: String { name }
+
+        static let diamond = "f0(a, b) = a*b\n" + (1...59).map { "f\($0)(a, b) = f\($0 - 1)(f\($0 - 1)(a, b), f\($0 - 1)(b, a))" }
+            .joined(separator: "\n")
+        static let all: [ExpansionShape] = [
+            // Calls that meet again: each level's calls share arguments with the last's.
+            ExpansionShape(name: "diamond", program: diamond + "\nf59(x, y)\n", bindings: ["x=1", "y=2"]),
+            // Calls that never meet: every argument is a new node, so the graph doubles.
+            ExpansionShape(name: "doubling", program: "f0(a) = a\n"
+                + (1...59).map { "f\($0)(a) = f\($0 - 1)(a*2) + f\($0 - 1)(a*3)" }.joined(separator: "\n") + "\nf59(x)\n",
+                bindings: ["x=1"]),
+            // Eight parameters, each level doubling on new argument nodes: long memo keys.
+            ExpansionShape(name: "eight parameters", program: "f0(p1, p2, p3, p4, p5, p6, p7, p8) = p1*p2 + p3*p4 + p5*p6 + p7*p8\n"
+                + (1...40).map { "f\($0)(p1, p2, p3, p4, p5, p6, p7, p8) = f\($0 - 1)(p2, p3, p4, p5, p6, p7, p8, p1*2) "
+                    + "* f\($0 - 1)(p8, p1, p2, p3, p4, p5, p6, p7*3)" }
+                    .joined(separator: "\n") + "\nf40(x1, x2, x3, x4, x5, x6, x7, x8)\n",
+                bindings: (1...8).map { "x\($0)=1" }),
+            // A large body called again and again on new arguments.
+            ExpansionShape(name: "large body", program: "g0(a) = " + (1...2000).map { "a*\($0).5" }.joined(separator: " + ") + "\n"
+                + (1...40).map { "g\($0)(a) = g\($0 - 1)(a + 1) - g\($0 - 1)(a - 1)" }.joined(separator: "\n") + "\ng40(x)\n",
+                bindings: ["x=1"]),
+            // The same runaway call in 200 statements: the count is the program's, not a call's.
+            ExpansionShape(name: "repeated", program: diamond + "\n" + (1...200).map { "y\($0) = f59(x, y) + \($0)" }.joined(separator: "\n") + "\n",
+                bindings: ["x=1", "y=2"]),
+        ]
+    }
+
+    @Test(arguments: ExpansionShape.all)
+    func aRunawayExpansionEndsWithinTheLimits(_ shape: ExpansionShape) throws {
+        let outcome = try run(text(shape.program), shape.bindings, maximumKilobytes: 1024 * 1024)
+        #expect(outcome.status == 65, "\(outcome.stderr.prefix(500))")
+        #expect(outcome.stderr.contains("20000000"), "\(outcome.stderr.prefix(500))")
+    }
+
+    @Test func aHundredThousandNumbersOutOfRange() throws {
+        // Each literal warns, in declarations and in the sum alike: three say it, one line
+        // counts the rest, and the inputs they make infinite are counted the same way.
+        let count = 100_000
+        let program = (0..<count).map { "w\($0) = 1e999" }.joined(separator: "\n") + "\n"
+            + (0..<count).map { "w\($0) * 1e-999" }.joined(separator: " + ") + "\n"
+        let outcome = try run(text(program), ["-q"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stderr.contains("more numbers are out of a double's range"))
+        #expect(outcome.stderr.contains("more nodes became nan or inf"))
+    }
+
+    @Test func callsThatMeetAgainCostTheirDistinctCalls() throws {
+        // 2^100000 calls as written; 10^5 distinct ones, each a node.
+        let program = "f0(a) = a\n" + (1...100_000).map { "f\($0)(a) = f\($0 - 1)(a) * f\($0 - 1)(a)" }.joined(separator: "\n")
+        let outcome = try run(text(program + "\nf100000(x)\n"), ["-q", "x=1"])
+        #expect(outcome.status == 0, "\(outcome.stderr.prefix(500))")
+        #expect(outcome.stdout == "1\n")
+    }
+
     /// An endless input: reading stops at the 2 GiB limit with status 66, for a file, a
     /// batch table and a piped session (whose lines are read one by one).
     @Test(arguments: [["-f", "/dev/zero"], ["--batch", "/dev/zero", "x"], ["--keep-going"]])

@@ -82,7 +82,7 @@ struct ReplFileTerminalTests {
         let reason = kind == "other user's" ? "belongs to another user" : "is not a regular file"
         try terminal.waitUntil("the warning") { Self.flat($0).contains(Self.flat("\(terminal.historyFile.path)' \(reason)")) }
         let screen = try terminal.run("2 * 3")
-        #expect(TerminalSession.squeezed(screen).contains("n2 mul 2 * 3 6 1"), "\(screen)")
+        #expect(TerminalSession.squeezed(screen).contains("n2 mul 2 * 3 6\ngraddiff>"), "\(screen)")
         try terminal.press("C-d")
         #expect(try terminal.exitStatus() == 0)
         if kind == "other user's" {

@@ -51,8 +51,9 @@ extension Message {
         Message("\(node) is evaluated at a kink: \(what)", help: derivatives)
     }
     static func moreKinks(_ count: Int) -> Message { Message("\(count) more nodes are evaluated at a kink") }
-    static func nonFiniteInput(_ name: String, value: String) -> Message {
-        Message("'\(name)' is \(value)", help: "its value was given as \(value)")
+    /// `given` is the value as the user wrote it (`1/0`, `inf`).
+    static func nonFiniteInput(_ name: String, value: String, given: String) -> Message {
+        Message("'\(name)' is \(value)", help: "its value was given as \(given)")
     }
     /// `inputs` lists each input as `label = value`.
     static func nonFiniteNode(_ node: String, text: String, value: String, inputs: [String]) -> Message {
@@ -70,9 +71,35 @@ extension Message {
     static func graphTooLarge(_ limit: Int) -> Message {
         Message("the graph has more than \(limit) nodes, the limit", help: "raise it with --max-nodes N, or write a smaller expression")
     }
+    /// Calls of user functions that take more than `limit` steps to expand (each body
+    /// node visited, each call made), whether or not they add nodes.
+    static func expansionTooLong(_ limit: Int) -> Message {
+        Message("expanding the calls of user functions takes more than \(limit) steps, the limit",
+                help: "raise it with --max-nodes N, or call fewer functions")
+    }
     static func derivativeTooLarge(_ limit: Int) -> Message {
         Message("the derivative's graph has more than \(limit) nodes, the limit",
                 help: "raise it with --max-nodes N, or ask for a lower --order or fewer variables (--wrt)")
     }
     static let interrupted = Message("interrupted")
+
+    /// `--check`: the gradients of `names` differ from the finite differences beyond
+    /// the tolerance and beyond the differences' own error.
+    static func checkFailed(_ names: String, tolerance: Double) -> Message {
+        Message("the gradient check failed for \(names): relative error above \(NumberFormat.shortest(tolerance))")
+    }
+    /// `--check` cannot judge the gradient of `name` here: the output or it is not finite.
+    static func cannotCheckNotFinite(_ name: String) -> Message {
+        Message("cannot check \(name) here: the output or \(name) is not finite")
+    }
+    /// `--check`: no step gives differences that settle.
+    static func cannotCheckUnsettled(_ name: String) -> Message {
+        Message("cannot check \(name) here: no step gives a finite difference that settles",
+                help: "a kink, pole or edge of the domain is near, or rounding in the expression swamps the differences")
+    }
+    /// `--check`: the difference settled, uncertain by `error`, more than the tolerance allows.
+    static func cannotCheckImprecise(_ name: String, error: Double, tolerance: Double) -> Message {
+        Message("cannot check \(name) here: the finite difference is uncertain by \(NumberFormat.significant(error, digits: 3)), "
+                + "more than --tol \(NumberFormat.shortest(tolerance)) allows")
+    }
 }

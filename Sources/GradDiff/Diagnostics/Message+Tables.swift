@@ -33,6 +33,9 @@ extension Message {
     static func fieldNotANumber(_ field: String, column: Int, examples: String) -> Message {
         Message("'\(field)' in column \(column) is not a number", help: "write numbers such as \(examples)")
     }
+    static func moreOutOfRange(_ count: Int) -> Message {
+        Message("\(count) more number\(count == 1 ? " is" : "s are") out of a double's range")
+    }
     static func tableEmpty(_ name: String) -> Message {
         Message("the data table '\(name)' is empty", help: "its first line names the columns, such as x,y")
     }

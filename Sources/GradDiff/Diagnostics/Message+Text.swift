@@ -3,7 +3,6 @@ extension Message {
     static let hexadecimalNumber = Message("hexadecimal numbers are not supported", help: "write the number in decimal")
     static let digitAfterPoint = Message("expected a digit after '.'", help: "write a number such as 0.5")
     static let exponentWithoutDigits = Message("the exponent of this number has no digits", help: "write it as 1e-3 or 2E+10")
-    static func notANumber(_ text: String) -> Message { Message("'\(text)' is not a number") }
     static func numberTooLarge(_ text: String) -> Message { Message("\(text) is too large for a double and becomes inf") }
     static func numberTooSmall(_ text: String) -> Message { Message("\(text) is too small for a double and becomes 0") }
     static let invalidUTF8 = Message("the input is not valid UTF-8", help: "graddiff reads UTF-8 text")

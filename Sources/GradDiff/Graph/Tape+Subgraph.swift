@@ -91,6 +91,7 @@ extension Tape {
             tape.second.append(b)
             tape.spans.append(spans[i])
             tape.noteIndices.append(noteIndices[i])
+            tape.readsVariable.append(readsVariable[i])
             if let name = stepNames[old] { tape.stepNames[id] = name }
         }
         return (tape, newIDs)

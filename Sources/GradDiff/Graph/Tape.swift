@@ -27,6 +27,9 @@ public struct Tape: Sendable {
     /// expands to 10^7 nodes stores an integer for each, not a string.
     var noteIndices: [Int32] = []
     var noteTexts: [String] = []
+    /// By node: whether it reads a variable, directly or through its inputs; the others
+    /// are constants (`Tape+Constants.swift`). Kept as nodes are added.
+    var readsVariable: [Bool] = []
 
     public init() {}
 

@@ -10,8 +10,7 @@ struct TapeBuilder: Sendable {
     /// and each note text's key (to forget just the rolled-back ones).
     private var noteTextIndices: [Int: Int32] = [:]
     private var noteTextKeys: [Int] = []
-    /// When false every append makes a new node (used by tests to compare merged
-    /// and unmerged graphs).
+    /// When false every append makes a new node (tests compare merged and unmerged graphs).
     var mergesIdenticalNodes = true
 
     init() {}
@@ -24,8 +23,8 @@ struct TapeBuilder: Sendable {
         if indexed { rebuildIndex() } else { slots = [] }
     }
 
-    /// Frees the index of nodes (8 to 16 bytes a node) once nothing more will be added,
-    /// as after a whole program is parsed; adding a node later rebuilds it.
+    /// Frees the index of nodes (8 to 16 bytes a node) once nothing more will be added
+    /// (a whole program parsed); adding a node later rebuilds it.
     mutating func dropIndex() {
         slots = []
     }
@@ -78,6 +77,15 @@ struct TapeBuilder: Sendable {
         return appendNew(op, a, op.arity == 2 ? b : -1, span)
     }
 
+    /// A new node doing what node `id` does (a constant of the same value, or the same
+    /// op on the same inputs): a statement's step of its own where naming `id` would
+    /// change how another statement prints. Merging still finds `id` first.
+    mutating func copy(_ id: NodeID, at span: SourceSpan) -> NodeID {
+        if slots.isEmpty { rebuildIndex() }
+        let i = Int(id)
+        return appendNew(tape.ops[i], tape.first[i], tape.second[i], span)
+    }
+
     /// Names node `id` (a program's step); the latest name wins for display.
     mutating func name(_ id: NodeID, _ name: String) {
         tape.stepNames[id] = name
@@ -91,9 +99,12 @@ struct TapeBuilder: Sendable {
     /// Removes every node from `count` on (a statement's scratch nodes).
     mutating func truncate(to count: Int) {
         guard count < tape.count else { return }
-        if slots.isEmpty { rebuildIndex() }
+        // Taking back most of the tape (a failed entry that expanded a runaway call):
+        // dropping the index, rebuilt when a node is next added, costs what is kept.
+        let dropsIndex = slots.isEmpty || tape.count - count > count
+        if dropsIndex { slots = [] }
         for id in stride(from: tape.count - 1, through: count, by: -1) {
-            removeFromTable(NodeID(id))
+            if !dropsIndex { removeFromTable(NodeID(id)) }
             if tape.ops[id] == .variable {
                 let name = tape.variableNames.removeLast()
                 tape.variableNodes.removeLast()
@@ -107,6 +118,7 @@ struct TapeBuilder: Sendable {
         for id in count..<tape.spans.count { tape.stepNames[NodeID(id)] = nil }
         tape.spans.removeLast(tape.spans.count - count)
         tape.noteIndices.removeLast(tape.noteIndices.count - count)
+        tape.readsVariable.removeLast(tape.readsVariable.count - count)
     }
 
     /// Notes how node `id` was written when its own text would hide it: a node made by
@@ -114,19 +126,24 @@ struct TapeBuilder: Sendable {
     /// (`f: a * b`). Each such text is made and stored once, however many calls make
     /// nodes from that body node.
     mutating func note(_ id: NodeID, function: Int, bodyNode: Int, text: () -> String) {
-        let key = function << 32 | bodyNode
-        let index: Int32
-        if let known = noteTextIndices[key] {
-            index = known
-        } else {
-            tape.noteTexts.append(text())
-            index = Int32(tape.noteTexts.count - 1)
-            noteTextIndices[key] = index
-            noteTextKeys.append(key)
-        }
-        tape.noteIndices[Int(id)] = index
+        tape.noteIndices[Int(id)] = noteText(function: function, bodyNode: bodyNode, text: text)
     }
 
+    /// The note of body node `bodyNode` of user function `function` (an index into
+    /// `tape.noteTexts`), made on first use, for `note(_:index:)`.
+    mutating func noteText(function: Int, bodyNode: Int, text: () -> String) -> Int32 {
+        let key = function << 32 | bodyNode
+        if let known = noteTextIndices[key] { return known }
+        tape.noteTexts.append(text())
+        let index = Int32(tape.noteTexts.count - 1)
+        noteTextIndices[key] = index
+        noteTextKeys.append(key)
+        return index
+    }
+
+    mutating func note(_ id: NodeID, index: Int32) {
+        tape.noteIndices[Int(id)] = index
+    }
     /// Removes the nodes, constants and note texts from the given counts on: what a
     /// failed REPL entry added (`truncate` keeps the constants, which is cheaper when a
     /// statement drops its own nodes).
@@ -151,6 +168,7 @@ struct TapeBuilder: Sendable {
         tape.second.reserveCapacity(count)
         tape.spans.reserveCapacity(count)
         tape.noteIndices.reserveCapacity(count)
+        tape.readsVariable.reserveCapacity(count)
     }
 
     mutating func appendNew(_ op: Op, _ first: Int32, _ second: Int32, _ span: SourceSpan,
@@ -161,6 +179,8 @@ struct TapeBuilder: Sendable {
         tape.second.append(second)
         tape.spans.append(span)
         tape.noteIndices.append(-1)
+        tape.readsVariable.append(op == .variable
+            || (op.arity > 0 && (tape.readsVariable[Int(first)] || (second >= 0 && tape.readsVariable[Int(second)]))))
         if mergesIdenticalNodes {
             // Growing re-inserts every node, this one included: insert it only otherwise,
             // or it would stand twice and outlive its removal by `truncate`.
@@ -231,13 +251,5 @@ struct TapeBuilder: Sendable {
     private mutating func grow() {
         slots = Array(repeating: -1, count: slots.count * 2)
         for id in 0..<tape.count { insertIntoTable(NodeID(id)) }
-    }
-}
-
-extension Int {
-    var nextPowerOfTwo: Int {
-        var value = 1
-        while value < self { value <<= 1 }
-        return value
     }
 }

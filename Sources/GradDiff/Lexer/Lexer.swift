@@ -7,8 +7,11 @@
 struct Lexer: Sendable {
     let source: SourceText
     private var offset = 0
-    /// Problems that do not stop lexing (a number that overflows to inf).
+    /// Problems that do not stop lexing (a number that overflows to inf): the first few.
     private(set) var warnings: [Diagnostic] = []
+    /// How many more there were: 10^5 literals of 1e999 warn three times and count the rest.
+    private(set) var unshownWarnings = 0
+    static let shownWarnings = 3
 
     /// A lexer reading `source` from byte `offset` on.
     init(_ source: SourceText, startingAt offset: Int = 0) {
@@ -89,51 +92,33 @@ struct Lexer: Sendable {
         }
     }
 
+    /// A number token, read by the one number reader (`NumberReader`) that batch rows
+    /// and data tables share; a number out of a double's range warns.
     private mutating func number() throws(UserError) -> Token {
-        let bytes = source.bytes
         let start = offset
-        func isDigit(_ index: Int) -> Bool {
-            index < bytes.count && bytes[index] >= UInt8(ascii: "0") && bytes[index] <= UInt8(ascii: "9")
-        }
-        if bytes[offset] == UInt8(ascii: "0"), offset + 1 < bytes.count,
-            bytes[offset + 1] | 0x20 == UInt8(ascii: "x")
-        {
-            var end = offset + 2
-            while end < bytes.count, identifierContinueLength(at: end) != nil { end += 1 }
-            throw UserError(.error(.hexadecimalNumber, at: SourceSpan(start: start, end: end)), in: source)
-        }
-        var sawDigit = false
-        while isDigit(offset) { offset += 1; sawDigit = true }
-        if offset < bytes.count, bytes[offset] == UInt8(ascii: ".") {
-            offset += 1
-            while isDigit(offset) { offset += 1; sawDigit = true }
-        }
-        if !sawDigit {
+        let outcome = NumberReader.scan(source.bytes, from: start) { identifierContinueLength(at: $0) != nil }
+        offset = outcome.end
+        let text = source.text(of: span(start))
+        switch outcome {
+        case .number(let value, _):
+            return Token(.number, span(start), number: value)
+        case .tooLarge:
+            warn(.warning(.numberTooLarge(text), at: span(start)))
+            return Token(.number, span(start), number: .infinity)
+        case .tooSmall:
+            warn(.warning(.numberTooSmall(text), at: span(start)))
+            return Token(.number, span(start), number: 0)
+        case .hexadecimal:
+            throw UserError(.error(.hexadecimalNumber, at: span(start)), in: source)
+        case .noDigitAfterPoint:
             throw UserError(.error(.digitAfterPoint, at: span(start)), in: source)
+        case .exponentWithoutDigits:
+            throw UserError(.error(.exponentWithoutDigits, at: span(start)), in: source)
         }
-        if offset < bytes.count, bytes[offset] | 0x20 == UInt8(ascii: "e") {
-            var exponentEnd = offset + 1
-            if exponentEnd < bytes.count, bytes[exponentEnd] == UInt8(ascii: "+") || bytes[exponentEnd] == UInt8(ascii: "-") {
-                exponentEnd += 1
-            }
-            if isDigit(exponentEnd) {
-                offset = exponentEnd
-                while isDigit(offset) { offset += 1 }
-            } else if exponentEnd > offset + 1 || identifierContinueLength(at: offset + 1) == nil {
-                offset = exponentEnd
-                throw UserError(.error(.exponentWithoutDigits, at: span(start)), in: source)
-            }
-        }
-        let text = String(decoding: bytes[start..<offset], as: UTF8.self)
-        guard let value = Double(text) else {
-            throw UserError(.error(.notANumber(text), at: span(start)), in: source)
-        }
-        if value.isInfinite {
-            warnings.append(.warning(.numberTooLarge(text), at: span(start)))
-        } else if value == 0, text.contains(where: { ("1"..."9").contains($0) }) {
-            warnings.append(.warning(.numberTooSmall(text), at: span(start)))
-        }
-        return Token(.number, span(start), number: value)
+    }
+
+    private mutating func warn(_ warning: Diagnostic) {
+        if warnings.count < Self.shownWarnings { warnings.append(warning) } else { unshownWarnings += 1 }
     }
 
     /// `x²` written for `x^2`: the superscripts after the name that ends here, as an

@@ -7,6 +7,8 @@ public struct DataTable: Sendable {
     public var delimiter: Character
     /// Row-major: row `r`, column `c` is `values[r * header.count + c]`.
     public var values: [Double]
+    /// Numbers out of a double's range (read as inf or 0), as `--batch` reports them.
+    public var warnings: [LocatedDiagnostic] = []
 
     var rowCount: Int { header.isEmpty ? 0 : values.count / header.count }
 
@@ -30,20 +32,28 @@ public struct DataTable: Sendable {
         let delimiter = DelimitedText.delimiter(ofHeader: headerLine)
         let header = DelimitedText.fields(of: headerLine, delimiter: delimiter).map(String.init)
         var values: [Double] = []
+        var warnings = RowWarnings()
+        var shown: [LocatedDiagnostic] = []
         while let (index, line) = lines.next() {
             do throws(DelimitedText.RowError) {
-                try DelimitedText.readNumbers(DelimitedText.fields(of: line, delimiter: delimiter), columns: header.count) { _, value in
+                let found = try DelimitedText.readNumbers(DelimitedText.fields(of: line, delimiter: delimiter),
+                                                          columns: header.count) { _, value in
                     values.append(value)
                 }
+                for warning in found {
+                    let located = warning.located(.warning, in: line, lineNumber: index + 1, name: source.name, delimiter: delimiter)
+                    if let warning = warnings.add(located) { shown.append(warning) }
+                }
             } catch {
-                throw UserError(Diagnostic(.error, error.message, help: error.help),
-                                in: SourceText(name: "\(source.name):\(index + 1)", text: ""))
+                throw UserError([error.located(in: line, lineNumber: index + 1, name: source.name, delimiter: delimiter)])
             }
         }
         if values.isEmpty {
             throw UserError(.error(.tableWithoutRows(source.name)), in: nil)
         }
-        return DataTable(header: header, headerSource: SourceText(name: source.name, text: String(headerLine)),
-                         delimiter: delimiter, values: values)
+        var table = DataTable(header: header, headerSource: SourceText(name: source.name, text: String(headerLine)),
+                              delimiter: delimiter, values: values)
+        table.warnings = shown + (warnings.summary.map { [$0] } ?? [])
+        return table
     }
 }

@@ -20,6 +20,8 @@ public struct Objective {
     private var values: [Double] = []
     private var gradients: [Double] = []
     private var reachability: [Bool] = []
+    /// Which nodes read a variable (the tape's, computed once: it never changes).
+    private let readers: [Bool]
     public private(set) var warnings: [LocatedDiagnostic] = []
 
     /// Rows in the data, or 1 without data.
@@ -60,7 +62,8 @@ public struct Objective {
         variables = evaluation.variableValues
         initialParameters = parameterSlots.map { evaluation.variableValues[$0] }
         self.data = data
-        warnings = evaluation.warnings
+        warnings = (data?.warnings ?? []) + evaluation.warnings
+        readers = evaluation.result.readsVariable
     }
 
     /// The mean loss over `rows` (every row when nil) at `parameters`; its gradient with
@@ -97,7 +100,7 @@ public struct Objective {
     private mutating func accumulate(into gradient: inout [Double]) -> Double {
         let tape = program.tape
         ForwardPass.run(tape, variables: variables, into: &values)
-        BackwardPass.run(tape, values: values, output: output, into: &gradients, reachability: &reachability)
+        BackwardPass.run(tape, values: values, output: output, into: &gradients, reachability: &reachability, readers: readers)
         for (k, node) in parameterNodes.enumerated() { gradient[k] += gradients[node] }
         return values[Int(output)]
     }

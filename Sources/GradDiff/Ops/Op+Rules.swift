@@ -12,7 +12,14 @@ import Darwin
 /// Conventions at points where a derivative does not exist (documented in the man page):
 /// abs'(0) = 0, relu'(0) = 0, min and max send the whole gradient to the first argument
 /// on a tie, ∂(a^b)/∂a = b·a^(b−1) is 0 when b = 0, and ∂(a^b)/∂b = a^b·log(a) is 0
-/// at a = 0 and nan for a < 0.
+/// at a = 0 and nan for a < 0 (also where a^b underflows to 0).
+///
+/// The partials are written to keep full precision wherever the exact one is a finite
+/// double (checked against mpmath by `PartialsOracleTests`): asin' divides by
+/// sqrt((1−a)(1+a)), not sqrt(1−a²), which cancels near ±1; tanh' is sech², not 1−tanh²,
+/// which is 0 once tanh rounds to ±1 (|a| > 19); sigmoid' is σ(a)·σ(−a), not σ(1−σ);
+/// atan2's partials divide by hypot(a, b) twice, not by a² + b², which overflows or
+/// underflows (1e-200 or 1e200) where the partials are ordinary numbers.
 extension Op {
     /// The op's value at `a` (and `b` for two-input ops). Leaves are not computed here.
     @inline(__always)
@@ -51,7 +58,7 @@ extension Op {
         case .sign: return a > 0 ? 1 : (a < 0 ? -1 : (a.isNaN ? a : 0))
         case .step: return a > 0 ? 1 : (a.isNaN ? a : 0)
         case .lessOrEqual: return a.isNaN || b.isNaN ? .nan : (a <= b ? 1 : 0)
-        case .xlogy: return (a == 0 && !b.isNaN) || (b == 0 && !a.isNaN) ? 0 : a * Glibc.log(b)
+        case .xlogy: return (a == 0 && b >= 0) || (b == 0 && !a.isNaN) ? 0 : a * Glibc.log(b)
         case .multiplyOrZero: return a == 0 && !b.isNaN ? 0 : a * b
         }
     }
@@ -73,12 +80,14 @@ extension Op {
         case .sin: return (k.apply(.cos, a), k.zero)
         case .cos: return (k.negate(k.apply(.sin, a)), k.zero)
         case .tan: return (k.add(k.one, k.square(out)), k.zero)
-        case .asin: return (k.divide(k.one, k.apply(.sqrt, k.subtract(k.one, k.square(a)))), k.zero)
-        case .acos: return (k.negate(k.divide(k.one, k.apply(.sqrt, k.subtract(k.one, k.square(a))))), k.zero)
+        case .asin: return (k.divide(k.one, k.apply(.sqrt, k.multiply(k.subtract(k.one, a), k.add(k.one, a)))), k.zero)
+        case .acos: return (k.negate(k.divide(k.one, k.apply(.sqrt, k.multiply(k.subtract(k.one, a), k.add(k.one, a))))), k.zero)
         case .atan: return (k.divide(k.one, k.add(k.one, k.square(a))), k.zero)
         case .sinh: return (k.apply(.cosh, a), k.zero)
         case .cosh: return (k.apply(.sinh, a), k.zero)
-        case .tanh: return (k.subtract(k.one, k.square(out)), k.zero)
+        case .tanh:
+            let cosh = k.apply(.cosh, a)
+            return (k.divide(k.divide(k.one, cosh), cosh), k.zero)
         case .exp: return (out, k.zero)
         case .log: return (k.divide(k.one, a), k.zero)
         case .log2: return (k.divide(k.one, k.multiply(a, k.constant(0.6931471805599453))), k.zero)
@@ -87,7 +96,7 @@ extension Op {
         case .cbrt: return (k.divide(k.one, k.multiply(k.constant(3), k.square(out))), k.zero)
         case .abs: return (k.apply(.sign, a), k.zero)
         case .relu: return (k.apply(.step, a), k.zero)
-        case .sigmoid: return (k.multiply(out, k.subtract(k.one, out)), k.zero)
+        case .sigmoid: return (k.multiply(out, k.apply(.sigmoid, k.negate(a))), k.zero)
         case .softplus: return (k.apply(.sigmoid, a), k.zero)
         case .min:
             let first = k.apply(.lessOrEqual, a, b)
@@ -96,8 +105,8 @@ extension Op {
             let first = k.apply(.lessOrEqual, b, a)
             return (first, k.subtract(k.one, first))
         case .atan2:
-            let radius2 = k.add(k.square(a), k.square(b))
-            return (k.divide(b, radius2), k.negate(k.divide(a, radius2)))
+            let radius = k.apply(.hypot, a, b)
+            return (k.divide(k.divide(b, radius), radius), k.negate(k.divide(k.divide(a, radius), radius)))
         case .hypot: return (k.divide(a, out), k.divide(b, out))
         case .sign, .step: return (k.zero, k.zero)
         case .lessOrEqual: return (k.zero, k.zero)

@@ -14,7 +14,8 @@ public enum Op: UInt8, CaseIterable, Sendable {
     /// so that printed derivatives (`graddiff diff`) can be pasted back in.
     /// sign(a) ∈ {-1, 0, 1}; step(a) = 1 if a > 0 else 0.
     /// Internal: used only by derivative rules, never spelled by users.
-    /// lessOrEqual(a, b) = 1 if a ≤ b else 0; xlogy(a, b) = a·log(b), 0 when a or b is 0;
+    /// lessOrEqual(a, b) = 1 if a ≤ b else 0; xlogy(a, b) = a·log(b), 0 when b is 0 or
+    /// when a is 0 and b ≥ 0 (log(b) not nan: a negative base's ∂(a^b)/∂b stays nan);
     /// multiplyOrZero(a, b) = a·b, 0 when a = 0 (even if b is infinite).
     case sign, step, lessOrEqual, xlogy, multiplyOrZero
 

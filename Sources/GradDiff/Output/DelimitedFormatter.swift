@@ -1,5 +1,6 @@
 /// The node table as CSV (RFC 4180 quoting), TSV, or a GitHub-style Markdown table.
-/// Numbers are written in shortest round-trip form so nothing is lost.
+/// Numbers are written in shortest round-trip form so nothing is lost; a constant's
+/// gradient cell is empty (it has none).
 enum DelimitedFormatter {
     static let headers = ["id", "name", "op", "text", "value", "grad"]
 
@@ -9,7 +10,7 @@ enum DelimitedFormatter {
         return (0..<tape.count).map { i in
             let id = NodeID(i)
             return [String(i), tape.name(of: id) ?? "", tape.ops[i].name, text[id],
-                    NumberFormat.shortest(result.values[i]), NumberFormat.shortest(result.gradients[i])]
+                    NumberFormat.shortest(result.values[i]), result.hasGradient(id) ? NumberFormat.shortest(result.gradients[i]) : ""]
         }
     }
 

@@ -34,12 +34,14 @@ public enum DerivativeReport {
         "{\"variable\": \(JSONFormatter.string(name)), \"order\": \(order), \"value\": \(JSONFormatter.number(value))}\n"
     }
 
+    /// `--check`'s table: each variable's reverse-mode gradient, the finite difference
+    /// and its estimated error, the differences, and the verdict.
     public static func checkTable(_ check: GradientCheck, digits: Int) -> String {
         func number(_ value: Double) -> String { NumberFormat.significant(value, digits: digits) }
         func error(_ value: Double) -> String { NumberFormat.significant(value, digits: 3) }
-        var rows = [["variable", "reverse", "central", "abs error", "rel error", "result"]]
+        var rows = [["variable", "reverse", "central", "fd error", "abs error", "rel error", "result"]]
         for row in check.rows {
-            rows.append([row.name, number(row.reverse), number(row.central), error(row.absoluteError),
+            rows.append([row.name, number(row.reverse), number(row.central), error(row.centralError), error(row.absoluteError),
                          error(row.relativeError), row.verdict == .fail ? "FAIL" : row.verdict.rawValue])
         }
         return aligned(rows, lastIsText: true)
@@ -49,11 +51,30 @@ public enum DerivativeReport {
         let rows = check.rows.map { row in
             "{\"name\": \(JSONFormatter.string(row.name)), \"reverse\": \(JSONFormatter.number(row.reverse)), "
                 + "\"central\": \(JSONFormatter.number(row.central)), "
+                + "\"central_error\": \(JSONFormatter.number(row.centralError)), "
                 + "\"absolute_error\": \(JSONFormatter.number(row.absoluteError)), "
                 + "\"relative_error\": \(JSONFormatter.number(row.relativeError)), "
                 + "\"result\": \(JSONFormatter.string(row.verdict.rawValue))}"
         }
         return "{\"tolerance\": \(JSONFormatter.number(tolerance)), \"passed\": \(check.passed), "
             + "\"variables\": [\(rows.joined(separator: ", "))]}\n"
+    }
+
+    /// A note for each variable the finite difference cannot check, saying why, and the
+    /// error naming the failed ones (nil when none failed).
+    public static func checkDiagnostics(_ check: GradientCheck, tolerance: Double) -> (notes: [LocatedDiagnostic], failure: Diagnostic?) {
+        let notes = check.rows.compactMap { row -> LocatedDiagnostic? in
+            let message: Message
+            switch row.reason {
+            case nil: return nil
+            case .notFinite: message = .cannotCheckNotFinite(row.name)
+            case .unsettled: message = .cannotCheckUnsettled(row.name)
+            case .imprecise: message = .cannotCheckImprecise(row.name, error: row.centralError, tolerance: tolerance)
+            }
+            return LocatedDiagnostic(Diagnostic(.note, message.text, help: message.help), in: nil)
+        }
+        let failed = check.rows.filter { $0.verdict == .fail }.map(\.name)
+        let failure = failed.isEmpty ? nil : Diagnostic.error(.checkFailed(NameList.plain(failed), tolerance: tolerance))
+        return (notes, failure)
     }
 }

@@ -5,10 +5,12 @@ extension DotFormatter {
         NumberFormat.significant(value, digits: options.precision)
     }
 
-    /// `n3 [shape=record, label="{ p | value 4 | grad -3 }", ...];`
+    /// `n3 [shape=record, label="{ p | value 4 | grad -3 }", ...];` (a constant has no
+    /// gradient field).
     func valueNode(_ id: NodeID, reachesOutput: Bool) -> String {
         let i = Int(id)
-        let fields = [tape.label(of: id), "value " + number(result.values[i]), "grad " + number(result.gradients[i])]
+        let fields = [tape.label(of: id), "value " + number(result.values[i])]
+            + (result.hasGradient(id) ? ["grad " + number(result.gradients[i])] : [])
         let label = "{ " + fields.map(DotText.recordField).joined(separator: " | ") + " }"
         var attributes = ["shape=record", "label=\"\(label)\""]
         if id == result.output {

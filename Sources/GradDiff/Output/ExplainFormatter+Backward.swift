@@ -8,9 +8,10 @@ extension ExplainFormatter {
     ///     p = x + y  dg/dp = -3
     ///       x ← dg/dp · ∂p/∂x = -3 · 1 = -3
     ///       y ← dg/dp · ∂p/∂y = -3 · 1 = -3
-    ///     inputs and constants: the gradients they collected
+    ///     inputs: the gradients they collected
     ///       x  dg/dx = -3
     ///
+    /// Constants neither receive nor send gradient, so they are not narrated.
     /// A node reached along several paths shows every contribution and their sum
     /// (dz/ds = 0.9 + 0.37 = 1.27): the chain rule's sum over paths, the backward pass's
     /// `+=`. With `--wrt`, only the nodes on paths from those inputs to the output.
@@ -19,7 +20,7 @@ extension ExplainFormatter {
         var text = "backward pass: each node sends d\(tape.label(of: result.output))/d(node) · ∂node/∂input to each input\n"
         text += narration.steps.map(\.text).joined()
         if !narration.leaves.isEmpty {
-            text += "inputs and constants: the gradients they collected\n" + narration.leaves.map(\.text).joined()
+            text += "inputs: the gradients they collected\n" + narration.leaves.map(\.text).joined()
         }
         let meanings = FormulaAlgebra.meanings(of: narration.internalOps)
         if !meanings.isEmpty { text += "where " + meanings.joined(separator: "\n      ") + "\n" }
@@ -47,7 +48,9 @@ extension ExplainFormatter {
     public func backwardNarration() -> BackwardNarration {
         let onPaths = result.nodesOnPaths(from: options.wrt)
         let output = Int(result.output)
-        let steps = stride(from: output, through: 0, by: -1).filter { onPaths[$0] && tape.ops[$0].arity > 0 }
+        let steps = stride(from: output, through: 0, by: -1).filter {
+            onPaths[$0] && tape.ops[$0].arity > 0 && result.hasGradient(NodeID($0))
+        }
         let headers = steps.map { "\(tape.label(of: NodeID($0))) = \(result.oneLevelText(of: NodeID($0)))" }
         let headerWidth = Swift.min(headers.map(\.count).max() ?? 0, width / 2)
         var narration = BackwardNarration(steps: [], leaves: [], received: Array(repeating: [], count: tape.count),
@@ -69,9 +72,10 @@ extension ExplainFormatter {
         return narration
     }
 
-    /// The gradient each input and constant collected, with its paths where several.
+    /// The gradient each input collected, with its paths where several (a constant
+    /// has no gradient).
     private func leafLines(_ onPaths: [Bool], _ received: [[Double]]) -> [NodeLines] {
-        let leaves = (0...Int(result.output)).filter { onPaths[$0] && tape.ops[$0].arity == 0 }
+        let leaves = (0...Int(result.output)).filter { onPaths[$0] && tape.ops[$0] == .variable }
         let labelWidth = Swift.min(leaves.map { tape.label(of: NodeID($0)).count }.max() ?? 0, 16)
         return leaves.map { leaf in
             NodeLines(node: NodeID(leaf),

@@ -5,7 +5,8 @@
 ///
 /// Variables in `gradient` appear in first-appearance order (or `--wrt` order); nodes in
 /// topological order, the output last among those it depends on. Numbers are shortest
-/// round-trip decimals; non-finite numbers are the strings "nan", "inf", "-inf".
+/// round-trip decimals; non-finite numbers are the strings "nan", "inf", "-inf". A
+/// constant's `grad` is null: it has no gradient.
 public enum JSONFormatter {
     public static func render(_ result: PassResult, _ options: OutputOptions) -> String {
         let tape = result.tape
@@ -22,7 +23,8 @@ public enum JSONFormatter {
             output += tape.name(of: id).map(string) ?? "null"
             output += ", \"text\": \(string(text[id])), \"inputs\": ["
             output += tape.inputs(of: id).map { String($0) }.joined(separator: ", ")
-            output += "], \"value\": \(number(result.values[i])), \"grad\": \(number(result.gradients[i]))}"
+            output += "], \"value\": \(number(result.values[i])), \"grad\": "
+            output += result.hasGradient(id) ? "\(number(result.gradients[i]))}" : "null}"
         }
         output += "]}\n"
         return output

@@ -9,12 +9,13 @@ struct LocalPartial: Sendable {
 }
 
 extension PassResult {
-    /// ∂node/∂input for each input of `id`, in input order (x·x lists x twice).
+    /// ∂node/∂input for each input of `id` that reads a variable, in input order (x·x
+    /// lists x twice): a constant input gets no gradient, so nothing is sent to it.
     func localPartials(of id: NodeID) -> [LocalPartial] {
         let index = Int(id)
         let op = tape.ops[index]
         let inputs = tape.inputs(of: id)
-        guard !inputs.isEmpty else { return [] }
+        guard !inputs.isEmpty, hasGradient(id) else { return [] }
         let algebra = FormulaAlgebra()
         let terms = inputs.map { term(for: $0, in: algebra) }
         let formulas = op.partials(terms[0], terms.count > 1 ? terms[1] : algebra.zero,
@@ -26,7 +27,7 @@ extension PassResult {
         let picked = op.oneSidedPartials(a, b) != nil ? kinkConvention.pickedValueName(op).map(algebra.symbol) : nil
         var partials = [LocalPartial(input: inputs[0], formula: picked ?? formulas.0, value: numbers.0)]
         if inputs.count > 1 { partials.append(LocalPartial(input: inputs[1], formula: picked ?? formulas.1, value: numbers.1)) }
-        return partials
+        return partials.filter { hasGradient($0.input) }
     }
 
     /// The node as its one-level formula, inputs by label: `p * z`, `sin(s)`, `n2 / 3`.

@@ -1,7 +1,7 @@
 extension OutputFormat {
     /// `result` written in this format: what the command prints and what a REPL
     /// prints for an expression. With `options.wrt` the table becomes one `name gradient`
-    /// line per variable, JSON's `gradient` object keeps only those variables and DOT
+    /// line per variable (numbers for scripts: `OutputOptions.scriptNumber`), JSON's `gradient` object keeps only those variables and DOT
     /// draws only the paths from them; CSV, TSV and Markdown always carry every node.
     /// `dotBackward` draws the gradient flow too (`--dot-backward`).
     public func render(_ result: PassResult, _ options: OutputOptions, dotBackward: Bool = false) -> String {
@@ -11,7 +11,7 @@ extension OutputFormat {
             guard options.wrt != nil else { return TableFormatter.render(result, options) }
             return result.reportedVariables(options).map { variable in
                 let gradient = result.gradients[Int(result.tape.variableNodes[variable.slot])]
-                return "\(variable.name) \(NumberFormat.significant(gradient, digits: options.precision))\n"
+                return "\(variable.name) \(options.scriptNumber(gradient))\n"
             }.joined()
         case .json: return JSONFormatter.render(result, options)
         case .csv: return DelimitedFormatter.csv(result)

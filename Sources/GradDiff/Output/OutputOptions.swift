@@ -1,7 +1,13 @@
 /// What the user asked to see.
 public struct OutputOptions: Sendable {
-    /// Significant digits in tables (JSON always uses round-trip precision).
-    public var precision = 10
+    /// Significant digits in tables (JSON always uses round-trip precision): 10 unless
+    /// the user chose a precision (`--precision`, `:precision`).
+    public var precision = 10 {
+        didSet { precisionIsChosen = true }
+    }
+    /// Whether the user chose the precision: then the numbers printed for scripts
+    /// (`-q`, `--wrt` lines) are rounded to it too, else they read back exactly.
+    public private(set) var precisionIsChosen = false
     /// Variables whose gradients to print; nil means every variable.
     public var wrt: [String]?
     public var useColor = false
@@ -9,11 +15,23 @@ public struct OutputOptions: Sendable {
     /// row per tape node, as for a scalar program.
     public var elements = false
 
-    public init(precision: Int = 10, wrt: [String]? = nil, useColor: Bool = false, elements: Bool = false) {
-        self.precision = precision
+    /// `precision` nil: the default, 10 digits in tables and exact numbers for scripts.
+    public init(precision: Int? = nil, wrt: [String]? = nil, useColor: Bool = false, elements: Bool = false) {
+        if let precision {
+            self.precision = precision
+            precisionIsChosen = true  // observers do not run in an initialiser
+        }
         self.wrt = wrt
         self.useColor = useColor
         self.elements = elements
+    }
+
+    /// A number printed for a script to read (`-q`, the `name gradient` lines of
+    /// `--wrt`): plain decimal, which bc, awk and printf all read
+    /// (`NumberFormat.plain`), with the shortest digits that read back as exactly
+    /// `value`, or rounded to the precision the user chose.
+    public func scriptNumber(_ value: Double) -> String {
+        NumberFormat.plain(value, significantDigits: precisionIsChosen ? precision : nil)
     }
 }
 

@@ -6,7 +6,8 @@
 enum TableFormatter {
     static let headers = ["node", "op", "expression", "value", "gradient"]
 
-    /// The rows as text cells: label, op, expression, value, gradient.
+    /// The rows as text cells: label, op, expression, value, gradient (blank for a
+    /// constant, which has none).
     static func rows(_ result: PassResult, numbers: (Double) -> String) -> [[String]] {
         let tape = result.tape
         let text = NodeText(tape)
@@ -15,7 +16,7 @@ enum TableFormatter {
         for i in 0..<tape.count {
             let id = NodeID(i)
             rows.append([tape.label(of: id), tape.ops[i].name, text[id],
-                         numbers(result.values[i]), numbers(result.gradients[i])])
+                         numbers(result.values[i]), result.hasGradient(id) ? numbers(result.gradients[i]) : ""])
         }
         return rows
     }

@@ -22,6 +22,18 @@ public struct Binding: Sendable {
     /// The binding as typed, for diagnostics that point into it.
     public var source: SourceText
     var nameSpan: SourceSpan
+    /// Warnings about the value's literals (`x=1e400`: too large for a double), worded
+    /// and counted as for a literal in an expression.
+    public var warnings: [Diagnostic] = []
+
+    /// Where the value was typed, after the `=` (nil for a batch column's binding).
+    var valueSpan: SourceSpan?
+
+    /// The value as typed (`1e400`, `2*pi`), for messages about it.
+    var valueText: String {
+        guard let valueSpan else { return NumberFormat.shortest(value) }
+        return source.text(of: valueSpan).trimmingSpaces()
+    }
 
     /// Parses and evaluates one `name=value` argument.
     public static func parse(_ argument: String) throws(UserError) -> Binding {
@@ -46,8 +58,11 @@ public struct Binding: Sendable {
             throw UserError(.error(.bindingWithoutValue(argument, name: name), at: SourceSpan(start: equals, end: equals + 1)), in: source)
         }
         try checkForJoinedBindings(source, from: equals + 1, naming: name)
-        let (value, tensor) = try ConstantExpression.evaluateValue(source, from: equals + 1, naming: name)
-        return Binding(name: name, value: value, tensor: tensor, source: source, nameSpan: nameSpan)
+        let (value, tensor, warnings) = try ConstantExpression.evaluateValue(source, from: equals + 1, naming: name)
+        var binding = Binding(name: name, value: value, tensor: tensor, source: source, nameSpan: nameSpan)
+        binding.warnings = warnings
+        binding.valueSpan = valueSpan
+        return binding
     }
 
     /// Several bindings in one argument: `x=-2,y=5` (commas) or `"x=-2 y=5"` (quoted

@@ -1,7 +1,9 @@
 /// Evaluates text that must not depend on any variable: a binding's value, a
 /// program's declared default.
 enum ConstantExpression {
-    static func evaluate(_ source: SourceText, from offset: Int, naming name: String) throws(UserError) -> Double {
+    /// The value, and the warnings of its literals (a number too large for a double).
+    static func evaluate(_ source: SourceText, from offset: Int, naming name: String) throws(UserError)
+        -> (value: Double, warnings: [Diagnostic]) {
         var parser = try Parser(source: source, startingAt: offset)
         let (node, _) = try parser.parseExpression()
         if parser.current.kind != .end {
@@ -13,13 +15,19 @@ enum ConstantExpression {
             let names = NameList.quoted(tape.variableNames)
             throw UserError(.error(.valueUsesVariables(name, variables: names), at: spans[0], also: Array(spans.dropFirst())), in: source)
         }
-        return value(of: node, in: tape, over: (0..<tape.count).map(NodeID.init))
+        return (value(of: node, in: tape, over: (0..<tape.count).map(NodeID.init)), parser.lexer.warnings)
     }
 
     /// The value of `node`, whose subgraph `nodes` (in tape order, each one's inputs
     /// among them) reads no variable: the forward pass's `Op.value` over just those nodes.
     static func value(of node: NodeID, in tape: Tape, over nodes: [NodeID]) -> Double {
+        values(of: [node], in: tape, over: nodes)[0]
+    }
+
+    /// The values of `roots`, whose subgraph `nodes` (in tape order) reads no variable.
+    static func values(of roots: [NodeID], in tape: Tape, over nodes: [NodeID]) -> [Double] {
         var position: [NodeID: Int] = [:]
+        position.reserveCapacity(nodes.count)
         var values: [Double] = []
         values.reserveCapacity(nodes.count)
         for id in nodes {
@@ -33,6 +41,6 @@ enum ConstantExpression {
                 values.append(op.value(values[position[tape.first[index]]!], b))
             }
         }
-        return values[position[node]!]
+        return roots.map { values[position[$0]!] }
     }
 }

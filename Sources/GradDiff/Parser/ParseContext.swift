@@ -12,6 +12,10 @@ struct ParseContext: Sendable {
     var functions = FunctionLibrary()
     /// The vector- and matrix-valued operations, their shapes and their elements.
     var tensors = TensorGraph()
+    /// The steps the expansions of user functions' calls have taken in this parse (a
+    /// program, or a session's entry): each body node visited and each call made.
+    /// `--max-nodes` bounds it as it bounds the nodes (`FunctionLibrary.expand`).
+    var expansionWork = 0
 
     init(builder: TapeBuilder = TapeBuilder()) {
         self.builder = builder

@@ -4,9 +4,16 @@
 extension Parser {
 
     mutating func resolveName(_ name: String, at span: SourceSpan) throws(UserError) -> Operand {
-        if let node = context.scope[name] { return Operand(node: node, literal: 0, span: span) }
-        if let tensor = try resolveTensorName(name, at: span) { return tensor }
+        if let node = context.scope[name] {
+            mentionsVariable = true
+            return Operand(node: node, literal: 0, span: span)
+        }
+        if let tensor = try resolveTensorName(name, at: span) {
+            mentionsVariable = true
+            return tensor
+        }
         if allowsFreeVariables, let node = context.builder.existingVariable(name) {
+            mentionsVariable = true
             return Operand(node: node, literal: 0, span: span)
         }
         if let value = Op.constant(named: name) { return Operand(node: -1, literal: value, span: span) }
@@ -18,6 +25,7 @@ extension Parser {
             let suggestion = NameSuggestion.nearest(to: name, among: known)
             throw error(.notDefinedHere(name, suggestion: suggestion), at: span)
         }
+        mentionsVariable = true
         return Operand(node: context.builder.variable(name, at: span), literal: 0, span: span)
     }
 
@@ -41,8 +49,13 @@ extension Parser {
             if deferredCalls != nil { return deferCall(index, named: name, arguments, at: span) }
             let (limit, source) = (nodeLimit, source)
             try checkOutsideNames(of: context.functions[index], at: span)
-            return try context.functions.expand(index, arguments: arguments, environment: context.scope, into: &context.builder, at: span,
-                                        nodeLimit: limit, limitError: { Parser.nodeLimitError(limit, at: span, in: source) })
+            var work = context.expansionWork
+            defer { context.expansionWork = work }
+            return try context.functions.expand(
+                index, arguments: arguments, environment: context.scope, into: &context.builder, at: span,
+                nodeLimit: limit, work: &work, workLimit: limit,
+                limitError: { Parser.nodeLimitError(limit, at: span, in: source) },
+                workError: { UserError(.error(.expansionTooLong(limit), at: span), in: source) })
         case .tensor:
             preconditionFailure("tensor functions are called by tensorCall")
         }

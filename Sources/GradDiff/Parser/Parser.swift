@@ -24,6 +24,10 @@ public struct Parser {
     var deferredCalls: [Int: FunctionTemplate.Call]?
     /// Each deferred call's placeholder, by callee and argument nodes.
     var deferredCallNodes: [FunctionTemplate.CallKey: NodeID] = [:]
+    /// Whether a name read so far means an input, a step or a free variable (not a
+    /// built-in constant): a statement that mentions one is a step, never a constant
+    /// declaration, whatever it simplifies to. The program parser clears it per statement.
+    var mentionsVariable = false
     /// The token under the cursor.
     private(set) var current: Token
 

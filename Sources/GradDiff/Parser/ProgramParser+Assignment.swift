@@ -1,5 +1,9 @@
-/// `name = expression`: a constant declares an input with a default, anything else
-/// names a step; assigning a name again makes a new version (`c#2`).
+/// `name = expression`: an expression that mentions no input, step or variable and
+/// reads none (`w = 0.5`, `c = 2*3`, `r = 2*pi`) declares an input with that default;
+/// anything else names a step, even one that happens to be constant (`y = f(x)` with
+/// `f(a) = 2`: it mentions x). What was written decides, never what merging identical
+/// nodes found on the tape: `c = 2*3` declares c whether or not an earlier statement
+/// computed 2*3. Assigning a name again makes a new version (`c#2`).
 extension ProgramParser {
     static func assignment(_ name: String, nameSpan: SourceSpan, _ parser: inout Parser, _ program: inout Program,
                                    _ journal: inout ProgramJournal) throws(UserError) -> Statement {
@@ -12,17 +16,20 @@ extension ProgramParser {
         }
         let countBefore = parser.context.builder.tape.count
         let tensorsBefore = parser.context.tensors.count
+        parser.mentionsVariable = false
         let operand = try parser.parseOperand()
         if operand.tensor >= 0 {
             return try tensorAssignment(name, nameSpan: nameSpan, operand, &parser, &program, &journal,
                                         tapeBefore: countBefore, tensorsBefore: tensorsBefore)
         }
-        let (node, span) = (parser.materialize(operand), operand.span)
+        var (node, span) = (parser.materialize(operand), operand.span)
         let versioned = versionedName(name, &program, &journal, parser.context.builder, parser.context.tensors)
         parser.context.tensors.scalarStatement(named: name)
-        if let constantNodes = constantSubgraph(parser.context.builder.tape, node, firstNew: countBefore) {
-            // A constant declares an input with that default; its nodes are dropped.
-            let value = ConstantExpression.value(of: node, in: parser.context.builder.tape, over: constantNodes)
+        let tape = parser.context.builder.tape
+        if !parser.mentionsVariable, !tape.readsVariable[Int(node)] {
+            // A constant declares an input with that default; its new nodes are dropped
+            // (older ones it merged with belong to the statements that made them).
+            let value = ConstantExpression.value(of: node, in: tape, over: tape.cone(of: [node]))
             parser.context.builder.truncate(to: countBefore)
             parser.context.tensors.truncate(toCount: tensorsBefore)
             let variable = parser.context.builder.variable(versioned, at: nameSpan)
@@ -35,6 +42,13 @@ extension ProgramParser {
             program.output = variable
             return Statement(kind: .input, name: name, version: versioned, span: nameSpan.union(span), node: variable)
         }
+        let op = tape.ops[Int(node)]
+        // Naming a node an earlier statement made, or a constant that later literals
+        // would merge with, would change how those print (`y = x + sin(x); s = sin(x)`
+        // would show y as x + s): the step gets a node of its own doing the same.
+        if op == .constant || (op != .variable && Int(node) < countBefore && tape.stepNames[node] == nil) {
+            node = parser.context.builder.copy(node, at: span)
+        }
         // `q = x` or `q = p` makes an alias: the node keeps the name it has.
         if parser.context.builder.tape.ops[Int(node)] != .variable, parser.context.builder.tape.stepNames[node] == nil {
             journal.willRename(node, from: parser.context.builder.tape.stepNames[node])
@@ -45,22 +59,6 @@ extension ProgramParser {
         program.steps.append((name: versioned, node: node, span: nameSpan.union(span)))
         program.output = node
         return Statement(kind: .step, name: name, version: versioned, span: nameSpan.union(span), node: node)
-    }
-
-    /// The nodes `node` depends on, in tape order, if none of them is a variable. The
-    /// search stops at any older node other than a constant, so a long program costs
-    /// linear time: such a node was made by an earlier statement that read a variable
-    /// (a rare older node of constants only, reused by merging, makes a step instead).
-    static func constantSubgraph(_ tape: Tape, _ node: NodeID, firstNew: Int) -> [NodeID]? {
-        var stack = [node]
-        var seen = Set<NodeID>()
-        while let id = stack.popLast() {
-            guard seen.insert(id).inserted else { continue }
-            let op = tape.ops[Int(id)]
-            if op == .variable || (Int(id) < firstNew && op != .constant) { return nil }
-            stack += tape.inputs(of: id)
-        }
-        return seen.sorted()
     }
 
     /// `name` for its first definition, `name#2`, `name#3`, … after. A free variable

@@ -23,7 +23,7 @@ extension ProgramParser {
         parser.context.scope[name] = nil
         let id: Int32
         var kind = Statement.Kind.step
-        if let values = constantValues(operand.tensor, parser.context, firstNew: tapeBefore) {
+        if !parser.mentionsVariable, let values = constantValues(operand.tensor, parser.context) {
             // Numbers only: an input with these defaults, its nodes (if any) dropped.
             parser.context.builder.truncate(to: tapeBefore)
             let random = parser.context.tensors.random
@@ -66,39 +66,15 @@ extension ProgramParser {
         }
     }
 
-    /// The numbers of tensor node `id` if it reads no variable: a constant kept as
-    /// numbers, or elements whose nodes are all new (from `firstNew` on) or constants,
-    /// evaluated in one pass up the new nodes.
-    static func constantValues(_ id: Int32, _ context: ParseContext, firstNew: Int) -> [Double]? {
+    /// The numbers of tensor node `id` if no element reads a variable: a constant kept
+    /// as numbers, or elements evaluated in one pass over the nodes they depend on
+    /// (older nodes they merged with included: what was written decides, as for a scalar).
+    static func constantValues(_ id: Int32, _ context: ParseContext) -> [Double]? {
         if let values = context.tensors.constantValues(.tensor(id)) { return values }
         let tape = context.builder.tape
         let elements = context.tensors.elements(of: id)
-        var needed = [Bool](repeating: false, count: tape.count - firstNew)
-        for element in elements {
-            let i = Int(element)
-            if i >= firstNew { needed[i - firstNew] = true } else if tape.ops[i] != .constant { return nil }
-        }
-        for i in stride(from: tape.count - 1, through: firstNew, by: -1) where needed[i - firstNew] {
-            if tape.ops[i] == .variable { return nil }
-            for input in tape.inputs(of: NodeID(i)) {
-                let j = Int(input)
-                if j >= firstNew { needed[j - firstNew] = true } else if tape.ops[j] != .constant { return nil }
-            }
-        }
-        var values = [Double](repeating: 0, count: tape.count - firstNew)
-        func value(_ node: NodeID) -> Double {
-            let i = Int(node)
-            return i >= firstNew ? values[i - firstNew] : tape.constants[Int(tape.first[i])]
-        }
-        for i in firstNew..<tape.count where needed[i - firstNew] {
-            switch tape.ops[i] {
-            case .constant: values[i - firstNew] = tape.constants[Int(tape.first[i])]
-            case let op:
-                let b = tape.second[i] >= 0 ? value(tape.second[i]) : 0
-                values[i - firstNew] = op.value(value(tape.first[i]), b)
-            }
-        }
-        return elements.map(value)
+        guard !elements.contains(where: { tape.readsVariable[Int($0)] }) else { return nil }
+        return ConstantExpression.values(of: Array(elements), in: tape, over: tape.cone(of: Array(elements)))
     }
 }
 

@@ -51,6 +51,7 @@ public struct ProgramParser {
         // make every entry cost the whole session).
         swap(&parser.context, &program.context)
         parser.nodeLimit = nodeLimit
+        parser.context.expansionWork = 0
         defer { swap(&parser.context, &program.context) }
         var statements: [Statement] = []
         while true {
@@ -76,6 +77,9 @@ public struct ProgramParser {
             }
         }
         program.warnings += parser.lexer.warnings
+        if parser.lexer.unshownWarnings > 0 {
+            program.warnings.append(.warning(.moreOutOfRange(parser.lexer.unshownWarnings)))
+        }
         return statements
     }
 

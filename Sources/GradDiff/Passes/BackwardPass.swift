@@ -1,7 +1,9 @@
 /// The backward pass (reverse-mode differentiation): seed the output's gradient with 1,
 /// then one loop down the tape, each node adding its gradient times each local partial
 /// into its inputs. The `+=` is the multivariable chain rule: a node used along several
-/// paths receives the sum of their contributions.
+/// paths receives the sum of their contributions. Constants (nodes that read no
+/// variable, `Tape.variableReaders`) neither send nor receive gradient: theirs would be
+/// of no use to anyone, and could only be nan (∂(a^b)/∂b at a negative base).
 public enum BackwardPass {
     /// Fills `gradients` with ∂output/∂node for every node. The buffer is cleared first,
     /// so running the pass again never accumulates into old gradients. Only nodes the
@@ -15,8 +17,11 @@ public enum BackwardPass {
 
     /// The same, with the caller's scratch buffer for which nodes reach the output, so a
     /// loop that runs the pass many times (`minimize`) allocates nothing per run.
+    /// `readers` is `tape.variableReaders()`, which a caller running the pass often on one
+    /// tape computes once; nil computes it here.
     public static func run(_ tape: Tape, values: [Double], output: NodeID, into gradients: inout [Double],
-                           reachability reachesOutput: inout [Bool], kinks: KinkConvention = .zero) {
+                           reachability reachesOutput: inout [Bool], readers: [Bool]? = nil,
+                           kinks: KinkConvention = .zero) {
         let count = tape.count
         if gradients.count != count {
             gradients = Array(repeating: 0, count: count)
@@ -30,34 +35,33 @@ public enum BackwardPass {
             reachesOutput.withUnsafeMutableBufferPointer { $0.update(repeating: false) }
         }
         reachesOutput[Int(output)] = true
+        let readers = readers ?? tape.variableReaders()
         let partials = NumericPartials(kinks: kinks)
-        tape.ops.withUnsafeBufferPointer { ops in
+        // Plain loops over unsafe buffers: this is the hot path of every gradient.
+        gradients.withUnsafeMutableBufferPointer { gradient in
+            gradient[Int(output)] = 1
+            readers.withUnsafeBufferPointer { reads in
+            values.withUnsafeBufferPointer { value in
+            tape.ops.withUnsafeBufferPointer { ops in
             tape.first.withUnsafeBufferPointer { first in
-                tape.second.withUnsafeBufferPointer { second in
-                    values.withUnsafeBufferPointer { value in
-                        gradients.withUnsafeMutableBufferPointer { gradient in
-                            gradient[Int(output)] = 1
-                            var i = Int(output)
-                            while i >= 0 {
-                                let op = ops[i]
-                                if op.arity > 0, reachesOutput[i] {
-                                    let upstream = gradient[i]
-                                    let a = Int(first[i])
-                                    let b = Int(second[i])
-                                    let valueB = b >= 0 ? value[b] : 0
-                                    let (partialA, partialB) = partials.of(op, value[a], valueB, output: value[i])
-                                    gradient[a] += upstream * partialA
-                                    reachesOutput[a] = true
-                                    if b >= 0 {
-                                        gradient[b] += upstream * partialB
-                                        reachesOutput[b] = true
-                                    }
-                                }
-                                i -= 1
-                            }
-                        }
-                    }
+            tape.second.withUnsafeBufferPointer { second in
+                for i in stride(from: Int(output), through: 0, by: -1) {
+                    let op = ops[i]
+                    guard op.arity > 0, reachesOutput[i] else { continue }
+                    let a = Int(first[i])
+                    let b = Int(second[i])
+                    reachesOutput[a] = true
+                    if b >= 0 { reachesOutput[b] = true }
+                    guard reads[i] else { continue }
+                    let upstream = gradient[i]
+                    let (partialA, partialB) = partials.of(op, value[a], b >= 0 ? value[b] : 0, output: value[i])
+                    if reads[a] { gradient[a] += upstream * partialA }
+                    if b >= 0, reads[b] { gradient[b] += upstream * partialB }
                 }
+            }
+            }
+            }
+            }
             }
         }
     }

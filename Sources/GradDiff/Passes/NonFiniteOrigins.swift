@@ -21,7 +21,7 @@ struct NonFiniteOrigins: Sendable {
     }
 
     init(_ tape: Tape, values: [Double], gradients: [Double], output: NodeID, reachesOutput reaches: [Bool],
-         kinks: KinkConvention) {
+         readers: [Bool], kinks: KinkConvention) {
         var forward: [NodeID] = []
         for i in 0..<tape.count where reaches[i] && !values[i].isFinite {
             let op = tape.ops[i]
@@ -33,24 +33,25 @@ struct NonFiniteOrigins: Sendable {
         }
         self.forward = forward
         backward = forward.isEmpty
-            ? Self.backwardOrigin(tape, values, gradients, output, reaches, kinks) : nil
+            ? Self.backwardOrigin(tape, values, gradients, output, reaches, readers, kinks) : nil
     }
 
     private static func backwardOrigin(_ tape: Tape, _ values: [Double], _ gradients: [Double], _ output: NodeID,
-                                       _ reaches: [Bool], _ kinks: KinkConvention) -> BackwardOrigin? {
+                                       _ reaches: [Bool], _ readers: [Bool], _ kinks: KinkConvention) -> BackwardOrigin? {
         guard values.indices.allSatisfy({ !reaches[$0] || values[$0].isFinite }) else { return nil }
         guard tape.variableNodes.contains(where: { reaches[Int($0)] && !gradients[Int($0)].isFinite }) else { return nil }
-        // Replay the pass, watching each node's gradient as it arrives.
+        // Replay the pass, watching each node's gradient as it arrives (as the pass, none
+        // from or into a constant).
         let partials = NumericPartials(kinks: kinks)
         var received = Array(repeating: 0.0, count: tape.count)
         received[Int(output)] = 1
-        for i in stride(from: Int(output), through: 0, by: -1) where reaches[i] {
+        for i in stride(from: Int(output), through: 0, by: -1) where reaches[i] && readers[i] {
             let inputs = tape.inputs(of: NodeID(i))
             guard !inputs.isEmpty, received[i].isFinite else { continue }
             let a = values[Int(inputs[0])]
             let b = inputs.count > 1 ? values[Int(inputs[1])] : 0
             let (partialA, partialB) = partials.of(tape.ops[i], a, b, output: values[i])
-            for (input, partial) in zip(inputs, [partialA, partialB]) {
+            for (input, partial) in zip(inputs, [partialA, partialB]) where readers[Int(input)] {
                 let contribution = received[i] * partial
                 received[Int(input)] += contribution
                 guard !contribution.isFinite else { continue }

@@ -14,6 +14,9 @@ public struct PassResult: Sendable {
     let kinkConvention: KinkConvention
     /// Whether the output depends on each node (the output included), for every node of the tape.
     let reachesOutput: [Bool]
+    /// Whether each node reads a variable: the others are constants, which have no
+    /// gradient (`Tape.variableReaders`).
+    let readsVariable: [Bool]
     /// The nodes the output depends on that are evaluated exactly at a kink, in tape order.
     let kinkNodes: [NodeID]
     /// Where nan and ±inf first appear.
@@ -37,16 +40,26 @@ public struct PassResult: Sendable {
         let values = ForwardPass.run(tape, variables: variables)
         var gradients: [Double] = []
         var reaches: [Bool] = []
-        BackwardPass.run(tape, values: values, output: output, into: &gradients, reachability: &reaches, kinks: kinks)
+        let readers = tape.variableReaders()
+        BackwardPass.run(tape, values: values, output: output, into: &gradients, reachability: &reaches, readers: readers,
+                         kinks: kinks)
         // The pass marks the nodes up to the output; none after it can be needed.
         reaches += repeatElement(false, count: Swift.max(0, tape.count - reaches.count))
         self.values = values
         self.gradients = gradients
         self.reachesOutput = reaches
-        kinkNodes = (0..<tape.count).lazy.filter { reaches[$0] && tape.ops[$0].hasKink }
+        self.readsVariable = readers
+        // A constant at a kink (abs(0) of a literal) has no derivative anyone needs.
+        kinkNodes = (0..<tape.count).lazy.filter { reaches[$0] && readers[$0] && tape.ops[$0].hasKink }
             .map(NodeID.init).filter { Self.isAtKink(tape, $0, values) }
         nonFinite = NonFiniteOrigins(tape, values: values, gradients: gradients, output: output,
-                                     reachesOutput: reaches, kinks: kinks)
+                                     reachesOutput: reaches, readers: readers, kinks: kinks)
+    }
+
+    /// Whether node `id` has a gradient: it reads a variable. A constant has none, and
+    /// prints none (a blank cell, JSON's null).
+    public func hasGradient(_ id: NodeID) -> Bool {
+        readsVariable[Int(id)]
     }
 
     /// Whether node `id` sits exactly on a corner: abs or relu at 0, min or max at a tie.

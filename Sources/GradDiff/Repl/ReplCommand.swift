@@ -23,7 +23,7 @@ public struct ReplCommand: Sendable {
         ReplCommand(name: .unset, arguments: "NAME", summary: "forget the input, step or function NAME, every version of it"),
         ReplCommand(name: .clear, arguments: "", summary: "forget every input, step and function (settings stay)"),
         ReplCommand(name: .format, arguments: "[FORMAT]", summary: "print results as \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))"),
-        ReplCommand(name: .precision, arguments: "[N]", summary: "significant digits of numbers in tables (1-17)"),
+        ReplCommand(name: .precision, arguments: "[N]", summary: "significant digits of numbers in tables (1-17), and of :wrt's once set"),
         ReplCommand(name: .wrt, arguments: "[NAMES]", summary: "print only the gradients with respect to NAMES (x,y); no names: every node again"),
         ReplCommand(name: .explain, arguments: "[PASS] [EXPR]",
                     summary: "narrate the backward pass (or forward, or both) of EXPR or the last expression, as --explain"),

@@ -13,16 +13,20 @@ extension BatchEvaluator {
         return header
     }
 
-    /// Evaluates one row's fields and appends the output row (with a newline) to `output`.
-    public mutating func evaluate(fields: [Substring], into output: inout String) throws(DelimitedText.RowError) {
+    /// Evaluates one row's fields and appends the output row (with a newline) to
+    /// `output`; returns the row's warnings (a number out of a double's range).
+    @discardableResult
+    public mutating func evaluate(fields: [Substring], into output: inout String) throws(DelimitedText.RowError)
+        -> [DelimitedText.RowWarning] {
         let columnSlots = self.columnSlots
-        try DelimitedText.readNumbers(fields, columns: columnSlots.count, reading: { columnSlots[$0] != nil }) { column, value in
+        let warnings = try DelimitedText.readNumbers(fields, columns: columnSlots.count, reading: { columnSlots[$0] != nil }) { column, value in
             variables[columnSlots[column]!] = value
             columnValues[column] = value
         }
         let tape = evaluation.tape
         ForwardPass.run(tape, variables: variables, into: &values)
-        BackwardPass.run(tape, values: values, output: evaluation.output, into: &gradients, kinks: evaluation.kinkConvention)
+        BackwardPass.run(tape, values: values, output: evaluation.output, into: &gradients, reachability: &reachability,
+                         readers: evaluation.result.readsVariable, kinks: evaluation.kinkConvention)
         let value = values[Int(evaluation.output)]
         switch layout {
         case .table:
@@ -36,10 +40,11 @@ extension BatchEvaluator {
                 output += NumberFormat.shortest(gradients[variable.node])
             }
         case .numbers:
+            // For scripts, as -q prints: plain decimal that reads back exactly.
             if isSelecting {
-                output += reported.map { NumberFormat.shortest(gradients[$0.node]) }.joined(separator: String(delimiter))
+                output += reported.map { NumberFormat.plain(gradients[$0.node]) }.joined(separator: String(delimiter))
             } else {
-                output += NumberFormat.shortest(value)
+                output += NumberFormat.plain(value)
             }
         case .jsonLines:
             output += "{\"columns\": {"
@@ -54,5 +59,6 @@ extension BatchEvaluator {
             output += "}}"
         }
         output += "\n"
+        return warnings
     }
 }

@@ -27,6 +27,8 @@ public struct BatchEvaluator {
     var variables: [Double]
     var values: [Double] = []
     var gradients: [Double] = []
+    /// The backward pass's scratch buffer, kept across rows.
+    var reachability: [Bool] = []
     var columnValues: [Double]
     public let delimiter: Character
     /// Warnings about the program and bindings, and the note naming the columns carried through.

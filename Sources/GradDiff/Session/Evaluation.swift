@@ -23,6 +23,11 @@ public struct Evaluation: Sendable {
     var kinkConvention: KinkConvention { result.kinkConvention }
     /// The gradient of the output with respect to each variable, by slot.
     var variableGradients: [Double] { result.variableGradients }
+    /// Each bound input's value as typed (`1e400`, `2*pi`), by slot, for the report of
+    /// an input that is nan or inf (a declared one's is read from the program's text).
+    var boundTexts: [Int: String] = [:]
+    /// Inputs whose non-finite value a literal's warning already explains (`x=1e400`).
+    var explainedInputs: Set<Int> = []
 
     /// Evaluates `program` at `bindings`, differentiating the statement named
     /// `outputName` (or the last statement).
@@ -44,6 +49,8 @@ public struct Evaluation: Sendable {
         var errors: [LocatedDiagnostic] = []
         var seen: [String: Binding] = [:]
         var unused: [Binding] = []
+        var bindingWarnings: [(slot: Int?, warning: LocatedDiagnostic)] = []
+        var boundTexts: [Int: String] = [:]
         for binding in bindings {
             if let earlier = seen[binding.name] {
                 let first = earlier.source.text(of: SourceSpan(start: 0, end: earlier.source.bytes.count))
@@ -53,10 +60,12 @@ public struct Evaluation: Sendable {
                 continue
             }
             seen[binding.name] = binding
+            bindingWarnings += binding.warnings.map { (tape.variableSlot(named: binding.name), LocatedDiagnostic($0, in: binding.source)) }
             if bindTensor(binding, program, &values, &bound, &errors) { continue }
             if let slot = tape.variableSlot(named: binding.name) {
                 values[slot] = binding.value
                 bound[slot] = true
+                boundTexts[slot] = binding.valueText
             } else if program.names[binding.name] != nil {
                 errors.append(LocatedDiagnostic(.error(.stepBound(binding.name), at: binding.nameSpan), in: binding.source))
             } else {
@@ -95,17 +104,40 @@ public struct Evaluation: Sendable {
 
         let result = PassResult(tape, output: output, variables: values, kinks: kinks, tensors: program.tensors)
         var evaluation = Evaluation(program: program, result: result)
+        evaluation.boundTexts = boundTexts
         // A literal too large for a double (1e999) is where an inf comes from: its parser
-        // warning counts as a numeric one, which --strict makes an error.
+        // warning counts as a numeric one, which --strict makes an error; so does that of
+        // a binding (x=1e999) or declaration (w = 1e999) of an input the output reads,
+        // whose own "'x' is inf" it makes redundant.
         let reaches = result.reachesOutput
         let infiniteLiterals = Set((0..<tape.count).filter {
             reaches[$0] && tape.ops[$0] == .constant && !result.values[$0].isFinite
         }.map { tape.spans[$0] })
-        let (literal, other) = (program.warnings.filter { $0.span.map(infiniteLiterals.contains) == true },
-                                program.warnings.filter { $0.span.map(infiniteLiterals.contains) != true })
-        evaluation.warnings = other.map { LocatedDiagnostic($0, in: program.source) } + warnings
+        // Inputs the output reads whose value is not finite: one a literal explains.
+        let infiniteInputs = Set(tape.variableNodes.indices.filter { reaches[Int(tape.variableNodes[$0])] && !values[$0].isFinite })
+        let (literalBindings, otherBindings) = (bindingWarnings.filter { $0.slot.map(infiniteInputs.contains) == true },
+                                                bindingWarnings.filter { $0.slot.map(infiniteInputs.contains) != true })
+        evaluation.explainedInputs = Set(literalBindings.compactMap(\.slot))
+        // Their declarations by where they start, searched by halves: 10^5 declarations of
+        // 1e999 with as many warnings must not take 10^10 steps.
+        let declarations = infiniteInputs.compactMap { slot in program.declarations[slot].map { (slot: slot, span: $0) } }
+            .sorted { $0.span.start < $1.span.start }
+        func explains(_ warning: Diagnostic) -> Bool {
+            guard let span = warning.span else { return false }
+            if infiniteLiterals.contains(span) { return true }
+            var (low, high) = (0, declarations.count)  // the first declaration starting after the warning
+            while low < high {
+                let middle = (low + high) / 2
+                if declarations[middle].span.start <= span.start { low = middle + 1 } else { high = middle }
+            }
+            guard low > 0, span.end <= declarations[low - 1].span.end else { return false }
+            evaluation.explainedInputs.insert(declarations[low - 1].slot)
+            return true
+        }
+        let (literal, other) = (program.warnings.filter(explains), program.warnings.filter { !explains($0) })
+        evaluation.warnings = other.map { LocatedDiagnostic($0, in: program.source) } + otherBindings.map(\.warning) + warnings
         evaluation.warnings += evaluation.unusedStepWarnings() + evaluation.unusedTensorStepWarnings()
-        evaluation.numericWarnings = literal.map { LocatedDiagnostic($0, in: program.source) }
+        evaluation.numericWarnings = literal.map { LocatedDiagnostic($0, in: program.source) } + literalBindings.map(\.warning)
             + NonFiniteReport.warnings(for: evaluation)
         evaluation.kinkWarnings = KinkReport.warnings(for: evaluation)
         evaluation.warnings += evaluation.kinkWarnings

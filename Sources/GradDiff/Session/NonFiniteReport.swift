@@ -12,15 +12,17 @@ enum NonFiniteReport {
         let origins = result.nonFinite.forward
         var text: NodeText?  // made only when there is something to report
         var warnings: [LocatedDiagnostic] = []
-        for id in origins.prefix(limit) {
+        let shown = origins.lazy.filter { tape.ops[Int($0)] != .variable || !evaluation.explainedInputs.contains(Int(tape.first[Int($0)])) }
+        for id in shown.prefix(limit) {
             let i = Int(id)
             if tape.ops[i] == .variable {
-                // An input bound to nan or inf is where it came from (a literal too large
-                // for a double has its own warning from the parser, which Evaluation files
-                // with these).
+                // An input bound to nan or inf is where it came from, quoted as it was
+                // given (a literal too large for a double has its own warning from the
+                // parser instead, which Evaluation files with these).
                 let name = tape.label(of: id)
-                warnings.append(LocatedDiagnostic(.warning(.nonFiniteInput(name, value: NumberFormat.shortest(values[i])),
-                                                           at: tape.spans[i]),
+                let value = NumberFormat.shortest(values[i])
+                let given = givenText(of: Int(tape.first[i]), in: evaluation) ?? value
+                warnings.append(LocatedDiagnostic(.warning(.nonFiniteInput(name, value: value, given: given), at: tape.spans[i]),
                                                   in: evaluation.program.source))
                 continue
             }
@@ -32,13 +34,25 @@ enum NonFiniteReport {
                          at: tape.spans[i]),
                 in: evaluation.program.source))
         }
-        if origins.count > limit {
-            warnings.append(LocatedDiagnostic(.warning(.moreNonFinite(origins.count - limit)), in: nil))
+        let count = shown.count
+        if count > limit {
+            warnings.append(LocatedDiagnostic(.warning(.moreNonFinite(count - limit)), in: nil))
         }
         if let origin = result.nonFinite.backward {
             warnings.append(backwardWarning(origin, evaluation))
         }
         return warnings
+    }
+
+    /// How the value of the input in `slot` was written: its binding's value (`x=1/0`)
+    /// or the expression of its declaration (`w = 1/0`); nil when neither gave it.
+    private static func givenText(of slot: Int, in evaluation: Evaluation) -> String? {
+        if let text = evaluation.boundTexts[slot] { return text }
+        let program = evaluation.program
+        guard program.defaults[slot] != nil, let span = program.declarations[slot] else { return nil }
+        let bytes = program.source.bytes[Int(span.start)..<Int(span.end)]
+        guard let equals = bytes.firstIndex(of: UInt8(ascii: "=")) else { return nil }
+        return program.source.text(of: SourceSpan(start: equals + 1, end: Int(span.end))).trimmingSpaces()
     }
 
     /// The first place the backward pass turns a finite gradient into nan or ±inf.

@@ -1,0 +1,116 @@
+import Testing
+@testable import GradDiff
+
+/// One number reader (`NumberReader`) for expressions, bindings, batch rows and
+/// `minimize --data`: the same text is the same number, or the same problem, everywhere.
+struct NumberReaderTests {
+    /// How a text reads as a table field and as an expression literal: a value, or the
+    /// problem (`hexadecimal`, `notANumber`; in an expression, an error).
+    struct Case: Sendable, CustomTestStringConvertible {
+        var text: String
+        var value: Double?
+        var warns = false
+        var testDescription: String { text.debugDescription }
+    }
+
+    static let cases: [Case] = [
+        Case(text: "1.5", value: 1.5), Case(text: ".5", value: 0.5), Case(text: "5.", value: 5),
+        Case(text: "1e-3", value: 0.001), Case(text: "2E+10", value: 2e10), Case(text: "0", value: 0),
+        Case(text: "4.9e-324", value: Double.leastNonzeroMagnitude),
+        Case(text: "1e400", value: .infinity, warns: true), Case(text: "1e-400", value: 0, warns: true),
+        Case(text: "0x10", value: nil), Case(text: "0x1p-2", value: nil), Case(text: "0X1", value: nil),
+        Case(text: "1_0", value: nil), Case(text: "1\u{0}2", value: nil), Case(text: "1e", value: nil),
+        Case(text: "1e+", value: nil), Case(text: ".", value: nil), Case(text: "1.2.3", value: nil),
+        Case(text: "1 2", value: nil),
+    ]
+
+    @Test(arguments: cases)
+    func aFieldReadsLikeALiteral(_ example: Case) throws {
+        let field = NumberReader.field(Substring(example.text))
+        #expect(field.value.map { isClose($0, example.value ?? .nan, relative: 0) } ?? (example.value == nil),
+                "the field \(example.text.debugDescription) read as \(field)")
+        switch field {
+        case .tooLarge, .tooSmall: #expect(example.warns)
+        default: #expect(!example.warns)
+        }
+        // As a binding's value: the same number with the same warning, or an error.
+        do {
+            let binding = try Binding.parse("x=" + example.text)
+            #expect(example.value.map { isClose(binding.value, $0, relative: 0) } == true,
+                    "the binding x=\(example.text.debugDescription) read as \(binding.value)")
+            #expect(binding.warnings.isEmpty == !example.warns)
+        } catch {
+            #expect(example.value == nil, "the binding x=\(example.text.debugDescription) failed: \(error.diagnostics[0].diagnostic.message)")
+        }
+    }
+
+    @Test func signsAndWordsOnlyInFields() {
+        #expect(NumberReader.field("-2e-3") == .number(-0.002))
+        #expect(NumberReader.field("+4") == .number(4))
+        #expect(NumberReader.field("-1e400") == .tooLarge(-.infinity))
+        #expect(NumberReader.field("-0").value.map { $0 == 0 && $0.sign == .minus } == true)
+        #expect(NumberReader.field("-Infinity") == .number(-.infinity))
+        #expect(NumberReader.field("NaN").value?.isNaN == true)
+        for text in ["", "-", "--1", "+-1", "nan1", "x1", "1,5", " 1"] {
+            #expect(NumberReader.field(Substring(text)) == .notANumber, "\(text.debugDescription)")
+        }
+    }
+
+    @Test func theLexerStopsBeforeANameStartingWithE() throws {
+        // `2exp(x)` is 2 then exp(x) (an operator is missing); `2e` alone has no exponent.
+        let missing = userErrors { _ = try parseProgram("2exp(x)") }
+        #expect(missing.first?.diagnostic.message == "expected an operator before 'exp'")
+        let exponent = userErrors { _ = try parseProgram("2e + x") }
+        #expect(exponent.first?.diagnostic.message == "the exponent of this number has no digits")
+    }
+
+    @Test func aRowWithHexadecimalIsRefusedAtItsField() throws {
+        let fields = DelimitedText.fields(of: "1, 0x10", delimiter: ",")
+        do {
+            try DelimitedText.readNumbers(fields, columns: 2) { _, _ in }
+            Issue.record("0x10 was read as a number")
+        } catch {
+            #expect(error.message == "hexadecimal numbers are not supported")
+            #expect(error.field == 1)
+            let located = error.located(in: "1, 0x10", lineNumber: 7, name: "t.csv", delimiter: ",")
+            let rendered = DiagnosticRenderer(useColor: false).render(located)
+            #expect(rendered.hasPrefix("t.csv:7:4: error: hexadecimal numbers are not supported\n 7 | 1, 0x10\n   |    ^~~~\n"),
+                    "\(rendered)")
+        }
+    }
+
+    @Test func aRowOutOfRangeWarnsAtItsField() throws {
+        var read: [Double] = []
+        let warnings = try DelimitedText.readNumbers(DelimitedText.fields(of: "1e400,2,1e-999", delimiter: ","), columns: 3) { _, value in
+            read.append(value)
+        }
+        #expect(read == [.infinity, 2, 0])
+        #expect(warnings.map(\.message) == ["1e400 is too large for a double and becomes inf",
+                                            "1e-999 is too small for a double and becomes 0"])
+        #expect(warnings.map(\.field) == [0, 2])
+    }
+
+    @Test func aDataTableLocatesItsRowsAndSkipsNothingElse() throws {
+        let table = try DataTable.parse(SourceText(name: "d.csv", text: "x,y\n1,2\n1e400,3\n"))
+        #expect(table.warnings.map(\.diagnostic.message) == ["1e400 is too large for a double and becomes inf"])
+        let errors = userErrors { _ = try DataTable.parse(SourceText(name: "d.csv", text: "x,y\n1,2\n3,0x1p-2\n")) }
+        #expect(errors.count == 1)
+        let rendered = errors.map(DiagnosticRenderer(useColor: false).render).joined()
+        #expect(rendered.hasPrefix("d.csv:3:3: error: hexadecimal numbers are not supported\n 3 | 3,0x1p-2\n   |   ^~~~~~\n"), "\(rendered)")
+    }
+
+    @Test func manyLiteralsOutOfRangeWarnThreeTimesAndCountTheRest() throws {
+        let program = try parseProgram("1e999 + 2e999 + 1e-999 + 4e999 + 5e999 + x")
+        #expect(program.warnings.map(\.message) == [
+            "1e999 is too large for a double and becomes inf", "2e999 is too large for a double and becomes inf",
+            "1e-999 is too small for a double and becomes 0", "2 more numbers are out of a double's range",
+        ])
+    }
+
+    @Test func manyWarningsAreCounted() {
+        var warnings = RowWarnings()
+        let shown = (0..<10).compactMap { _ in warnings.add(LocatedDiagnostic(.warning("w"), in: nil)) }
+        #expect(shown.count == RowWarnings.shownCount)
+        #expect(warnings.summary?.diagnostic.message == "7 more numbers are out of a double's range")
+    }
+}

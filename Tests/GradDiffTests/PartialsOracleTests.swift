@@ -1,0 +1,62 @@
+import Testing
+@testable import GradDiff
+
+/// One op's local partials at one point, from `scripts/partials_oracle.py`: mpmath's
+/// derivative at the exact double inputs, rounded once (nan where the documented
+/// convention says so). `b` and `db` are 0 for one-input ops.
+struct PartialCase: Sendable, CustomTestStringConvertible {
+    var op: String
+    var a: Double
+    var b: Double = 0
+    var da: Double
+    var db: Double = 0
+    var testDescription: String { "∂\(op) at (\(a), \(b))" }
+}
+
+/// The rule table against mpmath (`PartialsOracleData.swift`): at ordinary and extreme
+/// inputs (tiny, subnormal, huge, next to a domain's edge), every finite input whose
+/// exact partial is finite gets it to within a few units in the last place, and the
+/// conventions (nan for a negative base's ∂(a^b)/∂b) hold wherever the numbers underflow.
+struct PartialsOracleTests {
+    /// The most a partial may differ from the correctly rounded one: 8 units in the last
+    /// place (libm's functions are within 1; a partial composes a few operations).
+    static func isAccurate(_ actual: Double, _ expected: Double) -> Bool {
+        if expected.isNaN || actual.isNaN { return expected.isNaN && actual.isNaN }
+        if expected.isInfinite || actual.isInfinite { return actual == expected }
+        let unit = Swift.max(expected.magnitude.ulp, Double.leastNonzeroMagnitude)
+        return (actual - expected).magnitude <= 8 * unit
+    }
+
+    @Test(arguments: cases)
+    func partialsMatchMpmath(_ oracle: PartialCase) throws {
+        let op = try #require(Op.allCases.first { $0.name == oracle.op }, "no op named \(oracle.op)")
+        let (da, db) = NumericPartials(kinks: .zero).of(op, oracle.a, oracle.b, output: op.value(oracle.a, oracle.b))
+        #expect(Self.isAccurate(da, oracle.da), "∂/∂a: \(da), mpmath \(oracle.da)")
+        if op.arity == 2 {
+            #expect(Self.isAccurate(db, oracle.db), "∂/∂b: \(db), mpmath \(oracle.db)")
+        }
+    }
+}
+
+/// The issue's cases through the whole pipeline: the gradients and the warnings a user sees.
+struct PartialsAtTheEdgesTests {
+    @Test func atan2AtTinyArgumentsHasItsExactGradientAndNoWarning() throws {
+        for scale in [1e-200, 1e-160, 1e200] {
+            let evaluation = try evaluate("atan2(y, x)", "y=\(scale) x=\(scale)")
+            // Exactly ±1/(2·scale), to within 2 units in the last place.
+            #expect(isClose(evaluation.gradient("y") ?? .nan, 0.5 / scale, relative: 4.5e-16), "at \(scale)")
+            #expect(isClose(evaluation.gradient("x") ?? .nan, -0.5 / scale, relative: 4.5e-16), "at \(scale)")
+            #expect(evaluation.warnings.isEmpty && evaluation.numericWarnings.isEmpty,
+                    "\(evaluation.numericWarnings.map(\.diagnostic.message))")
+        }
+    }
+
+    @Test func aNegativeBaseHasNoGradientInTheExponentEvenWhenThePowerUnderflows() throws {
+        for y in [1e300, 3.0, 1075] {
+            let evaluation = try evaluate("x^y", "x=-0.5 y=\(y)")
+            #expect(evaluation.gradient("y")?.isNaN == true, "x=-0.5 y=\(y): \(String(describing: evaluation.gradient("y")))")
+        }
+        #expect(try evaluate("x^y", "x=0 y=2").gradient("y") == 0)
+        #expect(try evaluate("x^y", "x=0.5 y=2000").gradient("y") == 0)  // underflows with a positive base: 0
+    }
+}
