@@ -19,7 +19,7 @@ import Testing
             b     var     2       b           [0.5, 0]          [-1, -2]
             t4    matmul  2       W @ x       [-1, -1]          [-1, -2]
             z     add     2       W @ x + b   [-0.5, -1]        [-1, -2]
-            2     const   scalar  2           2                 nan
+            2     const   scalar  2           2
             t6    pow     2       z^2         [0.25, 1]         [1, 1]
             s     sum     scalar  sum(z^2)    1.25              1
 

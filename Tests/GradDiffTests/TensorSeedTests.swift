@@ -22,7 +22,7 @@ import Testing
         let w = [0.5, -0.3, 0.8, 0.2, -0.6, 0.4], x = [1.0, 2], b = [0.1, -0.2, 0.3], u = [0.7, -0.5, 0.9]
         let z = (0..<3).map { i in w[2 * i] * x[0] + w[2 * i + 1] * x[1] + b[i] }
         let a = z.map(Plain.sigmoid)
-        // δ = U ∘ f'(z) = U ∘ a ∘ (1 - a); ∂s/∂W = δ xᵀ; ∂s/∂x = Wᵀ δ; ∂s/∂b = δ; ∂s/∂U = a.
+        // δ = U ∘ f'(z) = U ∘ a ∘ (1 - a) = U ∘ σ(z) ∘ σ(-z); ∂s/∂W = δ xᵀ; ∂s/∂x = Wᵀ δ; ∂s/∂b = δ; ∂s/∂U = a.
         let delta = (0..<3).map { u[$0] * a[$0] * (1 - a[$0]) }
         #expect(isClose(evaluation.value, (0..<3).reduce(0) { $0 + u[$1] * a[$1] }, relative: 1e-15))
         #expect(allClose(try evaluation.tensorGradient("W"), Plain.outer(delta, x), relative: 1e-14))
@@ -37,7 +37,7 @@ import Testing
         let lines = explanation.split(separator: "\n").map(String.init)
         let number = { (value: Double) in NumberFormat.significant(value, digits: 6) }
         let product = Plain.outer(delta, x)
-        #expect(lines.contains("  z ← δa ∘ a ∘ (1 - a) = [\(delta.map(number).joined(separator: ", "))]"), "\(explanation)")
+        #expect(lines.contains("  z ← δa ∘ a ∘ sigmoid(-z) = [\(delta.map(number).joined(separator: ", "))]"), "\(explanation)")
         let narrated = try #require(Self.numbers(after: "  W ← δz · xᵀ = ", in: explanation), "\(explanation)")
         #expect(allClose(narrated, product, relative: 1e-5), "\(narrated) is not δ xᵀ = \(product)")
         #expect(lines.contains("  x ← Wᵀ · δz = [" + Plain.product(Plain.transpose(w, m: 3, n: 2), delta, m: 2, k: 3, n: 1).map(number)

@@ -27,7 +27,7 @@ import Testing
             for j in 0..<2 { #expect(abs(dW[i][j] - delta[i] * x[j]) < 1e-14) }
         }
         let explained = try GraddiffProcess.run(["--explain", Self.cs224n])
-        #expect(explained.stdout.contains("\n  W ← δz · xᵀ = [[") && explained.stdout.contains("\n  z ← δa ∘ a ∘ (1 - a) = ["))
+        #expect(explained.stdout.contains("\n  W ← δz · xᵀ = [[") && explained.stdout.contains("\n  z ← δa ∘ a ∘ sigmoid(-z) = ["))
     }
 
     @Test(arguments: [

@@ -182,9 +182,9 @@ struct TapeBuilder: Sendable {
         tape.readsVariable.append(op == .variable
             || (op.arity > 0 && (tape.readsVariable[Int(first)] || (second >= 0 && tape.readsVariable[Int(second)]))))
         if mergesIdenticalNodes {
-            // Growing re-inserts every node, this one included: insert it only otherwise,
-            // or it would stand twice and outlive its removal by `truncate`.
-            if tape.count * 2 > slots.count { grow() } else if indexed { insertIntoTable(id) }
+            // Growing (to twice the slots) re-inserts every node, this one included: insert
+            // it only otherwise, or it would stand twice and outlive its removal by `truncate`.
+            if tape.count * 2 > slots.count { rebuildIndex() } else if indexed { insertIntoTable(id) }
         }
         return id
     }
@@ -246,10 +246,5 @@ struct TapeBuilder: Sendable {
             next = (next + 1) & mask
         }
         slots[hole] = -1
-    }
-
-    private mutating func grow() {
-        slots = Array(repeating: -1, count: slots.count * 2)
-        for id in 0..<tape.count { insertIntoTable(NodeID(id)) }
     }
 }

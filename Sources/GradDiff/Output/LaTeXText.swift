@@ -43,8 +43,11 @@ enum LaTeXText {
             return binary(.multiply, a, call("\\log", b))
         case .lessOrEqual:
             return ("\\left[\(a.text) \\le \(b.text)\\right]", Precedence.atom)
+        case .min, .max:
+            return ("\\\(op.name)\\left(\(a.text), \(b.text)\\right)", Precedence.atom)
         default:
-            return ("\\\(op.functionSpelling ?? op.name)\\left(\(a.text), \(b.text)\\right)", Precedence.atom)
+            // No LaTeX command of their own (atan2, hypot): an operator name.
+            return ("\\operatorname{\(op.functionSpelling ?? op.name)}\\left(\(a.text), \(b.text)\\right)", Precedence.atom)
         }
     }
 

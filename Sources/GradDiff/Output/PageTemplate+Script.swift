@@ -46,8 +46,11 @@ extension PageTemplate {
           continue;
         }
         const texts = group.querySelectorAll('text');
-        if (texts.length < 3) continue;
-        records[i] = { group: group, value: texts[texts.length - 2], grad: texts[texts.length - 1] };
+        if (texts.length < 2) continue;
+        // A constant's box has no gradient line: it has no gradient.
+        const graded = texts.length >= 3;
+        records[i] = { group: group, value: texts[graded ? texts.length - 2 : texts.length - 1],
+                       grad: graded ? texts[texts.length - 1] : null };
         groupNode.set(group, i);
       }
     }
@@ -143,9 +146,11 @@ extension PageTemplate {
         record.value.textContent = computed[i] ? 'value ' + node.valueText : 'value ?';
         record.value.classList.toggle('gd-unknown', !computed[i]);
         const state = gradientState(i);
-        record.grad.textContent = gradientLabel(i);
-        record.grad.classList.toggle('gd-unknown', !state);
-        record.grad.classList.toggle('gd-partial', !!state && !state.complete);
+        if (record.grad) {
+          record.grad.textContent = gradientLabel(i);
+          record.grad.classList.toggle('gd-unknown', !state);
+          record.grad.classList.toggle('gd-partial', !!state && !state.complete);
+        }
       }
       const pending = !computed[i];
       if (operations[i]) operations[i].classList.toggle('gd-pending-op', pending);

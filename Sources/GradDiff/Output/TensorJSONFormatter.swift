@@ -26,7 +26,7 @@ enum TensorJSONFormatter {
             output += ", \"text\": \(JSONFormatter.string(text.texts[index])), \"inputs\": ["
             output += row.inputs.map(String.init).joined(separator: ", ")
             output += "], \"value\": \(TensorValueText.json(view.values(row), row.shape))"
-            output += ", \"grad\": \(TensorValueText.json(view.gradients(row), row.shape))}"
+            output += ", \"grad\": \(view.hasGradient(row) ? TensorValueText.json(view.gradients(row), row.shape) : "null")}"
         }
         return output + "]}\n"
     }
@@ -46,7 +46,8 @@ enum TensorJSONFormatter {
         let text = TensorText(view)
         return view.rows.enumerated().map { index, row in
             [String(index), name(of: row, view) ?? "", row.op, "[" + row.shape.dimensions.map(String.init).joined(separator: ", ") + "]",
-             text.texts[index], TensorValueText.json(view.values(row), row.shape), TensorValueText.json(view.gradients(row), row.shape)]
+             text.texts[index], TensorValueText.json(view.values(row), row.shape),
+             view.hasGradient(row) ? TensorValueText.json(view.gradients(row), row.shape) : ""]
         }
     }
 

@@ -16,7 +16,7 @@ enum TensorTableFormatter {
         return view.rows.enumerated().map { index, row in
             [[row.label], [row.op], [row.shape.text], [text.texts[index]],
              TensorValueText.lines(view.values(row), row.shape, number: number),
-             TensorValueText.lines(view.gradients(row), row.shape, number: number)]
+             view.hasGradient(row) ? TensorValueText.lines(view.gradients(row), row.shape, number: number) : [""]]
         }
     }
 

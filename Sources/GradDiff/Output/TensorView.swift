@@ -127,6 +127,10 @@ struct TensorView {
     /// The gradients of the output with respect to a row's elements.
     func gradients(_ row: Row) -> [Double] { row.elements.map { result.gradients[Int($0)] } }
 
+    /// Whether a row has a gradient: not when no element reads a variable (a constant,
+    /// whose cell is blank in tables, and null in JSON, as a scalar constant's is).
+    func hasGradient(_ row: Row) -> Bool { row.elements.contains { result.hasGradient($0) } }
+
     /// The inputs the gradient is reported for: each vector or matrix input once (by its
     /// name), each scalar variable outside them, in order of first appearance; or the
     /// `--wrt` names (a vector's name, an element's `W[1,2]` or a scalar's).

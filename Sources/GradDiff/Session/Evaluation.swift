@@ -23,8 +23,8 @@ public struct Evaluation: Sendable {
     var kinkConvention: KinkConvention { result.kinkConvention }
     /// The gradient of the output with respect to each variable, by slot.
     var variableGradients: [Double] { result.variableGradients }
-    /// Each bound input's value as typed (`1e400`, `2*pi`), by slot, for the report of
-    /// an input that is nan or inf (a declared one's is read from the program's text).
+    /// Each bound input's value as typed (`1e400`, `2*pi`), by slot, where it is nan or
+    /// inf, for the report of such an input (a declared one's is read from the program's text).
     var boundTexts: [Int: String] = [:]
     /// Inputs whose non-finite value a literal's warning already explains (`x=1e400`).
     var explainedInputs: Set<Int> = []
@@ -65,7 +65,8 @@ public struct Evaluation: Sendable {
             if let slot = tape.variableSlot(named: binding.name) {
                 values[slot] = binding.value
                 bound[slot] = true
-                boundTexts[slot] = binding.valueText
+                // Kept only where a report may quote it: 10^5 batch columns would pay a string each.
+                if !binding.value.isFinite { boundTexts[slot] = binding.valueText }
             } else if program.names[binding.name] != nil {
                 errors.append(LocatedDiagnostic(.error(.stepBound(binding.name), at: binding.nameSpan), in: binding.source))
             } else {
@@ -114,7 +115,10 @@ public struct Evaluation: Sendable {
             reaches[$0] && tape.ops[$0] == .constant && !result.values[$0].isFinite
         }.map { tape.spans[$0] })
         // Inputs the output reads whose value is not finite: one a literal explains.
-        let infiniteInputs = Set(tape.variableNodes.indices.filter { reaches[Int(tape.variableNodes[$0])] && !values[$0].isFinite })
+        // Only worth finding when a warning may explain one (a batch's first evaluation has
+        // every column's variable nan: 10^5 of them would cost megabytes for nothing).
+        let infiniteInputs = bindingWarnings.isEmpty && program.warnings.isEmpty ? []
+            : Set(tape.variableNodes.indices.filter { reaches[Int(tape.variableNodes[$0])] && !values[$0].isFinite })
         let (literalBindings, otherBindings) = (bindingWarnings.filter { $0.slot.map(infiniteInputs.contains) == true },
                                                 bindingWarnings.filter { $0.slot.map(infiniteInputs.contains) != true })
         evaluation.explainedInputs = Set(literalBindings.compactMap(\.slot))
