@@ -47,19 +47,22 @@ public struct Evaluation: Sendable {
         }
         var warnings: [LocatedDiagnostic] = []
         var errors: [LocatedDiagnostic] = []
-        var seen: [String: Binding] = [:]
+        // Each name's first binding, by index: a batch of 10^5 columns binds as many names.
+        var seen: [String: Int] = [:]
+        seen.reserveCapacity(bindings.count)
         var unused: [Binding] = []
         var bindingWarnings: [(slot: Int?, warning: LocatedDiagnostic)] = []
         var boundTexts: [Int: String] = [:]
-        for binding in bindings {
-            if let earlier = seen[binding.name] {
+        for (index, binding) in bindings.enumerated() {
+            if let firstIndex = seen[binding.name] {
+                let earlier = bindings[firstIndex]
                 let first = earlier.source.text(of: SourceSpan(start: 0, end: earlier.source.bytes.count))
                 let second = binding.source.text(of: SourceSpan(start: 0, end: binding.source.bytes.count))
                 errors.append(LocatedDiagnostic(.error(.boundTwice(binding.name, first: first, second: second), at: binding.nameSpan),
                                                 in: binding.source))
                 continue
             }
-            seen[binding.name] = binding
+            seen[binding.name] = index
             bindingWarnings += binding.warnings.map { (tape.variableSlot(named: binding.name), LocatedDiagnostic($0, in: binding.source)) }
             if bindTensor(binding, program, &values, &bound, &errors) { continue }
             if let slot = tape.variableSlot(named: binding.name) {
