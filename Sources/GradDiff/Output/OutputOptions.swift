@@ -5,12 +5,20 @@ public struct OutputOptions: Sendable {
     /// Variables whose gradients to print; nil means every variable.
     public var wrt: [String]?
     public var useColor = false
+    /// Which nodes JSON lists (`--nodes`).
+    public var nodes = NodeSelection.all
 
     public init(precision: Int = 10, wrt: [String]? = nil, useColor: Bool = false) {
         self.precision = precision
         self.wrt = wrt
         self.useColor = useColor
     }
+}
+
+/// Which nodes the JSON output lists (`--nodes`): every node, only the inputs (the
+/// variables), or none, for a script that reads only the value and the gradient.
+public enum NodeSelection: String, CaseIterable, Sendable {
+    case all, inputs, none
 }
 
 /// The output formats of the node table, and `dot`: the graph for Graphviz.
