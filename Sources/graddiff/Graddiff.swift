@@ -12,6 +12,7 @@ extension ExplainPass: ExpressibleByArgument {}
 extension ColorChoice: ExpressibleByArgument {}
 extension KinkConvention: ExpressibleByArgument {}
 extension DifferentiationMode: ExpressibleByArgument {}
+extension NodeSelection: ExpressibleByArgument {}
 
 @main
 struct Graddiff: ParsableCommand {
@@ -35,6 +36,10 @@ struct Graddiff: ParsableCommand {
     @Option(help: ArgumentHelp("Output format: table, json, csv, tsv, markdown, or dot (the graph for Graphviz).",
                                valueName: "FORMAT"))
     var format: OutputFormat = .table
+
+    @Option(help: ArgumentHelp("With --format json, which nodes to list: all (the default), inputs (the variables only), or none (only the value and the gradient).",
+                               valueName: "WHICH"))
+    var nodes: NodeSelection = .all
 
     @Option(defaultAsFlag: ExplainPass.backward,
             help: ArgumentHelp("After the table, narrate a pass node by node: backward (the default), forward, both, or forward-mode (tangents, and what each mode costs), as --explain=forward.",
@@ -102,6 +107,9 @@ struct Graddiff: ParsableCommand {
         guard (1...17).contains(precision) else {
             throw ValidationError("--precision must be a whole number from 1 to 17, not \(precision)")
         }
+        if nodes != .all && format != .json {
+            throw ValidationError("--nodes chooses the nodes JSON lists; it needs --format json")
+        }
         if quiet && format != .table {
             throw ValidationError("--quiet prints plain numbers; it cannot be combined with --format \(format.rawValue)")
         }
@@ -147,7 +155,7 @@ struct Graddiff: ParsableCommand {
             (program.output != nil, "--output"), (quiet, "--quiet"), (strict, "--strict"), (explain != nil, "--explain"),
             (render != nil, "--render"), (dotBackward, "--dot-backward"), (hessian, "--hessian"),
             (order != nil, "--order"), (check, "--check"), (tangent != nil, "--tangent"), (mode != nil, "--mode"),
-            (jacobian, "--jacobian"),
+            (jacobian, "--jacobian"), (nodes != .all, "--nodes"),
         ]
         for (given, flag) in oneExpressionOnly where given {
             throw ValidationError("\(flag) applies to one EXPRESSION or -f FILE, not to a session")

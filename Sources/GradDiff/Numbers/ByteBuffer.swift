@@ -60,11 +60,15 @@ public struct ByteBuffer: ~Copyable {
         count += bytes.count
     }
 
+    @inline(__always)
     public mutating func append(_ text: StaticString) {
-        text.withUTF8Buffer { append($0) }
+        guard text.hasPointerRepresentation else { return text.withUTF8Buffer { append($0) } }
+        let length = text.utf8CodeUnitCount
+        reserve(length).update(from: text.utf8Start, count: length)
+        count += length
     }
 
-    public mutating func append(_ text: String) {
+    public mutating func append(contentsOf text: String) {
         var text = text
         text.withUTF8 { append($0) }
     }

@@ -43,7 +43,26 @@ struct ShortestDecimal: Equatable {
     init(stripping significand: UInt64, exponent: Int) {
         var s = significand
         var e = exponent
-        while s >= 10, s % 10 == 0 {
+        guard s % 10 == 0, s != 0 else {
+            self.significand = s
+            self.exponent = e
+            return
+        }
+        // Eight zeros at a time, then four, two, one: a short decimal such as 1.000001
+        // arrives as 17 digits, 10 of them zeros.
+        while s % 100_000_000 == 0 {
+            s /= 100_000_000
+            e += 8
+        }
+        if s % 10_000 == 0 {
+            s /= 10_000
+            e += 4
+        }
+        if s % 100 == 0 {
+            s /= 100
+            e += 2
+        }
+        if s % 10 == 0 {
             s /= 10
             e += 1
         }

@@ -51,12 +51,12 @@ enum DelimitedFormatter {
         let tape = result.tape
         let text = NodeText(tape)
         let opNames = Op.allCases.map { Array($0.name.utf8) }
-        buffer.append(headers.joined(separator: String(UnicodeScalar(separator))) + "\n")
+        buffer.append(contentsOf: headers.joined(separator: String(UnicodeScalar(separator))) + "\n")
         for i in 0..<tape.count {
             let id = NodeID(i)
             buffer.appendInteger(i)
             buffer.append(separator)
-            if let name = tape.name(of: id) {
+            if !tape.stepNames.isEmpty || tape.ops[i] == .variable, let name = tape.name(of: id) {
                 var name = name
                 name.withUTF8 { cell($0, &buffer) }
             }

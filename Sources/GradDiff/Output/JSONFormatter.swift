@@ -29,30 +29,26 @@ public enum JSONFormatter {
             appendNumber(result.gradients[Int(tape.variableNodes[variable.slot])], to: &buffer)
         }
         buffer.append("}, \"nodes\": [")
-        let nodes: [NodeID] = switch options.nodes {
-        case .all: []
-        case .inputs: tape.variableNodes.sorted()
-        case .none: []
-        }
-        let text = options.nodes == .all ? NodeText(tape) : nil
-        let count = options.nodes == .all ? tape.count : nodes.count
         let opNames = Op.allCases.map { Array($0.name.utf8) }
-        for position in 0..<count {
-            let id = options.nodes == .all ? NodeID(position) : nodes[position]
+        let hasStepNames = !tape.stepNames.isEmpty
+        // Each entry in two halves around its text, which comes from `NodeText` or the tape.
+        func head(_ id: NodeID, first: Bool) {
             let i = Int(id)
-            if position > 0 { buffer.append(", ") }
+            if !first { buffer.append(", ") }
             buffer.append("{\"id\": ")
             buffer.appendInteger(i)
             buffer.append(", \"op\": \"")
             opNames[Int(tape.ops[i].rawValue)].withUnsafeBufferPointer { buffer.append($0) }
             buffer.append("\", \"name\": ")
-            if let name = tape.name(of: id) { appendString(name, to: &buffer) } else { buffer.append("null") }
-            buffer.append(", \"text\": ")
-            if let text {
-                text.withBytes(of: id) { appendString($0, to: &buffer) }
+            if let name = hasStepNames || tape.ops[i] == .variable ? tape.name(of: id) : nil {
+                appendString(name, to: &buffer)
             } else {
-                appendString(tape.note(of: id) ?? tape.label(of: id), to: &buffer)
+                buffer.append("null")
             }
+            buffer.append(", \"text\": ")
+        }
+        func tail(_ id: NodeID) {
+            let i = Int(id)
             buffer.append(", \"inputs\": [")
             if tape.ops[i].arity > 0 {
                 buffer.appendInteger(Int(tape.first[i]))
@@ -67,6 +63,23 @@ public enum JSONFormatter {
             appendNumber(result.gradients[i], to: &buffer)
             buffer.append("}")
             buffer.flushIfFull()
+        }
+        switch options.nodes {
+        case .all:
+            let text = NodeText(tape)
+            for i in 0..<tape.count {
+                head(NodeID(i), first: i == 0)
+                text.withBytes(of: NodeID(i)) { appendString($0, to: &buffer) }
+                tail(NodeID(i))
+            }
+        case .inputs:
+            for (position, id) in tape.variableNodes.sorted().enumerated() {
+                head(id, first: position == 0)
+                appendString(tape.note(of: id) ?? tape.label(of: id), to: &buffer)
+                tail(id)
+            }
+        case .none:
+            break
         }
         buffer.append("]}\n")
     }

@@ -59,7 +59,7 @@ extension TableFormatter {
             buffer.append(UInt8(ascii: "n"))
             buffer.appendInteger(Int(id))
         } else {
-            buffer.append(tape.label(of: id))
+            buffer.append(contentsOf: tape.label(of: id))
         }
     }
 
