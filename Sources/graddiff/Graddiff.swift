@@ -62,6 +62,10 @@ struct Graddiff: ParsableCommand {
                                valueName: "FILE"))
     var batch: String?
 
+    @Option(help: ArgumentHelp("With --batch, evaluate rows on N threads (default: one per core this process may use).",
+                               valueName: "N"))
+    var threads: Int?
+
     @Flag(help: "With --batch, skip bad rows and go on; with statements piped in, run the rest after a failed one (the exit status still reports failures).")
     var keepGoing = false
 
@@ -132,6 +136,11 @@ struct Graddiff: ParsableCommand {
             if batch == "-" && program.file == "-" {
                 throw ValidationError("standard input cannot be both the program (-f -) and the batch table (--batch -)")
             }
+            if let threads, !(1...1024).contains(threads) {
+                throw ValidationError("--threads must be a whole number from 1 to 1024, not \(threads)")
+            }
+        } else if threads != nil {
+            throw ValidationError("--threads applies to --batch")
         } else if keepGoing && !startsSession {
             throw ValidationError("--keep-going applies to --batch and to statements piped into a session")
         }

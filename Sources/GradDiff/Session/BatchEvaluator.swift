@@ -6,10 +6,10 @@ public struct BatchEvaluator {
     public let evaluation: Evaluation
     /// For each input column: the variable slot it binds, or nil for a column the
     /// program does not read (it is copied to the output and otherwise ignored).
-    private let columnSlots: [Int?]
-    private var variables: [Double]
-    private var values: [Double] = []
-    private var gradients: [Double] = []
+    let columnSlots: [Int?]
+    var variables: [Double]
+    var values: [Double] = []
+    var gradients: [Double] = []
     let columnCount: Int
     public let delimiter: Character
     public private(set) var warnings: [LocatedDiagnostic] = []
