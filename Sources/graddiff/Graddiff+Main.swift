@@ -26,6 +26,15 @@ extension Graddiff {
                 exit(withError: ValidationError("--explain=\(value) is not a pass; use one of \(passes)"))
             }
         }
+        // The common command line, read without the argument parser's reflection.
+        if var command = QuickStart.parse(arguments) {
+            do {
+                try command.run()
+            } catch {
+                exit(withError: error)
+            }
+            return
+        }
         main(nil)
     }
 }

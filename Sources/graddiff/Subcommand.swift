@@ -23,7 +23,7 @@ enum Subcommand {
     case help(String?)
 
     static func requested(by arguments: [String]) -> Subcommand? {
-        guard let first = arguments.first else { return nil }
+        guard let first = arguments.first, ["diff", "minimize", "help"].contains(first) else { return nil }
         let rest = Array(arguments.dropFirst())
         if !rest.isEmpty, rest.allSatisfy({ (try? Binding.parse($0)) != nil }) { return nil }
         switch first {
