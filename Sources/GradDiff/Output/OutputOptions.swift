@@ -8,6 +8,8 @@ public struct OutputOptions: Sendable {
     /// Show a program's vectors and matrices element by element (`--elements`): one
     /// row per tape node, as for a scalar program.
     public var elements = false
+    /// Which nodes JSON lists (`--nodes`).
+    public var nodes = NodeSelection.all
 
     public init(precision: Int = 10, wrt: [String]? = nil, useColor: Bool = false, elements: Bool = false) {
         self.precision = precision
@@ -15,6 +17,12 @@ public struct OutputOptions: Sendable {
         self.useColor = useColor
         self.elements = elements
     }
+}
+
+/// Which nodes the JSON output lists (`--nodes`): every node, only the inputs (the
+/// variables), or none, for a script that reads only the value and the gradient.
+public enum NodeSelection: String, CaseIterable, Sendable {
+    case all, inputs, none
 }
 
 /// The output formats of the node table, and `dot`: the graph for Graphviz.

@@ -31,6 +31,9 @@ public enum BackwardPass {
         }
         reachesOutput[Int(output)] = true
         let partials = NumericPartials(kinks: kinks)
+        // Plain loops over unsafe buffers (the reachability too: an array's element
+        // write checks its uniqueness every time): this is the hot path of every gradient.
+        reachesOutput.withUnsafeMutableBufferPointer { reachesOutput in
         tape.ops.withUnsafeBufferPointer { ops in
             tape.first.withUnsafeBufferPointer { first in
                 tape.second.withUnsafeBufferPointer { second in
@@ -59,6 +62,7 @@ public enum BackwardPass {
                     }
                 }
             }
+        }
         }
     }
 
