@@ -60,6 +60,24 @@ struct BatchChunkTests {
         #expect(failures.map(\.0) == expectedFailures.map(\.0))
     }
 
+    /// Main's layouts (table, numbers, JSON Lines), `--wrt` and carried columns: the
+    /// byte path copies a carried column as it is and writes the gradients asked for.
+    @Test(arguments: [BatchEvaluator.Layout.table, .numbers, .jsonLines], [nil, ["y"], ["y", "x"]] as [[String]?])
+    func layoutsPrintAsRowsDo(layout: BatchEvaluator.Layout, wrt: [String]?) throws {
+        let header = "id,x,y,note"
+        let names = DelimitedText.fields(of: Substring(header), delimiter: ",").map(String.init)
+        let batch = try BatchEvaluator(program: parseProgram("x * y + exp(x)"), bindings: [], header: names,
+                                       headerSource: SourceText(name: "table", text: header), delimiter: ",", outputName: nil,
+                                       wrt: wrt, layout: layout)
+        let rows = ["a1,1,2,first", "7,3,4,8.5", " \"q\" ,0.5, -1 ,\"x,y\"", "b,nan,1,", "c,x,1,z", "d,1,2", "é,1,2,ü", "e,1e3,2,"]
+        let (expected, expectedFailures) = Self.rowByRow(batch, rows, stopAtFailure: false)
+        let (output, failures, _) = Self.chunked(batch, rows, stopAtFailure: false)
+        #expect(output == expected)
+        #expect(failures.map(\.0) == expectedFailures.map(\.0))
+        #expect(failures.map(\.1) == expectedFailures.map(\.1))
+        #expect(expected.split(separator: "\n").count == 5, "\(expected)")
+    }
+
     /// Plain decimals read from bytes are the doubles `Double(text)` reads, bit for bit;
     /// anything the fast path declines is left to the full reader.
     @Test func plainDecimalsReadAsDoubleDoes() {
