@@ -53,6 +53,23 @@ import Testing
         #expect(all.stdout == plain.stdout)
     }
 
+    /// A program with vectors and matrices lists its inputs whole, with their shapes, and
+    /// keeps them streaming-free: the output is what the string formatter makes.
+    @Test func nodesSelectsTensorRows() throws {
+        let arguments = ["sum(W @ v)", "W=[[1,2],[3,4]]", "v=[1,1]"]
+        let inputs = try GraddiffProcess.run(["--format", "json", "--nodes", "inputs"] + arguments)
+        #expect(inputs.stdout == """
+            {"value": 10, "gradient": {"W": [[1, 1], [1, 1]], "v": [4, 6]}, "nodes": [\
+            {"id": 0, "op": "var", "name": "W", "shape": [2, 2], "text": "W", "inputs": [], "value": [[1, 2], [3, 4]], "grad": [[1, 1], [1, 1]]}, \
+            {"id": 1, "op": "var", "name": "v", "shape": [2], "text": "v", "inputs": [], "value": [1, 1], "grad": [4, 6]}]}
+
+            """)
+        let none = try GraddiffProcess.run(["--format", "json", "--nodes", "none"] + arguments)
+        #expect(none.stdout == "{\"value\": 10, \"gradient\": {\"W\": [[1, 1], [1, 1]], \"v\": [4, 6]}, \"nodes\": []}\n")
+        let table = try GraddiffProcess.run(arguments)
+        #expect(table.stdout.contains("W     var     2×2     W           [[1, 2], [3, 4]]  [[1, 1], [1, 1]]\n"), "\(table.stdout)")
+    }
+
     @Test func nodesNeedsJSON() throws {
         let table = try GraddiffProcess.run(["--nodes", "none", "x*y", "x=2", "y=3"])
         #expect(table.status == 64)
