@@ -72,22 +72,9 @@ struct BatchInput {
         if count == 0 { atEnd = true }
     }
 
-    /// The first byte that is not text, checked eight bytes at a time while they are
-    /// ASCII (rows of numbers always are).
+    /// The first byte that is not text, as an offset into the array.
     static func firstNonText(in bytes: ArraySlice<UInt8>) -> (offset: Int, isNul: Bool)? {
-        let isPlainASCII = bytes.withUnsafeBytes { raw -> Bool in
-            var index = 0
-            while index + 8 <= raw.count {
-                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                // A byte of 0x80 or more, or a zero byte, in any lane.
-                let zero = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
-                if (word & 0x8080_8080_8080_8080) | zero != 0 { return false }
-                index += 8
-            }
-            return raw[index...].allSatisfy { $0 != 0 && $0 < 0x80 }
-        }
-        guard !isPlainASCII, let problem = InputFile.firstNonText(in: bytes) else { return nil }
-        return (problem.offset + bytes.startIndex, problem.isNul)
+        InputFile.firstNonText(in: bytes).map { ($0.offset + bytes.startIndex, $0.isNul) }
     }
 }
 

@@ -124,6 +124,10 @@ struct Lexer: Sendable {
                 throw UserError(.error(.exponentWithoutDigits, at: span(start)), in: source)
             }
         }
+        // A plain decimal (nearly every literal) is read from the bytes, exactly.
+        if let value = bytes.withUnsafeBufferPointer({ PlainDecimal.parse(UnsafeBufferPointer(rebasing: $0[start..<offset])) }) {
+            return Token(.number, span(start), number: value)
+        }
         let text = String(decoding: bytes[start..<offset], as: UTF8.self)
         guard let value = Double(text) else {
             throw UserError(.error(.notANumber(text), at: span(start)), in: source)
