@@ -97,6 +97,18 @@ enum ProcessTimer {
         return .success(figures)
     }
 
+    /// The figures as lines of the report.
+    static func lines(_ figures: Figures) -> [String] {
+        let ms = { (value: Double) in FixedPoint.format(value, decimals: 1) + " ms" }
+        return figures.shapes.map { shaped in
+            "\(shaped.shape.rawValue) \(shaped.nodes) nodes: -q \(ms(shaped.quietMilliseconds)), "
+                + "\(FixedPoint.format(shaped.bytesPerNode, decimals: 1)) bytes/node beyond the text; printing adds "
+                + shaped.printing.map { "\($0.format) \(FixedPoint.format($0.milliseconds * 1e6 / Double(shaped.nodes), decimals: 0))" }
+                    .joined(separator: ", ") + " ns/node"
+        } + ["batch: \(figures.batchRows) rows x \(figures.batchNodes) nodes in \(ms(figures.batchMilliseconds))",
+             "README example \(ms(figures.exampleMilliseconds)), a bare Swift program (graddiff-bench --hello) \(ms(figures.helloMilliseconds))"]
+    }
+
     /// The free variables of `shape`'s expressions (the same at every size).
     private static func variableNames(_ shape: Shape) throws(UserError) -> [String] {
         try ProgramParser.parse(SourceText(name: "", bytes: shape.text(nodes: 1_000))).tape.variableNames
