@@ -44,9 +44,19 @@ enum Benchmark {
             say("  skipped: \(reason)")
         }
 
+        let processSize = options.sizes.max() ?? 1_000_000
+        say("\nWhole processes (issue 18), \(processSize)-node files and \(processSize) batch rows, best of \(ProcessTimer.runs):")
+        let process = ProcessTimer.run(nodes: processSize, batchRows: processSize)
+        switch process {
+        case .success(let figures):
+            for line in ProcessTimer.lines(figures) { say("  " + line) }
+        case .failure(let failure):
+            say("  skipped: \(failure.reason)")
+        }
+
         say("\nTargets (reported only; a MISS does not change the exit status):")
         let tensorChecks = Targets.tensorChecks(network: try? network.get(), tensors)
-        for check in Targets.check(measurements, readmeExample: example) + tensorChecks {
+        for check in Targets.check(measurements, readmeExample: example) + tensorChecks + Targets.processChecks(process) {
             say("  \(check.verdict.rawValue)  \(check.target) - \(check.evidence)")
         }
     }

@@ -7,6 +7,8 @@ struct BenchmarkOptions {
     var sizes = fullSizes
     var shapes = Shape.defaultShapes
     var showsHelp = false
+    /// `--hello`: print one line and exit, the bare Swift program start-up is compared with.
+    var saysHello = false
     /// Set only in a measuring child (`--measure SHAPE SIZE`): measure this and print
     /// one line of figures instead of running the benchmark.
     var childMeasurement: (shape: Shape, nodes: Int)?
@@ -39,6 +41,7 @@ struct BenchmarkOptions {
           --quick             only sizes up to 10^5
           --sizes N,N,...     the node counts to generate (1000, 1_000_000 and 1e6 all work)
           --shape SHAPE       only this shape (repeat, or separate with commas, for several)
+          --hello             print one line and exit (the bare program of the start-up target)
           -h, --help          show this help
 
         Targets are printed as PASS or MISS beside the figures; a miss never changes the
@@ -53,6 +56,8 @@ struct BenchmarkOptions {
             switch argument {
             case "-h", "--help":
                 options.showsHelp = true
+            case "--hello":
+                options.saysHello = true
             case "--quick":
                 options.sizes = quickSizes
             case "--sizes":

@@ -16,7 +16,9 @@ do {
     exit(64)  // EX_USAGE
 }
 
-if options.showsHelp {
+if options.saysHello {
+    Console.say("hello")
+} else if options.showsHelp {
     Console.say(BenchmarkOptions.help)
 } else if let (shape, nodes) = options.childMeasurement {
     do {

@@ -17,7 +17,6 @@ struct BatchRunner {
             StandardStreams.writeError(renderer.render(LocatedDiagnostic(.error(error.message), in: nil)))
             return .noInput
         }
-        var output = ""
         do throws(InputFile.Failure) {
             guard let headerLine = try reader.nextLine() else {
                 report(.error("the batch input is empty", help: "its first line names the variables, such as x,y"), in: SourceText(name: name, text: ""))
@@ -26,7 +25,7 @@ struct BatchRunner {
             let delimiter: Character = format(for: headerLine)
             let headerSource = SourceText(name: name, text: String(headerLine))
             let header = DelimitedText.fields(of: headerLine, delimiter: delimiter).map(String.init)
-            var evaluator: BatchEvaluator
+            let evaluator: BatchEvaluator
             do throws(UserError) {
                 evaluator = try BatchEvaluator(program: program, bindings: bindings, header: header, headerSource: headerSource,
                                                delimiter: delimiter, outputName: command.program.output, kinks: command.kinkConvention,
@@ -39,38 +38,22 @@ struct BatchRunner {
             if let outputHeader = evaluator.outputHeader(inputHeader: header) {
                 StandardStreams.writeOut(outputHeader + "\n")
             }
-            // Output is flushed before every wait for input and whenever it grows large:
-            // a pipe sees rows as they come, without a write per row.
-            var lineNumber = 1
-            var failures = 0
+            // Rows go through the pipeline in chunks, on every core, written in input order;
+            // a pipe that delivers rows slowly sees each round's rows before graddiff waits again.
+            var pipeline = BatchPipeline(input: BatchInput(rest: reader.takeRest(), path: path), evaluator: evaluator,
+                                         threads: command.threads ?? BatchThreads.available, keepGoing: command.keepGoing)
             var warnings = RowWarnings()
             defer { if let summary = warnings.summary { StandardStreams.writeError(renderer.render(summary)) } }
-            while let line = try reader.nextLineFlushing(&output) {
-                lineNumber += 1
-                if line.allSatisfy({ $0 == " " || $0 == "\r" || $0 == "\t" && delimiter != "\t" }) { continue }
-                do throws(DelimitedText.RowError) {
-                    let found = try evaluator.evaluate(fields: DelimitedText.fields(of: line, delimiter: delimiter), into: &output)
-                    for warning in found {
-                        let located = warning.located(.warning, in: line, lineNumber: lineNumber, name: name, delimiter: delimiter)
-                        if let shown = warnings.add(located) { StandardStreams.writeError(renderer.render(shown)) }
-                    }
-                } catch {
-                    StandardStreams.writeOut(output)
-                    output = ""
-                    StandardStreams.writeError(renderer.render(error.located(in: line, lineNumber: lineNumber, name: name,
-                                                                             delimiter: delimiter)))
-                    failures += 1
-                    if !command.keepGoing { return .dataError }
-                }
-                if output.utf8.count > 1 << 16 {
-                    StandardStreams.writeOut(output)
-                    output = ""
+            let failures = try pipeline.run { problem, severity, line, text in
+                let located = problem.located(severity, in: Substring(text), lineNumber: line, name: name, delimiter: delimiter)
+                if severity == .warning {
+                    if let shown = warnings.add(located) { StandardStreams.writeError(renderer.render(shown)) }
+                } else {
+                    StandardStreams.writeError(renderer.render(located))
                 }
             }
-            StandardStreams.writeOut(output)
             return failures > 0 ? .dataError : .success
         } catch {
-            StandardStreams.writeOut(output)
             StandardStreams.writeError(renderer.render(LocatedDiagnostic(.error(error.message, help: error.help), in: nil)))
             return error.status
         }
@@ -92,17 +75,5 @@ struct BatchRunner {
 
     private func report(_ diagnostic: Diagnostic, in source: SourceText) {
         StandardStreams.writeError(renderer.render(LocatedDiagnostic(diagnostic, in: source)))
-    }
-}
-
-extension LineReader {
-    /// The next line; writes `output` out first whenever the reader must wait for input.
-    mutating func nextLineFlushing(_ output: inout String) throws(InputFile.Failure) -> Substring? {
-        if let line = try nextBufferedLine() { return line }
-        if !output.isEmpty {
-            StandardStreams.writeOut(output)
-            output = ""
-        }
-        return try nextLine()
     }
 }

@@ -30,6 +30,11 @@ extension Graddiff {
                 exit(withError: ValidationError("--explain=\(value) is not a pass; use one of \(passes)"))
             }
         }
+        // The common command line, read without the argument parser's reflection
+        // (`QuickStart`); anything else, and every usage error, goes to the parser.
+        if let command = QuickStart.parse(arguments) {
+            Subcommand.run(Graddiff.self, arguments, parsed: command)
+        }
         Subcommand.run(Graddiff.self, arguments)
     }
 }

@@ -12,6 +12,7 @@ extension ExplainPass: ExpressibleByArgument {}
 extension ColorChoice: ExpressibleByArgument {}
 extension KinkConvention: ExpressibleByArgument {}
 extension DifferentiationMode: ExpressibleByArgument {}
+extension NodeSelection: ExpressibleByArgument {}
 
 @main
 struct Graddiff: ParsableCommand {
@@ -36,6 +37,10 @@ struct Graddiff: ParsableCommand {
                                valueName: "FORMAT"))
     var format: OutputFormat = .table
 
+    @Option(help: ArgumentHelp("With --format json, which nodes to list: all, inputs (the variables only), or none (only the value and the gradient).",
+                               valueName: "WHICH"))
+    var nodes: NodeSelection = .all
+
     @Option(defaultAsFlag: ExplainPass.backward,
             help: ArgumentHelp("After the table, narrate a pass node by node: backward, forward, both, or forward-mode (tangents, and what each mode costs), as --explain=forward.",
                                valueName: "PASS"))
@@ -52,12 +57,14 @@ struct Graddiff: ParsableCommand {
     @Option(help: ArgumentHelp("Significant digits of numbers in tables (1-17; default 10); also rounds -q and --wrt output, which is otherwise exact.", valueName: "N"))
     var precision: Int?
 
-
-
     @Option(help: ArgumentHelp("Evaluate at every row of a CSV or TSV table: columns named like variables bind them, others are copied to the output; '-' reads standard input.",
                                valueName: "FILE"),
             completion: .file())
     var batch: String?
+
+    @Option(help: ArgumentHelp("With --batch, evaluate rows on N threads (default: one per core this process may use).",
+                               valueName: "N"))
+    var threads: Int?
 
     @Flag(help: "With --batch, skip bad rows and go on; with statements piped in, run the rest after a failed one (the exit status still reports failures).")
     var keepGoing = false
@@ -78,7 +85,6 @@ struct Graddiff: ParsableCommand {
     /// The convention at kinks: `--kink`'s, else zero. Whether `--kink` was given at all
     /// matters too: a convention the user chose is no news to `--quiet`.
     var kinkConvention: KinkConvention { kink ?? .zero }
-
 
     @Flag(help: "Print the Hessian (second derivatives) of the output with respect to the variables (or the --wrt ones).")
     var hessian = false
@@ -114,6 +120,9 @@ struct Graddiff: ParsableCommand {
         if let precision, !(1...17).contains(precision) {
             throw ValidationError("--precision must be a whole number from 1 to 17, not \(precision)")
         }
+        if nodes != .all && format != .json {
+            throw ValidationError("--nodes chooses the nodes JSON lists; it needs --format json")
+        }
         if quiet && format != .table {
             throw ValidationError("--quiet prints plain numbers; it cannot be combined with --format \(format.rawValue)")
         }
@@ -133,6 +142,11 @@ struct Graddiff: ParsableCommand {
             if batch == "-" && program.file == "-" {
                 throw ValidationError("standard input cannot be both the program (-f -) and the batch table (--batch -)")
             }
+            if let threads, !(1...1024).contains(threads) {
+                throw ValidationError("--threads must be a whole number from 1 to 1024, not \(threads)")
+            }
+        } else if threads != nil {
+            throw ValidationError("--threads applies to --batch")
         } else if keepGoing && !startsSession {
             throw ValidationError("--keep-going applies to --batch and to statements piped into a session")
         }
@@ -157,7 +171,7 @@ struct Graddiff: ParsableCommand {
             (program.output != nil, "--output"), (quiet, "--quiet"), (strict, "--strict"), (explain != nil, "--explain"),
             (render != nil, "--render"), (dotBackward, "--dot-backward"), (hessian, "--hessian"),
             (order != nil, "--order"), (check, "--check"), (tangent != nil, "--tangent"), (mode != nil, "--mode"),
-            (jacobian, "--jacobian"),
+            (jacobian, "--jacobian"), (nodes != .all, "--nodes"),
         ]
         // What a session offers instead: the same output, typed after an expression.
         let inSession = ["--explain": ":explain", "--render": ":render FILE",
@@ -225,15 +239,5 @@ struct Graddiff: ParsableCommand {
         StandardStreams.ignoreBrokenPipeSignal()
         let status = startsSession ? SessionRunner(command: self).run() : Runner(command: self).run()
         if status != .success { throw ExitCode(status.rawValue) }
-    }
-
-}
-
-extension String {
-    func trimmingCharacters() -> String {
-        var slice = Substring(self)
-        while slice.first?.isWhitespace == true { slice.removeFirst() }
-        while slice.last?.isWhitespace == true { slice.removeLast() }
-        return String(slice)
     }
 }

@@ -78,6 +78,16 @@ struct LineReader {
         }
     }
 
+    /// Hands over what is read but not yet returned, the descriptor, and whether the
+    /// input has ended: for a reader of whole chunks (batch rows) after the header line.
+    mutating func takeRest() -> (bytes: [UInt8], descriptor: Int32, atEnd: Bool, lines: Int) {
+        let rest = Array(buffer[start...])
+        buffer = []
+        start = 0
+        searched = 0
+        return (rest, descriptor, atEnd, lineCount)
+    }
+
     /// The line's text: as UTF-8 with bad bytes replaced, or, with `requiresText`, only
     /// if it is text.
     private mutating func decoded(_ bytes: ArraySlice<UInt8>) throws(InputFile.Failure) -> Substring {

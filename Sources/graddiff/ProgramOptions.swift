@@ -51,3 +51,12 @@ struct WrtOption: ParsableArguments {
         wrt.map { $0.split(separator: ",").map { String($0).trimmingCharacters() }.filter { !$0.isEmpty } }
     }
 }
+
+extension String {
+    func trimmingCharacters() -> String {
+        var slice = Substring(self)
+        while slice.first?.isWhitespace == true { slice.removeFirst() }
+        while slice.last?.isWhitespace == true { slice.removeLast() }
+        return String(slice)
+    }
+}

@@ -89,7 +89,9 @@ struct Runner {
         if command.format == .dot || command.render != nil {
             report(largeGraphWarnings(evaluation, options))
         }
-        StandardStreams.writeOut(render(evaluation, options, direction: direction))
+        if !streamOutput(evaluation, options, direction: direction) {
+            StandardStreams.writeOut(render(evaluation, options, direction: direction))
+        }
         if let path = command.render, let kind = GraphPicture.Kind(path: path) {
             do throws(GraphvizRenderer.Failure) {
                 try GraphPicture.write(evaluation, options, kind: kind, backward: command.dotBackward, to: path)
@@ -102,8 +104,10 @@ struct Runner {
     }
 
     func outputOptions() -> OutputOptions {
-        OutputOptions(precision: command.precision, wrt: command.wrtOption.names,
-                      useColor: command.program.color.enabled(for: STDOUT_FILENO), elements: command.elements)
+        var options = OutputOptions(precision: command.precision, wrt: command.wrtOption.names,
+                                    useColor: command.program.color.enabled(for: STDOUT_FILENO), elements: command.elements)
+        options.nodes = command.nodes
+        return options
     }
 
     private func dotFormatter(_ evaluation: Evaluation, _ options: OutputOptions) -> DotFormatter {

@@ -20,6 +20,12 @@ enum StandardStreams {
         if !write(text, to: STDOUT_FILENO) { failed() }
     }
 
+    /// Writes bytes to stdout with as few write(2) calls as the kernel allows (one, for
+    /// a pipe with room): how the streaming formatters hand on each chunk.
+    static func writeOut(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if !write(bytes, to: STDOUT_FILENO) { failed() }
+    }
+
     static func writeError(_ text: String) {
         _ = write(text, to: STDERR_FILENO)
     }
@@ -27,18 +33,20 @@ enum StandardStreams {
     /// Writes all of `text`; false (with errno set) if the descriptor refused it.
     static func write(_ text: String, to descriptor: Int32) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += written
+        return text.withUTF8 { write($0, to: descriptor) }
+    }
+
+    static func write(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return false
             }
-            return true
+            offset += written
         }
+        return true
     }
 
     private static func failed() -> Never {

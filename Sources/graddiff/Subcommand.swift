@@ -23,7 +23,7 @@ enum Subcommand {
     case help(String?)
 
     static func requested(by arguments: [String]) -> Subcommand? {
-        guard let first = arguments.first else { return nil }
+        guard let first = arguments.first, ["diff", "minimize", "help"].contains(first) else { return nil }
         let rest = Array(arguments.dropFirst())
         if !rest.isEmpty, rest.allSatisfy({ (try? Binding.parse($0)) != nil }) { return nil }
         switch first {
@@ -36,9 +36,10 @@ enum Subcommand {
 
     /// Runs `command` on `arguments` as `graddiff NAME ...` (or as `graddiff ...`, the
     /// root command), and exits. A usage error gets graddiff's hint where one applies.
-    static func run<Command: ParsableCommand>(_ command: Command.Type, _ arguments: [String]) -> Never {
+    /// `parsed` is the command already read from `arguments` (`QuickStart`), if it was.
+    static func run<Command: ParsableCommand>(_ command: Command.Type, _ arguments: [String], parsed: Command? = nil) -> Never {
         do {
-            var parsed = try command.parseAsRoot(arguments)
+            var parsed: ParsableCommand = try parsed ?? command.parseAsRoot(arguments)
             try parsed.run()
             Graddiff.exit()
         } catch {

@@ -8,17 +8,14 @@ extension TapeBuilder {
         let total = tape.count + nodes
         reserveCapacity(total > tape.ops.capacity ? Swift.max(total, tape.ops.capacity * 2) : tape.ops.capacity,
                         variables: variables)
-        if mergesIdenticalNodes, !slots.isEmpty, total * 2 > slots.count {
-            slots = Array(repeating: -1, count: (total * 2).nextPowerOfTwo)
-            for id in 0..<tape.count { insertIntoTable(NodeID(id)) }
-        }
+        if mergesIdenticalNodes, !index.isDropped, total * 2 > index.slotCount { rebuildIndex(capacity: total) }
     }
 
     /// The node applying `op` to `a` and `b`, always new and left out of the index of
     /// nodes: for the internal nodes of a matrix product or a sum (W[i,l]·x[l] and the
     /// partial sums), which nothing else computes, so that 10^5 of them cost no lookup.
     mutating func applyUnmerged(_ op: Op, _ a: NodeID, _ b: NodeID = -1, at span: SourceSpan) -> NodeID {
-        if slots.isEmpty { rebuildIndex() }
+        if index.isDropped { rebuildIndex() }
         return appendNew(op, a, op.arity == 2 ? b : -1, span, indexed: false)
     }
 }

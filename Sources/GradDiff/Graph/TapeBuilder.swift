@@ -3,9 +3,9 @@
 /// gradient sums both paths.
 struct TapeBuilder: Sendable {
     private(set) var tape = Tape()
-    /// Open-addressing hash table of node ids (-1 = empty), keyed by (op, first, second).
-    /// 4 bytes a slot, kept at most half full; empty after `dropIndex()` until needed.
-    var slots: [Int32] = Array(repeating: -1, count: 64)
+    /// The index of nodes by (op, first, second), for merging (`NodeIndex`); dropped
+    /// after `dropIndex()` until needed.
+    var index = NodeIndex(capacity: 32)
     /// The note text of each (user function, body node) pair, by `function << 32 | node`,
     /// and each note text's key (to forget just the rolled-back ones).
     private var noteTextIndices: [Int: Int32] = [:]
@@ -20,18 +20,20 @@ struct TapeBuilder: Sendable {
     init(continuing tape: Tape, indexed: Bool = true) {
         self.tape = tape
         noteTextKeys = Array(repeating: -1, count: tape.noteTexts.count)  // texts made elsewhere
-        if indexed { rebuildIndex() } else { slots = [] }
+        if indexed { rebuildIndex() } else { index = NodeIndex() }
     }
 
     /// Frees the index of nodes (8 to 16 bytes a node) once nothing more will be added
     /// (a whole program parsed); adding a node later rebuilds it.
     mutating func dropIndex() {
-        slots = []
+        index = NodeIndex()
     }
 
-    mutating func rebuildIndex() {
-        slots = Array(repeating: -1, count: Swift.max(64, (tape.count * 2).nextPowerOfTwo))
-        for id in 0..<tape.count { insertIntoTable(NodeID(id)) }
+    /// Indexes every node of the tape, with room for `capacity` nodes in all.
+    mutating func rebuildIndex(capacity: Int = 0) {
+        index = NodeIndex(capacity: Swift.max(capacity, tape.count))
+        guard mergesIdenticalNodes else { return }
+        for id in 0..<tape.count where tape.ops[id] != .variable { index.insert(NodeID(id), hash: Self.hash(of: NodeID(id), in: tape)) }
     }
 
     /// The node already reading the free variable `name`, if any.
@@ -44,7 +46,7 @@ struct TapeBuilder: Sendable {
     /// not looked up.
     mutating func variable(_ name: String, at span: SourceSpan, isNew: Bool = false) -> NodeID {
         if !isNew, let slot = tape.variableSlots[name] { return tape.variableNodes[Int(slot)] }
-        if slots.isEmpty { rebuildIndex() }
+        if index.isDropped { rebuildIndex() }
         let slot = Int32(tape.variableNames.count)
         tape.variableSlots[name] = slot
         tape.variableNames.append(name)
@@ -55,7 +57,7 @@ struct TapeBuilder: Sendable {
 
     /// The node for a constant; equal constants (bit for bit) share a node.
     mutating func constant(_ value: Double, at span: SourceSpan) -> NodeID {
-        if slots.isEmpty { rebuildIndex() }
+        if index.isDropped { rebuildIndex() }
         let bits = Int64(bitPattern: value.bitPattern)
         if mergesIdenticalNodes, let existing = find(.constant, hashBits: bits, matching: { tape.constants[Int(tape.first[Int($0)])].bitPattern == value.bitPattern }) {
             return existing
@@ -66,7 +68,7 @@ struct TapeBuilder: Sendable {
 
     /// The node applying `op` to `a` (and `b`), reusing an identical existing node.
     mutating func apply(_ op: Op, _ a: NodeID, _ b: NodeID = -1, at span: SourceSpan) -> NodeID {
-        if slots.isEmpty { rebuildIndex() }
+        if index.isDropped { rebuildIndex() }
         let key = (Int64(a) << 32) | Int64(UInt32(bitPattern: b))
         // A node reading the newest node cannot exist yet: skip the lookup (the common
         // case of a long chain such as a sum, whose every step reads the previous one).
@@ -101,10 +103,13 @@ struct TapeBuilder: Sendable {
         guard count < tape.count else { return }
         // Taking back most of the tape (a failed entry that expanded a runaway call):
         // dropping the index, rebuilt when a node is next added, costs what is kept.
-        let dropsIndex = slots.isEmpty || tape.count - count > count
-        if dropsIndex { slots = [] }
+        let dropsIndex = index.isDropped || tape.count - count > count
+        if dropsIndex { index = NodeIndex() }
         for id in stride(from: tape.count - 1, through: count, by: -1) {
-            if !dropsIndex { removeFromTable(NodeID(id)) }
+            if !dropsIndex, mergesIdenticalNodes, tape.ops[id] != .variable {
+                let tape = self.tape
+                index.remove(NodeID(id), hash: Self.hash(of: NodeID(id), in: tape), hashOf: { Self.hash(of: $0, in: tape) })
+            }
             if tape.ops[id] == .variable {
                 let name = tape.variableNames.removeLast()
                 tape.variableNodes.removeLast()
@@ -157,7 +162,11 @@ struct TapeBuilder: Sendable {
         }
     }
 
-    mutating func reserveCapacity(_ count: Int, variables: Int = 0) {
+    /// Room for `count` nodes in all, in the tape's arrays (memory that is only reserved
+    /// costs nothing until written) and, given `indexed`, in the index (whose memory is
+    /// written at once, so `indexed` should be nearer what will be used).
+    mutating func reserveCapacity(_ count: Int, variables: Int = 0, indexed: Int? = nil) {
+        if let indexed, indexed > index.count, mergesIdenticalNodes { rebuildIndex(capacity: indexed) }
         if variables > 0 {
             tape.variableNames.reserveCapacity(tape.variableNames.count + variables)
             tape.variableNodes.reserveCapacity(tape.variableNodes.count + variables)
@@ -181,70 +190,36 @@ struct TapeBuilder: Sendable {
         tape.noteIndices.append(-1)
         tape.readsVariable.append(op == .variable
             || (op.arity > 0 && (tape.readsVariable[Int(first)] || (second >= 0 && tape.readsVariable[Int(second)]))))
-        if mergesIdenticalNodes {
-            // Growing (to twice the slots) re-inserts every node, this one included: insert
-            // it only otherwise, or it would stand twice and outlive its removal by `truncate`.
-            if tape.count * 2 > slots.count { rebuildIndex() } else if indexed { insertIntoTable(id) }
+        if mergesIdenticalNodes, op != .variable {
+            // Growing rebuilds the index from the tape, this node included: insert it only
+            // otherwise, or it would stand twice and outlive its removal by `truncate`.
+            if index.isFull {
+                rebuildIndex(capacity: 2 * Swift.max(index.count, 16))
+            } else if indexed {
+                index.insert(id, hash: Self.hash(of: id, in: tape))
+            }
         }
         return id
     }
 
-    private func hash(_ op: Op, _ bits: Int64) -> Int {
-        // SplitMix64's finaliser: cheap and spreads nearby ids across the table.
-        Int(truncatingIfNeeded: SplitMix64.mix(UInt64(bitPattern: bits) &+ UInt64(op.rawValue) &* SplitMix64.increment))
+    /// SplitMix64's finaliser of a node's key: cheap, and it spreads nearby ids over
+    /// all 64 bits (the index takes its home slot from the top ones).
+    @inline(__always)
+    private static func hash(_ op: Op, _ bits: Int64) -> UInt64 {
+        SplitMix64.mix(UInt64(bitPattern: bits) &+ UInt64(op.rawValue) &* SplitMix64.increment)
     }
 
-    private func hashBits(of id: NodeID) -> Int64 {
+    /// The hash of node `id` of `tape`: of its op and its constant's bits or its inputs.
+    private static func hash(of id: NodeID, in tape: Tape) -> UInt64 {
         let index = Int(id)
         if tape.ops[index] == .constant {
-            return Int64(bitPattern: tape.constants[Int(tape.first[index])].bitPattern)
+            return hash(.constant, Int64(bitPattern: tape.constants[Int(tape.first[index])].bitPattern))
         }
-        return (Int64(tape.first[index]) << 32) | Int64(UInt32(bitPattern: tape.second[index]))
+        return hash(tape.ops[index], (Int64(tape.first[index]) << 32) | Int64(UInt32(bitPattern: tape.second[index])))
     }
 
+    /// The indexed node of `op` whose key has these bits and for which `isMatch` holds.
     private func find(_ op: Op, hashBits bits: Int64, matching isMatch: (NodeID) -> Bool) -> NodeID? {
-        let mask = slots.count - 1
-        var index = hash(op, bits) & mask
-        while true {
-            let id = slots[index]
-            if id < 0 { return nil }
-            if tape.ops[Int(id)] == op, isMatch(id) { return id }
-            index = (index + 1) & mask
-        }
-    }
-
-    mutating func insertIntoTable(_ id: NodeID) {
-        let op = tape.ops[Int(id)]
-        guard op != .variable else { return }
-        let mask = slots.count - 1
-        var index = hash(op, hashBits(of: id)) & mask
-        while slots[index] >= 0 { index = (index + 1) & mask }
-        slots[index] = id
-    }
-
-    /// Linear-probing deletion with backward shift, so later probes still find their nodes.
-    private mutating func removeFromTable(_ id: NodeID) {
-        guard mergesIdenticalNodes, tape.ops[Int(id)] != .variable else { return }
-        let mask = slots.count - 1
-        var index = hash(tape.ops[Int(id)], hashBits(of: id)) & mask
-        while slots[index] != id {
-            if slots[index] < 0 { return }
-            index = (index + 1) & mask
-        }
-        var hole = index
-        var next = (hole + 1) & mask
-        while slots[next] >= 0 {
-            let moved = slots[next]
-            let home = hash(tape.ops[Int(moved)], hashBits(of: moved)) & mask
-            // Move `moved` into the hole if its home is not cyclically within (hole, next].
-            let distanceToHome = (next - home) & mask
-            let distanceToHole = (next - hole) & mask
-            if distanceToHome >= distanceToHole {
-                slots[hole] = moved
-                hole = next
-            }
-            next = (next + 1) & mask
-        }
-        slots[hole] = -1
+        index.find(hash: Self.hash(op, bits)) { tape.ops[Int($0)] == op && isMatch($0) }
     }
 }

@@ -10,26 +10,22 @@ public enum NumberFormat {
     /// `value` to `digits` significant digits, like C's `%.{digits}g`: 0.7310585786,
     /// -12, 1e+20. Negative zero prints as 0; non-finite values as nan, inf, -inf.
     public static func significant(_ value: Double, digits: Int) -> String {
-        if let special = nonFinite(value) { return special }
-        if value == 0 { return "0" }
-        let digits = Swift.max(1, Swift.min(digits, 17))
-        // Whole numbers that fit the digits print as integers without a trip through printf.
-        if value.rounded() == value, Swift.abs(value) < powersOfTen[digits] {
-            return String(Int64(value))
-        }
-        return formatted(value, "%.\(digits)g")
+        text(maximumLength) { writeSignificant(value, digits: digits, to: $0) }
     }
 
-    private static let powersOfTen: [Double] = (0...17).map { Glibc.pow(10, Double($0)) }
+    static let powersOfTen: [Double] = (0...17).map { Glibc.pow(10, Double($0)) }
 
     /// The shortest decimal that reads back as exactly `value` (Swift's own algorithm),
     /// without a trailing ".0": 220, 3.3000000000000003, 1e-05; negative zero is -0.
     public static func shortest(_ value: Double) -> String {
-        if let special = nonFinite(value) { return special }
-        if value == 0 { return value.sign == .minus ? "-0" : "0" }
-        var text = value.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        return text
+        text(maximumLength) { writeShortest(value, to: $0) }
+    }
+
+    /// A string made of at most `capacity` bytes that `write` puts down.
+    private static func text(_ capacity: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Int) -> String {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { bytes in
+            String(decoding: UnsafeBufferPointer(start: bytes.baseAddress!, count: write(bytes.baseAddress!)), as: UTF8.self)
+        }
     }
 
     /// `value` in plain decimal notation, with no exponent, for scripts: `-q` and `--wrt`

@@ -85,6 +85,10 @@ enum NumberReader {
                 return .exponentWithoutDigits(end: exponentEnd)
             }
         }
+        // A plain decimal (nearly every literal) is read from the bytes, exactly.
+        if let value = bytes.withUnsafeBufferPointer({ PlainDecimal.parse(UnsafeBufferPointer(rebasing: $0[start..<offset])) }) {
+            return .number(value, end: offset)
+        }
         let text = String(decoding: bytes[start..<offset], as: UTF8.self)
         // Only validated decimal text gets here, so the library's reader (which would
         // also take hexadecimal, "nan" and "inf") sees nothing else.

@@ -8,14 +8,7 @@ enum InfixText {
 
     /// `left op right` for + - * / ^ (`^` groups to the right, the others to the left).
     static func binary(_ op: Op, _ left: Operand, _ right: Operand) -> String {
-        let mine = Precedence.of(op)
-        let groupsRight = op == .power
-        // A prefix minus binds more loosely than ^ on its left (-x^2 is -(x^2)), and a
-        // right operand starting with '-' is parenthesized to keep `a - (-b)` legible.
-        let leftNeedsParentheses = left.precedence < mine || (left.precedence == mine && groupsRight)
-            || (op == .power && left.precedence == Precedence.prefix)
-        let rightNeedsParentheses = right.precedence < mine || (right.precedence == mine && !groupsRight)
-            || (op != .power && right.precedence == Precedence.prefix)
+        let (leftNeedsParentheses, rightNeedsParentheses) = parentheses(op, left.precedence, right.precedence)
         let l = leftNeedsParentheses ? "(\(left.text))" : left.text
         let r = rightNeedsParentheses ? "(\(right.text))" : right.text
         switch op {
@@ -24,6 +17,30 @@ enum InfixText {
         case .multiply: return "\(l) * \(r)"
         case .divide: return "\(l) / \(r)"
         default: return "\(l)^\(r)"
+        }
+    }
+
+    /// Which operands of `left op right` need parentheses, by the precedences they print at.
+    static func parentheses(_ op: Op, _ left: Int, _ right: Int) -> (left: Bool, right: Bool) {
+        let mine = Precedence.of(op)
+        let groupsRight = op == .power
+        // A prefix minus binds more loosely than ^ on its left (-x^2 is -(x^2)), and a
+        // right operand starting with '-' is parenthesized to keep `a - (-b)` legible.
+        let leftNeedsParentheses = left < mine || (left == mine && groupsRight)
+            || (op == .power && left == Precedence.prefix)
+        let rightNeedsParentheses = right < mine || (right == mine && !groupsRight)
+            || (op != .power && right == Precedence.prefix)
+        return (leftNeedsParentheses, rightNeedsParentheses)
+    }
+
+    /// The spelling of a binary operator between its operands: " + ", " - ", " * ", " / ", "^".
+    static func separator(_ op: Op) -> StaticString {
+        switch op {
+        case .add: return " + "
+        case .subtract: return " - "
+        case .multiply: return " * "
+        case .divide: return " / "
+        default: return "^"
         }
     }
 

@@ -4,30 +4,74 @@
 enum DelimitedFormatter {
     static let headers = ["id", "name", "op", "text", "value", "grad"]
 
-    static func rows(_ result: PassResult) -> [[String]] {
-        let tape = result.tape
-        let text = NodeText(tape)
-        return (0..<tape.count).map { i in
-            let id = NodeID(i)
-            return [String(i), tape.name(of: id) ?? "", tape.ops[i].name, text[id],
-                    NumberFormat.shortest(result.values[i]), result.hasGradient(id) ? NumberFormat.shortest(result.gradients[i]) : ""]
-        }
-    }
-
     static func csv(_ result: PassResult) -> String {
-        func quote(_ cell: String) -> String {
-            guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
-            return "\"" + cell.replacingAll("\"", with: "\"\"") + "\""
-        }
-        return ([headers] + rows(result)).map { $0.map(quote).joined(separator: ",") }.joined(separator: "\n") + "\n"
+        var buffer = ByteBuffer()
+        writeCSV(result, to: &buffer)
+        return buffer.string()
     }
 
     static func tsv(_ result: PassResult) -> String {
-        // TSV has no quoting: tabs and newlines inside a cell become spaces.
-        func clean(_ cell: String) -> String {
-            String(cell.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
+        var buffer = ByteBuffer()
+        writeTSV(result, to: &buffer)
+        return buffer.string()
+    }
+
+    /// The CSV table into `buffer`: a cell holding a comma, a quote or a line break is
+    /// quoted, its quotes doubled (RFC 4180).
+    static func writeCSV(_ result: PassResult, to buffer: inout ByteBuffer) {
+        write(result, separator: UInt8(ascii: ","), to: &buffer) { cell, buffer in
+            guard cell.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }) else {
+                buffer.append(cell)
+                return
+            }
+            buffer.append(UInt8(ascii: "\""))
+            for byte in cell {
+                if byte == UInt8(ascii: "\"") { buffer.append(byte) }
+                buffer.append(byte)
+            }
+            buffer.append(UInt8(ascii: "\""))
         }
-        return ([headers] + rows(result)).map { $0.map(clean).joined(separator: "\t") }.joined(separator: "\n") + "\n"
+    }
+
+    /// The TSV table into `buffer`. TSV has no quoting: tabs and line breaks inside a
+    /// cell become spaces.
+    static func writeTSV(_ result: PassResult, to buffer: inout ByteBuffer) {
+        write(result, separator: UInt8(ascii: "\t"), to: &buffer) { cell, buffer in
+            guard cell.contains(where: { $0 == 9 || $0 == 10 || $0 == 13 }) else {
+                buffer.append(cell)
+                return
+            }
+            for byte in cell { buffer.append(byte == 9 || byte == 10 || byte == 13 ? UInt8(ascii: " ") : byte) }
+        }
+    }
+
+    /// The header and a row per node: id, name, op, text, value, grad; text cells go
+    /// through `cell` (quoting), numbers never need it.
+    private static func write(_ result: PassResult, separator: UInt8, to buffer: inout ByteBuffer,
+                              cell: (UnsafeBufferPointer<UInt8>, inout ByteBuffer) -> Void) {
+        let tape = result.tape
+        let text = NodeText(tape)
+        let opNames = Op.allCases.map { Array($0.name.utf8) }
+        buffer.append(contentsOf: headers.joined(separator: String(UnicodeScalar(separator))) + "\n")
+        for i in 0..<tape.count {
+            let id = NodeID(i)
+            buffer.appendInteger(i)
+            buffer.append(separator)
+            if !tape.stepNames.isEmpty || tape.ops[i] == .variable, let name = tape.name(of: id) {
+                var name = name
+                name.withUTF8 { cell($0, &buffer) }
+            }
+            buffer.append(separator)
+            opNames[Int(tape.ops[i].rawValue)].withUnsafeBufferPointer { buffer.append($0) }
+            buffer.append(separator)
+            text.withBytes(of: id) { cell($0, &buffer) }
+            buffer.append(separator)
+            NumberFormat.appendShortest(result.values[i], to: &buffer)
+            buffer.append(separator)
+            if result.hasGradient(id) { NumberFormat.appendShortest(result.gradients[i], to: &buffer) }
+            buffer.append(UInt8(ascii: "\n"))
+            buffer.flushIfFull()
+        }
     }
 
     static func markdown(_ result: PassResult, _ options: OutputOptions) -> String {

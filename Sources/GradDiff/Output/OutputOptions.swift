@@ -14,6 +14,8 @@ public struct OutputOptions: Sendable {
     /// Show a program's vectors and matrices element by element (`--elements`): one
     /// row per tape node, as for a scalar program.
     public var elements = false
+    /// Which nodes JSON lists (`--nodes`).
+    public var nodes = NodeSelection.all
 
     /// `precision` nil: the default, 10 digits in tables and exact numbers for scripts.
     public init(precision: Int? = nil, wrt: [String]? = nil, useColor: Bool = false, elements: Bool = false) {
@@ -33,6 +35,12 @@ public struct OutputOptions: Sendable {
     public func scriptNumber(_ value: Double) -> String {
         NumberFormat.plain(value, significantDigits: precisionIsChosen ? precision : nil)
     }
+}
+
+/// Which nodes the JSON output lists (`--nodes`): every node, only the inputs (the
+/// variables), or none, for a script that reads only the value and the gradient.
+public enum NodeSelection: String, CaseIterable, Sendable {
+    case all, inputs, none
 }
 
 /// The output formats of the node table, and `dot`: the graph for Graphviz.

@@ -22,10 +22,8 @@ enum TableFormatter {
     }
 
     static func render(_ result: PassResult, _ options: OutputOptions) -> String {
-        let rows = rows(result, numbers: { NumberFormat.significant($0, digits: options.precision) })
-        let lines = TextColumns.lines([headers] + rows, rightAligned: { $0 >= 3 })
-        var output = (options.useColor ? "\u{1B}[1m\(lines[0])\u{1B}[0m" : lines[0]) + "\n"
-        for line in lines.dropFirst() { output += line + "\n" }
-        return output
+        var buffer = ByteBuffer()
+        write(result, options, to: &buffer)
+        return buffer.string()
     }
 }

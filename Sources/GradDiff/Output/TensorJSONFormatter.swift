@@ -9,6 +9,7 @@
 /// of the nodes it reads. A vector's or matrix's `value` and `grad` are nested arrays
 /// (rows of a matrix), a scalar's are numbers, and `shape` is [] for a scalar. Numbers
 /// are shortest round-trip decimals; nan and inf are the strings "nan", "inf", "-inf".
+/// `--nodes inputs` lists only the rows of inputs, `--nodes none` no row.
 enum TensorJSONFormatter {
     static func render(_ view: TensorView, _ options: OutputOptions) -> String {
         let result = view.result
@@ -18,8 +19,11 @@ enum TensorJSONFormatter {
             "\(JSONFormatter.string(name)): \(TensorValueText.json(view.gradients(row), row.shape))"
         }.joined(separator: ", ")
         output += "}, \"nodes\": ["
-        for (index, row) in view.rows.enumerated() {
-            if index > 0 { output += ", " }
+        // `--nodes`: every row, the inputs (rows of op var) only, or none; ids stay the rows' positions.
+        var first = true
+        for (index, row) in view.rows.enumerated() where options.nodes == .all || options.nodes == .inputs && row.op == "var" {
+            if !first { output += ", " }
+            first = false
             output += "{\"id\": \(index), \"op\": \(JSONFormatter.string(row.op)), \"name\": "
             output += name(of: row, view).map(JSONFormatter.string) ?? "null"
             output += ", \"shape\": [\(row.shape.dimensions.map(String.init).joined(separator: ", "))]"

@@ -37,9 +37,11 @@ public enum BackwardPass {
         reachesOutput[Int(output)] = true
         let readers = readers ?? tape.variableReaders()
         let partials = NumericPartials(kinks: kinks)
-        // Plain loops over unsafe buffers: this is the hot path of every gradient.
+        // Plain loops over unsafe buffers (the reachability too: an array's element
+        // write checks its uniqueness every time): this is the hot path of every gradient.
         gradients.withUnsafeMutableBufferPointer { gradient in
             gradient[Int(output)] = 1
+            reachesOutput.withUnsafeMutableBufferPointer { reachesOutput in
             readers.withUnsafeBufferPointer { reads in
             values.withUnsafeBufferPointer { value in
             tape.ops.withUnsafeBufferPointer { ops in
@@ -58,6 +60,7 @@ public enum BackwardPass {
                     if reads[a] { gradient[a] += upstream * partialA }
                     if b >= 0, reads[b] { gradient[b] += upstream * partialB }
                 }
+            }
             }
             }
             }

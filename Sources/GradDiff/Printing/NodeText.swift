@@ -2,45 +2,49 @@
 /// loop up the tape (no recursion). A node whose full text would exceed `maximumWidth`
 /// names its composite inputs by label instead (`n12 * n40`), so a million-node sum
 /// prints in linear time and every row stays readable.
+///
+/// The texts live in one byte array, each node's a range of it: a million nodes cost
+/// three allocations, not a million strings, and formatters copy the bytes straight
+/// into their output (`withBytes(of:_:)`).
 struct NodeText {
-    var maximumWidth = 48
-    /// Each node's text and the precedence it prints at.
-    private(set) var texts: [String] = []
-    private var precedences: [Int] = []
+    let maximumWidth: Int
+    /// Every node's text, one after another; node i's is `bytes[ends[i - 1]..<ends[i]]`.
+    private let bytes: [UInt8]
+    private let ends: [Int]
+    let tape: Tape
 
     init(_ tape: Tape, maximumWidth: Int = 48) {
         self.maximumWidth = maximumWidth
         self.tape = tape
-        texts.reserveCapacity(tape.count)
-        precedences.reserveCapacity(tape.count)
-        for id in 0..<tape.count {
-            let (text, precedence) = render(tape, NodeID(id))
-            texts.append(text)
-            precedences.append(precedence)
-        }
+        var composer = NodeTextComposer(tape, maximumWidth: maximumWidth)
+        composer.composeAll()
+        bytes = composer.bytes
+        ends = composer.ends
     }
 
-    private let tape: Tape
+    /// Each node's text (without notes), for a user function's body.
+    var texts: [String] { (0..<ends.count).map { ownText(NodeID($0)) } }
 
     /// The text shown for a node: its expression, or for a node a user function's call
     /// made, the body's text with the parameters' names (`f: a * b`).
-    subscript(id: NodeID) -> String { tape.note(of: id) ?? texts[Int(id)] }
+    subscript(id: NodeID) -> String { tape.note(of: id) ?? ownText(id) }
 
-    private func render(_ tape: Tape, _ id: NodeID) -> (String, Int) {
-        let index = Int(id)
-        let op = tape.ops[index]
-        switch op {
-        case .variable:
-            return (tape.label(of: id), Precedence.atom)
-        case .constant:
-            let value = tape.constants[Int(tape.first[index])]
-            let text = NodeText.constantText(value)
-            return (text, text.hasPrefix("-") ? Precedence.prefix : Precedence.atom)
-        default:
-            let full = compose(tape, op, tape.inputs(of: id), useLabels: false)
-            if full.count <= maximumWidth { return (full, Precedence.of(op)) }
-            return (compose(tape, op, tape.inputs(of: id), useLabels: true), Precedence.of(op))
+    /// Calls `body` with the UTF-8 bytes of `self[id]`.
+    func withBytes<R>(of id: NodeID, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if tape.noteIndices[Int(id)] >= 0, var note = tape.note(of: id) {
+            return note.withUTF8(body)
         }
+        let range = self.range(of: id)
+        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    private func range(of id: NodeID) -> Range<Int> {
+        let index = Int(id)
+        return (index == 0 ? 0 : ends[index - 1])..<ends[index]
+    }
+
+    private func ownText(_ id: NodeID) -> String {
+        String(decoding: bytes[range(of: id)], as: UTF8.self)
     }
 
     /// A constant as written: `pi` and `e` by name, others in shortest form.
@@ -48,22 +52,5 @@ struct NodeText {
         if let name = Op.constantName(of: value) { return name }
         if let name = Op.constantName(of: -value) { return "-" + name }
         return NumberFormat.shortest(value)
-    }
-
-    private func operand(_ tape: Tape, _ id: NodeID, useLabels: Bool) -> (String, Int) {
-        let index = Int(id)
-        if tape.stepNames[id] != nil || (useLabels && tape.ops[index].arity > 0) {
-            return (tape.label(of: id), Precedence.atom)
-        }
-        return (texts[index], precedences[index])
-    }
-
-    private func compose(_ tape: Tape, _ op: Op, _ inputs: [NodeID], useLabels: Bool) -> String {
-        let parts = inputs.map { operand(tape, $0, useLabels: useLabels) }
-        switch op {
-        case .negate: return InfixText.negate(parts[0])
-        case .add, .subtract, .multiply, .divide, .power: return InfixText.binary(op, parts[0], parts[1])
-        default: return InfixText.call(op.functionSpelling ?? op.name, parts.map(\.0))
-        }
     }
 }

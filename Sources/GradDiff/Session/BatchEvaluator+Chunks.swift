@@ -1,0 +1,124 @@
+/// Batch rows read and written as bytes, a chunk of lines at a time, so that chunks can
+/// be evaluated on several cores at once (each with its own copy of the evaluator) and
+/// written in input order.
+///
+/// A row of plain decimals in ASCII (nearly every row) is split, read (`PlainDecimal`)
+/// and written without a `String`, in the table layout (a carried column is copied as
+/// it is); any other row, every row of the numbers and JSON Lines layouts and every row
+/// in error goes through `evaluate(fields:into:)`, so both paths print and fail alike.
+extension BatchEvaluator {
+    /// What a chunk of lines gave: the output rows, and the rows that failed, in order,
+    /// each with the output length before it (to interleave output and errors as they
+    /// happened) and its line within the chunk (0 for the first).
+    public struct ChunkResult: Sendable {
+        public var output: [UInt8] = []
+        public var failures: [(outputLength: Int, line: Int, text: String, error: DelimitedText.RowError)] = []
+        /// Numbers out of a double's range, read as inf or 0: each with its line within the
+        /// chunk and the line's text (for the caret).
+        public var warnings: [(line: Int, text: String, warning: DelimitedText.RowWarning)] = []
+        /// Lines read, up to and including a failure if `stopAtFailure` stopped there.
+        public var lines = 0
+
+        public init() {}
+    }
+
+    /// Evaluates every line of `chunk` (lines end with "\n"; the last may not), skipping
+    /// blank ones; with `stopAtFailure`, stops after the first row in error.
+    public mutating func evaluate(chunk: UnsafeBufferPointer<UInt8>, stopAtFailure: Bool) -> ChunkResult {
+        var result = ChunkResult()
+        var output = ByteBuffer()
+        var reachability: [Bool] = []
+        var fields: [Range<Int>] = []
+        var start = 0
+        while start < chunk.count {
+            var end = start
+            while end < chunk.count, chunk[end] != UInt8(ascii: "\n") { end += 1 }
+            let row = UnsafeBufferPointer(rebasing: chunk[start..<end])
+            result.lines += 1
+            start = end + 1
+            if isBlank(row) { continue }
+            do throws(DelimitedText.RowError) {
+                let warnings = try evaluate(row: row, into: &output, fields: &fields, reachability: &reachability)
+                for warning in warnings {
+                    result.warnings.append((result.lines - 1, String(decoding: row, as: UTF8.self), warning))
+                }
+            } catch {
+                result.failures.append((output.count, result.lines - 1, String(decoding: row, as: UTF8.self), error))
+                if stopAtFailure { break }
+            }
+        }
+        result.output = output.withBytes { Array($0) }
+        return result
+    }
+
+    /// A line of only spaces and carriage returns (and tabs, in a CSV table) is no row.
+    private func isBlank(_ row: UnsafeBufferPointer<UInt8>) -> Bool {
+        let tabIsBlank = delimiter != "\t"
+        return row.allSatisfy { $0 == UInt8(ascii: " ") || $0 == 13 || ($0 == 9 && tabIsBlank) }
+    }
+
+    /// Evaluates one row and appends its output row (with a newline); returns the row's
+    /// warnings (a plain decimal has none).
+    mutating func evaluate(row: UnsafeBufferPointer<UInt8>, into output: inout ByteBuffer, fields: inout [Range<Int>],
+                           reachability: inout [Bool]) throws(DelimitedText.RowError) -> [DelimitedText.RowWarning] {
+        // The numbers layout writes plain decimal (as -q does), through the string path.
+        guard layout == .table, readPlainFields(of: row, into: &fields) else {
+            // Not plain: the string path reads (or rejects) it exactly as before.
+            var text = ""
+            let warnings = try evaluate(fields: DelimitedText.fields(of: Substring(String(decoding: row, as: UTF8.self)),
+                                                                     delimiter: delimiter), into: &text)
+            output.append(contentsOf: text)
+            return warnings
+        }
+        let tape = evaluation.tape
+        ForwardPass.run(tape, variables: variables, into: &values)
+        BackwardPass.run(tape, values: values, output: evaluation.output, into: &gradients, reachability: &reachability,
+                         readers: evaluation.result.readsVariable, kinks: evaluation.kinkConvention)
+        let separator = UInt8(ascii: delimiter.unicodeScalars.first!)
+        for field in fields {
+            output.append(UnsafeBufferPointer(rebasing: row[field]))
+            output.append(separator)
+        }
+        NumberFormat.appendShortest(values[Int(evaluation.output)], to: &output)
+        for variable in reported {
+            output.append(separator)
+            NumberFormat.appendShortest(gradients[variable.node], to: &output)
+        }
+        output.append(UInt8(ascii: "\n"))
+        return []
+    }
+
+    /// Finds the row's fields (trimmed of spaces and carriage returns, one pair of quotes
+    /// dropped) and stores their numbers in `variables`; false, storing perhaps some,
+    /// unless the row is ASCII, has one field per column, and every field that binds a
+    /// variable is a plain decimal.
+    private mutating func readPlainFields(of row: UnsafeBufferPointer<UInt8>, into fields: inout [Range<Int>]) -> Bool {
+        let separator = UInt8(ascii: delimiter.unicodeScalars.first!)
+        fields.removeAll(keepingCapacity: true)
+        var start = 0
+        while true {
+            var end = start
+            while end < row.count, row[end] != separator {
+                if row[end] >= 0x80 { return false }
+                end += 1
+            }
+            var (low, high) = (start, end)
+            while low < high, row[low] == UInt8(ascii: " ") || row[low] == 13 { low += 1 }
+            while high > low, row[high - 1] == UInt8(ascii: " ") || row[high - 1] == 13 { high -= 1 }
+            if high - low >= 2, row[low] == UInt8(ascii: "\""), row[high - 1] == UInt8(ascii: "\"") {
+                low += 1
+                high -= 1
+            }
+            // A carried column is copied, not read.
+            guard fields.count < columnSlots.count else { return false }
+            if let slot = columnSlots[fields.count] {
+                guard let value = PlainDecimal.parse(UnsafeBufferPointer(rebasing: row[low..<high])) else { return false }
+                variables[slot] = value
+            }
+            fields.append(low..<high)
+            if end == row.count { break }
+            start = end + 1
+        }
+        return fields.count == columnSlots.count
+    }
+}
