@@ -15,7 +15,7 @@ import Testing
     static func described(_ value: Double) -> String {
         if value.isNaN { return "nan" }
         if value.isInfinite { return value < 0 ? "-inf" : "inf" }
-        if value == 0 { return "0" }
+        if value == 0 { return value.sign == .minus ? "-0" : "0" }  // the sign reads back
         var text = value.description
         if text.hasSuffix(".0") { text.removeLast(2) }
         return text

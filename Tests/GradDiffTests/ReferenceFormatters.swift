@@ -1,7 +1,8 @@
 @testable import GradDiff
 
 /// The node table, JSON, CSV and TSV formatters as they were before they wrote bytes
-/// (string by string, numbers through `Double.description` and printf): the oracle the
+/// (string by string, numbers through `Double.description` and printf; a constant's
+/// gradient blank or null, negative zero -0 where numbers are shortest): the oracle the
 /// byte formatters must match byte for byte (`ByteFormatterTests`).
 enum ReferenceFormatters {
     static func json(_ result: PassResult, _ options: OutputOptions) -> String {
@@ -39,7 +40,8 @@ enum ReferenceFormatters {
             output += tape.name(of: id).map(string) ?? "null"
             output += ", \"text\": \(string(text[id])), \"inputs\": ["
             output += tape.inputs(of: id).map { String($0) }.joined(separator: ", ")
-            output += "], \"value\": \(number(result.values[i])), \"grad\": \(number(result.gradients[i]))}"
+            output += "], \"value\": \(number(result.values[i])), \"grad\": "
+            output += result.hasGradient(NodeID(i)) ? "\(number(result.gradients[i]))}" : "null}"
         }
         return output + "]}\n"
     }
@@ -49,7 +51,8 @@ enum ReferenceFormatters {
         let text = ReferenceNodeText(tape)
         let rows = (0..<tape.count).map { i in
             [String(i), tape.name(of: NodeID(i)) ?? "", tape.ops[i].name, text[NodeID(i)],
-             NumberFormatOracleTests.described(result.values[i]), NumberFormatOracleTests.described(result.gradients[i])]
+             NumberFormatOracleTests.described(result.values[i]),
+             result.hasGradient(NodeID(i)) ? NumberFormatOracleTests.described(result.gradients[i]) : ""]
         }
         func quote(_ cell: String) -> String {
             guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
@@ -69,7 +72,7 @@ enum ReferenceFormatters {
         let rows = (0..<tape.count).map { i in
             [tape.label(of: NodeID(i)), tape.ops[i].name, text[NodeID(i)],
              NumberFormatOracleTests.printed(result.values[i], digits: options.precision),
-             NumberFormatOracleTests.printed(result.gradients[i], digits: options.precision)]
+             result.hasGradient(NodeID(i)) ? NumberFormatOracleTests.printed(result.gradients[i], digits: options.precision) : ""]
         }
         let lines = TextColumns.lines([["node", "op", "expression", "value", "gradient"]] + rows, rightAligned: { $0 >= 3 })
         var output = (options.useColor ? "\u{1B}[1m\(lines[0])\u{1B}[0m" : lines[0]) + "\n"

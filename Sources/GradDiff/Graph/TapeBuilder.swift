@@ -83,7 +83,7 @@ struct TapeBuilder: Sendable {
     /// op on the same inputs): a statement's step of its own where naming `id` would
     /// change how another statement prints. Merging still finds `id` first.
     mutating func copy(_ id: NodeID, at span: SourceSpan) -> NodeID {
-        if slots.isEmpty { rebuildIndex() }
+        if index.isDropped { rebuildIndex() }
         let i = Int(id)
         return appendNew(tape.ops[i], tape.first[i], tape.second[i], span)
     }

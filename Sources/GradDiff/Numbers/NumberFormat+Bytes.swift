@@ -36,8 +36,13 @@ extension NumberFormat {
 
     /// Writes the shortest form of `value` at `pointer`; returns its length.
     static func writeShortest(_ value: Double, to pointer: UnsafeMutablePointer<UInt8>) -> Int {
-        if let length = writeSpecial(value, to: pointer) { return length }
         // Negative zero keeps its sign: the text must read back as the same double.
+        if value == 0, value.sign == .minus {
+            pointer.pointee = UInt8(ascii: "-")
+            (pointer + 1).pointee = UInt8(ascii: "0")
+            return 2
+        }
+        if let length = writeSpecial(value, to: pointer) { return length }
         let sign = value.sign == .minus ? 1 : 0
         if sign == 1 { pointer.pointee = UInt8(ascii: "-") }
         let magnitude = Swift.abs(value)
