@@ -12,6 +12,8 @@ struct BenchmarkOptions {
     /// Set only in a measuring child (`--measure SHAPE SIZE`): measure this and print
     /// one line of figures instead of running the benchmark.
     var childMeasurement: (shape: Shape, nodes: Int)?
+    /// `--emit SHAPE SIZE`: print the generated expression (to profile graddiff on it).
+    var emitted: (shape: Shape, nodes: Int)?
 
     struct UsageError: Error {
         var message: String
@@ -42,6 +44,8 @@ struct BenchmarkOptions {
           --sizes N,N,...     the node counts to generate (1000, 1_000_000 and 1e6 all work)
           --shape SHAPE       only this shape (repeat, or separate with commas, for several)
           --hello             print one line and exit (the bare program of the start-up target)
+          --emit SHAPE N      print the generated N-node expression of SHAPE and exit, to
+                              profile graddiff on it (perf record graddiff -q -f FILE ...)
           -h, --help          show this help
 
         Targets are printed as PASS or MISS beside the figures; a miss never changes the
@@ -67,11 +71,9 @@ struct BenchmarkOptions {
                     shapes.append(try parseShape(String(name)))
                 }
             case "--measure":
-                let shape = try parseShape(try value(after: argument, &remaining))
-                guard let nodes = parseSize(try value(after: argument, &remaining)) else {
-                    throw UsageError(message: "--measure needs a shape and a node count")
-                }
-                options.childMeasurement = (shape, nodes)
+                options.childMeasurement = try shapeAndSize(after: argument, &remaining)
+            case "--emit":
+                options.emitted = try shapeAndSize(after: argument, &remaining)
             default:
                 throw UsageError(message: "unknown argument '\(argument)'")
             }
@@ -83,6 +85,14 @@ struct BenchmarkOptions {
     private static func value(after flag: String, _ remaining: inout ArraySlice<String>) throws(UsageError) -> String {
         guard let value = remaining.popFirst() else { throw UsageError(message: "\(flag) needs a value") }
         return value
+    }
+
+    private static func shapeAndSize(after flag: String, _ remaining: inout ArraySlice<String>) throws(UsageError) -> (Shape, Int) {
+        let shape = try parseShape(try value(after: flag, &remaining))
+        guard let nodes = parseSize(try value(after: flag, &remaining)) else {
+            throw UsageError(message: "\(flag) needs a shape and a node count")
+        }
+        return (shape, nodes)
     }
 
     private static func parseShape(_ name: String) throws(UsageError) -> Shape {

@@ -20,6 +20,8 @@ if options.saysHello {
     Console.say("hello")
 } else if options.showsHelp {
     Console.say(BenchmarkOptions.help)
+} else if let (shape, nodes) = options.emitted {
+    Console.say(String(decoding: shape.text(nodes: nodes), as: UTF8.self))
 } else if let (shape, nodes) = options.childMeasurement {
     do {
         Console.say(try PhaseTimer.measure(shape, nodes: nodes).line)
