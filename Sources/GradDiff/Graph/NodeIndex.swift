@@ -1,98 +1,78 @@
-/// The tape builder's index of nodes for merging: an open-addressing hash table with
-/// linear probing, kept at most half full, in two parallel arrays: a one-byte tag per
-/// slot (empty, or seven bits of the node's hash) and the node ids.
+/// The tape builder's index of nodes, for merging identical ones: which node already
+/// applies an op to given inputs, or holds a given constant.
 ///
-/// On a tape of a million nodes the tape's arrays and the ids are far from the cache,
-/// and a probe that read them would wait for memory at every step; the tags (a byte a
-/// slot, two megabytes for a million nodes) mostly stay in it. So a lookup that finds
-/// nothing (most of them) reads only tags, and an insertion reads a tag and writes the
-/// id without waiting for it.
+/// A node that applies an op is chained to its newest input (the larger input id): each
+/// node keeps the newest node chained to it, and each chained node the next older one.
+/// A lookup of (op, a, b) walks the chain of max(a, b), almost always a node the parser
+/// made moments ago, so on a tape of a million nodes it reads memory still in the cache,
+/// where a hash table of every node waits for memory at a random slot on every
+/// insertion (a cache miss a node, most of the time of building a large tape).
 ///
-/// A node's home slot is the top bits of its hash, as many as the table's size needs.
-/// Growing and removing need other nodes' hashes, which the caller supplies from the tape.
+/// An input that is the newest input of more than `chainLimit` nodes (a hub, as `h` in
+/// `a1*h + a2*h + …` after every `ai`) keeps its first users chained and the rest in the
+/// `crowded` hash table, so no walk is long. Constants have no inputs and are found by
+/// value in a hash table of their own, a fraction of the size of one of every node.
 struct NodeIndex: Sendable {
-    private var tags: [UInt8] = []
-    private var ids: [Int32] = []
-    /// log2 of the slot count.
-    private var bits = 0
-    private(set) var count = 0
+    static let chainLimit = 8
+    /// By node: the newest node chained to it, or -1.
+    private var newestUser: [Int32] = []
+    /// By node: the next older node chained to the same input, or -1.
+    private var olderUser: [Int32] = []
+    var constants = HashedNodes()
+    var crowded = HashedNodes()
+    /// No index at all (`TapeBuilder.dropIndex()`): rebuilt from the tape before use.
+    private(set) var isDropped = true
 
-    /// An empty index with room for `capacity` nodes before it must grow.
-    init(capacity: Int) {
-        bits = 6
-        while (1 << bits) < 2 * capacity { bits += 1 }
-        tags = Array(repeating: 0, count: 1 << bits)
-        ids = Array(repeating: -1, count: 1 << bits)
-    }
-
-    /// No table at all: dropped, to be rebuilt before use.
     init() {}
 
-    var isDropped: Bool { tags.isEmpty }
-
-    /// The number of slots (twice the nodes it holds before growing).
-    var slotCount: Int { tags.count }
-
-    /// Whether one more node would make the table more than half full.
-    var isFull: Bool { 2 * (count + 1) > tags.count }
-
-    @inline(__always)
-    private func home(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash >> UInt64(64 - bits)) }
-
-    @inline(__always)
-    private static func tag(_ hash: UInt64) -> UInt8 { 0x80 | UInt8(truncatingIfNeeded: hash & 0x7F) }
-
-    /// The first indexed node with this hash for which `isMatch` holds.
-    @inline(__always)
-    func find(hash: UInt64, matching isMatch: (NodeID) -> Bool) -> NodeID? {
-        let tag = Self.tag(hash)
-        let mask = tags.count - 1
-        return tags.withUnsafeBufferPointer { tags in
-            var index = home(hash)
-            while true {
-                let found = tags[index]
-                if found == 0 { return nil }
-                if found == tag, isMatch(ids[index]) { return ids[index] }
-                index = (index + 1) & mask
-            }
-        }
+    /// An empty index with room for `capacity` nodes, `constants` of them constants.
+    init(capacity: Int, constants: Int = 0) {
+        isDropped = false
+        newestUser.reserveCapacity(capacity)
+        olderUser.reserveCapacity(capacity)
+        if constants > 0 { self.constants = HashedNodes(capacity: constants) }
     }
 
-    /// Adds node `id` (not yet indexed, and `isFull` false) with its hash.
-    @inline(__always)
-    mutating func insert(_ id: NodeID, hash: UInt64) {
-        let mask = tags.count - 1
-        var index = home(hash)
-        tags.withUnsafeMutableBufferPointer { tags in
-            while tags[index] != 0 { index = (index + 1) & mask }
-            tags[index] = Self.tag(hash)
-        }
-        ids.withUnsafeMutableBufferPointer { $0[index] = id }
-        count += 1
+    /// The number of nodes the index has room for chains of (the tape's node count).
+    var count: Int { newestUser.count }
+
+    mutating func reserveCapacity(_ capacity: Int) {
+        newestUser.reserveCapacity(capacity)
+        olderUser.reserveCapacity(capacity)
     }
 
-    /// Removes node `id`, found by its hash, with backward-shift deletion so later probes
-    /// still find their nodes (`hashOf` gives the hash of a node that moves).
-    mutating func remove(_ id: NodeID, hash: UInt64, hashOf: (NodeID) -> UInt64) {
-        let mask = tags.count - 1
-        var index = home(hash)
-        while ids[index] != id || tags[index] == 0 {
-            if tags[index] == 0 { return }
-            index = (index + 1) & mask
-        }
-        var hole = index
-        var next = (hole + 1) & mask
-        while tags[next] != 0 {
-            // Move the next entry into the hole unless its home lies cyclically within (hole, next].
-            if (next - home(hashOf(ids[next]))) & mask >= (next - hole) & mask {
-                tags[hole] = tags[next]
-                ids[hole] = ids[next]
-                hole = next
-            }
-            next = (next + 1) & mask
-        }
-        tags[hole] = 0
-        ids[hole] = -1
-        count -= 1
+    /// Makes room for the tape's newest node, chained to nothing and with nothing chained to it.
+    @inline(__always)
+    mutating func appendNode() {
+        newestUser.append(-1)
+        olderUser.append(-1)
+    }
+
+    @inline(__always)
+    func newestUser(of input: NodeID) -> NodeID { newestUser[Int(input)] }
+
+    @inline(__always)
+    func olderUser(of user: NodeID) -> NodeID { olderUser[Int(user)] }
+
+    /// Chains `user` (the newest node, for now) to its newest input `input`.
+    @inline(__always)
+    mutating func chain(_ user: NodeID, to input: NodeID) {
+        olderUser[Int(user)] = newestUser[Int(input)]
+        newestUser[Int(input)] = user
+    }
+
+    /// Unchains `user` from `input` if it is chained there; nodes are removed newest
+    /// first, so a chained node being removed is the newest of its chain.
+    mutating func unchain(_ user: NodeID, from input: NodeID) -> Bool {
+        guard newestUser[Int(input)] == user else { return false }
+        newestUser[Int(input)] = olderUser[Int(user)]
+        return true
+    }
+
+    /// Forgets the chains of the nodes from `count` on (removed from the tape, and
+    /// already unchained from their inputs).
+    mutating func truncate(to count: Int) {
+        newestUser.removeLast(newestUser.count - count)
+        olderUser.removeLast(olderUser.count - count)
     }
 }

@@ -8,7 +8,6 @@ extension TapeBuilder {
         let total = tape.count + nodes
         reserveCapacity(total > tape.ops.capacity ? Swift.max(total, tape.ops.capacity * 2) : tape.ops.capacity,
                         variables: variables)
-        if mergesIdenticalNodes, !index.isDropped, total * 2 > index.slotCount { rebuildIndex(capacity: total) }
     }
 
     /// The node applying `op` to `a` and `b`, always new and left out of the index of

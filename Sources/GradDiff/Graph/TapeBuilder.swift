@@ -3,8 +3,8 @@
 /// gradient sums both paths.
 struct TapeBuilder: Sendable {
     private(set) var tape = Tape()
-    /// The index of nodes by (op, first, second), for merging (`NodeIndex`); dropped
-    /// after `dropIndex()` until needed.
+    /// The index of nodes by (op, first, second) and constants by value, for merging
+    /// (`NodeIndex`); dropped after `dropIndex()` until needed.
     var index = NodeIndex(capacity: 32)
     /// The note text of each (user function, body node) pair, by `function << 32 | node`,
     /// and each note text's key (to forget just the rolled-back ones).
@@ -23,17 +23,10 @@ struct TapeBuilder: Sendable {
         if indexed { rebuildIndex() } else { index = NodeIndex() }
     }
 
-    /// Frees the index of nodes (8 to 16 bytes a node) once nothing more will be added
-    /// (a whole program parsed); adding a node later rebuilds it.
+    /// Frees the index of nodes (8 bytes a node, and the constants' table) once nothing
+    /// more will be added (a whole program parsed); adding a node later rebuilds it.
     mutating func dropIndex() {
         index = NodeIndex()
-    }
-
-    /// Indexes every node of the tape, with room for `capacity` nodes in all.
-    mutating func rebuildIndex(capacity: Int = 0) {
-        index = NodeIndex(capacity: Swift.max(capacity, tape.count))
-        guard mergesIdenticalNodes else { return }
-        for id in 0..<tape.count where tape.ops[id] != .variable { index.insert(NodeID(id), hash: Self.hash(of: NodeID(id), in: tape)) }
     }
 
     /// The node already reading the free variable `name`, if any.
@@ -58,8 +51,7 @@ struct TapeBuilder: Sendable {
     /// The node for a constant; equal constants (bit for bit) share a node.
     mutating func constant(_ value: Double, at span: SourceSpan) -> NodeID {
         if index.isDropped { rebuildIndex() }
-        let bits = Int64(bitPattern: value.bitPattern)
-        if mergesIdenticalNodes, let existing = find(.constant, hashBits: bits, matching: { tape.constants[Int(tape.first[Int($0)])].bitPattern == value.bitPattern }) {
+        if mergesIdenticalNodes, let existing = existingConstant(value) {
             return existing
         }
         tape.constants.append(value)
@@ -69,14 +61,20 @@ struct TapeBuilder: Sendable {
     /// The node applying `op` to `a` (and `b`), reusing an identical existing node.
     mutating func apply(_ op: Op, _ a: NodeID, _ b: NodeID = -1, at span: SourceSpan) -> NodeID {
         if index.isDropped { rebuildIndex() }
-        let key = (Int64(a) << 32) | Int64(UInt32(bitPattern: b))
+        let b = op.arity == 2 ? b : -1
+        guard mergesIdenticalNodes else { return appendNew(op, a, b, span, indexed: false) }
         // A node reading the newest node cannot exist yet: skip the lookup (the common
         // case of a long chain such as a sum, whose every step reads the previous one).
-        let readsNewestNode = Swift.max(a, b) == NodeID(tape.count - 1)
-        if mergesIdenticalNodes, !readsNewestNode, let existing = find(op, hashBits: key, matching: { tape.first[Int($0)] == a && tape.second[Int($0)] == b }) {
-            return existing
+        let newestInput = Swift.max(a, b)
+        var chained = 0
+        if newestInput != NodeID(tape.count - 1) {
+            let (existing, users) = existingNode(op, a, b)
+            if let existing { return existing }
+            chained = users
         }
-        return appendNew(op, a, op.arity == 2 ? b : -1, span)
+        let id = appendNew(op, a, b, span, indexed: false)
+        addToIndex(id, newestInput: newestInput, chained: chained)
+        return id
     }
 
     /// A new node doing what node `id` does (a constant of the same value, or the same
@@ -104,12 +102,12 @@ struct TapeBuilder: Sendable {
         // Taking back most of the tape (a failed entry that expanded a runaway call):
         // dropping the index, rebuilt when a node is next added, costs what is kept.
         let dropsIndex = index.isDropped || tape.count - count > count
-        if dropsIndex { index = NodeIndex() }
+        if dropsIndex {
+            index = NodeIndex()
+        } else {
+            removeFromIndex(from: count)
+        }
         for id in stride(from: tape.count - 1, through: count, by: -1) {
-            if !dropsIndex, mergesIdenticalNodes, tape.ops[id] != .variable {
-                let tape = self.tape
-                index.remove(NodeID(id), hash: Self.hash(of: NodeID(id), in: tape), hashOf: { Self.hash(of: $0, in: tape) })
-            }
             if tape.ops[id] == .variable {
                 let name = tape.variableNames.removeLast()
                 tape.variableNodes.removeLast()
@@ -162,11 +160,17 @@ struct TapeBuilder: Sendable {
         }
     }
 
-    /// Room for `count` nodes in all, in the tape's arrays (memory that is only reserved
-    /// costs nothing until written) and, given `indexed`, in the index (whose memory is
-    /// written at once, so `indexed` should be nearer what will be used).
-    mutating func reserveCapacity(_ count: Int, variables: Int = 0, indexed: Int? = nil) {
-        if let indexed, indexed > index.count, mergesIdenticalNodes { rebuildIndex(capacity: indexed) }
+    /// Room for `count` nodes in all, in the tape's arrays and the index's chains (memory
+    /// that is only reserved costs nothing until written), and for `constants` in the
+    /// constants' hash table (written at once, so `constants` should be nearer what
+    /// will be used).
+    mutating func reserveCapacity(_ count: Int, variables: Int = 0, constants: Int = 0) {
+        if constants > 0, index.isDropped { rebuildIndex(capacity: count) }
+        if !index.isDropped { index.reserveCapacity(count) }
+        if constants > index.constants.count, mergesIdenticalNodes {
+            let tape = self.tape
+            index.constants.reserve(constants) { Self.constantHash(of: $0, in: tape) }
+        }
         if variables > 0 {
             tape.variableNames.reserveCapacity(tape.variableNames.count + variables)
             tape.variableNodes.reserveCapacity(tape.variableNodes.count + variables)
@@ -190,36 +194,9 @@ struct TapeBuilder: Sendable {
         tape.noteIndices.append(-1)
         tape.readsVariable.append(op == .variable
             || (op.arity > 0 && (tape.readsVariable[Int(first)] || (second >= 0 && tape.readsVariable[Int(second)]))))
-        if mergesIdenticalNodes, op != .variable {
-            // Growing rebuilds the index from the tape, this node included: insert it only
-            // otherwise, or it would stand twice and outlive its removal by `truncate`.
-            if index.isFull {
-                rebuildIndex(capacity: 2 * Swift.max(index.count, 16))
-            } else if indexed {
-                index.insert(id, hash: Self.hash(of: id, in: tape))
-            }
-        }
+        if !index.isDropped { index.appendNode() }
+        if indexed, mergesIdenticalNodes { addToIndex(id) }
         return id
     }
-
-    /// SplitMix64's finaliser of a node's key: cheap, and it spreads nearby ids over
-    /// all 64 bits (the index takes its home slot from the top ones).
-    @inline(__always)
-    private static func hash(_ op: Op, _ bits: Int64) -> UInt64 {
-        SplitMix64.mix(UInt64(bitPattern: bits) &+ UInt64(op.rawValue) &* SplitMix64.increment)
-    }
-
-    /// The hash of node `id` of `tape`: of its op and its constant's bits or its inputs.
-    private static func hash(of id: NodeID, in tape: Tape) -> UInt64 {
-        let index = Int(id)
-        if tape.ops[index] == .constant {
-            return hash(.constant, Int64(bitPattern: tape.constants[Int(tape.first[index])].bitPattern))
-        }
-        return hash(tape.ops[index], (Int64(tape.first[index]) << 32) | Int64(UInt32(bitPattern: tape.second[index])))
-    }
-
-    /// The indexed node of `op` whose key has these bits and for which `isMatch` holds.
-    private func find(_ op: Op, hashBits bits: Int64, matching isMatch: (NodeID) -> Bool) -> NodeID? {
-        index.find(hash: Self.hash(op, bits)) { tape.ops[Int($0)] == op && isMatch($0) }
-    }
 }
+

@@ -74,6 +74,17 @@ struct Lexer: Sendable {
         return try copy.next()
     }
 
+    /// Whether the next token is `(`: what `peek()` would say, without copying the lexer
+    /// (a name followed by `(` is a call, asked at every name of a large expression).
+    func nextIsLeftParen() -> Bool {
+        let bytes = source.bytes
+        var index = offset
+        while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") || bytes[index] == UInt8(ascii: "\r") {
+            index += 1
+        }
+        return index < bytes.count && bytes[index] == UInt8(ascii: "(")
+    }
+
     private func span(_ start: Int) -> SourceSpan {
         SourceSpan(start: start, end: offset)
     }
@@ -98,15 +109,14 @@ struct Lexer: Sendable {
         let start = offset
         let outcome = NumberReader.scan(source.bytes, from: start) { identifierContinueLength(at: $0) != nil }
         offset = outcome.end
-        let text = source.text(of: span(start))
         switch outcome {
         case .number(let value, _):
             return Token(.number, span(start), number: value)
         case .tooLarge:
-            warn(.warning(.numberTooLarge(text), at: span(start)))
+            warn(.warning(.numberTooLarge(source.text(of: span(start))), at: span(start)))
             return Token(.number, span(start), number: .infinity)
         case .tooSmall:
-            warn(.warning(.numberTooSmall(text), at: span(start)))
+            warn(.warning(.numberTooSmall(source.text(of: span(start))), at: span(start)))
             return Token(.number, span(start), number: 0)
         case .hexadecimal:
             throw UserError(.error(.hexadecimalNumber, at: span(start)), in: source)
@@ -124,6 +134,8 @@ struct Lexer: Sendable {
     /// `x²` written for `x^2`: the superscripts after the name that ends here, as an
     /// error that gives the power as graddiff writes it.
     private func superscriptAfter(_ start: Int) -> UserError? {
+        // Superscripts are not ASCII: the usual byte after a name says no at once.
+        guard offset < source.bytes.count, source.bytes[offset] >= 0x80 else { return nil }
         var end = offset
         var exponent = ""
         while end < source.bytes.count, let (scalar, length) = decodeScalar(at: end), let plain = Self.superscript(scalar) {

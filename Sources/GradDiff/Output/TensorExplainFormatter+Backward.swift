@@ -3,7 +3,6 @@ extension TensorExplainFormatter {
     /// gradient of the output with respect to it, from the tape), then what it sends
     /// each input, formula and numbers; inputs and constants collect their totals last.
     func backward() -> String {
-        let result = view.result
         let outputLabel = view.rows[outputRow].label
         var text = "backward pass: δv = d\(outputLabel)/dv, sent to each input (· matrix product, ∘ elementwise)\n"
         // Each row's group: itself, or the step it is narrated inside.

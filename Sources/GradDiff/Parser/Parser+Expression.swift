@@ -79,7 +79,7 @@ extension Parser {
                 case .identifier:
                     let name = source.text(of: current.span)
                     let nameSpan = current.span
-                    if try peek().kind == .leftParen {
+                    if nextIsLeftParen() {
                         let callee = try resolveFunction(name, at: nameSpan)
                         try advance()
                         pending.append(.call(callee, nameSpan: nameSpan, arguments: 0))

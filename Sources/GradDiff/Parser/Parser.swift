@@ -62,6 +62,9 @@ public struct Parser {
 
     func peek() throws(UserError) -> Token { try lexer.peek() }
 
+    /// Whether the token after the current one is `(` (a name being called).
+    func nextIsLeftParen() -> Bool { lexer.nextIsLeftParen() }
+
     public func error(_ message: Message, at span: SourceSpan, also: [SourceSpan] = []) -> UserError {
         UserError(.error(message, at: span, also: also), in: source)
     }

@@ -1,0 +1,105 @@
+/// A hash table of node ids, for the lookups `NodeIndex` cannot chain: constants by
+/// value, and the users of an input read by many nodes. Open addressing with linear
+/// probing, kept at most half full, in two parallel arrays: a one-byte tag per slot
+/// (empty, or seven bits of the node's hash) and the node ids. A lookup that finds
+/// nothing (most of them) reads only tags, a byte a slot, which mostly stay in the cache.
+///
+/// A node's home slot is the top bits of its hash, as many as the table's size needs.
+/// Growing and removing need other nodes' hashes, which the caller supplies from the tape.
+struct HashedNodes: Sendable {
+    private var tags: [UInt8] = []
+    private var ids: [Int32] = []
+    /// log2 of the slot count.
+    private var bits = 0
+    private(set) var count = 0
+
+    /// An empty index with room for `capacity` nodes before it must grow.
+    init(capacity: Int) {
+        bits = 6
+        while (1 << bits) < 2 * capacity { bits += 1 }
+        tags = Array(repeating: 0, count: 1 << bits)
+        ids = Array(repeating: -1, count: 1 << bits)
+    }
+
+    /// No table yet: the first insertion makes one.
+    init() {}
+
+    /// Whether one more node would make the table more than half full.
+    var isFull: Bool { 2 * (count + 1) > tags.count }
+
+    @inline(__always)
+    private func home(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash >> UInt64(64 - bits)) }
+
+    @inline(__always)
+    private static func tag(_ hash: UInt64) -> UInt8 { 0x80 | UInt8(truncatingIfNeeded: hash & 0x7F) }
+
+    /// The first indexed node with this hash for which `isMatch` holds.
+    @inline(__always)
+    func find(hash: UInt64, matching isMatch: (NodeID) -> Bool) -> NodeID? {
+        guard count > 0 else { return nil }
+        let tag = Self.tag(hash)
+        let mask = tags.count - 1
+        return tags.withUnsafeBufferPointer { tags in
+            var index = home(hash)
+            while true {
+                let found = tags[index]
+                if found == 0 { return nil }
+                if found == tag, isMatch(ids[index]) { return ids[index] }
+                index = (index + 1) & mask
+            }
+        }
+    }
+
+    /// Doubles the table, placing each node again by `hashOf`; the only step that reads
+    /// the tape, so the caller passes a copy of it in the closure.
+    mutating func grow(hashOf: (NodeID) -> UInt64) {
+        reserve(Swift.max(32, count * 2), hashOf: hashOf)
+    }
+
+    /// Room for `capacity` nodes in all before the table must grow.
+    mutating func reserve(_ capacity: Int, hashOf: (NodeID) -> UInt64) {
+        guard 2 * capacity > tags.count else { return }
+        var larger = HashedNodes(capacity: capacity)
+        for (slot, tag) in tags.enumerated() where tag != 0 { larger.insert(ids[slot], hash: hashOf(ids[slot])) }
+        self = larger
+    }
+
+    /// Adds node `id` (not yet indexed, and `isFull` false) with its hash.
+    @inline(__always)
+    mutating func insert(_ id: NodeID, hash: UInt64) {
+        let mask = tags.count - 1
+        var index = home(hash)
+        tags.withUnsafeMutableBufferPointer { tags in
+            while tags[index] != 0 { index = (index + 1) & mask }
+            tags[index] = Self.tag(hash)
+        }
+        ids.withUnsafeMutableBufferPointer { $0[index] = id }
+        count += 1
+    }
+
+    /// Removes node `id`, found by its hash, with backward-shift deletion so later probes
+    /// still find their nodes (`hashOf` gives the hash of a node that moves).
+    mutating func remove(_ id: NodeID, hash: UInt64, hashOf: (NodeID) -> UInt64) {
+        guard count > 0 else { return }
+        let mask = tags.count - 1
+        var index = home(hash)
+        while ids[index] != id || tags[index] == 0 {
+            if tags[index] == 0 { return }
+            index = (index + 1) & mask
+        }
+        var hole = index
+        var next = (hole + 1) & mask
+        while tags[next] != 0 {
+            // Move the next entry into the hole unless its home lies cyclically within (hole, next].
+            if (next - home(hashOf(ids[next]))) & mask >= (next - hole) & mask {
+                tags[hole] = tags[next]
+                ids[hole] = ids[next]
+                hole = next
+            }
+            next = (next + 1) & mask
+        }
+        tags[hole] = 0
+        ids[hole] = -1
+        count -= 1
+    }
+}
