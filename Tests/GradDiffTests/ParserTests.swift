@@ -144,6 +144,12 @@ let diagnosticCases: [DiagnosticCase] = [
 ]
 
 struct ParserTests {
+    /// A deep expression keeps an entry a level on the pending stack (300,000 levels for a
+    /// million nodes): its size is most of the memory such a parse takes.
+    @Test func aPendingOperatorOrCallTakesSixteenBytes() {
+        #expect(MemoryLayout<Parser.Pending>.stride <= 16)
+    }
+
     @Test(arguments: parseCases)
     func precedenceAssociativityAndLiterals(_ parse: ParseCase) throws {
         let result = try parseAndDifferentiate(parse.expression, parse.bindings)

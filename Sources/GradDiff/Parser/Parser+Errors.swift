@@ -10,7 +10,8 @@ extension Parser {
     }
 
     func arityError(_ name: String, _ callee: Callee, given: Int, at span: SourceSpan) -> UserError {
-        error(.arity(name, wants: callee.arity, given: given, signature: signature(name, arity: callee.arity)), at: span)
+        let arity = arity(of: callee, named: name)
+        return error(.arity(name, wants: arity, given: given, signature: signature(name, arity: arity)), at: span)
     }
 
     private func signature(_ name: String, arity: Int) -> String {
@@ -30,7 +31,7 @@ extension Parser {
             return error(.emptyLiteral, at: open.union(current.span))
         case .bracket(let open, _)?, .index(let open, _)?:
             return error(.operandMissing(after: source.text(of: open), found: current.describe(in: source)), at: at, also: [open])
-        case .call(_, let nameSpan, let count)?:
+        case .call(let nameSpan, let count, _)?:
             return error(.argumentMissing(for: source.text(of: nameSpan), found: current.describe(in: source), afterComma: count > 0),
                          at: at)
         case nil:
@@ -46,7 +47,7 @@ extension Parser {
         case .group(let span):
             let column = source.location(of: Int(span.start)).column
             return error(.groupUnclosed(column: column, found: current.describe(in: source)), at: at, also: [span])
-        case .call(_, let nameSpan, _):
+        case .call(let nameSpan, _, _):
             return error(.callUnclosed(source.text(of: nameSpan), found: current.describe(in: source)), at: at, also: [nameSpan])
         case .bracket(let span, _), .index(let span, _):
             let column = source.location(of: Int(span.start)).column

@@ -13,12 +13,13 @@ extension Parser {
     }
 
     enum Pending {
-        case binary(Op, precedence: Int, span: SourceSpan)
+        case binary(Op, precedence: Int8, span: SourceSpan)
         case prefix(negates: Bool, span: SourceSpan)
         case group(open: SourceSpan)
-        /// A call in progress. Small on purpose (about 24 bytes): 100,000 nested calls
-        /// keep this many on the stack, so the name is read back from its span.
-        case call(Callee, nameSpan: SourceSpan, arguments: Int32)
+        /// A call in progress. Small on purpose (16 bytes, as every case, the callee
+        /// last so its byte fits): 300,000 nested calls keep this many on the stack, so
+        /// the name is read back from its span and a user function's arity looked up.
+        case call(nameSpan: SourceSpan, arguments: Int32, Callee)
         /// A vector or matrix literal in progress, `[a, b, …]`, with its commas so far.
         case bracket(open: SourceSpan, commas: Int32)
         /// An index in progress, `v[i]` or `W[i, j]`: the indexed operand is below it.
@@ -28,7 +29,7 @@ extension Parser {
 
         var precedence: Int? {
             switch self {
-            case .binary(_, let precedence, _): return precedence
+            case .binary(_, let precedence, _): return Int(precedence)
             case .prefix: return Precedence.prefix
             case .matmul: return Precedence.product
             case .group, .call, .bracket, .index: return nil
@@ -38,21 +39,23 @@ extension Parser {
 
     enum Callee {
         case builtIn(Op)
-        case user(arity: Int32)
+        /// A user function; its arity is looked up by name (`arity(of:named:)`), so that
+        /// a pending call stays 16 bytes.
+        case user
         case tensor(TensorFunction)
+    }
 
-        var arity: Int {
-            switch self {
-            case .builtIn(let op): return op.arity
-            case .user(let arity): return Int(arity)
-            case .tensor(let function): return function.arities.upperBound
-            }
+    func arity(of callee: Callee, named name: String) -> Int {
+        switch callee {
+        case .builtIn(let op): return op.arity
+        case .user: return context.functions[name]?.parameters.count ?? 0
+        case .tensor(let function): return function.arities.upperBound
         }
+    }
 
-        func accepts(_ count: Int) -> Bool {
-            if case .tensor(let function) = self { return function.arities.contains(count) }
-            return count == arity
-        }
+    func accepts(_ callee: Callee, named name: String, _ count: Int) -> Bool {
+        if case .tensor(let function) = callee { return function.arities.contains(count) }
+        return count == arity(of: callee, named: name)
     }
 
     /// Parses one expression (a scalar, vector or matrix), stopping before `;`, `=`, a
@@ -82,7 +85,7 @@ extension Parser {
                     if nextIsLeftParen() {
                         let callee = try resolveFunction(name, at: nameSpan)
                         try advance()
-                        pending.append(.call(callee, nameSpan: nameSpan, arguments: 0))
+                        pending.append(.call(nameSpan: nameSpan, arguments: 0, callee))
                         depth += 1
                         try advance()
                     } else {
@@ -102,10 +105,10 @@ extension Parser {
                     pending.append(.prefix(negates: current.kind == .minus, span: current.span))
                     try advance()
                 case .rightParen:
-                    if case .call(let callee, let nameSpan, 0)? = pending.last {
+                    if case .call(let nameSpan, 0, let callee)? = pending.last {
                         let name = source.text(of: nameSpan)
                         let span = nameSpan.union(current.span)
-                        guard callee.accepts(0) else { throw arityError(name, callee, given: 0, at: span) }
+                        guard accepts(callee, named: name, 0) else { throw arityError(name, callee, given: 0, at: span) }
                         pending.removeLast()
                         depth -= 1
                         operands.append(Operand(node: try call(callee, name: name, [], at: span), literal: 0, span: span))
@@ -128,7 +131,7 @@ extension Parser {
             }
             if let (op, precedence, groupsRight) = Precedence.binary(current.kind) {
                 try reduce(&operands, &pending, above: precedence, groupsRight: groupsRight)
-                pending.append(.binary(op, precedence: precedence, span: current.span))
+                pending.append(.binary(op, precedence: Int8(precedence), span: current.span))
                 try advance()
                 expectsOperand = true
                 continue
@@ -137,8 +140,8 @@ extension Parser {
             case .comma where depth > 0:
                 try reduce(&operands, &pending, above: 0, groupsRight: false)
                 switch pending.last {
-                case .call(let callee, let nameSpan, let count)?:
-                    pending[pending.count - 1] = .call(callee, nameSpan: nameSpan, arguments: count + 1)
+                case .call(let nameSpan, let count, let callee)?:
+                    pending[pending.count - 1] = .call(nameSpan: nameSpan, arguments: count + 1, callee)
                 case .bracket(let open, let commas)?:
                     pending[pending.count - 1] = .bracket(open: open, commas: commas + 1)
                 case .index(let open, let commas)?:
@@ -154,10 +157,10 @@ extension Parser {
                 switch pending.removeLast() {
                 case .group(let open):
                     operands[operands.count - 1].span = open.union(close)
-                case .call(let callee, let nameSpan, let count):
+                case .call(let nameSpan, let count, let callee):
                     let name = source.text(of: nameSpan)
                     let given = Int(count) + 1
-                    guard callee.accepts(given) else {
+                    guard accepts(callee, named: name, given) else {
                         throw arityError(name, callee, given: given, at: nameSpan.union(close))
                     }
                     let span = nameSpan.union(close)

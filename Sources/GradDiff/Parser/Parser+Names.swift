@@ -34,7 +34,7 @@ extension Parser {
             throw error(.recursion(name), at: span)
         }
         if let op = Op.function(named: name) { return .builtIn(op) }
-        if let function = context.functions[name] { return .user(arity: Int32(function.parameters.count)) }
+        if context.functions[name] != nil { return .user }
         if let function = TensorFunction.named(name) { return .tensor(function) }
         let candidates = Op.userFunctions.map(\.name) + TensorFunction.allCases.map(\.rawValue) + context.functions.names.sorted()
         throw error(.unknownFunction(name, suggestion: NameSuggestion.nearest(to: name, among: candidates)), at: span)

@@ -106,7 +106,7 @@ extension Parser {
         var results: [NodeID] = []
         for k in 0..<common.count {
             let scalars = elements.map { $0.count == 1 ? $0[$0.startIndex] : $0[$0.startIndex + k] }
-            results.append(try call(.user(arity: Int32(arguments.count)), name: name, scalars, at: span))
+            results.append(try call(.user, name: name, scalars, at: span))
         }
         let id = context.tensors.append(.call(name, index), shape: common, inputs: inputs, elements: results, tapeStart: start,
                                         tapeEnd: context.builder.tape.count, span: span)
