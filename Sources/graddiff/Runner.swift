@@ -9,7 +9,7 @@ import Darwin
 /// Runs one differentiation as the command line asked: read, parse, evaluate, print.
 /// Diagnostics go to stderr, results to stdout, and the outcome is an exit status.
 struct Runner {
-    let command: Graddiff
+    let command: CommandOptions
 
     func run() -> ExitStatus {
         let renderer = DiagnosticRenderer(useColor: command.program.color.enabled(for: STDERR_FILENO))
