@@ -14,6 +14,9 @@ struct Runner {
     func run() -> ExitStatus {
         let renderer = DiagnosticRenderer(useColor: command.program.color.enabled(for: STDERR_FILENO))
         func report(_ diagnostics: [LocatedDiagnostic]) {
+            // Nothing to say is the common case, and `joined()` costs a first run a
+            // dynamic cast (a protocol-conformance lookup) even on an empty array.
+            guard !diagnostics.isEmpty else { return }
             StandardStreams.writeError(diagnostics.map(renderer.render).joined())
         }
 
