@@ -1,4 +1,3 @@
-import Dispatch
 import GradDiff
 
 #if canImport(Glibc)
@@ -73,7 +72,7 @@ struct BatchPipeline {
                     // Thread t takes chunks t, t + threads, …: each evaluator has one thread.
                     let threads = Swift.min(evaluators.count, chunks.count)
                     let shared = SharedBuffers(bytes: bytes, results: results, evaluators: evaluators, chunks: chunks)
-                    DispatchQueue.concurrentPerform(iterations: threads) { thread in
+                    Threads.perform(threads) { thread in
                         for index in stride(from: thread, to: shared.chunks.count, by: threads) {
                             let chunk = UnsafeBufferPointer(rebasing: shared.bytes[shared.chunks[index]])
                             shared.results[index] = shared.evaluators[thread].evaluate(chunk: chunk, stopAtFailure: stopAtFailure)
@@ -98,6 +97,43 @@ private struct SharedBuffers: @unchecked Sendable {
     let results: UnsafeMutableBufferPointer<BatchEvaluator.ChunkResult>
     let evaluators: UnsafeMutableBufferPointer<BatchEvaluator>
     let chunks: [Range<Int>]
+}
+
+/// `count` threads at once, with POSIX threads rather than Dispatch, so that graddiff
+/// does not load libswiftDispatch (the dynamic loader's work, at every start-up) for
+/// `--batch` alone.
+private enum Threads {
+    /// Runs `body(0)`, ..., `body(count - 1)` at once, `body(0)` on this thread, and
+    /// returns when every one has; one that cannot get a thread of its own runs here.
+    static func perform(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+        var started: [pthread_t] = []
+        for index in 1..<Swift.max(1, count) {
+            let work = Unmanaged.passRetained(Work(body: body, index: index)).toOpaque()
+            var thread = pthread_t()
+            if pthread_create(&thread, nil, { context in
+                let work = Unmanaged<Work>.fromOpaque(context!).takeRetainedValue()
+                work.body(work.index)
+                return nil
+            }, work) == 0 {
+                started.append(thread)
+            } else {
+                Unmanaged<Work>.fromOpaque(work).release()
+                body(index)
+            }
+        }
+        body(0)
+        for thread in started { pthread_join(thread, nil) }
+    }
+
+    private final class Work {
+        let body: @Sendable (Int) -> Void
+        let index: Int
+
+        init(body: @escaping @Sendable (Int) -> Void, index: Int) {
+            self.body = body
+            self.index = index
+        }
+    }
 }
 
 /// The threads `--batch` uses by default: one per online core.

@@ -3,7 +3,7 @@ import GradDiff
 /// `--batch FILE`: evaluate the program at every row of a CSV/TSV table, streaming one
 /// output row per input row.
 struct BatchRunner {
-    let command: Graddiff
+    let command: CommandOptions
     let program: Program
     let bindings: [Binding]
     let renderer: DiagnosticRenderer

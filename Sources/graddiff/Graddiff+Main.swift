@@ -1,6 +1,12 @@
 import ArgumentParser
 import GradDiff
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension Graddiff {
     /// The entry point: picks the subcommand (`Subcommand.requested(by:)`), checks
     /// `--explain=PASS` before parsing, then runs as usual.
@@ -31,9 +37,12 @@ extension Graddiff {
             }
         }
         // The common command line, read without the argument parser's reflection
-        // (`QuickStart`); anything else, and every usage error, goes to the parser.
-        if let command = QuickStart.parse(arguments) {
-            Subcommand.run(Graddiff.self, arguments, parsed: command)
+        // (`QuickStart`) and run without `Graddiff`'s property wrappers, exiting as
+        // `Subcommand.run` does (the parser's exit on `ExitCode` prints nothing);
+        // anything else, and every usage error, goes to the parser.
+        if let options = QuickStart.parse(arguments) {
+            let status = options.run()
+            Glibc.exit(status.rawValue)
         }
         Subcommand.run(Graddiff.self, arguments)
     }

@@ -25,13 +25,34 @@ struct ProgramOptions: ParsableArguments {
     var arguments: [String] = []
 
     func validate() throws {
-        guard maxNodes > 0 else {
-            throw ValidationError("--max-nodes must be a positive whole number, not \(maxNodes)")
-        }
+        try values.validate()
     }
 
     /// Whether neither an expression nor `-f` was given.
-    var isEmpty: Bool { file == nil && arguments.isEmpty }
+    var isEmpty: Bool { values.isEmpty }
+
+    /// The options as plain values (`CommandOptions`).
+    var values: Values {
+        Values(file: file, output: output, maxNodes: maxNodes, color: color, arguments: arguments)
+    }
+
+    /// The options as plain values, with the same names and defaults.
+    struct Values {
+        var file: String? = nil
+        var output: String? = nil
+        var maxNodes: Int = Parser.defaultNodeLimit
+        var color: ColorChoice = .auto
+        var arguments: [String] = []
+
+        func validate() throws {
+            guard maxNodes > 0 else {
+                throw ValidationError("--max-nodes must be a positive whole number, not \(maxNodes)")
+            }
+        }
+
+        /// Whether neither an expression nor `-f` was given.
+        var isEmpty: Bool { file == nil && arguments.isEmpty }
+    }
 }
 
 /// `--wrt NAMES`, for the commands that differentiate.
@@ -41,14 +62,29 @@ struct WrtOption: ParsableArguments {
     var wrt: String?
 
     func validate() throws {
-        if wrt != nil, names?.isEmpty != false {
-            throw ValidationError("--wrt needs variable names separated by commas, such as --wrt x,y")
-        }
+        try values.validate()
     }
 
     /// The names, or nil when `--wrt` was not given.
-    var names: [String]? {
-        wrt.map { $0.split(separator: ",").map { String($0).trimmingCharacters() }.filter { !$0.isEmpty } }
+    var names: [String]? { values.names }
+
+    /// The option as a plain value (`CommandOptions`).
+    var values: Values { Values(wrt: wrt) }
+
+    /// The option as a plain value, with the same name and default.
+    struct Values {
+        var wrt: String? = nil
+
+        func validate() throws {
+            if wrt != nil, names?.isEmpty != false {
+                throw ValidationError("--wrt needs variable names separated by commas, such as --wrt x,y")
+            }
+        }
+
+        /// The names, or nil when `--wrt` was not given.
+        var names: [String]? {
+            wrt.map { $0.split(separator: ",").map { String($0).trimmingCharacters() }.filter { !$0.isEmpty } }
+        }
     }
 }
 

@@ -12,12 +12,12 @@ import GradDiff
 /// `--name=value`. Anything else (`--help`, `--`, a short flag cluster, an argument
 /// starting with `-`, an unknown or repeated option, a value that does not parse or an
 /// invalid combination) returns nil, and the argument parser reads the whole line as
-/// always, with its messages. The command made here holds every property of `Graddiff`
-/// with its declared default unless an argument set it (`QuickStartTests` compares it
-/// with the parser's on many command lines, and fails if a property is left unset).
+/// always, with its messages. What is read here is `CommandOptions`, plain values with
+/// `Graddiff`'s defaults, not `Graddiff` itself: its property wrappers cost the runtime
+/// a conformance lookup each (`QuickStartTests` compares the two on many command lines).
 enum QuickStart {
-    static func parse(_ arguments: [String]) -> Graddiff? {
-        var command = Graddiff.withDefaults()
+    static func parse(_ arguments: [String]) -> CommandOptions? {
+        var command = CommandOptions()
         var seen = Set<String>()
         var index = 0
         var positional: [String] = []
@@ -68,7 +68,7 @@ enum QuickStart {
     }
 
     /// Sets the flag `name` if it is one of the flags read here.
-    private static func setFlag(_ name: String, _ command: inout Graddiff) -> Bool {
+    private static func setFlag(_ name: String, _ command: inout CommandOptions) -> Bool {
         switch name {
         case "-q", "--quiet": command.quiet = true
         case "--strict": command.strict = true
@@ -84,7 +84,7 @@ enum QuickStart {
     }
 
     /// Sets option `name` to `value`: false if the value does not parse.
-    private static func setOption(_ name: String, _ value: String, _ command: inout Graddiff) -> Bool {
+    private static func setOption(_ name: String, _ value: String, _ command: inout CommandOptions) -> Bool {
         switch name {
         case "-f", "--file": command.program.file = value
         case "--output": command.program.output = value
@@ -113,46 +113,5 @@ enum QuickStart {
         guard let value = Value(argument: text) else { return false }
         property = value
         return true
-    }
-}
-
-extension Graddiff {
-    /// The command with every property at its declared default: what the parser makes of
-    /// an empty command line, without the parser.
-    static func withDefaults() -> Graddiff {
-        var program = ProgramOptions()
-        program.file = nil
-        program.output = nil
-        program.maxNodes = Parser.defaultNodeLimit
-        program.color = .auto
-        program.arguments = []
-        var wrt = WrtOption()
-        wrt.wrt = nil
-        var command = Graddiff()
-        command.program = program
-        command.wrtOption = wrt
-        command.format = .table
-        command.nodes = .all
-        command.explain = nil
-        command.render = nil
-        command.dotBackward = false
-        command.precision = nil
-        command.batch = nil
-        command.threads = nil
-        command.keepGoing = false
-        command.interactive = false
-        command.quiet = false
-        command.strict = false
-        command.kink = nil
-        command.elements = false
-        command.seed = 1
-        command.hessian = false
-        command.order = nil
-        command.check = false
-        command.tol = nil
-        command.tangent = nil
-        command.mode = nil
-        command.jacobian = false
-        return command
     }
 }

@@ -9,11 +9,14 @@ import Darwin
 /// Runs one differentiation as the command line asked: read, parse, evaluate, print.
 /// Diagnostics go to stderr, results to stdout, and the outcome is an exit status.
 struct Runner {
-    let command: Graddiff
+    let command: CommandOptions
 
     func run() -> ExitStatus {
         let renderer = DiagnosticRenderer(useColor: command.program.color.enabled(for: STDERR_FILENO))
         func report(_ diagnostics: [LocatedDiagnostic]) {
+            // Nothing to say is the common case, and `joined()` costs a first run a
+            // dynamic cast (a protocol-conformance lookup) even on an empty array.
+            guard !diagnostics.isEmpty else { return }
             StandardStreams.writeError(diagnostics.map(renderer.render).joined())
         }
 

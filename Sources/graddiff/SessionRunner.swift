@@ -9,7 +9,7 @@ import GradDiff
 /// statements are typed with line editing and history; from a pipe or file they run
 /// without prompts, readline or history, and a failed statement fails the run.
 struct SessionRunner {
-    let command: Graddiff
+    let command: CommandOptions
 
     func run() -> ExitStatus {
         let interactive = StandardStreams.isTerminal(STDIN_FILENO)

@@ -36,10 +36,9 @@ enum Subcommand {
 
     /// Runs `command` on `arguments` as `graddiff NAME ...` (or as `graddiff ...`, the
     /// root command), and exits. A usage error gets graddiff's hint where one applies.
-    /// `parsed` is the command already read from `arguments` (`QuickStart`), if it was.
-    static func run<Command: ParsableCommand>(_ command: Command.Type, _ arguments: [String], parsed: Command? = nil) -> Never {
+    static func run<Command: ParsableCommand>(_ command: Command.Type, _ arguments: [String]) -> Never {
         do {
-            var parsed: ParsableCommand = try parsed ?? command.parseAsRoot(arguments)
+            var parsed = try command.parseAsRoot(arguments)
             try parsed.run()
             Graddiff.exit()
         } catch {

@@ -4,19 +4,22 @@ import Testing
 @testable import graddiff
 
 /// The common command line is read by hand at start-up (`QuickStart`), not by the
-/// argument parser; what it makes must be exactly what the parser makes, and a command
-/// line it cannot read with certainty must go to the parser.
+/// argument parser; what it makes (`CommandOptions`, plain values) must be exactly what
+/// the parser makes (`Graddiff`, property wrappers), and a command line it cannot read
+/// with certainty must go to the parser.
 @Suite struct QuickStartTests {
     /// Every property of a command, by path, as text (`format = json`,
-    /// `program.arguments = ["x"]`); an unset one reads `...(*definition*)`.
+    /// `program.arguments = ["x"]`): a property wrapper's value, or a plain one. An
+    /// option group or a plain struct of options lists its own; an unset wrapper reads
+    /// `...(*definition*)`.
     static func properties(_ value: Any, prefix: String = "") -> [String] {
         Mirror(reflecting: value).children.flatMap { child -> [String] in
             let name = prefix + (child.label ?? "?").replacingOccurrences(of: "_", with: "")
-            if String(describing: type(of: child.value)).hasPrefix("OptionGroup<"),
-               let group = Mirror(reflecting: child.value).descendant("_parsedValue", "value") {
-                return properties(group, prefix: name + ".")
+            let value = Mirror(reflecting: child.value).descendant("_parsedValue", "value") ?? child.value
+            if value is ProgramOptions || value is WrtOption || value is ProgramOptions.Values || value is WrtOption.Values {
+                return properties(value, prefix: name + ".")
             }
-            return ["\(name) = \(String(describing: child.value))"]
+            return ["\(name) = \(String(describing: value))"]
         }
     }
 
@@ -57,8 +60,11 @@ import Testing
         let quick = try #require(QuickStart.parse(arguments), "\(arguments) should be read here")
         let parsed = try #require(try Graddiff.parseAsRoot(arguments) as? Graddiff)
         let quickProperties = Self.properties(quick)
-        #expect(!quickProperties.contains { $0.contains("definition") }, "a property left unset: \(quickProperties)")
-        #expect(quickProperties == Self.properties(parsed))
+        let parsedProperties = Self.properties(parsed)
+        #expect(!parsedProperties.contains { $0.contains("definition") }, "a property left unset: \(parsedProperties)")
+        #expect(quickProperties == parsedProperties)
+        // What the parser's command hands the runners is what it holds.
+        #expect(Self.properties(parsed.options) == parsedProperties)
         #expect(quickProperties.count > 25)
         #expect(quickProperties.contains { $0.hasPrefix("program.arguments = ") } && quickProperties.contains { $0.hasPrefix("format = ") })
     }

@@ -2,7 +2,7 @@ import ArgumentParser
 import GradDiff
 
 /// The options about vectors and matrices, checked with the others.
-extension Graddiff {
+extension CommandOptions {
     func validateTensorOptions() throws {
         if elements && startsSession {
             throw ValidationError("--elements applies to one EXPRESSION or -f FILE, not to a session")

@@ -2,7 +2,7 @@ import ArgumentParser
 import GradDiff
 
 /// `--tangent`, `--mode` and `--jacobian`: what they may be combined with.
-extension Graddiff {
+extension CommandOptions {
     /// Whether the table shows tangents (forward mode) instead of gradients.
     var printsTangents: Bool {
         !jacobian && (tangent != nil || mode == .forward)
