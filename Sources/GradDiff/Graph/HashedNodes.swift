@@ -56,6 +56,14 @@ struct HashedNodes: Sendable {
         reserve(Swift.max(32, count * 2), hashOf: hashOf)
     }
 
+    /// The table with room for `capacity` nodes, holding `nodes` (every node it held,
+    /// in an order cheaper to read than its own).
+    mutating func rebuild(capacity: Int, with nodes: some Sequence<NodeID>, hashOf: (NodeID) -> UInt64) {
+        var larger = HashedNodes(capacity: Swift.max(32, capacity))
+        for id in nodes { larger.insert(id, hash: hashOf(id)) }
+        self = larger
+    }
+
     /// Room for `capacity` nodes in all before the table must grow.
     mutating func reserve(_ capacity: Int, hashOf: (NodeID) -> UInt64) {
         guard 2 * capacity > tags.count else { return }

@@ -37,8 +37,11 @@ extension TapeBuilder {
             return
         case .constant:
             if index.constants.isFull {
+                // Placed again in tape order: reading the tape from its table's order
+                // would wait for memory at every constant.
                 let tape = self.tape
-                index.constants.grow { Self.constantHash(of: $0, in: tape) }
+                let constants = (0..<at).lazy.filter { tape.ops[$0] == .constant }.map { NodeID($0) }
+                index.constants.rebuild(capacity: 2 * index.constants.count, with: constants) { Self.constantHash(of: $0, in: tape) }
             }
             index.constants.insert(id, hash: Self.constantHash(tape.constants[Int(tape.first[at])].bitPattern))
         default:

@@ -7,12 +7,12 @@ public struct ProgramParser {
                              seed: UInt64 = 1) throws(UserError) -> Program {
         var program = Program(source: SourceText(name: source.name, bytes: []))
         program.prepareTensors(bindings: bindings, seed: seed)
-        // Sized from the text: a node takes 4 to 10 bytes of it in practice, a constant
-        // (with its operator) 8 or more. The tape's arrays are only reserved (no memory
-        // until written); the constants' hash table is written at once, so it starts at
-        // a low guess and grows if it must.
+        // Sized from the text: a node takes 4 to 10 bytes of it in practice, a distinct
+        // constant 16 to 30. The tape's arrays are only reserved (no memory until
+        // written); the constants' hash table is written at once, so it starts at the
+        // low guess and grows if it must.
         program.context.builder.reserveCapacity(Swift.min(source.bytes.count / 4, nodeLimit),
-                                                constants: Swift.min(source.bytes.count / 16, nodeLimit))
+                                                constants: Swift.min(source.bytes.count / 32, nodeLimit))
         try parse(source, into: &program, nodeLimit: nodeLimit)
         // Nothing more will be merged into it unless someone parses more, who pays for the index then.
         program.builder.dropIndex()
