@@ -1,6 +1,6 @@
 /// A hash table of node ids, for the lookups `NodeIndex` cannot chain: constants by
 /// value, and the users of an input read by many nodes. Open addressing with linear
-/// probing, kept at most half full, in two parallel arrays: a one-byte tag per slot
+/// probing, kept at most three quarters full, in two parallel arrays: a one-byte tag per slot
 /// (empty, or seven bits of the node's hash) and the node ids. A lookup that finds
 /// nothing (most of them) reads only tags, a byte a slot, which mostly stay in the cache.
 ///
@@ -16,7 +16,7 @@ struct HashedNodes: Sendable {
     /// An empty index with room for `capacity` nodes before it must grow.
     init(capacity: Int) {
         bits = 6
-        while (1 << bits) < 2 * capacity { bits += 1 }
+        while 3 * (1 << bits) < 4 * capacity { bits += 1 }
         tags = Array(repeating: 0, count: 1 << bits)
         ids = Array(repeating: -1, count: 1 << bits)
     }
@@ -24,8 +24,10 @@ struct HashedNodes: Sendable {
     /// No table yet: the first insertion makes one.
     init() {}
 
-    /// Whether one more node would make the table more than half full.
-    var isFull: Bool { 2 * (count + 1) > tags.count }
+    /// Whether one more node would make the table more than three quarters full (the
+    /// tags of a probe share a cache line or two even then, and a smaller table stays
+    /// in the cache).
+    var isFull: Bool { 4 * (count + 1) > 3 * tags.count }
 
     @inline(__always)
     private func home(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash >> UInt64(64 - bits)) }
@@ -66,7 +68,7 @@ struct HashedNodes: Sendable {
 
     /// Room for `capacity` nodes in all before the table must grow.
     mutating func reserve(_ capacity: Int, hashOf: (NodeID) -> UInt64) {
-        guard 2 * capacity > tags.count else { return }
+        guard 4 * capacity > 3 * tags.count else { return }
         var larger = HashedNodes(capacity: capacity)
         for (slot, tag) in tags.enumerated() where tag != 0 { larger.insert(ids[slot], hash: hashOf(ids[slot])) }
         self = larger
