@@ -57,8 +57,18 @@ struct Lexer: Sendable {
             offset = start
             if let scalarLength = identifierStartLength(at: start) {
                 offset += scalarLength
-                while offset < bytes.count, let length = identifierContinueLength(at: offset) {
-                    offset += length
+                while offset < bytes.count {
+                    // ASCII letters, digits and `_` continue a name; other ASCII ends it.
+                    let next = bytes[offset]
+                    if next < 0x80 {
+                        let isLetter = (next | 0x20) >= UInt8(ascii: "a") && (next | 0x20) <= UInt8(ascii: "z")
+                        guard isLetter || (next >= UInt8(ascii: "0") && next <= UInt8(ascii: "9")) || next == UInt8(ascii: "_") else { break }
+                        offset += 1
+                    } else if let length = identifierContinueLength(at: offset) {
+                        offset += length
+                    } else {
+                        break
+                    }
                 }
                 if let error = superscriptAfter(start) { throw error }
                 return Token(.identifier, span(start))

@@ -4,7 +4,8 @@
 extension Parser {
 
     mutating func resolveName(_ name: String, at span: SourceSpan) throws(UserError) -> Operand {
-        if let node = context.scope[name] {
+        // A lone expression has nothing in scope: no lookup (a string hash) a name.
+        if !context.scope.isEmpty, let node = context.scope[name] {
             mentionsVariable = true
             return Operand(node: node, literal: 0, span: span)
         }
