@@ -14,10 +14,13 @@
 /// value in a hash table of their own, a fraction of the size of one of every node.
 struct NodeIndex: Sendable {
     static let chainLimit = 8
-    /// By node: the newest node chained to it, or -1.
-    private var newestUser: [Int32] = []
-    /// By node: the next older node chained to the same input, or -1.
-    private var olderUser: [Int32] = []
+    /// By node: the newest node chained to it, and the next older node chained to the
+    /// same input as itself (-1: none). One array, so appending a node is one append.
+    private var links: [Links] = []
+    private struct Links {
+        var newestUser: Int32 = -1
+        var olderUser: Int32 = -1
+    }
     var constants = HashedNodes()
     var crowded = HashedNodes()
     /// No index at all (`TapeBuilder.dropIndex()`): rebuilt from the tape before use.
@@ -28,51 +31,47 @@ struct NodeIndex: Sendable {
     /// An empty index with room for `capacity` nodes, `constants` of them constants.
     init(capacity: Int, constants: Int = 0) {
         isDropped = false
-        newestUser.reserveCapacity(capacity)
-        olderUser.reserveCapacity(capacity)
+        links.reserveCapacity(capacity)
         if constants > 0 { self.constants = HashedNodes(capacity: constants) }
     }
 
     /// The number of nodes the index has room for chains of (the tape's node count).
-    var count: Int { newestUser.count }
+    var count: Int { links.count }
 
     mutating func reserveCapacity(_ capacity: Int) {
-        newestUser.reserveCapacity(capacity)
-        olderUser.reserveCapacity(capacity)
+        links.reserveCapacity(capacity)
     }
 
     /// Makes room for the tape's newest node, chained to nothing and with nothing chained to it.
     @inline(__always)
     mutating func appendNode() {
-        newestUser.append(-1)
-        olderUser.append(-1)
+        links.append(Links())
     }
 
     @inline(__always)
-    func newestUser(of input: NodeID) -> NodeID { newestUser[Int(input)] }
+    func newestUser(of input: NodeID) -> NodeID { links[Int(input)].newestUser }
 
     @inline(__always)
-    func olderUser(of user: NodeID) -> NodeID { olderUser[Int(user)] }
+    func olderUser(of user: NodeID) -> NodeID { links[Int(user)].olderUser }
 
     /// Chains `user` (the newest node, for now) to its newest input `input`.
     @inline(__always)
     mutating func chain(_ user: NodeID, to input: NodeID) {
-        olderUser[Int(user)] = newestUser[Int(input)]
-        newestUser[Int(input)] = user
+        links[Int(user)].olderUser = links[Int(input)].newestUser
+        links[Int(input)].newestUser = user
     }
 
     /// Unchains `user` from `input` if it is chained there; nodes are removed newest
     /// first, so a chained node being removed is the newest of its chain.
     mutating func unchain(_ user: NodeID, from input: NodeID) -> Bool {
-        guard newestUser[Int(input)] == user else { return false }
-        newestUser[Int(input)] = olderUser[Int(user)]
+        guard links[Int(input)].newestUser == user else { return false }
+        links[Int(input)].newestUser = links[Int(user)].olderUser
         return true
     }
 
     /// Forgets the chains of the nodes from `count` on (removed from the tape, and
     /// already unchained from their inputs).
     mutating func truncate(to count: Int) {
-        newestUser.removeLast(newestUser.count - count)
-        olderUser.removeLast(olderUser.count - count)
+        links.removeLast(links.count - count)
     }
 }

@@ -13,7 +13,7 @@ extension Parser {
             mentionsVariable = true
             return tensor
         }
-        if allowsFreeVariables, let node = context.builder.existingVariable(name) {
+        if allowsFreeVariables, let node = context.builder.existingVariableRemembered(name) {
             mentionsVariable = true
             return Operand(node: node, literal: 0, span: span)
         }
