@@ -11,6 +11,8 @@ struct NodeTextComposer {
     private(set) var ends: [Int] = []
     /// The precedence each node prints at.
     private var precedences: [UInt8] = []
+    /// Whether each node's text is ASCII, so its length in bytes is its width.
+    private var isASCII: [Bool] = []
     /// The node being composed, before it is known to fit.
     private var scratch: [UInt8] = []
 
@@ -20,14 +22,17 @@ struct NodeTextComposer {
         hasStepNames = !tape.stepNames.isEmpty
         ends.reserveCapacity(tape.count)
         precedences.reserveCapacity(tape.count)
+        isASCII.reserveCapacity(tape.count)
         bytes.reserveCapacity(tape.count * 12)
     }
 
     mutating func composeAll() {
         for id in 0..<tape.count {
+            let start = bytes.count
             let precedence = compose(NodeID(id))
             ends.append(bytes.count)
             precedences.append(UInt8(precedence))
+            isASCII.append(bytes.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[start...]).allSatisfy { $0 < 0x80 } })
         }
     }
 
@@ -54,13 +59,18 @@ struct NodeTextComposer {
             return value < 0 ? Precedence.prefix : Precedence.atom
         default:
             scratch.removeAll(keepingCapacity: true)
+            if inputsAlone(overflow: index) {
+                compose(index, op, useLabels: true)
+                scratch.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
+                return Precedence.of(op)
+            }
             compose(index, op, useLabels: false)
             // Bytes are never fewer than characters: only a long text needs counting.
             if scratch.count > maximumWidth, Self.width(of: scratch) > maximumWidth {
                 scratch.removeAll(keepingCapacity: true)
                 compose(index, op, useLabels: true)
             }
-            bytes.append(contentsOf: scratch)
+            scratch.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
             return Precedence.of(op)
         }
     }
@@ -92,6 +102,24 @@ struct NodeTextComposer {
         }
     }
 
+    /// Whether node `index`'s inputs' texts alone, which its full text holds, are wider
+    /// than `maximumWidth` (known only for ASCII texts): then it prints with labels,
+    /// and composing it in full first would copy two long texts for nothing (as each
+    /// step of a long sum would).
+    private func inputsAlone(overflow index: Int) -> Bool {
+        func width(_ input: NodeID) -> Int? {
+            let at = Int(input)
+            guard !printsLabel(input, false), isASCII[at] else { return nil }
+            return ends[at] - (at == 0 ? 0 : ends[at - 1])
+        }
+        guard var total = width(tape.first[index]) else { return false }
+        if tape.ops[index].arity == 2 {
+            guard let second = width(tape.second[index]) else { return false }
+            total += second
+        }
+        return total > maximumWidth
+    }
+
     /// Whether an input prints by its label: a named step always, any composite node
     /// when labels are asked for.
     private func printsLabel(_ id: NodeID, _ useLabels: Bool) -> Bool {
@@ -115,8 +143,10 @@ struct NodeTextComposer {
                 scratch.withUnsafeMutableBufferPointer { DecimalDigits.write(UInt64(id), count: digits, to: $0.baseAddress! + start) }
             }
         } else {
+            // Through a buffer pointer: appending an array slice takes the generic path.
             let index = Int(id)
-            scratch.append(contentsOf: bytes[(index == 0 ? 0 : ends[index - 1])..<ends[index]])
+            let range = (index == 0 ? 0 : ends[index - 1])..<ends[index]
+            bytes.withUnsafeBufferPointer { scratch.append(contentsOf: UnsafeBufferPointer(rebasing: $0[range])) }
         }
         if parenthesized { scratch.append(UInt8(ascii: ")")) }
     }
