@@ -13,11 +13,10 @@ let package = Package(
     targets: [
         // The engine: text → tokens → tape → values → gradients → output. No Foundation.
         .target(name: "GradDiff"),
-        // GNU readline for the REPL's line editor (module map and shim header only).
-        // No pkgConfig: Debian's readline.pc adds -D_DEFAULT_SOURCE and -D_XOPEN_SOURCE=600,
-        // which SwiftPM refuses with a warning on every build; the headers are in
-        // /usr/include and the module map links readline, which is all it takes.
-        .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
+        // GNU readline for the REPL's line editor, loaded with dlopen when a terminal
+        // session starts (not linked: every other run starts without it). The headers
+        // are libreadline-dev's, in /usr/include.
+        .target(name: "CReadline"),
         // Running another program (posix_spawn), for the command and the benchmark.
         .target(name: "ChildProcess"),
         // The command: options, files, exit statuses, the REPL driver. Thin on purpose.

@@ -34,7 +34,7 @@ enum ExitStatus: Int32, CaseIterable {
         case .usage: return "usage error: unknown option, bad option value or combination"
         case .dataError: return "error in the expression, program, bindings or a piped statement"
         case .noInput: return "an input file cannot be read"
-        case .unavailable: return "a program graddiff needs is not installed (Graphviz's dot, for --render)"
+        case .unavailable: return "a program or library graddiff needs is not installed (Graphviz's dot, for --render; GNU readline, for a session at a terminal)"
         case .software: return "internal error (a bug: please report it)"
         case .ioError: return "output cannot be written"
         case .interrupted: return "minimize was interrupted (Ctrl-C); the summary and files are still written"

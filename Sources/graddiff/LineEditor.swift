@@ -16,7 +16,8 @@ import Darwin
 /// Ctrl-C can abandon the line being typed without a longjmp out of readline. SIGINT
 /// only sets `Interruption`'s flag; poll returns early and the loop sees the flag. The
 /// same flag interrupts a line that is running. Readline is global state, and so is
-/// this editor.
+/// this editor. It is loaded with the first terminal session (`Sources/CReadline`), so
+/// no other run pays for loading it.
 enum LineEditor {
     enum Input: Equatable {
         case line(String)
@@ -34,6 +35,12 @@ enum LineEditor {
     nonisolated(unsafe) private static let expressionBreaks = strdup(" \t\n\"'()+-*/^,=;")
     nonisolated(unsafe) private static let fileNameBreaks = strdup(" \t\n")
 
+    /// Loads GNU readline; nil when it is loaded, else why it cannot be.
+    static func load() -> String? {
+        if graddiff_rl_load() { return nil }
+        return graddiff_rl_error().map { String(cString: $0) } ?? "libreadline.so.8 cannot be loaded"
+    }
+
     /// Sets readline up for graddiff (`$if graddiff` in ~/.inputrc), with `history`
     /// (oldest first) to go back through.
     static func start(history: [String]) {
@@ -49,12 +56,8 @@ enum LineEditor {
         sigaddset(&interrupt, SIGINT)
         sigprocmask(SIG_UNBLOCK, &interrupt, nil)
 
-        rl_readline_name = UnsafePointer(strdup("graddiff"))
-        rl_catch_signals = 0
-        rl_attempted_completion_function = complete
-        rl_completion_word_break_hook = wordBreaks
-        stifle_history(Int32(ReplSession.historyLimit))
-        for entry in history { add_history(entry) }
+        graddiff_rl_configure(strdup("graddiff"), complete, wordBreaks, Int32(ReplSession.historyLimit))
+        for entry in history { graddiff_rl_add_history(entry) }
     }
 
     /// Reads one line with `prompt`: the line, a Ctrl-C, or the end of input (Ctrl-D on
@@ -62,8 +65,8 @@ enum LineEditor {
     static func readLine(prompt: String) -> Input {
         input = nil
         Interruption.clear()
-        using_history()
-        rl_callback_handler_install(prompt, lineRead)
+        graddiff_rl_using_history()
+        graddiff_rl_callback_handler_install(prompt, lineRead)
         while input == nil {
             var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
             let ready = poll(&descriptor, 1, -1)
@@ -73,10 +76,10 @@ enum LineEditor {
                 return .interrupted
             }
             if ready < 0 && errno != EINTR {
-                rl_callback_handler_remove()
+                graddiff_rl_callback_handler_remove()
                 return .endOfInput
             }
-            if ready > 0 { rl_callback_read_char() }
+            if ready > 0 { graddiff_rl_callback_read_char() }
         }
         return input ?? .endOfInput
     }
@@ -85,18 +88,17 @@ enum LineEditor {
     /// whether it did, and so whether the history file should have it too.
     static func remember(_ entry: String) -> Bool {
         guard entry.contains(where: { $0 != " " && $0 != "\t" }) else { return false }
-        if history_length > 0, let last = history_get(history_base + history_length - 1),
-           let line = last.pointee.line, String(cString: line) == entry {
+        if let last = graddiff_rl_last_history_line(), String(cString: last) == entry {
             return false
         }
-        add_history(entry)
+        graddiff_rl_add_history(entry)
         return true
     }
 
     /// Called by readline with a finished line, or nil at the end of input.
     private static let lineRead: @convention(c) (UnsafeMutablePointer<CChar>?) -> Void = { line in
         // No new prompt until the next read; the terminal is back to normal while the line runs.
-        rl_callback_handler_remove()
+        graddiff_rl_callback_handler_remove()
         if let line {
             input = .line(String(cString: line))
             free(line)
@@ -107,15 +109,10 @@ enum LineEditor {
 
     /// Leaves the half-typed line on the screen with ^C after it, as a shell does.
     private static func abandonLine() {
-        rl_point = rl_end
-        rl_redisplay()
+        graddiff_rl_redisplay_at_end()
         // Before the clean-up, which ends bracketed paste with a carriage return.
         StandardStreams.writeOut("^C")
-        rl_free_line_state()
-        rl_callback_sigcleanup()
-        rl_cleanup_after_signal()
-        rl_replace_line("", 1)
-        rl_callback_handler_remove()
+        graddiff_rl_abandon_line()
         StandardStreams.writeOut("\n")
     }
 
@@ -125,11 +122,9 @@ enum LineEditor {
         case .files:
             return nil  // readline goes on to complete file names
         case .words(let words):
-            rl_attempted_completion_over = 1
             candidates = words
             // "sin(" is complete as it is: no space after it.
-            if words.count == 1, words[0].hasSuffix("(") { rl_completion_suppress_append = 1 }
-            return rl_completion_matches(text, nextMatch)
+            return graddiff_rl_completion_matches(text, nextMatch, words.count == 1 && words[0].hasSuffix("("))
         }
     }
 
@@ -141,12 +136,12 @@ enum LineEditor {
     }
 
     private static let wordBreaks: @convention(c) () -> UnsafeMutablePointer<CChar>? = {
-        ReplSession.completesFileName(after: lineBefore(Int(rl_point))) ? fileNameBreaks : expressionBreaks
+        ReplSession.completesFileName(after: lineBefore(Int(graddiff_rl_point()))) ? fileNameBreaks : expressionBreaks
     }
 
     /// The line being edited, up to byte `offset`.
     private static func lineBefore(_ offset: Int) -> String {
-        guard let buffer = rl_line_buffer else { return "" }
+        guard let buffer = graddiff_rl_line_buffer() else { return "" }
         let bytes = UnsafeRawBufferPointer(start: buffer, count: min(offset, Int(strlen(buffer))))
         return String(decoding: bytes, as: UTF8.self)
     }

@@ -21,6 +21,12 @@ struct SessionRunner {
         session.nodeLimit = command.program.maxNodes
         session.sourceName = interactive ? "<input>" : "<stdin>"
         let printer = ReplyPrinter(renderer: DiagnosticRenderer(useColor: command.program.color.enabled(for: STDERR_FILENO)))
+        if interactive, let reason = LineEditor.load() {
+            printer.show([LocatedDiagnostic(.error("a session at a terminal needs GNU readline, which cannot be loaded: \(reason)",
+                                                   help: "install it (Debian and Ubuntu: apt-get install libreadline8), "
+                                                       + "or run the statements from a file with -f FILE"), in: nil)])
+            return .unavailable
+        }
         if interactive { StandardStreams.writeOut(InteractiveSession.banner) }
         for argument in command.program.arguments {
             let reply: ReplReply

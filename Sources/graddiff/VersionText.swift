@@ -1,6 +1,6 @@
 /// What `graddiff --version` prints: the version, then the licence in the GNU form.
 ///
-/// graddiff links GNU readline, which is GPL-3.0-or-later, so the binary is distributed
+/// graddiff uses GNU readline, which is GPL-3.0-or-later, so the binary is distributed
 /// under the same licence; LICENSE holds its text. `make deb` takes the package version
 /// from the first line.
 enum VersionText {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// graddiff links GNU readline (GPL-3.0-or-later), so it ships under that licence: the
+/// graddiff uses GNU readline (GPL-3.0-or-later), so it ships under that licence: the
 /// LICENSE file holds the GPL version 3 text, and `--version`, the README and the man
 /// page say so.
 @Suite struct LicenceTests {
