@@ -22,6 +22,23 @@ struct ReplTerminalTests {
             """), "\(screen)")
     }
 
+    /// Readline is loaded when a terminal session starts: a library that will not load
+    /// (here an empty file found first through LD_LIBRARY_PATH) ends the session with
+    /// status 69 and says what to install, rather than crashing.
+    @Test func aSessionWhoseReadlineCannotLoadSaysSoAndExits69() throws {
+        let terminal = try TerminalSession(["LD_LIBRARY_PATH=broken", GraddiffProcess.binary], firstOutput: "needs GNU readline",
+                                           executable: "/usr/bin/env") { directory in
+            let broken = directory.appendingPathComponent("broken")
+            try FileManager.default.createDirectory(at: broken, withIntermediateDirectories: true)
+            try Data().write(to: broken.appendingPathComponent("libreadline.so.8"))
+        }
+        #expect(try terminal.exitStatus() == 69)
+        let screen = try terminal.screen()
+        #expect(screen.contains("error: a session at a terminal needs GNU readline, which cannot be loaded"), "\(screen)")
+        #expect(screen.contains("help: install it (Debian and Ubuntu: apt-get install libreadline8)"), "\(screen)")
+        #expect(!screen.contains(TerminalSession.prompt), "no prompt without readline: \(screen)")
+    }
+
     @Test func upRecallsThePreviousLineAndTheHistoryFileKeepsIt() throws {
         let terminal = try TerminalSession()
         try terminal.run("x = 2")
