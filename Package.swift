@@ -16,7 +16,7 @@ let package = Package(
         // GNU readline for the REPL's line editor, loaded with dlopen when a terminal
         // session starts (not linked: every other run starts without it). The headers
         // are libreadline-dev's, in /usr/include.
-        .target(name: "CReadline"),
+        .target(name: "CReadline", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         // Running another program (posix_spawn), for the command and the benchmark.
         .target(name: "ChildProcess"),
         // The command: options, files, exit statuses, the REPL driver. Thin on purpose.

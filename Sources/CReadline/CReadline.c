@@ -3,7 +3,13 @@
 #include <dlfcn.h>
 
 static void *library;
-static const char *load_error;
+// dlerror's text is freed by the next dl* call (dlclose, below): a copy is kept.
+static char load_error[512];
+
+static void remember_error(void) {
+    const char *text = dlerror();
+    snprintf(load_error, sizeof load_error, "%s", text != NULL ? text : "libreadline.so.8 cannot be loaded");
+}
 
 // readline's variables and functions, found in the loaded library by name.
 #define VARIABLE(type, name) (*(type *)dlsym(library, #name))
@@ -14,7 +20,7 @@ bool graddiff_rl_load(void) {
     // RTLD_GLOBAL: readline finds its terminal library's symbols through the global scope.
     library = dlopen("libreadline.so.8", RTLD_NOW | RTLD_GLOBAL);
     if (library == NULL) {
-        load_error = dlerror();
+        remember_error();
         return false;
     }
     // Every symbol used below, so a library without one fails here and not mid-session.
@@ -29,7 +35,7 @@ bool graddiff_rl_load(void) {
     };
     for (size_t index = 0; index < sizeof names / sizeof names[0]; index++) {
         if (dlsym(library, names[index]) == NULL) {
-            load_error = dlerror();
+            remember_error();
             dlclose(library);
             library = NULL;
             return false;
@@ -38,7 +44,7 @@ bool graddiff_rl_load(void) {
     return true;
 }
 
-const char *graddiff_rl_error(void) { return load_error; }
+const char *graddiff_rl_error(void) { return load_error[0] != '\0' ? load_error : NULL; }
 
 void graddiff_rl_configure(const char *name, rl_completion_func_t *complete,
                            rl_cpvfunc_t *word_breaks, int history_limit) {

@@ -59,6 +59,8 @@ struct BatchPipeline {
     /// Evaluates the chunks of `lines` on the threads; the results in input order.
     private mutating func evaluate(_ lines: BatchLines) -> [BatchEvaluator.ChunkResult] {
         let chunks = lines.chunks(size: Self.chunkSize)
+        // No rows before the failure (a round whose first line is not text): nothing to run.
+        guard !chunks.isEmpty else { return [] }
         var results = [BatchEvaluator.ChunkResult](repeating: .init(), count: chunks.count)
         let stopAtFailure = !keepGoing
         lines.bytes.withUnsafeBufferPointer { bytes in
@@ -106,6 +108,7 @@ private enum Threads {
     /// Runs `body(0)`, ..., `body(count - 1)` at once, `body(0)` on this thread, and
     /// returns when every one has; one that cannot get a thread of its own runs here.
     static func perform(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+        guard count > 0 else { return }
         var started: [pthread_t] = []
         for index in 1..<Swift.max(1, count) {
             let work = Unmanaged.passRetained(Work(body: body, index: index)).toOpaque()

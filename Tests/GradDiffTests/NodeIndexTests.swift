@@ -56,6 +56,18 @@ struct NodeIndexTests {
         #expect(builder.tape.count == keptCount + remade.count + 1)
     }
 
+    /// Two nodes of one hash whose run of slots wraps past the table's end: growing must
+    /// not swap them, or a copy would be found before the node it copies.
+    @Test func growingKeepsNodesOfOneHashInTheirOrder() {
+        var table = HashedNodes(capacity: 1)  // 64 slots
+        let lastSlot = UInt64(63) << 58  // home: the last slot, so the second node wraps to slot 0
+        table.insert(1, hash: lastSlot)
+        table.insert(2, hash: lastSlot)
+        #expect(table.find(hash: lastSlot) { _ in true } == 1)
+        table.reserve(200) { _ in lastSlot }  // a larger table, every node placed again
+        #expect(table.find(hash: lastSlot) { _ in true } == 1)
+    }
+
     @Test func aCopyIsNeverFoundBeforeTheNodeItCopies() {
         var builder = TapeBuilder()
         let x = builder.variable("x", at: span)

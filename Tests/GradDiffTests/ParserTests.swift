@@ -129,6 +129,11 @@ let diagnosticCases: [DiagnosticCase] = [
                    help: "write '*' for multiplication"),
     DiagnosticCase(id: "function without parentheses", "sin + 1", message: "'sin' is a function; call it with parentheses",
                    column: 1, help: "write sin(…)"),
+    // The token after a name is lexed before the name is resolved: its error comes first.
+    DiagnosticCase(id: "brace after a function's name", "sin{x}", message: "unexpected character '{'", column: 4,
+                   help: "use '(' and ')' for grouping, '[' and ']' for vectors and matrices"),
+    DiagnosticCase(id: "multiplication sign after a function's name", "sin×x", message: "unexpected character '×'", column: 4,
+                   help: "write '*' for multiplication"),
     DiagnosticCase(id: "recursive user function", "f(a) = f(a) + 1", message: "f calls itself; recursive functions are not supported",
                    column: 8, help: "graddiff inlines every call, so a function may only call functions defined before it"),
     DiagnosticCase(id: "redefining a built-in function", "sin = 3", message: "'sin' is a built-in function and cannot be redefined",

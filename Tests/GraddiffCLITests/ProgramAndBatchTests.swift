@@ -3,6 +3,19 @@ import Testing
 
 /// Programs from files, stdin and shebang scripts; batch mode through real pipes.
 @Suite struct ProgramAndBatchTests {
+    /// A batch round that fails at its first line (bytes that are not text) has no rows
+    /// to run: it reports the line and exits 65, on one thread or several.
+    @Test(arguments: [["--threads", "1"], ["--threads", "2"], []])
+    func aBatchWhoseFirstRowIsNotTextSaysSo(_ threads: [String]) throws {
+        for row: [UInt8] in [[0xFF], [0], [0x31, 0xFF]] {
+            let input = Data("x\n".utf8) + Data(row) + Data("\n".utf8)
+            let result = try GraddiffProcess.runExecutable(GraddiffProcess.binary, ["x", "--batch", "-"] + threads, input: input)
+            #expect(result.status == 65, "row \(row): \(result.stderr)")
+            #expect(result.stderr.contains("line 2"), "row \(row): \(result.stderr)")
+            #expect(result.stdout == "x,value,d_x\n", "row \(row)")
+        }
+    }
+
     @Test func programFromStdinNamesItsSteps() throws {
         let result = try GraddiffProcess.run(["-f", "-", "x=1", "y=3", "z=-3"], input: "p = x + y\ng = p * z\n")
         #expect(result.status == 0)

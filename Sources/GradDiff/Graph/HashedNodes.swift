@@ -70,7 +70,14 @@ struct HashedNodes: Sendable {
     mutating func reserve(_ capacity: Int, hashOf: (NodeID) -> UInt64) {
         guard 4 * capacity > 3 * tags.count else { return }
         var larger = HashedNodes(capacity: capacity)
-        for (slot, tag) in tags.enumerated() where tag != 0 { larger.insert(ids[slot], hash: hashOf(ids[slot])) }
+        // Each run of occupied slots read from its start, so nodes of one hash keep their
+        // order (a run may wrap past the end: reading from slot 0 would take its tail
+        // first, and `find` would then meet a copy before the node it copies).
+        let start = tags.firstIndex(of: 0) ?? 0
+        for step in 0..<tags.count {
+            let slot = (start + step) & (tags.count - 1)
+            if tags[slot] != 0 { larger.insert(ids[slot], hash: hashOf(ids[slot])) }
+        }
         self = larger
     }
 

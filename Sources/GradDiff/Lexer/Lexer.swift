@@ -84,15 +84,28 @@ struct Lexer: Sendable {
         return try copy.next()
     }
 
-    /// Whether the next token is `(`: what `peek()` would say, without copying the lexer
-    /// (a name followed by `(` is a call, asked at every name of a large expression).
-    func nextIsLeftParen() -> Bool {
+    /// Whether the next token is `(`, when its first byte says so without copying the
+    /// lexer (a name followed by `(` is a call, asked at every name of a large
+    /// expression); nil when only lexing the token can tell, since it may be an error
+    /// that `peek()` reports.
+    func nextIsLeftParen() -> Bool? {
         let bytes = source.bytes
         var index = offset
         while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") || bytes[index] == UInt8(ascii: "\r") {
             index += 1
         }
-        return index < bytes.count && bytes[index] == UInt8(ascii: "(")
+        guard index < bytes.count else { return false }
+        switch bytes[index] {
+        case UInt8(ascii: "("):
+            return true
+        // Tokens of one or two bytes that cannot be errors, and a comment (up to a newline).
+        case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "/"), UInt8(ascii: "^"),
+             UInt8(ascii: ")"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "="), UInt8(ascii: "["),
+             UInt8(ascii: "]"), UInt8(ascii: "@"), UInt8(ascii: "\n"), UInt8(ascii: "#"):
+            return false
+        default:
+            return nil
+        }
     }
 
     private func span(_ start: Int) -> SourceSpan {

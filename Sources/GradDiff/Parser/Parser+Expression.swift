@@ -82,7 +82,7 @@ extension Parser {
                 case .identifier:
                     let name = source.text(of: current.span)
                     let nameSpan = current.span
-                    if nextIsLeftParen() {
+                    if try nextIsLeftParen() {
                         let callee = try resolveFunction(name, at: nameSpan)
                         try advance()
                         pending.append(.call(nameSpan: nameSpan, arguments: 0, callee))

@@ -63,7 +63,10 @@ public struct Parser {
     func peek() throws(UserError) -> Token { try lexer.peek() }
 
     /// Whether the token after the current one is `(` (a name being called).
-    func nextIsLeftParen() -> Bool { lexer.nextIsLeftParen() }
+    func nextIsLeftParen() throws(UserError) -> Bool {
+        if let known = lexer.nextIsLeftParen() { return known }
+        return try lexer.peek().kind == .leftParen
+    }
 
     public func error(_ message: Message, at span: SourceSpan, also: [SourceSpan] = []) -> UserError {
         UserError(.error(message, at: span, also: also), in: source)
