@@ -51,6 +51,7 @@ import Testing
         for option in ["--explain [<PASS>]", "--render <FILE>", "--dot-backward", "markdown, or", "dot (the graph for Graphviz)"] {
             #expect(help.contains(option), "--help lacks \(option)")
         }
-        #expect(help.contains("69   a program graddiff needs is not installed (Graphviz's dot, for --render)"))
+        #expect(help.contains("69   a program or library graddiff needs is not installed (Graphviz's dot,\n       for --render; GNU readline, for a session at a terminal)"),
+                "\(help)")
     }
 }
