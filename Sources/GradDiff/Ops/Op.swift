@@ -101,8 +101,13 @@ public enum Op: UInt8, CaseIterable, Sendable {
         userFunctions.map { ($0.name, $0.op) }, uniquingKeysWith: { first, _ in first })
 
     public static func function(named name: String) -> Op? {
-        functionsByName[name]
+        // A name shorter than every function's (`x`, `x1`) is none: no dictionary built
+        // for it, which the README example would otherwise pay at start-up.
+        guard name.utf8.count >= shortestFunctionName else { return nil }
+        return functionsByName[name]
     }
+
+    private static let shortestFunctionName = userFunctions.lazy.map { $0.name.utf8.count }.min() ?? 0
 
     /// The built-in constants, by every spelling.
     static let constants: [(name: String, value: Double)] = [
