@@ -61,7 +61,7 @@ struct HashedNodes: Sendable {
     /// The table with room for `capacity` nodes, holding `nodes` (every node it held,
     /// in an order cheaper to read than its own).
     mutating func rebuild(capacity: Int, with nodes: some Sequence<NodeID>, hashOf: (NodeID) -> UInt64) {
-        var larger = HashedNodes(capacity: Swift.max(32, capacity))
+        var larger = HashedNodes(capacity: capacity)
         for id in nodes { larger.insert(id, hash: hashOf(id)) }
         self = larger
     }
@@ -69,16 +69,13 @@ struct HashedNodes: Sendable {
     /// Room for `capacity` nodes in all before the table must grow.
     mutating func reserve(_ capacity: Int, hashOf: (NodeID) -> UInt64) {
         guard 4 * capacity > 3 * tags.count else { return }
-        var larger = HashedNodes(capacity: capacity)
         // Each run of occupied slots read from its start, so nodes of one hash keep their
         // order (a run may wrap past the end: reading from slot 0 would take its tail
         // first, and `find` would then meet a copy before the node it copies).
         let start = tags.firstIndex(of: 0) ?? 0
-        for step in 0..<tags.count {
-            let slot = (start + step) & (tags.count - 1)
-            if tags[slot] != 0 { larger.insert(ids[slot], hash: hashOf(ids[slot])) }
-        }
-        self = larger
+        let slots = (0..<tags.count).map { (start + $0) & (tags.count - 1) }
+        let nodes = slots.filter { tags[$0] != 0 }.map { ids[$0] }
+        rebuild(capacity: capacity, with: nodes, hashOf: hashOf)
     }
 
     /// Adds node `id` (not yet indexed, and `isFull` false) with its hash.

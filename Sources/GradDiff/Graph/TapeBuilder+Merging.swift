@@ -41,7 +41,7 @@ extension TapeBuilder {
                 // would wait for memory at every constant.
                 let tape = self.tape
                 let constants = (0..<at).lazy.filter { tape.ops[$0] == .constant }.map { NodeID($0) }
-                index.constants.rebuild(capacity: 2 * index.constants.count, with: constants) { Self.constantHash(of: $0, in: tape) }
+                index.constants.rebuild(capacity: Swift.max(32, 2 * index.constants.count), with: constants) { Self.constantHash(of: $0, in: tape) }
             }
             index.constants.insert(id, hash: Self.constantHash(tape.constants[Int(tape.first[at])].bitPattern))
         default:

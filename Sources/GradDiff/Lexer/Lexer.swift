@@ -58,11 +58,10 @@ struct Lexer: Sendable {
             if let scalarLength = identifierStartLength(at: start) {
                 offset += scalarLength
                 while offset < bytes.count {
-                    // ASCII letters, digits and `_` continue a name; other ASCII ends it.
+                    // ASCII without decoding: a letter, digit or `_` continues, the rest ends it.
                     let next = bytes[offset]
                     if next < 0x80 {
-                        let isLetter = (next | 0x20) >= UInt8(ascii: "a") && (next | 0x20) <= UInt8(ascii: "z")
-                        guard isLetter || (next >= UInt8(ascii: "0") && next <= UInt8(ascii: "9")) || next == UInt8(ascii: "_") else { break }
+                        guard Self.isNameByte(next, continuing: true) else { break }
                         offset += 1
                     } else if let length = identifierContinueLength(at: offset) {
                         offset += length
@@ -226,19 +225,22 @@ struct Lexer: Sendable {
     private func identifierStartLength(at index: Int) -> Int? {
         guard index < source.bytes.count else { return nil }
         let byte = source.bytes[index]
-        if byte < 0x80 {
-            let isLetter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
-            return isLetter || byte == UInt8(ascii: "_") ? 1 : nil
-        }
+        if byte < 0x80 { return Self.isNameByte(byte, continuing: false) ? 1 : nil }
         if byte == 0xE1, isTransposeMark(at: index) { return nil }
         guard let (scalar, length) = decodeScalar(at: index), scalar.properties.isAlphabetic else { return nil }
         return length
     }
 
+    /// Whether ASCII `byte` starts a name (a letter or `_`) or, `continuing` one, also a digit.
+    private static func isNameByte(_ byte: UInt8, continuing: Bool) -> Bool {
+        let isLetter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+        return isLetter || byte == UInt8(ascii: "_") || (continuing && byte &- UInt8(ascii: "0") < 10)
+    }
+
     private func identifierContinueLength(at index: Int) -> Int? {
         guard index < source.bytes.count else { return nil }
         let byte = source.bytes[index]
-        if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") { return 1 }
+        if byte < 0x80 { return Self.isNameByte(byte, continuing: true) ? 1 : nil }
         if let length = identifierStartLength(at: index) { return length }
         guard byte >= 0x80, let (scalar, length) = decodeScalar(at: index),
             scalar.properties.numericType != nil, Self.superscript(scalar) == nil

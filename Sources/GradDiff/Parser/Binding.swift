@@ -73,22 +73,11 @@ public struct Binding: Sendable {
         return binding
     }
 
-    /// The value of `-?digits[.digits]` when the exact fast reader takes it (`PlainDecimal`:
-    /// no warning can arise then); nil for anything else.
+    /// The value of a number of digits, a point and a minus sign when the exact fast
+    /// reader takes it whole (`PlainDecimal`: no warning can arise then); nil for
+    /// anything else (an exponent, a blank, a name).
     private static func plainNumber(_ bytes: ArraySlice<UInt8>) -> Double? {
-        var index = bytes.startIndex
-        if index < bytes.endIndex, bytes[index] == UInt8(ascii: "-") { index += 1 }
-        func digits() -> Bool {
-            let start = index
-            while index < bytes.endIndex, bytes[index] &- UInt8(ascii: "0") < 10 { index += 1 }
-            return index > start
-        }
-        guard digits() else { return nil }
-        if index < bytes.endIndex, bytes[index] == UInt8(ascii: ".") {
-            index += 1
-            guard digits() else { return nil }
-        }
-        guard index == bytes.endIndex else { return nil }
+        guard bytes.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }) else { return nil }
         return bytes.withUnsafeBufferPointer { PlainDecimal.parse($0) }
     }
 
