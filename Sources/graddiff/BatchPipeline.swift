@@ -1,11 +1,5 @@
 import GradDiff
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Batch rows on every core: the table is read in chunks of whole lines, each round's
 /// chunks are evaluated at once on `threads` threads (each with its own copy of the
 /// evaluator: the graph is shared, the buffers are not), and the results are written
@@ -99,49 +93,4 @@ private struct SharedBuffers: @unchecked Sendable {
     let results: UnsafeMutableBufferPointer<BatchEvaluator.ChunkResult>
     let evaluators: UnsafeMutableBufferPointer<BatchEvaluator>
     let chunks: [Range<Int>]
-}
-
-/// `count` threads at once, with POSIX threads rather than Dispatch, so that graddiff
-/// does not load libswiftDispatch (the dynamic loader's work, at every start-up) for
-/// `--batch` alone.
-private enum Threads {
-    /// Runs `body(0)`, ..., `body(count - 1)` at once, `body(0)` on this thread, and
-    /// returns when every one has; one that cannot get a thread of its own runs here.
-    static func perform(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
-        guard count > 0 else { return }
-        var started: [pthread_t] = []
-        for index in 1..<Swift.max(1, count) {
-            let work = Unmanaged.passRetained(Work(body: body, index: index)).toOpaque()
-            var thread = pthread_t()
-            if pthread_create(&thread, nil, { context in
-                let work = Unmanaged<Work>.fromOpaque(context!).takeRetainedValue()
-                work.body(work.index)
-                return nil
-            }, work) == 0 {
-                started.append(thread)
-            } else {
-                Unmanaged<Work>.fromOpaque(work).release()
-                body(index)
-            }
-        }
-        body(0)
-        for thread in started { pthread_join(thread, nil) }
-    }
-
-    private final class Work {
-        let body: @Sendable (Int) -> Void
-        let index: Int
-
-        init(body: @escaping @Sendable (Int) -> Void, index: Int) {
-            self.body = body
-            self.index = index
-        }
-    }
-}
-
-/// The threads `--batch` uses by default: one per online core.
-enum BatchThreads {
-    static var available: Int {
-        Swift.max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-    }
 }

@@ -41,7 +41,7 @@ struct BatchRunner {
             // Rows go through the pipeline in chunks, on every core, written in input order;
             // a pipe that delivers rows slowly sees each round's rows before graddiff waits again.
             var pipeline = BatchPipeline(input: BatchInput(rest: reader.takeRest(), path: path), evaluator: evaluator,
-                                         threads: command.threads ?? BatchThreads.available, keepGoing: command.keepGoing)
+                                         threads: command.threads ?? Threads.available, keepGoing: command.keepGoing)
             var warnings = RowWarnings()
             defer { if let summary = warnings.summary { StandardStreams.writeError(renderer.render(summary)) } }
             let failures = try pipeline.run { problem, severity, line, text in

@@ -22,6 +22,14 @@ public struct ByteBuffer: ~Copyable {
         start = .allocate(capacity: capacity)
     }
 
+    /// An empty buffer without a sink, with room for `capacity` bytes before it grows.
+    public init(capacity: Int) {
+        chunkSize = 1 << 20
+        sink = nil
+        self.capacity = Swift.max(capacity, 16)
+        start = .allocate(capacity: self.capacity)
+    }
+
     deinit { start.deallocate() }
 
     /// Room for at least `extra` more bytes; returns where the next byte goes. Write
@@ -113,6 +121,23 @@ public struct ByteBuffer: ~Copyable {
     public mutating func flush() {
         guard let sink, count > 0 else { return }
         sink(UnsafeBufferPointer(start: start, count: count))
+        count = 0
+    }
+
+    /// Appends what `other` holds: a large chunk goes to the sink as it is, after the
+    /// bytes before it, rather than being copied (rows made on another thread).
+    public mutating func append(_ other: borrowing ByteBuffer) {
+        if sink != nil, other.count >= chunkSize / 2 {
+            flush()
+            sink?(UnsafeBufferPointer(start: other.start, count: other.count))
+        } else {
+            append(UnsafeBufferPointer(start: other.start, count: other.count))
+            flushIfFull()
+        }
+    }
+
+    /// Forgets the bytes written, keeping the memory for the next ones.
+    public mutating func removeAll() {
         count = 0
     }
 

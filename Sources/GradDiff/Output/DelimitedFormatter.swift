@@ -46,31 +46,35 @@ enum DelimitedFormatter {
     }
 
     /// The header and a row per node: id, name, op, text, value, grad; text cells go
-    /// through `cell` (quoting), numbers never need it.
+    /// through `cell` (quoting), numbers never need it. The texts are composed on one core
+    /// while the rows composed so far are written on the other.
     private static func write(_ result: PassResult, separator: UInt8, to buffer: inout ByteBuffer,
-                              cell: (UnsafeBufferPointer<UInt8>, inout ByteBuffer) -> Void) {
+                              cell: @escaping @Sendable (UnsafeBufferPointer<UInt8>, inout ByteBuffer) -> Void) {
         let tape = result.tape
-        let text = NodeText(tape)
+        let text = NodeText(unstarted: tape)
         let opNames = Op.allCases.map { Array($0.name.utf8) }
+        let hasStepNames = !tape.stepNames.isEmpty
         buffer.append(contentsOf: headers.joined(separator: String(UnicodeScalar(separator))) + "\n")
-        for i in 0..<tape.count {
-            let id = NodeID(i)
-            buffer.appendInteger(i)
-            buffer.append(separator)
-            if !tape.stepNames.isEmpty || tape.ops[i] == .variable, let name = tape.name(of: id) {
-                var name = name
-                name.withUTF8 { cell($0, &buffer) }
+        ParallelRows.write(tape.count, to: &buffer, alongside: { text.compose() }) { range, buffer in
+            text.waitUntilComposed(through: range.upperBound - 1)
+            for i in range {
+                let id = NodeID(i)
+                buffer.appendInteger(i)
+                buffer.append(separator)
+                if hasStepNames || tape.ops[i] == .variable, let name = tape.name(of: id) {
+                    var name = name
+                    name.withUTF8 { cell($0, &buffer) }
+                }
+                buffer.append(separator)
+                opNames[Int(tape.ops[i].rawValue)].withUnsafeBufferPointer { buffer.append($0) }
+                buffer.append(separator)
+                text.withBytes(of: id) { cell($0, &buffer) }
+                buffer.append(separator)
+                NumberFormat.appendShortest(result.values[i], to: &buffer)
+                buffer.append(separator)
+                if result.hasGradient(id) { NumberFormat.appendShortest(result.gradients[i], to: &buffer) }
+                buffer.append(UInt8(ascii: "\n"))
             }
-            buffer.append(separator)
-            opNames[Int(tape.ops[i].rawValue)].withUnsafeBufferPointer { buffer.append($0) }
-            buffer.append(separator)
-            text.withBytes(of: id) { cell($0, &buffer) }
-            buffer.append(separator)
-            NumberFormat.appendShortest(result.values[i], to: &buffer)
-            buffer.append(separator)
-            if result.hasGradient(id) { NumberFormat.appendShortest(result.gradients[i], to: &buffer) }
-            buffer.append(UInt8(ascii: "\n"))
-            buffer.flushIfFull()
         }
     }
 

@@ -30,12 +30,51 @@ public enum JSONFormatter {
             appendNumber(result.gradients[Int(tape.variableNodes[variable.slot])], to: &buffer)
         }
         buffer.append("}, \"nodes\": [")
+        switch options.nodes {
+        case .all:
+            // Texts composed on one core while the rows composed so far are written on the other.
+            let text = NodeText(unstarted: tape)
+            let rows = Rows(result: result, text: text)
+            ParallelRows.write(tape.count, to: &buffer, alongside: { text.compose() }) { range, buffer in
+                text.waitUntilComposed(through: range.upperBound - 1)
+                for i in range { rows.write(NodeID(i), to: &buffer) }
+            }
+        case .inputs:
+            let rows = Rows(result: result, text: nil)
+            for id in tape.variableNodes.sorted() {
+                rows.write(id, to: &buffer)
+                buffer.flushIfFull()
+            }
+        case .none:
+            break
+        }
+        buffer.append("]}\n")
+    }
+
+    /// The entries of `nodes`, each written alone (so rows can be made on several threads).
+    private struct Rows: Sendable {
+        let result: PassResult
+        let tape: Tape
+        /// Every node's text, unless the rows are the inputs alone, whose texts are their names.
+        let text: NodeText
+        let hasText: Bool
         let opNames = Op.allCases.map { Array($0.name.utf8) }
-        let hasStepNames = !tape.stepNames.isEmpty
-        // Each entry in two halves around its text, which comes from `NodeText` or the tape.
-        func head(_ id: NodeID, first: Bool) {
+        let hasStepNames: Bool
+        /// The id the array starts with: the only entry with no comma before it.
+        let first: NodeID
+
+        init(result: PassResult, text: NodeText?) {
+            self.result = result
+            self.text = text ?? NodeText(unstarted: result.tape)
+            hasText = text != nil
+            tape = result.tape
+            hasStepNames = !result.tape.stepNames.isEmpty
+            first = text == nil ? result.tape.variableNodes.min() ?? 0 : 0
+        }
+
+        func write(_ id: NodeID, to buffer: inout ByteBuffer) {
             let i = Int(id)
-            if !first { buffer.append(", ") }
+            if id != first { buffer.append(", ") }
             buffer.append("{\"id\": ")
             buffer.appendInteger(i)
             buffer.append(", \"op\": \"")
@@ -47,9 +86,11 @@ public enum JSONFormatter {
                 buffer.append("null")
             }
             buffer.append(", \"text\": ")
-        }
-        func tail(_ id: NodeID) {
-            let i = Int(id)
+            if hasText {
+                text.withBytes(of: id) { appendString($0, to: &buffer) }
+            } else {
+                appendString(tape.note(of: id) ?? tape.label(of: id), to: &buffer)
+            }
             buffer.append(", \"inputs\": [")
             if tape.ops[i].arity > 0 {
                 buffer.appendInteger(Int(tape.first[i]))
@@ -63,26 +104,7 @@ public enum JSONFormatter {
             buffer.append(", \"grad\": ")
             if result.hasGradient(id) { appendNumber(result.gradients[i], to: &buffer) } else { buffer.append("null") }
             buffer.append("}")
-            buffer.flushIfFull()
         }
-        switch options.nodes {
-        case .all:
-            let text = NodeText(tape)
-            for i in 0..<tape.count {
-                head(NodeID(i), first: i == 0)
-                text.withBytes(of: NodeID(i)) { appendString($0, to: &buffer) }
-                tail(NodeID(i))
-            }
-        case .inputs:
-            for (position, id) in tape.variableNodes.sorted().enumerated() {
-                head(id, first: position == 0)
-                appendString(tape.note(of: id) ?? tape.label(of: id), to: &buffer)
-                tail(id)
-            }
-        case .none:
-            break
-        }
-        buffer.append("]}\n")
     }
 
     public static func number(_ value: Double) -> String {

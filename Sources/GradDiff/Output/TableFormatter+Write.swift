@@ -1,66 +1,117 @@
 /// The node table written straight into bytes, laid out as `TextColumns` lays out rows
 /// (two spaces between columns, numbers right-aligned, widths in Unicode scalars, no
-/// trailing blanks). The cells are made once: labels and numbers into two byte arrays,
-/// expressions by `NodeText`; a first pass measures the columns, a second copies.
+/// trailing blanks). The cells are made once: labels and numbers into two byte arrays
+/// (while the expressions are composed by `NodeText` on another core), then the rows are
+/// padded to the widest cells, a chunk of rows on each core.
 extension TableFormatter {
     static func write(_ result: PassResult, _ options: OutputOptions, to buffer: inout ByteBuffer) {
         let tape = result.tape
-        let text = NodeText(tape)
-        var labels = ByteBuffer()
-        var labelEnds: [Int] = []
-        var numbers = ByteBuffer()
-        var numberEnds: [Int] = []  // two a node: value, gradient
-        labelEnds.reserveCapacity(tape.count)
-        numberEnds.reserveCapacity(2 * tape.count)
+        let text = NodeText(unstarted: tape)
+        let size = ParallelRows.rowsPerChunk
+        let chunks = (0..<(tape.count + size - 1) / size).map { Cells(capacity: Swift.min(size, tape.count - $0 * size)) }
         let opNames = Op.allCases.map { Array($0.name.utf8) }
-        var widths = headers.map { $0.utf8.count }
-        for i in 0..<tape.count {
-            let start = labels.count
-            appendLabel(NodeID(i), of: tape, to: &labels)
-            labelEnds.append(labels.count)
-            widths[0] = Swift.max(widths[0], labels.withBytes { scalarCount(UnsafeBufferPointer(rebasing: $0[start...])) })
-            widths[1] = Swift.max(widths[1], opNames[Int(tape.ops[i].rawValue)].count)
-            widths[2] = Swift.max(widths[2], text.withBytes(of: NodeID(i)) { scalarCount($0) })
-            var before = numbers.count
-            NumberFormat.appendSignificant(result.values[i], digits: options.precision, to: &numbers)
-            numberEnds.append(numbers.count)
-            widths[3] = Swift.max(widths[3], numbers.count - before)
-            before = numbers.count
-            // A constant has no gradient: its cell is blank.
-            if result.hasGradient(NodeID(i)) {
-                NumberFormat.appendSignificant(result.gradients[i], digits: options.precision, to: &numbers)
-            }
-            numberEnds.append(numbers.count)
-            widths[4] = Swift.max(widths[4], numbers.count - before)
+        Threads.forEach(chunks.count, alongside: { text.compose() }) { chunk in
+            chunks[chunk].measure(result, chunk * size..<Swift.min(tape.count, (chunk + 1) * size),
+                                  opNames: opNames, precision: options.precision)
         }
+        var measured = chunks.reduce(headers.map { $0.utf8.count }) { widths, chunk in zip(widths, chunk.widths).map { Swift.max($0, $1) } }
+        measured[2] = Swift.max(measured[2], text.widest)
+        for (i, index) in tape.noteIndices.enumerated() where index >= 0 {
+            measured[2] = Swift.max(measured[2], text.withBytes(of: NodeID(i)) { scalarCount($0) })
+        }
+        let widths = measured
         if options.useColor { buffer.append("\u{1B}[1m") }
-        var row = Row(widths: widths)
-        for (column, header) in headers.enumerated() {
-            var header = header
-            header.withUTF8 { row.cell($0, column, to: &buffer) }
+        var header = Row(widths: widths)
+        for (column, name) in headers.enumerated() {
+            var name = name
+            name.withUTF8 { header.cell($0, column, to: &buffer) }
         }
-        row.end(to: &buffer, reset: options.useColor)
-        labels.withBytes { labelBytes in
-            numbers.withBytes { numberBytes in
-                for i in 0..<tape.count {
-                    row.cell(UnsafeBufferPointer(rebasing: labelBytes[(i == 0 ? 0 : labelEnds[i - 1])..<labelEnds[i]]), 0, to: &buffer)
-                    opNames[Int(tape.ops[i].rawValue)].withUnsafeBufferPointer { row.cell($0, 1, to: &buffer) }
-                    text.withBytes(of: NodeID(i)) { row.cell($0, 2, to: &buffer) }
-                    let value = (i == 0 ? 0 : numberEnds[2 * i - 1])..<numberEnds[2 * i]
-                    row.cell(UnsafeBufferPointer(rebasing: numberBytes[value]), 3, to: &buffer)
-                    row.cell(UnsafeBufferPointer(rebasing: numberBytes[numberEnds[2 * i]..<numberEnds[2 * i + 1]]), 4, to: &buffer)
-                    row.end(to: &buffer, reset: false)
-                    buffer.flushIfFull()
-                }
+        header.end(to: &buffer, reset: options.useColor)
+        ParallelRows.write(tape.count, to: &buffer) { range, buffer in
+            var row = Row(widths: widths)
+            let cells = chunks[range.lowerBound / size]
+            for i in range {
+                let local = i - range.lowerBound
+                cells.label(local) { row.cell($0, 0, to: &buffer) }
+                opNames[Int(tape.ops[i].rawValue)].withUnsafeBufferPointer { row.cell($0, 1, to: &buffer) }
+                text.withBytes(of: NodeID(i)) { row.cell($0, 2, to: &buffer) }
+                cells.number(2 * local) { row.cell($0, 3, to: &buffer) }
+                cells.number(2 * local + 1) { row.cell($0, 4, to: &buffer) }
+                row.end(to: &buffer, reset: false)
             }
         }
     }
 
-    /// `tape.label(of: id)` as bytes, without a `String` for the common `n12`.
+    /// A chunk of rows' labels and numbers as bytes, and the widest of each column but
+    /// the expression's: written by one thread, then read by any.
+    private final class Cells: @unchecked Sendable {
+        private(set) var labels: ByteBuffer
+        private(set) var labelEnds: [Int32] = []
+        private(set) var numbers: ByteBuffer
+        /// Two a row: value, gradient.
+        private(set) var numberEnds: [Int32] = []
+        private(set) var widths = [0, 0, 0, 0, 0]
+
+        init(capacity: Int) {
+            labels = ByteBuffer(capacity: capacity * 8)
+            numbers = ByteBuffer(capacity: capacity * 24)
+        }
+
+        func measure(_ result: PassResult, _ range: Range<Int>, opNames: [[UInt8]], precision: Int) {
+            let tape = result.tape
+            var labels = ByteBuffer(capacity: 0), numbers = ByteBuffer(capacity: 0)
+            swap(&labels, &self.labels)
+            swap(&numbers, &self.numbers)
+            var labelEnds: [Int32] = [], numberEnds: [Int32] = []
+            labelEnds.reserveCapacity(range.count)
+            numberEnds.reserveCapacity(2 * range.count)
+            var widths = [0, 0, 0, 0, 0]
+            for i in range {
+                let start = labels.count
+                appendLabel(NodeID(i), of: tape, to: &labels)
+                labelEnds.append(Int32(labels.count))
+                widths[0] = Swift.max(widths[0], labels.withBytes { scalarCount(UnsafeBufferPointer(rebasing: $0[start...])) })
+                widths[1] = Swift.max(widths[1], opNames[Int(tape.ops[i].rawValue)].count)
+                var before = numbers.count
+                NumberFormat.appendSignificant(result.values[i], digits: precision, to: &numbers)
+                numberEnds.append(Int32(numbers.count))
+                widths[3] = Swift.max(widths[3], numbers.count - before)
+                before = numbers.count
+                // A constant has no gradient: its cell is blank.
+                if result.hasGradient(NodeID(i)) {
+                    NumberFormat.appendSignificant(result.gradients[i], digits: precision, to: &numbers)
+                }
+                numberEnds.append(Int32(numbers.count))
+                widths[4] = Swift.max(widths[4], numbers.count - before)
+            }
+            swap(&labels, &self.labels)
+            swap(&numbers, &self.numbers)
+            self.labelEnds = labelEnds
+            self.numberEnds = numberEnds
+            self.widths = widths
+        }
+
+        func label(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+            labels.withBytes { body(UnsafeBufferPointer(rebasing: $0[(i == 0 ? 0 : Int(labelEnds[i - 1]))..<Int(labelEnds[i])])) }
+        }
+
+        /// Number `k`: row `k / 2`'s value, or its gradient for odd `k`.
+        func number(_ k: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+            numbers.withBytes { body(UnsafeBufferPointer(rebasing: $0[(k == 0 ? 0 : Int(numberEnds[k - 1]))..<Int(numberEnds[k])])) }
+        }
+    }
+
+    /// `tape.label(of: id)` as bytes, without a `String` for the common `n12` and `0.25`.
     private static func appendLabel(_ id: NodeID, of tape: Tape, to buffer: inout ByteBuffer) {
-        if tape.ops[Int(id)].arity > 0, tape.stepNames.isEmpty || tape.stepNames[id] == nil {
+        let index = Int(id)
+        guard tape.stepNames.isEmpty || tape.stepNames[id] == nil else {
+            return buffer.append(contentsOf: tape.label(of: id))
+        }
+        if tape.ops[index].arity > 0 {
             buffer.append(UInt8(ascii: "n"))
-            buffer.appendInteger(Int(id))
+            buffer.appendInteger(index)
+        } else if tape.ops[index] == .constant, NodeText.isPlainNumber(tape.constants[Int(tape.first[index])]) {
+            NumberFormat.appendShortest(tape.constants[Int(tape.first[index])], to: &buffer)
         } else {
             buffer.append(contentsOf: tape.label(of: id))
         }

@@ -1,104 +1,152 @@
 /// How `NodeText` writes its texts, node after node up the tape: the byte-for-byte
-/// counterpart of `InfixText`, reading the same parenthesization rule. An input's text
-/// is copied from the bytes already written for it.
+/// counterpart of `InfixText`, reading the same parenthesization rule. A node's text is
+/// written in place after the one before it, its inputs' texts copied from the bytes
+/// already written for them (in the segment being written, or in one `store` holds);
+/// one that turns out too wide is written again over itself, with labels.
 struct NodeTextComposer {
     private let tape: Tape
     private let maximumWidth: Int
     private let hasStepNames: Bool
-    /// The values of pi and e, which print by name.
-    private let namedConstants = Op.constants.map(\.value)
-    private(set) var bytes: [UInt8] = []
-    private(set) var ends: [Int] = []
-    /// The precedence each node prints at.
-    private var precedences: [UInt8] = []
-    /// Whether each node's text is ASCII, so its length in bytes is its width.
-    private var isASCII: [Bool] = []
-    /// The node being composed, before it is known to fit.
-    private var scratch: [UInt8] = []
+    private let store: NodeTextStore
+    /// Each op's function spelling as bytes (`sin`), by raw value.
+    private let spellings = Op.allCases.map { Array(($0.functionSpelling ?? $0.name).utf8) }
+    /// The segment being written: its texts (`count` bytes of `capacity`), where each
+    /// ends, its first node.
+    private var bytes: UnsafeMutablePointer<UInt8>!
+    private var capacity = 0
+    private var count = 0
+    private var ends: UnsafeMutablePointer<Int32>!
+    private var segmentStart = 0
+    /// Each node's text's length in bytes, 0 for a text that is not ASCII (whose length is
+    /// not its width); and the precedence it prints at.
+    private var asciiLengths: [Int32]
+    private var precedences: [UInt8]
 
-    init(_ tape: Tape, maximumWidth: Int) {
+    init(_ tape: Tape, maximumWidth: Int, into store: NodeTextStore) {
         self.tape = tape
         self.maximumWidth = maximumWidth
+        self.store = store
         hasStepNames = !tape.stepNames.isEmpty
-        ends.reserveCapacity(tape.count)
-        precedences.reserveCapacity(tape.count)
-        isASCII.reserveCapacity(tape.count)
-        bytes.reserveCapacity(tape.count * 12)
+        asciiLengths = Array(repeating: 0, count: tape.count)
+        precedences = Array(repeating: 0, count: tape.count)
     }
 
+    /// Composes every node's text, publishing each segment to the store when it is done.
     mutating func composeAll() {
-        for id in 0..<tape.count {
-            let start = bytes.count
-            let precedence = compose(NodeID(id))
-            ends.append(bytes.count)
-            precedences.append(UInt8(precedence))
-            isASCII.append(bytes.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[start...]).allSatisfy { $0 < 0x80 } })
+        let size = NodeTextStore.segmentSize
+        for segment in 0..<store.segments.count {
+            segmentStart = segment * size
+            let end = Swift.min(tape.count, segmentStart + size)
+            capacity = (end - segmentStart) * 32
+            bytes = .allocate(capacity: capacity)
+            ends = .allocate(capacity: end - segmentStart)
+            count = 0
+            var widest = 0
+            for id in segmentStart..<end {
+                let start = count
+                precedences[id] = UInt8(compose(id))
+                ends[id - segmentStart] = Int32(count)
+                let text = UnsafeBufferPointer(start: bytes + start, count: count - start)
+                let isASCII = text.allSatisfy { $0 < 0x80 }
+                asciiLengths[id] = isASCII ? Int32(text.count) : 0
+                widest = Swift.max(widest, isASCII ? text.count : Self.scalarCount(text))
+            }
+            // The store owns the segment's memory from now on.
+            store.publish(.init(bytes: bytes, ends: ends, widest: widest), at: segment)
         }
+        bytes = nil
+        ends = nil
     }
 
-    /// Appends node `id`'s text to `bytes`; returns its precedence.
-    private mutating func compose(_ id: NodeID) -> Int {
-        let index = Int(id)
+    /// Room for `extra` more bytes of the segment (moving it when full).
+    @inline(__always)
+    private mutating func reserve(_ extra: Int) {
+        guard count + extra > capacity else { return }
+        capacity = Swift.max(2 * capacity, count + extra)
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        moved.update(from: bytes, count: count)
+        bytes.deallocate()
+        bytes = moved
+    }
+
+    @inline(__always)
+    private mutating func append(_ byte: UInt8) {
+        reserve(1)
+        bytes[count] = byte
+        count += 1
+    }
+
+    private mutating func append(_ text: UnsafeBufferPointer<UInt8>) {
+        guard let base = text.baseAddress, !text.isEmpty else { return }
+        reserve(text.count)
+        (bytes + count).update(from: base, count: text.count)
+        count += text.count
+    }
+
+    private mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { append($0) }
+    }
+
+    /// Writes node `index`'s text at the end of the segment; returns its precedence.
+    private mutating func compose(_ index: Int) -> Int {
         let op = tape.ops[index]
         switch op {
         case .variable:
-            bytes.append(contentsOf: tape.label(of: id).utf8)
+            append(tape.label(of: NodeID(index)))
             return Precedence.atom
         case .constant:
             let value = tape.constants[Int(tape.first[index])]
-            guard !namedConstants.contains(Swift.abs(value)) else {
+            guard NodeText.isPlainNumber(value) else {
                 let text = NodeText.constantText(value)
-                bytes.append(contentsOf: text.utf8)
+                append(text)
                 return text.hasPrefix("-") ? Precedence.prefix : Precedence.atom
             }
             // Any other number: its shortest form, written without a String.
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: NumberFormat.maximumLength) { text in
-                let length = NumberFormat.writeShortest(value, to: text.baseAddress!)
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[..<length]))
-            }
+            reserve(NumberFormat.maximumLength)
+            count += NumberFormat.writeShortest(value, to: bytes + count)
             return value < 0 ? Precedence.prefix : Precedence.atom
         default:
-            scratch.removeAll(keepingCapacity: true)
+            let start = count
             if inputsAlone(overflow: index) {
                 compose(index, op, useLabels: true)
-                scratch.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
                 return Precedence.of(op)
             }
             compose(index, op, useLabels: false)
             // Bytes are never fewer than characters: only a long text needs counting.
-            if scratch.count > maximumWidth, Self.width(of: scratch) > maximumWidth {
-                scratch.removeAll(keepingCapacity: true)
+            if count - start > maximumWidth,
+               Self.width(of: UnsafeBufferPointer(start: bytes + start, count: count - start)) > maximumWidth {
+                count = start
                 compose(index, op, useLabels: true)
             }
-            scratch.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
             return Precedence.of(op)
         }
     }
 
-    /// Writes node `index` into `scratch`: its inputs by their texts, or with
-    /// `useLabels` the composite ones by label (`n12 * n40`).
+    /// Writes node `index`: its inputs by their texts, or with `useLabels` the composite
+    /// ones by label (`n12 * n40`).
     private mutating func compose(_ index: Int, _ op: Op, useLabels: Bool) {
         let first = tape.first[index]
         switch op {
         case .negate:
-            scratch.append(UInt8(ascii: "-"))
+            append(UInt8(ascii: "-"))
             appendOperand(first, useLabels, parenthesized: precedence(first, useLabels) <= Precedence.prefix)
         case .add, .subtract, .multiply, .divide, .power:
             let second = tape.second[index]
             let (left, right) = InfixText.parentheses(op, precedence(first, useLabels), precedence(second, useLabels))
             appendOperand(first, useLabels, parenthesized: left)
-            InfixText.separator(op).withUTF8Buffer { scratch.append(contentsOf: $0) }
+            InfixText.separator(op).withUTF8Buffer { append($0) }
             appendOperand(second, useLabels, parenthesized: right)
         default:
-            scratch.append(contentsOf: (op.functionSpelling ?? op.name).utf8)
-            scratch.append(UInt8(ascii: "("))
+            spellings[Int(op.rawValue)].withUnsafeBufferPointer { append($0) }
+            append(UInt8(ascii: "("))
             appendOperand(first, useLabels, parenthesized: false)
             if op.arity == 2 {
-                scratch.append(UInt8(ascii: ","))
-                scratch.append(UInt8(ascii: " "))
+                append(UInt8(ascii: ","))
+                append(UInt8(ascii: " "))
                 appendOperand(tape.second[index], useLabels, parenthesized: false)
             }
-            scratch.append(UInt8(ascii: ")"))
+            append(UInt8(ascii: ")"))
         }
     }
 
@@ -108,9 +156,9 @@ struct NodeTextComposer {
     /// step of a long sum would).
     private func inputsAlone(overflow index: Int) -> Bool {
         func width(_ input: NodeID) -> Int? {
-            let at = Int(input)
-            guard !printsLabel(input, false), isASCII[at] else { return nil }
-            return ends[at] - (at == 0 ? 0 : ends[at - 1])
+            let length = Int(asciiLengths[Int(input)])
+            guard !printsLabel(input, false), length > 0 else { return nil }
+            return length
         }
         guard var total = width(tape.first[index]) else { return false }
         if tape.ops[index].arity == 2 {
@@ -131,28 +179,41 @@ struct NodeTextComposer {
     }
 
     private mutating func appendOperand(_ id: NodeID, _ useLabels: Bool, parenthesized: Bool) {
-        if parenthesized { scratch.append(UInt8(ascii: "(")) }
+        if parenthesized { append(UInt8(ascii: "(")) }
+        let index = Int(id)
         if printsLabel(id, useLabels) {
             if hasStepNames, let name = tape.stepNames[id] {
-                scratch.append(contentsOf: name.utf8)
+                append(name)
             } else {
-                scratch.append(UInt8(ascii: "n"))
-                let digits = DecimalDigits.count(UInt64(id))
-                let start = scratch.count
-                scratch.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
-                scratch.withUnsafeMutableBufferPointer { DecimalDigits.write(UInt64(id), count: digits, to: $0.baseAddress! + start) }
+                let digits = DecimalDigits.count(UInt64(index))
+                reserve(digits + 1)
+                bytes[count] = UInt8(ascii: "n")
+                DecimalDigits.write(UInt64(index), count: digits, to: bytes + count + 1)
+                count += digits + 1
             }
+        } else if index >= segmentStart {
+            // In this segment: reserve first, as the copy's source moves with the bytes.
+            let local = index - segmentStart
+            let start = local == 0 ? 0 : Int(ends[local - 1])
+            let length = Int(ends[local]) - start
+            reserve(length)
+            (bytes + count).update(from: bytes + start, count: length)
+            count += length
         } else {
-            // Through a buffer pointer: appending an array slice takes the generic path.
-            let index = Int(id)
-            let range = (index == 0 ? 0 : ends[index - 1])..<ends[index]
-            bytes.withUnsafeBufferPointer { scratch.append(contentsOf: UnsafeBufferPointer(rebasing: $0[range])) }
+            store.withBytes(of: index) { append($0) }
         }
-        if parenthesized { scratch.append(UInt8(ascii: ")")) }
+        if parenthesized { append(UInt8(ascii: ")")) }
+    }
+
+    /// How many Unicode scalars UTF-8 `bytes` hold: the bytes that do not continue one.
+    static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+        return count
     }
 
     /// The width of a text in characters, as `String.count` counts them (bytes, for ASCII).
-    static func width(of text: [UInt8]) -> Int {
+    static func width(of text: UnsafeBufferPointer<UInt8>) -> Int {
         text.allSatisfy({ $0 < 0x80 }) ? text.count : String(decoding: text, as: UTF8.self).count
     }
 }

@@ -3,27 +3,46 @@
 /// names its composite inputs by label instead (`n12 * n40`), so a million-node sum
 /// prints in linear time and every row stays readable.
 ///
-/// The texts live in one byte array, each node's a range of it: a million nodes cost
-/// three allocations, not a million strings, and formatters copy the bytes straight
-/// into their output (`withBytes(of:_:)`).
-struct NodeText {
+/// The texts live in a few byte arrays (`NodeTextStore`), each node's a range of one: a
+/// million nodes cost a few hundred allocations, not a million strings, and formatters
+/// copy the bytes straight into their output (`withBytes(of:_:)`). A large output can
+/// compose on one thread while another writes rows (`unstarted`, `compose`,
+/// `waitUntilComposed`).
+struct NodeText: Sendable {
     let maximumWidth: Int
-    /// Every node's text, one after another; node i's is `bytes[ends[i - 1]..<ends[i]]`.
-    private let bytes: [UInt8]
-    private let ends: [Int]
     let tape: Tape
+    private let store: NodeTextStore
 
+    /// Every node's text, composed now.
     init(_ tape: Tape, maximumWidth: Int = 48) {
-        self.maximumWidth = maximumWidth
-        self.tape = tape
-        var composer = NodeTextComposer(tape, maximumWidth: maximumWidth)
-        composer.composeAll()
-        bytes = composer.bytes
-        ends = composer.ends
+        self.init(unstarted: tape, maximumWidth: maximumWidth)
+        compose()
     }
 
+    /// The texts of `tape` before they are composed: call `compose()` once, on any thread;
+    /// a reader on another thread calls `waitUntilComposed(through:)` first.
+    init(unstarted tape: Tape, maximumWidth: Int = 48) {
+        self.maximumWidth = maximumWidth
+        self.tape = tape
+        store = NodeTextStore(nodeCount: tape.count)
+    }
+
+    /// Composes every node's text, up the tape, publishing each segment as it is done.
+    func compose() {
+        var composer = NodeTextComposer(tape, maximumWidth: maximumWidth, into: store)
+        composer.composeAll()
+    }
+
+    /// Returns once node `id` and every node before it have their texts.
+    func waitUntilComposed(through id: Int) {
+        store.waitUntilComposed(through: id)
+    }
+
+    /// The most Unicode scalars in any node's own text (notes not counted).
+    var widest: Int { store.widest }
+
     /// Each node's text (without notes), for a user function's body.
-    var texts: [String] { (0..<ends.count).map { ownText(NodeID($0)) } }
+    var texts: [String] { (0..<tape.count).map { ownText(NodeID($0)) } }
 
     /// The text shown for a node: its expression, or for a node a user function's call
     /// made, the body's text with the parameters' names (`f: a * b`).
@@ -34,17 +53,16 @@ struct NodeText {
         if tape.noteIndices[Int(id)] >= 0, var note = tape.note(of: id) {
             return note.withUTF8(body)
         }
-        let range = self.range(of: id)
-        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
-    }
-
-    private func range(of id: NodeID) -> Range<Int> {
-        let index = Int(id)
-        return (index == 0 ? 0 : ends[index - 1])..<ends[index]
+        return store.withBytes(of: Int(id), body)
     }
 
     private func ownText(_ id: NodeID) -> String {
-        String(decoding: bytes[range(of: id)], as: UTF8.self)
+        store.withBytes(of: Int(id)) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Whether a constant is written as its shortest form (not `pi`, `e` or their negations).
+    static func isPlainNumber(_ value: Double) -> Bool {
+        !Op.constants.contains { $0.value == Swift.abs(value) }
     }
 
     /// A constant as written: `pi` and `e` by name, others in shortest form.

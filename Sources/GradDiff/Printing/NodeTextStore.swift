@@ -1,0 +1,83 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where `NodeText` keeps its texts: in segments of `segmentSize` nodes, each written
+/// once by the thread composing them and then never again. A segment is published when
+/// it is done, so rows of a large output can be written on one core while the texts of
+/// later nodes are still being composed on another (`waitUntilComposed`).
+final class NodeTextStore: @unchecked Sendable {
+    static let segmentShift = 13
+    /// Nodes a segment: a chunk of `ParallelRows`, so a chunk waits for one segment.
+    static let segmentSize = 1 << segmentShift
+
+    /// A segment's texts, one after another, and where each node's ends: memory the
+    /// store owns (no reference counting on the readers' path).
+    struct Segment {
+        var bytes: UnsafeMutablePointer<UInt8>?
+        var ends: UnsafeMutablePointer<Int32>?
+        /// The most Unicode scalars in one of the segment's texts (the table's column).
+        var widest = 0
+    }
+
+    let nodeCount: Int
+    let segments: UnsafeMutableBufferPointer<Segment>
+    /// How many segments are done; read and written under `lock`.
+    private var published = 0
+    private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let publishedChanged = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+
+    init(nodeCount: Int) {
+        self.nodeCount = nodeCount
+        let count = (nodeCount + Self.segmentSize - 1) >> Self.segmentShift
+        segments = .allocate(capacity: count)
+        segments.initialize(repeating: Segment())
+        pthread_mutex_init(lock, nil)
+        pthread_cond_init(publishedChanged, nil)
+    }
+
+    deinit {
+        for segment in segments {
+            segment.bytes?.deallocate()
+            segment.ends?.deallocate()
+        }
+        segments.deinitialize().deallocate()
+        pthread_mutex_destroy(lock)
+        pthread_cond_destroy(publishedChanged)
+        lock.deallocate()
+        publishedChanged.deallocate()
+    }
+
+    /// Called by the composing thread once segment `index` is written; wakes its readers.
+    func publish(_ segment: Segment, at index: Int) {
+        segments[index] = segment
+        pthread_mutex_lock(lock)
+        published = index + 1
+        pthread_cond_broadcast(publishedChanged)
+        pthread_mutex_unlock(lock)
+    }
+
+    /// Returns once every node up to `id` has its text.
+    func waitUntilComposed(through id: Int) {
+        let needed = (id >> Self.segmentShift) + 1
+        pthread_mutex_lock(lock)
+        while published < needed { pthread_cond_wait(publishedChanged, lock) }
+        pthread_mutex_unlock(lock)
+    }
+
+    /// The bytes of node `id`'s text, once composed (the caller has waited for it).
+    @inline(__always)
+    func withBytes<R>(of id: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let segment = segments[id >> Self.segmentShift]
+        let local = id & (Self.segmentSize - 1)
+        let start = local == 0 ? 0 : Int(segment.ends![local - 1])
+        return body(UnsafeBufferPointer(start: segment.bytes! + start, count: Int(segment.ends![local]) - start))
+    }
+
+    /// The most Unicode scalars in any node's text (every segment must be published).
+    var widest: Int {
+        segments.reduce(0) { Swift.max($0, $1.widest) }
+    }
+}

@@ -1,0 +1,95 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Work on several cores at once, with POSIX threads rather than Dispatch, so that
+/// graddiff does not load libswiftDispatch (the dynamic loader's work, at every start-up)
+/// for the few runs that use a second core: `--batch` and printing a large tape.
+public enum Threads {
+    /// One per online core.
+    public static var available: Int {
+        Swift.max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+    }
+
+    /// Runs `body(0)`, ..., `body(count - 1)` at once, `body(0)` on this thread, and
+    /// returns when every one has; one that cannot get a thread of its own runs here.
+    public static func perform(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+        guard count > 0 else { return }
+        perform(count, others: body) { body(0) }
+    }
+
+    /// Runs `here()` on this thread and `others(1)`, ..., `others(count - 1)` at once
+    /// (`here` may use what only this thread may, such as an `inout` buffer).
+    public static func perform(_ count: Int, others body: @escaping @Sendable (Int) -> Void, here: () -> Void) {
+        var started: [pthread_t] = []
+        for index in 1..<Swift.max(1, count) {
+            let work = Unmanaged.passRetained(Work(body: body, index: index)).toOpaque()
+            var thread = pthread_t()
+            if pthread_create(&thread, nil, { context in
+                let work = Unmanaged<Work>.fromOpaque(context!).takeRetainedValue()
+                work.body(work.index)
+                return nil
+            }, work) == 0 {
+                started.append(thread)
+            } else {
+                Unmanaged<Work>.fromOpaque(work).release()
+                body(index)
+            }
+        }
+        here()
+        for thread in started { pthread_join(thread, nil) }
+    }
+
+    private final class Work {
+        let body: @Sendable (Int) -> Void
+        let index: Int
+
+        init(body: @escaping @Sendable (Int) -> Void, index: Int) {
+            self.body = body
+            self.index = index
+        }
+    }
+}
+
+extension Threads {
+    /// Runs `body(0)`, ..., `body(count - 1)` on up to `threads` threads, each taking the
+    /// next index when it is done with one (so a slow index does not hold up the others);
+    /// `alongside`, if given, runs first on a thread of its own before it takes indices
+    /// too, or first of all with one thread. Returns when every one has run.
+    public static func forEach(_ count: Int, threads: Int = available, alongside: (@Sendable () -> Void)? = nil,
+                               _ body: @escaping @Sendable (Int) -> Void) {
+        guard threads > 1, count > 1 || alongside != nil else {
+            alongside?()
+            for index in 0..<count { body(index) }
+            return
+        }
+        let counter = Counter()
+        perform(threads) { thread in
+            if thread == 1 { alongside?() }
+            while let index = counter.next(below: count) { body(index) }
+        }
+    }
+
+    /// The next index to take, under a lock.
+    private final class Counter: @unchecked Sendable {
+        private var taken = 0
+        private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+
+        init() { pthread_mutex_init(lock, nil) }
+
+        deinit {
+            pthread_mutex_destroy(lock)
+            lock.deallocate()
+        }
+
+        func next(below count: Int) -> Int? {
+            pthread_mutex_lock(lock)
+            defer { pthread_mutex_unlock(lock) }
+            guard taken < count else { return nil }
+            taken += 1
+            return taken - 1
+        }
+    }
+}
