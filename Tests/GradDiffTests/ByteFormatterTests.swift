@@ -41,6 +41,21 @@ import Testing
         return results
     }
 
+    /// The eight-at-a-time test for bytes JSON must escape agrees with a byte-by-byte one,
+    /// wherever the byte sits and whatever surrounds it (bytes next to the special ones).
+    @Test func escapingTestAgreesWithBytes() {
+        var generator = SplitMix64(seed: 0x5EED)
+        let interesting: [UInt8] = [0, 0x01, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0xA2, 0xDC, 0xFF]
+        for _ in 0..<20_000 {
+            let length = Int(generator.next() % 40)
+            let bytes = (0..<length).map { _ in
+                generator.next() % 4 == 0 ? interesting[Int(generator.next() % UInt64(interesting.count))] : UInt8(truncatingIfNeeded: generator.next() | 0x40)
+            }
+            let naive = bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+            #expect(bytes.withUnsafeBufferPointer { JSONFormatter.needsEscaping($0) } == naive, "\(bytes)")
+        }
+    }
+
     @Test func jsonCSVAndTSVAreUnchanged() throws {
         for (name, result) in try Self.results() {
             for wrt in [nil, ["y", "x"]] as [[String]?] {
