@@ -56,6 +56,20 @@ import Testing
         }
     }
 
+    /// Widths read eight bytes at a time agree with counting byte by byte.
+    @Test func widthsAgreeWithBytes() {
+        var generator = SplitMix64(seed: 0x3D7)
+        for _ in 0..<20_000 {
+            let length = Int(generator.next() % 40)
+            let bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: generator.next() % 8 == 0 ? generator.next() | 0x80 : generator.next() & 0x7F) }
+            let scalars = bytes.filter { $0 & 0xC0 != 0x80 }.count
+            bytes.withUnsafeBufferPointer { bytes in
+                #expect(TextWidth.isASCII(bytes) == bytes.allSatisfy { $0 < 0x80 }, "\(Array(bytes))")
+                #expect(TextWidth.scalarCount(bytes) == scalars, "\(Array(bytes))")
+            }
+        }
+    }
+
     @Test func jsonCSVAndTSVAreUnchanged() throws {
         for (name, result) in try Self.results() {
             for wrt in [nil, ["y", "x"]] as [[String]?] {

@@ -100,7 +100,11 @@ public enum JSONFormatter {
                 }
             }
             buffer.append("], \"value\": ")
-            appendNumber(result.values[i], to: &buffer)
+            if hasText, text.isShortestValue(id) {
+                text.withBytes(of: id) { buffer.append($0) }
+            } else {
+                appendNumber(result.values[i], to: &buffer)
+            }
             buffer.append(", \"grad\": ")
             if result.hasGradient(id) { appendNumber(result.gradients[i], to: &buffer) } else { buffer.append("null") }
             buffer.append("}")

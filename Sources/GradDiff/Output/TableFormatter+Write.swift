@@ -17,7 +17,7 @@ extension TableFormatter {
         var measured = chunks.reduce(headers.map { $0.utf8.count }) { widths, chunk in zip(widths, chunk.widths).map { Swift.max($0, $1) } }
         measured[2] = Swift.max(measured[2], text.widest)
         for (i, index) in tape.noteIndices.enumerated() where index >= 0 {
-            measured[2] = Swift.max(measured[2], text.withBytes(of: NodeID(i)) { scalarCount($0) })
+            measured[2] = Swift.max(measured[2], text.withBytes(of: NodeID(i)) { TextWidth.scalarCount($0) })
         }
         let widths = measured
         if options.useColor { buffer.append("\u{1B}[1m") }
@@ -70,7 +70,7 @@ extension TableFormatter {
                 let start = labels.count
                 appendLabel(NodeID(i), of: tape, to: &labels)
                 labelEnds.append(Int32(labels.count))
-                widths[0] = Swift.max(widths[0], labels.withBytes { scalarCount(UnsafeBufferPointer(rebasing: $0[start...])) })
+                widths[0] = Swift.max(widths[0], labels.withBytes { TextWidth.scalarCount(UnsafeBufferPointer(rebasing: $0[start...])) })
                 widths[1] = Swift.max(widths[1], opNames[Int(tape.ops[i].rawValue)].count)
                 var before = numbers.count
                 NumberFormat.appendSignificant(result.values[i], digits: precision, to: &numbers)
@@ -117,13 +117,6 @@ extension TableFormatter {
         }
     }
 
-    /// How many Unicode scalars UTF-8 `bytes` hold: the bytes that do not continue one.
-    static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var count = 0
-        for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
-        return count
-    }
-
     /// One line being written: cells padded to their column's width (left-aligned text,
     /// right-aligned numbers), pending blanks dropped at the end of the line.
     private struct Row {
@@ -136,7 +129,7 @@ extension TableFormatter {
         }
 
         mutating func cell(_ bytes: UnsafeBufferPointer<UInt8>, _ column: Int, to buffer: inout ByteBuffer) {
-            let padding = widths[column] - TableFormatter.scalarCount(bytes)
+            let padding = widths[column] - TextWidth.scalarCount(bytes)
             if column > 0 { blanks += 2 }
             if column >= 3 { blanks += padding }
             if !bytes.isEmpty {

@@ -47,9 +47,9 @@ struct NodeTextComposer {
                 precedences[id] = UInt8(compose(id))
                 ends[id - segmentStart] = Int32(count)
                 let text = UnsafeBufferPointer(start: bytes + start, count: count - start)
-                let isASCII = text.allSatisfy { $0 < 0x80 }
+                let isASCII = TextWidth.isASCII(text)
                 asciiLengths[id] = isASCII ? Int32(text.count) : 0
-                widest = Swift.max(widest, isASCII ? text.count : Self.scalarCount(text))
+                widest = Swift.max(widest, isASCII ? text.count : TextWidth.scalarCount(text))
             }
             // The store owns the segment's memory from now on.
             store.publish(.init(bytes: bytes, ends: ends, widest: widest), at: segment)
@@ -205,15 +205,8 @@ struct NodeTextComposer {
         if parenthesized { append(UInt8(ascii: ")")) }
     }
 
-    /// How many Unicode scalars UTF-8 `bytes` hold: the bytes that do not continue one.
-    static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var count = 0
-        for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
-        return count
-    }
-
     /// The width of a text in characters, as `String.count` counts them (bytes, for ASCII).
     static func width(of text: UnsafeBufferPointer<UInt8>) -> Int {
-        text.allSatisfy({ $0 < 0x80 }) ? text.count : String(decoding: text, as: UTF8.self).count
+        TextWidth.isASCII(text) ? text.count : String(decoding: text, as: UTF8.self).count
     }
 }

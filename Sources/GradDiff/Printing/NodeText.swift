@@ -56,6 +56,16 @@ struct NodeText: Sendable {
         return store.withBytes(of: Int(id), body)
     }
 
+    /// Whether node `id`'s text is its value's shortest form: a finite constant written as
+    /// its number (not pi or e) with no note. A row then copies the text for the value
+    /// instead of formatting the number again.
+    func isShortestValue(_ id: NodeID) -> Bool {
+        let index = Int(id)
+        guard tape.ops[index] == .constant, tape.noteIndices[index] < 0 else { return false }
+        let value = tape.constants[Int(tape.first[index])]
+        return value.isFinite && Self.isPlainNumber(value)
+    }
+
     private func ownText(_ id: NodeID) -> String {
         store.withBytes(of: Int(id)) { String(decoding: $0, as: UTF8.self) }
     }
