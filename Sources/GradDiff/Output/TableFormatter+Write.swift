@@ -1,8 +1,9 @@
 /// The node table written straight into bytes, laid out as `TextColumns` lays out rows
 /// (two spaces between columns, numbers right-aligned, widths in Unicode scalars, no
-/// trailing blanks). The cells are made once: labels and numbers into two byte arrays
-/// (while the expressions are composed by `NodeText` on another core), then the rows are
-/// padded to the widest cells, a chunk of rows on each core.
+/// trailing blanks). The cells are made once: numbers (and the few labels that are names)
+/// into byte arrays, a chunk of rows at a time, while the expressions are composed by
+/// `NodeText` on another core; then the rows are padded to the widest cells, a chunk of
+/// rows on each core.
 extension TableFormatter {
     static func write(_ result: PassResult, _ options: OutputOptions, to buffer: inout ByteBuffer) {
         let tape = result.tape
@@ -16,8 +17,12 @@ extension TableFormatter {
         }
         var measured = chunks.reduce(headers.map { $0.utf8.count }) { widths, chunk in zip(widths, chunk.widths).map { Swift.max($0, $1) } }
         measured[2] = Swift.max(measured[2], text.widest)
-        for (i, index) in tape.noteIndices.enumerated() where index >= 0 {
-            measured[2] = Swift.max(measured[2], text.withBytes(of: NodeID(i)) { TextWidth.scalarCount($0) })
+        for i in 0..<tape.count {
+            if tape.noteIndices[i] >= 0 {
+                measured[2] = Swift.max(measured[2], text.withBytes(of: NodeID(i)) { TextWidth.scalarCount($0) })
+            } else if labelSource(i, of: tape) == .text {
+                measured[0] = Swift.max(measured[0], text.withBytes(of: NodeID(i)) { TextWidth.scalarCount($0) })
+            }
         }
         let widths = measured
         if options.useColor { buffer.append("\u{1B}[1m") }
@@ -32,7 +37,17 @@ extension TableFormatter {
             let cells = chunks[range.lowerBound / size]
             for i in range {
                 let local = i - range.lowerBound
-                cells.label(local) { row.cell($0, 0, to: &buffer) }
+                switch labelSource(i, of: tape) {
+                case .stored: cells.label(local) { row.cell($0, 0, to: &buffer) }
+                case .text: text.withBytes(of: NodeID(i)) { row.cell($0, 0, to: &buffer) }
+                case .number:
+                    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { label in
+                        let digits = DecimalDigits.count(UInt64(i))
+                        label[0] = UInt8(ascii: "n")
+                        DecimalDigits.write(UInt64(i), count: digits, to: label.baseAddress! + 1)
+                        row.cell(UnsafeBufferPointer(rebasing: label[...digits]), 0, to: &buffer)
+                    }
+                }
                 opNames[Int(tape.ops[i].rawValue)].withUnsafeBufferPointer { row.cell($0, 1, to: &buffer) }
                 text.withBytes(of: NodeID(i)) { row.cell($0, 2, to: &buffer) }
                 cells.number(2 * local) { row.cell($0, 3, to: &buffer) }
@@ -42,18 +57,31 @@ extension TableFormatter {
         }
     }
 
-    /// A chunk of rows' labels and numbers as bytes, and the widest of each column but
-    /// the expression's: written by one thread, then read by any.
+    /// Where a row's label comes from: `n12` for an unnamed op node, made as the row is
+    /// written; a constant's own text (`0.25`, `pi`), composed by `NodeText`; any other
+    /// (a variable, a named step) kept by `Cells`.
+    private enum LabelSource {
+        case number, text, stored
+    }
+
+    private static func labelSource(_ i: Int, of tape: Tape) -> LabelSource {
+        if !tape.stepNames.isEmpty, tape.stepNames[NodeID(i)] != nil { return .stored }
+        if tape.ops[i].arity > 0 { return .number }
+        return tape.ops[i] == .constant && tape.noteIndices[i] < 0 ? .text : .stored
+    }
+
+    /// A chunk of rows' stored labels and numbers as bytes, and the widest of the label
+    /// (but constants'), op and number columns: written by one thread, then read by any.
     private final class Cells: @unchecked Sendable {
-        private(set) var labels: ByteBuffer
-        private(set) var labelEnds: [Int32] = []
+        private(set) var labels = ByteBuffer(capacity: 64)
+        /// Where each row's stored label starts and ends in `labels` (empty if not stored).
+        private(set) var labelRanges: [Range<Int32>] = []
         private(set) var numbers: ByteBuffer
         /// Two a row: value, gradient.
         private(set) var numberEnds: [Int32] = []
         private(set) var widths = [0, 0, 0, 0, 0]
 
         init(capacity: Int) {
-            labels = ByteBuffer(capacity: capacity * 8)
             numbers = ByteBuffer(capacity: capacity * 24)
         }
 
@@ -62,15 +90,20 @@ extension TableFormatter {
             var labels = ByteBuffer(capacity: 0), numbers = ByteBuffer(capacity: 0)
             swap(&labels, &self.labels)
             swap(&numbers, &self.numbers)
-            var labelEnds: [Int32] = [], numberEnds: [Int32] = []
-            labelEnds.reserveCapacity(range.count)
+            var labelRanges: [Range<Int32>] = [], numberEnds: [Int32] = []
+            labelRanges.reserveCapacity(range.count)
             numberEnds.reserveCapacity(2 * range.count)
             var widths = [0, 0, 0, 0, 0]
             for i in range {
                 let start = labels.count
-                appendLabel(NodeID(i), of: tape, to: &labels)
-                labelEnds.append(Int32(labels.count))
-                widths[0] = Swift.max(widths[0], labels.withBytes { TextWidth.scalarCount(UnsafeBufferPointer(rebasing: $0[start...])) })
+                switch labelSource(i, of: tape) {
+                case .number: widths[0] = Swift.max(widths[0], 1 + DecimalDigits.count(UInt64(i)))
+                case .text: break
+                case .stored:
+                    labels.append(contentsOf: tape.label(of: NodeID(i)))
+                    widths[0] = Swift.max(widths[0], labels.withBytes { TextWidth.scalarCount(UnsafeBufferPointer(rebasing: $0[start...])) })
+                }
+                labelRanges.append(Int32(start)..<Int32(labels.count))
                 widths[1] = Swift.max(widths[1], opNames[Int(tape.ops[i].rawValue)].count)
                 var before = numbers.count
                 NumberFormat.appendSignificant(result.values[i], digits: precision, to: &numbers)
@@ -86,34 +119,19 @@ extension TableFormatter {
             }
             swap(&labels, &self.labels)
             swap(&numbers, &self.numbers)
-            self.labelEnds = labelEnds
+            self.labelRanges = labelRanges
             self.numberEnds = numberEnds
             self.widths = widths
         }
 
         func label(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-            labels.withBytes { body(UnsafeBufferPointer(rebasing: $0[(i == 0 ? 0 : Int(labelEnds[i - 1]))..<Int(labelEnds[i])])) }
+            let range = labelRanges[i]
+            labels.withBytes { body(UnsafeBufferPointer(rebasing: $0[Int(range.lowerBound)..<Int(range.upperBound)])) }
         }
 
         /// Number `k`: row `k / 2`'s value, or its gradient for odd `k`.
         func number(_ k: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
             numbers.withBytes { body(UnsafeBufferPointer(rebasing: $0[(k == 0 ? 0 : Int(numberEnds[k - 1]))..<Int(numberEnds[k])])) }
-        }
-    }
-
-    /// `tape.label(of: id)` as bytes, without a `String` for the common `n12` and `0.25`.
-    private static func appendLabel(_ id: NodeID, of tape: Tape, to buffer: inout ByteBuffer) {
-        let index = Int(id)
-        guard tape.stepNames.isEmpty || tape.stepNames[id] == nil else {
-            return buffer.append(contentsOf: tape.label(of: id))
-        }
-        if tape.ops[index].arity > 0 {
-            buffer.append(UInt8(ascii: "n"))
-            buffer.appendInteger(index)
-        } else if tape.ops[index] == .constant, NodeText.isPlainNumber(tape.constants[Int(tape.first[index])]) {
-            NumberFormat.appendShortest(tape.constants[Int(tape.first[index])], to: &buffer)
-        } else {
-            buffer.append(contentsOf: tape.label(of: id))
         }
     }
 
