@@ -108,4 +108,22 @@ import Testing
         #expect(chunks.count > 10)
         #expect(String(decoding: chunks.joined(), as: UTF8.self) == expected)
     }
+
+    /// Integers of every length and sign, around each power of ten, as `String` writes them.
+    @Test func integersAsStringWritesThem() {
+        var values = [0, 1, -1, Int.max, Int.min, Int.max - 1, Int.min + 1]
+        var power = 1
+        while power <= Int.max / 10 {
+            values += [power - 1, power, power + 1, -power, 1 - power]
+            power *= 10
+        }
+        var generator = SplitMix64(seed: 7)
+        values += (0..<1000).map { _ in Int(truncatingIfNeeded: generator.next()) >> Int(generator.next() % 63) }
+        var buffer = ByteBuffer()
+        for value in values {
+            buffer.appendInteger(value)
+            buffer.append(UInt8(ascii: ","))
+        }
+        #expect(buffer.string() == values.map { "\($0)," }.joined())
+    }
 }

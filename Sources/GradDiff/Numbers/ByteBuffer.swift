@@ -87,6 +87,15 @@ public struct ByteBuffer: ~Copyable {
 
     /// `value` in decimal (no padding).
     public mutating func appendInteger(_ value: Int) {
+        if value >= 0, value < 100_000_000 {
+            // Up to eight digits (every node id): one word of digits, stored whole; the
+            // bytes past the digits are written in room reserved and then overwritten.
+            let digits = DecimalDigits.count(UInt64(value))
+            let word = DecimalDigits.eightDigits(UInt32(value)) >> UInt64((8 - digits) * 8)
+            UnsafeMutableRawPointer(reserve(8)).storeBytes(of: word, as: UInt64.self)
+            count += digits
+            return
+        }
         let magnitude = value.magnitude
         let digits = DecimalDigits.count(UInt64(magnitude))
         let pointer = reserve(digits + 1)
