@@ -12,6 +12,7 @@ final class ChunkQueue: @unchecked Sendable {
     let window: Int
     /// One buffer per slot, reused from chunk to chunk so its memory is touched once.
     let slots: [Slot]
+    private var alongsideTaken = false
     private var claimed = 0
     private var written = 0
     private var made: [Bool]
@@ -40,6 +41,15 @@ final class ChunkQueue: @unchecked Sendable {
         pthread_cond_destroy(changed)
         lock.deallocate()
         changed.deallocate()
+    }
+
+    /// True for the first thread to ask: it does the work beside the rows.
+    func takeAlongside() -> Bool {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        let first = !alongsideTaken
+        alongsideTaken = true
+        return first
     }
 
     /// The next chunk to make (its slot emptied), waiting while the window is full; nil

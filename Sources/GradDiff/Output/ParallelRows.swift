@@ -12,29 +12,31 @@ enum ParallelRows {
     /// Calls `rows` on consecutive chunks covering `0..<count`, on up to `threads`
     /// threads, appending what each writes to `buffer` in order of the rows. `alongside`,
     /// if given, runs first on one of the other threads (composing the texts the rows
-    /// wait for), or first of all with one thread.
+    /// wait for), or first of all with one thread (or when no other thread starts).
     static func write(_ count: Int, threads: Int = Threads.available, to buffer: inout ByteBuffer,
                       alongside: (@Sendable () -> Void)? = nil,
                       _ rows: @escaping @Sendable (Range<Int>, inout ByteBuffer) -> Void) {
         let chunkCount = (count + rowsPerChunk - 1) / rowsPerChunk
         @Sendable func range(_ chunk: Int) -> Range<Int> { chunk * rowsPerChunk..<Swift.min(count, (chunk + 1) * rowsPerChunk) }
-        guard threads > 1, chunkCount > 1 else {
-            // A small output, or one core: no thread is worth starting.
+        // Everything on this thread, in order: a small output, one core, or no thread to be had.
+        func inOrder() {
             alongside?()
             for chunk in 0..<chunkCount {
                 rows(range(chunk), &buffer)
                 buffer.flushIfFull()
             }
-            return
         }
+        guard threads > 1, chunkCount > 1 else { return inOrder() }
         let queue = ChunkQueue(chunks: chunkCount, window: 2 * threads)
-        Threads.perform(threads, others: { thread in
-            if thread == 1 { alongside?() }
+        Threads.perform(threads, others: { _ in
+            // The first thread to start does the work beside the rows before taking chunks.
+            if queue.takeAlongside() { alongside?() }
             while let chunk = queue.claim() {
                 rows(range(chunk), &queue.slots[chunk % queue.window].bytes)
                 queue.markMade(chunk)
             }
-        }, here: {
+        }, here: { started in
+            guard started > 0 else { return inOrder() }
             // This thread alone writes to `buffer`: the next chunk in order once it is
             // made, and makes chunks itself while that one is not.
             while let next = queue.nextToWrite() {

@@ -17,28 +17,34 @@ public enum Threads {
     /// returns when every one has; one that cannot get a thread of its own runs here.
     public static func perform(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
         guard count > 0 else { return }
-        perform(count, others: body) { body(0) }
+        var missing: [Int] = []
+        perform(count, others: body) { started in
+            missing = Array(started + 1..<count)
+            body(0)
+        }
+        for index in missing { body(index) }
     }
 
-    /// Runs `here()` on this thread and `others(1)`, ..., `others(count - 1)` at once
-    /// (`here` may use what only this thread may, such as an `inout` buffer).
-    public static func perform(_ count: Int, others body: @escaping @Sendable (Int) -> Void, here: () -> Void) {
+    /// Starts `count - 1` threads running `others(1)`, `others(2)`, … and runs
+    /// `here(started)` on this thread meanwhile (it may use what only this thread may,
+    /// such as an `inout` buffer); returns when all have. `started` says how many threads
+    /// the system gave: the first `started` of the others run, the rest do not.
+    public static func perform(_ count: Int, others body: @escaping @Sendable (Int) -> Void, here: (_ started: Int) -> Void) {
         var started: [pthread_t] = []
         for index in 1..<Swift.max(1, count) {
             let work = Unmanaged.passRetained(Work(body: body, index: index)).toOpaque()
             var thread = pthread_t()
-            if pthread_create(&thread, nil, { context in
+            guard pthread_create(&thread, nil, { context in
                 let work = Unmanaged<Work>.fromOpaque(context!).takeRetainedValue()
                 work.body(work.index)
                 return nil
-            }, work) == 0 {
-                started.append(thread)
-            } else {
+            }, work) == 0 else {
                 Unmanaged<Work>.fromOpaque(work).release()
-                body(index)
+                break
             }
+            started.append(thread)
         }
-        here()
+        here(started.count)
         for thread in started { pthread_join(thread, nil) }
     }
 
