@@ -80,10 +80,11 @@ extension Parser {
                     try advance()
                     expectsOperand = false
                 case .identifier:
-                    let name = source.text(of: current.span)
                     let nameSpan = current.span
+                    let (name, function) = recentNames.name(at: nameSpan, in: source)
                     if try nextIsLeftParen() {
-                        let callee = try resolveFunction(name, at: nameSpan)
+                        // A built-in function's name cannot be redefined: its op stands.
+                        let callee = if let function { Callee.builtIn(function) } else { try resolveFunction(name, at: nameSpan) }
                         try advance()
                         pending.append(.call(nameSpan: nameSpan, arguments: 0, callee))
                         depth += 1

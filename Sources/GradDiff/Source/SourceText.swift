@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A half-open range of UTF-8 byte offsets into a `SourceText`.
 ///
 /// Offsets are `Int32` so that the tape can keep one span per node cheaply; a source
@@ -36,11 +42,22 @@ public struct SourceText: Sendable {
         self.name = name
         self.bytes = bytes
         self.firstLine = firstLine
-        var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(offset + 1)
+        lineStarts = [0]
+        Self.appendLineStarts(of: bytes, at: 0, to: &lineStarts)
+    }
+
+    /// Appends where each line after a newline in `bytes` starts (`bytes` placed at
+    /// `base`); memchr finds the newlines, many bytes at a time.
+    private static func appendLineStarts(of bytes: [UInt8], at base: Int, to starts: inout [Int]) {
+        bytes.withUnsafeBufferPointer { bytes in
+            guard let start = bytes.baseAddress else { return }
+            var offset = 0
+            while offset < bytes.count,
+                  let found = memchr(start + offset, Int32(UInt8(ascii: "\n")), bytes.count - offset) {
+                offset = UnsafeRawPointer(found) - UnsafeRawPointer(start) + 1
+                starts.append(base + offset)
+            }
         }
-        self.lineStarts = starts
     }
 
     /// Appends `more` as a new line (after a newline, unless the text is empty) and
@@ -52,9 +69,7 @@ public struct SourceText: Sendable {
         }
         let start = bytes.count
         bytes += more
-        for (offset, byte) in more.enumerated() where byte == UInt8(ascii: "\n") {
-            lineStarts.append(start + offset + 1)
-        }
+        Self.appendLineStarts(of: more, at: start, to: &lineStarts)
         return start
     }
 
