@@ -113,4 +113,28 @@ struct NumberReaderTests {
         #expect(shown.count == RowWarnings.shownCount)
         #expect(warnings.summary?.diagnostic.message == "7 more numbers are out of a double's range")
     }
+
+    /// The lexer's one-pass reading of `digits[.digits]` gives what the exact reader gives
+    /// for the same text, ends where that text ends, and declines everything else
+    /// (exponents, `0x`, a second point, too many digits) to the full reader.
+    @Test func oneParseDecimalsAgreeWithTheExactReader() {
+        var generator = SplitMix64(seed: 0xDEC)
+        let alphabet = Array("0000123456789....eExX_a+- ".utf8)
+        for _ in 0..<50_000 {
+            let length = 1 + Int(generator.next() % 28)
+            let bytes = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+            bytes.withUnsafeBufferPointer { text in
+                guard let (value, end) = PlainDecimal.leading(text, from: 0) else { return }
+                let literal = UnsafeBufferPointer(rebasing: text[..<end])
+                #expect(literal.allSatisfy { $0 == UInt8(ascii: ".") || $0 &- UInt8(ascii: "0") < 10 }, "\(bytes)")
+                #expect(end == text.count || !Array(".0123456789eExX".utf8).contains(text[end]), "\(bytes)")
+                #expect(PlainDecimal.parse(literal)?.bitPattern == value.bitPattern, "\(bytes)")
+                if let described = Double(String(decoding: literal, as: UTF8.self)) {
+                    #expect(described.bitPattern == value.bitPattern, "\(bytes)")
+                }
+            }
+        }
+        let literal = Array("0.978693*x".utf8)
+        #expect(literal.withUnsafeBufferPointer { PlainDecimal.leading($0, from: 0)?.end } == 8)
+    }
 }

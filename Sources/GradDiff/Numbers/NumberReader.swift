@@ -49,6 +49,9 @@ enum NumberReader {
     /// number before it; `continuesName(i)` says whether the byte at `i` may continue a
     /// name.
     static func scan(_ bytes: [UInt8], from start: Int, continuesName: (Int) -> Bool) -> Outcome {
+        if let (value, end) = bytes.withUnsafeBufferPointer({ PlainDecimal.leading($0, from: start) }) {
+            return .number(value, end: end)
+        }
         func isDigit(_ index: Int) -> Bool {
             index < bytes.count && bytes[index] >= UInt8(ascii: "0") && bytes[index] <= UInt8(ascii: "9")
         }

@@ -74,6 +74,35 @@ enum PlainDecimal {
         return negative ? -value : value
     }
 
+    /// The literal at `start` if it is the commonest kind, `digits[.digits]` with at most
+    /// 15 significant digits and 22 after the point, not followed by an exponent or `x`
+    /// (whose rules the full reader keeps): its value, exact as `parse` gives it, and
+    /// where it ends. Nil means "ask the full reader". One pass, for the lexer.
+    static func leading(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (value: Double, end: Int)? {
+        var index = start
+        var significand: UInt64 = 0
+        var digits = 0
+        var fractionDigits = 0
+        var sawPoint = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte &- UInt8(ascii: "0") < 10 {
+                if significand != 0 || byte != UInt8(ascii: "0") { digits += 1 }
+                significand = significand &* 10 &+ UInt64(byte &- UInt8(ascii: "0"))
+                if sawPoint { fractionDigits += 1 }
+            } else if byte == UInt8(ascii: "."), !sawPoint {
+                sawPoint = true
+            } else {
+                guard byte | 0x20 != UInt8(ascii: "e"), byte | 0x20 != UInt8(ascii: "x"), byte != UInt8(ascii: ".") else { return nil }
+                break
+            }
+            index += 1
+        }
+        // Digits seen (not a lone point), few enough to be exact, and not too far right.
+        guard index - start > (sawPoint ? 1 : 0), digits <= 15, fractionDigits <= 22 else { return nil }
+        return (Double(significand) / exactPowersOfTen[fractionDigits], index)
+    }
+
     /// 10^0 … 10^22, each exactly a double.
     static let exactPowersOfTen: [Double] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
