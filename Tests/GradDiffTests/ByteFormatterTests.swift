@@ -20,6 +20,8 @@ import Testing
             a_very_long_variable_name_number_one=1e-300 a_very_long_variable_name_number_two=123456.789
             """),
         ("s = sigmoid(w1*x + w2*y + b); s = s*s; max(s, 0.5) + min(x, y) + relu(-x) + abs(y)", "x=0.1 y=-0.2 w1=3 w2=4 b=0"),
+        // A noted node's own text, wider than its note, does not widen the table's column.
+        ("f(a) = a*a; f(sin(cos(y)))", "y=1"),
         // About 60,000 nodes: texts in several segments, made on several threads, reading
         // inputs' texts from earlier segments (θ, x), notes, a name beyond ASCII.
         ("f(a, b) = a*b + sin(a); θ = x + y; " + (0..<6000).map { "f(θ, \($0).5)*cos(x*\($0).25)" }.joined(separator: " + "),

@@ -50,6 +50,9 @@ import Testing
             #expect(output == Self.expected(50_000))
             #expect(runs.value == 1)
             #expect(text[NodeID(49_999)] == NodeText(Self.chain(nodes: 50_000))[NodeID(49_999)])
+            // Composing again does nothing: the texts stay, no segment is written twice.
+            text.compose()
+            #expect(text[NodeID(49_999)] == NodeText(Self.chain(nodes: 50_000))[NodeID(49_999)])
         }
     }
 

@@ -158,6 +158,15 @@ extension Parser {
                 switch pending.removeLast() {
                 case .group(let open):
                     operands[operands.count - 1].span = open.union(close)
+                case .call(let nameSpan, let count, .builtIn(let op))
+                    where Int(count) + 1 == op.arity && operands.suffix(op.arity).allSatisfy({ $0.tensor < 0 }):
+                    // A built-in function of numbers (nearly every call): its node at once,
+                    // with no array of arguments and no string of its name.
+                    let span = nameSpan.union(close)
+                    let first = materialize(operands[operands.count - op.arity])
+                    let second = op.arity == 2 ? materialize(operands[operands.count - 1]) : -1
+                    operands.removeLast(op.arity)
+                    operands.append(Operand(node: context.builder.apply(op, first, second, at: span), literal: 0, span: span))
                 case .call(let nameSpan, let count, let callee):
                     let name = source.text(of: nameSpan)
                     let given = Int(count) + 1
@@ -234,9 +243,5 @@ extension Parser {
                 return
             }
         }
-    }
-
-    mutating func materialize(_ operand: Operand) -> NodeID {
-        operand.node >= 0 ? operand.node : context.builder.constant(operand.literal, at: operand.span)
     }
 }

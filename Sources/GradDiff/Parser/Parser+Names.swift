@@ -30,6 +30,11 @@ extension Parser {
         return Operand(node: context.builder.variable(name, at: span), literal: 0, span: span)
     }
 
+    /// The operand's node, putting a literal on the tape as a constant first.
+    mutating func materialize(_ operand: Operand) -> NodeID {
+        operand.node >= 0 ? operand.node : context.builder.constant(operand.literal, at: operand.span)
+    }
+
     func resolveFunction(_ name: String, at span: SourceSpan) throws(UserError) -> Callee {
         if name == recursionGuard {
             throw error(.recursion(name), at: span)

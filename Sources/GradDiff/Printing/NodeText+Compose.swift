@@ -49,7 +49,10 @@ struct NodeTextComposer {
                 let text = UnsafeBufferPointer(start: bytes + start, count: count - start)
                 let isASCII = TextWidth.isASCII(text)
                 asciiLengths[id] = isASCII ? Int32(text.count) : 0
-                widest = Swift.max(widest, isASCII ? text.count : TextWidth.scalarCount(text))
+                // A node with a note shows the note, which the table measures itself.
+                if tape.noteIndices[id] < 0 {
+                    widest = Swift.max(widest, isASCII ? text.count : TextWidth.scalarCount(text))
+                }
             }
             // The store owns the segment's memory from now on.
             store.publish(.init(bytes: bytes, ends: ends, widest: widest), at: segment)

@@ -27,8 +27,10 @@ struct NodeText: Sendable {
         store = NodeTextStore(nodeCount: tape.count)
     }
 
-    /// Composes every node's text, up the tape, publishing each segment as it is done.
+    /// Composes every node's text, up the tape, publishing each segment as it is done;
+    /// after the first call (or the composing initializer), does nothing.
     func compose() {
+        guard store.startComposing() else { return }
         var composer = NodeTextComposer(tape, maximumWidth: maximumWidth, into: store)
         composer.composeAll()
     }
@@ -38,7 +40,7 @@ struct NodeText: Sendable {
         store.waitUntilComposed(through: id)
     }
 
-    /// The most Unicode scalars in any node's own text (notes not counted).
+    /// The most Unicode scalars in any node's own text (noted nodes not counted).
     var widest: Int { store.widest }
 
     /// Each node's text (without notes), for a user function's body.

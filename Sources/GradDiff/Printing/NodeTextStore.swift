@@ -26,6 +26,8 @@ final class NodeTextStore: @unchecked Sendable {
     let segments: UnsafeMutableBufferPointer<Segment>
     /// How many segments are done; read and written under `lock`.
     private var published = 0
+    /// Whether a thread has begun composing; read and written under `lock`.
+    private var started = false
     private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let publishedChanged = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
 
@@ -48,6 +50,15 @@ final class NodeTextStore: @unchecked Sendable {
         pthread_cond_destroy(publishedChanged)
         lock.deallocate()
         publishedChanged.deallocate()
+    }
+
+    /// True the first time only: the texts are composed once, by whoever asks first.
+    func startComposing() -> Bool {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        let first = !started
+        started = true
+        return first
     }
 
     /// Called by the composing thread once segment `index` is written; wakes its readers.
@@ -76,7 +87,8 @@ final class NodeTextStore: @unchecked Sendable {
         return body(UnsafeBufferPointer(start: segment.bytes! + start, count: Int(segment.ends![local]) - start))
     }
 
-    /// The most Unicode scalars in any node's text (every segment must be published).
+    /// The most Unicode scalars in any node's own text but a noted one's (every segment
+    /// must be published).
     var widest: Int {
         segments.reduce(0) { Swift.max($0, $1.widest) }
     }
