@@ -75,31 +75,35 @@ enum PlainDecimal {
     }
 
     /// The literal at `start` if it is the commonest kind, `digits[.digits]` with at most
-    /// 15 significant digits and 22 after the point, not followed by an exponent or `x`
-    /// (whose rules the full reader keeps): its value, exact as `parse` gives it, and
-    /// where it ends. Nil means "ask the full reader". One pass, for the lexer.
+    /// 15 digits in all, not followed by an exponent, `x` or another point (whose rules
+    /// the full reader keeps): its value, exact as `parse` gives it, and where it ends.
+    /// Nil means "ask the full reader". One tight pass, for the lexer.
     static func leading(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (value: Double, end: Int)? {
+        let count = bytes.count
         var index = start
         var significand: UInt64 = 0
-        var digits = 0
-        var fractionDigits = 0
-        var sawPoint = false
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte &- UInt8(ascii: "0") < 10 {
-                if significand != 0 || byte != UInt8(ascii: "0") { digits += 1 }
-                significand = significand &* 10 &+ UInt64(byte &- UInt8(ascii: "0"))
-                if sawPoint { fractionDigits += 1 }
-            } else if byte == UInt8(ascii: "."), !sawPoint {
-                sawPoint = true
-            } else {
-                guard byte | 0x20 != UInt8(ascii: "e"), byte | 0x20 != UInt8(ascii: "x"), byte != UInt8(ascii: ".") else { return nil }
-                break
-            }
+        while index < count, bytes[index] &- UInt8(ascii: "0") < 10 {
+            significand = significand &* 10 &+ UInt64(bytes[index] &- UInt8(ascii: "0"))
             index += 1
         }
-        // Digits seen (not a lone point), few enough to be exact, and not too far right.
-        guard index - start > (sawPoint ? 1 : 0), digits <= 15, fractionDigits <= 22 else { return nil }
+        var digits = index - start
+        var fractionDigits = 0
+        if index < count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            let fractionStart = index
+            while index < count, bytes[index] &- UInt8(ascii: "0") < 10 {
+                significand = significand &* 10 &+ UInt64(bytes[index] &- UInt8(ascii: "0"))
+                index += 1
+            }
+            fractionDigits = index - fractionStart
+            digits += fractionDigits
+        }
+        if index < count {
+            let next = bytes[index]
+            guard next | 0x20 != UInt8(ascii: "e"), next | 0x20 != UInt8(ascii: "x"), next != UInt8(ascii: ".") else { return nil }
+        }
+        // Fewer than 10^15 is exact, as is 10^fractionDigits (at most 10^15).
+        guard digits > 0, digits <= 15 else { return nil }
         return (Double(significand) / exactPowersOfTen[fractionDigits], index)
     }
 
