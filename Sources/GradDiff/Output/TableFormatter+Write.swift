@@ -11,7 +11,8 @@ extension TableFormatter {
         let size = ParallelRows.rowsPerChunk
         let chunks = (0..<(tape.count + size - 1) / size).map { Cells(capacity: Swift.min(size, tape.count - $0 * size)) }
         let opNames = Op.allCases.map { Array($0.name.utf8) }
-        Threads.forEach(chunks.count, alongside: { text.compose() }) { chunk in
+        // One chunk (a table people read) is not worth a thread.
+        Threads.forEach(chunks.count, threads: chunks.count > 1 ? Threads.available : 1, alongside: { text.compose() }) { chunk in
             chunks[chunk].measure(result, chunk * size..<Swift.min(tape.count, (chunk + 1) * size),
                                   opNames: opNames, precision: options.precision)
         }
@@ -74,8 +75,10 @@ extension TableFormatter {
     /// (but constants'), op and number columns: written by one thread, then read by any.
     private final class Cells: @unchecked Sendable {
         private(set) var labels = ByteBuffer(capacity: 64)
-        /// Where each row's stored label starts and ends in `labels` (empty if not stored).
-        private(set) var labelRanges: [Range<Int32>] = []
+        /// Where each row's stored label ends in `labels` (it starts where the row
+        /// before's ends; empty if not stored). Plain `Int32`s: a generic element type
+        /// costs a runtime type lookup at every start-up.
+        private(set) var labelEnds: [Int32] = []
         private(set) var numbers: ByteBuffer
         /// Two a row: value, gradient.
         private(set) var numberEnds: [Int32] = []
@@ -90,8 +93,8 @@ extension TableFormatter {
             var labels = ByteBuffer(capacity: 0), numbers = ByteBuffer(capacity: 0)
             swap(&labels, &self.labels)
             swap(&numbers, &self.numbers)
-            var labelRanges: [Range<Int32>] = [], numberEnds: [Int32] = []
-            labelRanges.reserveCapacity(range.count)
+            var labelEnds: [Int32] = [], numberEnds: [Int32] = []
+            labelEnds.reserveCapacity(range.count)
             numberEnds.reserveCapacity(2 * range.count)
             var widths = [0, 0, 0, 0, 0]
             for i in range {
@@ -103,7 +106,7 @@ extension TableFormatter {
                     labels.append(contentsOf: tape.label(of: NodeID(i)))
                     widths[0] = Swift.max(widths[0], labels.withBytes { TextWidth.scalarCount(UnsafeBufferPointer(rebasing: $0[start...])) })
                 }
-                labelRanges.append(Int32(start)..<Int32(labels.count))
+                labelEnds.append(Int32(labels.count))
                 widths[1] = Swift.max(widths[1], opNames[Int(tape.ops[i].rawValue)].count)
                 var before = numbers.count
                 NumberFormat.appendSignificant(result.values[i], digits: precision, to: &numbers)
@@ -119,14 +122,13 @@ extension TableFormatter {
             }
             swap(&labels, &self.labels)
             swap(&numbers, &self.numbers)
-            self.labelRanges = labelRanges
+            self.labelEnds = labelEnds
             self.numberEnds = numberEnds
             self.widths = widths
         }
 
         func label(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-            let range = labelRanges[i]
-            labels.withBytes { body(UnsafeBufferPointer(rebasing: $0[Int(range.lowerBound)..<Int(range.upperBound)])) }
+            labels.withBytes { body(UnsafeBufferPointer(rebasing: $0[(i == 0 ? 0 : Int(labelEnds[i - 1]))..<Int(labelEnds[i])])) }
         }
 
         /// Number `k`: row `k / 2`'s value, or its gradient for odd `k`.

@@ -12,7 +12,10 @@ struct RecentNames: Sendable {
     static let capacity = 8
     private var spans: [SourceSpan] = []
     private var names: [String] = []
-    private var functions: [Op?] = []
+    /// Each name's built-in function's raw value, `none` for a name that is not one (raw
+    /// bytes: an array of optionals costs a runtime type lookup at every start-up).
+    private var functions: [UInt8] = []
+    private static let none = UInt8.max
     /// The entry the next new name replaces, once all are taken.
     private var next = 0
 
@@ -27,15 +30,15 @@ struct RecentNames: Sendable {
             }
             return nil
         }
-        if let found { return (names[found], functions[found]) }
+        if let found { return (names[found], Op(rawValue: functions[found])) }
         let name = source.text(of: span)
         let function = Op.function(named: name)
         if spans.count < Self.capacity {
             spans.append(span)
             names.append(name)
-            functions.append(function)
+            functions.append(function?.rawValue ?? Self.none)
         } else {
-            (spans[next], names[next], functions[next]) = (span, name, function)
+            (spans[next], names[next], functions[next]) = (span, name, function?.rawValue ?? Self.none)
             next = (next + 1) % Self.capacity
         }
         return (name, function)
