@@ -21,6 +21,8 @@ extension CommandOptions {
         if tangent != nil && mode == .reverse {
             throw ValidationError("--tangent runs forward mode; it cannot be combined with --mode reverse")
         }
+        // The list below (an array of tuples, a runtime type lookup) only when it is read.
+        guard jacobian || printsTangents else { return }
         let others = [(batch != nil, "--batch"), (hessian, "--hessian"), (order != nil, "--order"), (check, "--check"),
                       (render != nil, "--render")]
         if jacobian {

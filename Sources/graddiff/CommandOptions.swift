@@ -115,8 +115,12 @@ struct CommandOptions {
     }
 
     private func validateDerivatives() throws {
-        let chosen = [hessian ? "--hessian" : nil, order != nil ? "--order" : nil, check ? "--check" : nil,
-                      jacobian ? "--jacobian" : nil].compactMap { $0 }
+        // Appended one by one: an array of optionals costs a runtime type lookup at start-up.
+        var chosen: [String] = []
+        if hessian { chosen.append("--hessian") }
+        if order != nil { chosen.append("--order") }
+        if check { chosen.append("--check") }
+        if jacobian { chosen.append("--jacobian") }
         guard let first = chosen.first else {
             if tol != nil { throw ValidationError("--tol applies to --check") }
             return

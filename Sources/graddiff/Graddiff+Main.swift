@@ -16,7 +16,9 @@ extension Graddiff {
     /// leaves the expression alone. An attached value cannot be an expression, though:
     /// `--explain=froward` is a typo, and would otherwise silently mean backward.
     static func main() {
-        let arguments = Array(CommandLine.arguments.dropFirst())
+        // Not through a slice: its type is looked up at run time, at every start-up.
+        var arguments = CommandLine.arguments
+        if !arguments.isEmpty { arguments.removeFirst() }
         if let shell = CompletionScript.requestedShell(by: arguments) {
             StandardStreams.writeOut(CompletionScript.script(for: shell))
             exit()
