@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The bookkeeping of `ParallelRows`: which chunk is made next, which are made and which
 /// is written next, under one lock. A chunk is made into the slot `chunk % window`,
 /// which is free because no chunk is claimed `window` or more ahead of the one written.
@@ -16,8 +10,7 @@ final class ChunkQueue: @unchecked Sendable {
     private var claimed = 0
     private var written = 0
     private var made: [Bool]
-    private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private let monitor = Monitor()
 
     final class Slot: @unchecked Sendable {
         var bytes = ByteBuffer()
@@ -32,63 +25,53 @@ final class ChunkQueue: @unchecked Sendable {
         self.window = window
         slots = (0..<window).map { _ in Slot() }
         made = Array(repeating: false, count: window)
-        pthread_mutex_init(lock, nil)
-        pthread_cond_init(changed, nil)
-    }
-
-    deinit {
-        pthread_mutex_destroy(lock)
-        pthread_cond_destroy(changed)
-        lock.deallocate()
-        changed.deallocate()
     }
 
     /// True for the first thread to ask: it does the work beside the rows.
     func takeAlongside() -> Bool {
-        pthread_mutex_lock(lock)
-        defer { pthread_mutex_unlock(lock) }
-        let first = !alongsideTaken
-        alongsideTaken = true
-        return first
+        monitor.locked {
+            defer { alongsideTaken = true }
+            return !alongsideTaken
+        }
     }
 
     /// The next chunk to make (its slot emptied), waiting while the window is full; nil
     /// when every chunk is claimed.
     func claim() -> Int? {
-        pthread_mutex_lock(lock)
-        defer { pthread_mutex_unlock(lock) }
-        while claimed < chunks, claimed - written >= window { pthread_cond_wait(changed, lock) }
-        return takeNext()
+        monitor.locked {
+            while claimed < chunks, claimed - written >= window { monitor.wait() }
+            return takeNext()
+        }
     }
 
     /// For the writing thread: the next chunk in order once made, or else a chunk to make
     /// when one can be claimed, waiting otherwise; nil when every chunk is written.
     func nextToWrite() -> Step? {
-        pthread_mutex_lock(lock)
-        defer { pthread_mutex_unlock(lock) }
-        while written < chunks {
-            if made[written % window] { return .write(written) }
-            if claimed - written < window, let chunk = takeNext() { return .make(chunk) }
-            pthread_cond_wait(changed, lock)
+        monitor.locked {
+            while written < chunks {
+                if made[written % window] { return .write(written) }
+                if claimed - written < window, let chunk = takeNext() { return .make(chunk) }
+                monitor.wait()
+            }
+            return nil
         }
-        return nil
     }
 
     /// Marks `chunk` made.
     func markMade(_ chunk: Int) {
-        pthread_mutex_lock(lock)
-        made[chunk % window] = true
-        pthread_cond_broadcast(changed)
-        pthread_mutex_unlock(lock)
+        monitor.locked {
+            made[chunk % window] = true
+            monitor.wakeAll()
+        }
     }
 
     /// Marks `chunk` written, freeing its slot.
     func markWritten(_ chunk: Int) {
-        pthread_mutex_lock(lock)
-        made[chunk % window] = false
-        written = chunk + 1
-        pthread_cond_broadcast(changed)
-        pthread_mutex_unlock(lock)
+        monitor.locked {
+            made[chunk % window] = false
+            written = chunk + 1
+            monitor.wakeAll()
+        }
     }
 
     private func takeNext() -> Int? {

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Where `NodeText` keeps its texts: in segments of `segmentSize` nodes, each written
 /// once by the thread composing them and then never again. A segment is published when
 /// it is done, so rows of a large output can be written on one core while the texts of
@@ -24,20 +18,17 @@ final class NodeTextStore: @unchecked Sendable {
 
     let nodeCount: Int
     let segments: UnsafeMutableBufferPointer<Segment>
-    /// How many segments are done; read and written under `lock`.
+    /// How many segments are done; read and written under `monitor`.
     private var published = 0
-    /// Whether a thread has begun composing; read and written under `lock`.
+    /// Whether a thread has begun composing; read and written under `monitor`.
     private var started = false
-    private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    private let publishedChanged = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private let monitor = Monitor()
 
     init(nodeCount: Int) {
         self.nodeCount = nodeCount
         let count = (nodeCount + Self.segmentSize - 1) >> Self.segmentShift
         segments = .allocate(capacity: count)
         segments.initialize(repeating: Segment())
-        pthread_mutex_init(lock, nil)
-        pthread_cond_init(publishedChanged, nil)
     }
 
     deinit {
@@ -46,36 +37,31 @@ final class NodeTextStore: @unchecked Sendable {
             segment.ends?.deallocate()
         }
         segments.deinitialize().deallocate()
-        pthread_mutex_destroy(lock)
-        pthread_cond_destroy(publishedChanged)
-        lock.deallocate()
-        publishedChanged.deallocate()
     }
 
     /// True the first time only: the texts are composed once, by whoever asks first.
     func startComposing() -> Bool {
-        pthread_mutex_lock(lock)
-        defer { pthread_mutex_unlock(lock) }
-        let first = !started
-        started = true
-        return first
+        monitor.locked {
+            defer { started = true }
+            return !started
+        }
     }
 
     /// Called by the composing thread once segment `index` is written; wakes its readers.
     func publish(_ segment: Segment, at index: Int) {
         segments[index] = segment
-        pthread_mutex_lock(lock)
-        published = index + 1
-        pthread_cond_broadcast(publishedChanged)
-        pthread_mutex_unlock(lock)
+        monitor.locked {
+            published = index + 1
+            monitor.wakeAll()
+        }
     }
 
     /// Returns once every node up to `id` has its text.
     func waitUntilComposed(through id: Int) {
         let needed = (id >> Self.segmentShift) + 1
-        pthread_mutex_lock(lock)
-        while published < needed { pthread_cond_wait(publishedChanged, lock) }
-        pthread_mutex_unlock(lock)
+        monitor.locked {
+            while published < needed { monitor.wait() }
+        }
     }
 
     /// The bytes of node `id`'s text, once composed (the caller has waited for it).

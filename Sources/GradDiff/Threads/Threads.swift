@@ -81,21 +81,14 @@ extension Threads {
     /// The next index to take, under a lock.
     private final class Counter: @unchecked Sendable {
         private var taken = 0
-        private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-
-        init() { pthread_mutex_init(lock, nil) }
-
-        deinit {
-            pthread_mutex_destroy(lock)
-            lock.deallocate()
-        }
+        private let monitor = Monitor()
 
         func next(below count: Int) -> Int? {
-            pthread_mutex_lock(lock)
-            defer { pthread_mutex_unlock(lock) }
-            guard taken < count else { return nil }
-            taken += 1
-            return taken - 1
+            monitor.locked {
+                guard taken < count else { return nil }
+                taken += 1
+                return taken - 1
+            }
         }
     }
 }
