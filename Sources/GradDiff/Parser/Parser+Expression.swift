@@ -81,10 +81,11 @@ extension Parser {
                     expectsOperand = false
                 case .identifier:
                     let nameSpan = current.span
-                    let (name, function) = recentNames.name(at: nameSpan, in: source)
+                    let (name, entry) = recentNames.name(at: nameSpan, in: source)
                     if try nextIsLeftParen() {
                         // A built-in function's name cannot be redefined: its op stands.
-                        let callee = if let function { Callee.builtIn(function) } else { try resolveFunction(name, at: nameSpan) }
+                        let builtIn = recentNames.function(entry)
+                        let callee = if let builtIn { Callee.builtIn(builtIn) } else { try resolveFunction(name, at: nameSpan, builtIn: false) }
                         try advance()
                         pending.append(.call(nameSpan: nameSpan, arguments: 0, callee))
                         depth += 1

@@ -35,11 +35,12 @@ extension Parser {
         operand.node >= 0 ? operand.node : context.builder.constant(operand.literal, at: operand.span)
     }
 
-    func resolveFunction(_ name: String, at span: SourceSpan) throws(UserError) -> Callee {
+    /// `builtIn: false` when the name is known not to be a built-in function's.
+    func resolveFunction(_ name: String, at span: SourceSpan, builtIn: Bool = true) throws(UserError) -> Callee {
         if name == recursionGuard {
             throw error(.recursion(name), at: span)
         }
-        if let op = Op.function(named: name) { return .builtIn(op) }
+        if builtIn, let op = Op.function(named: name) { return .builtIn(op) }
         if context.functions[name] != nil { return .user }
         if let function = TensorFunction.named(name) { return .tensor(function) }
         let candidates = Op.userFunctions.map(\.name) + TensorFunction.allCases.map(\.rawValue) + context.functions.names.sorted()

@@ -6,41 +6,69 @@ import Darwin
 
 /// The last few names a parser read, each with where it read it: a name met again (`x1`,
 /// `tanh` in a long expression) is known by comparing its bytes with that earlier place,
-/// without making a `String` of it and hashing that again. A name that is a built-in
-/// function keeps its op, which no definition can change.
+/// without making a `String` of it and hashing that again. A name called as a function
+/// keeps its built-in op once looked up, which no definition can change.
 struct RecentNames: Sendable {
     static let capacity = 8
+    /// Each name's length and first seven bytes in one word, compared before any bytes.
+    private var keys: [UInt64] = []
     private var spans: [SourceSpan] = []
     private var names: [String] = []
-    /// Each name's built-in function's raw value, `none` for a name that is not one (raw
-    /// bytes: an array of optionals costs a runtime type lookup at every start-up).
+    /// Each name's built-in function's raw value, `none` for a name that is not one,
+    /// `unknown` before it is asked for (raw bytes: an array of optionals costs a runtime
+    /// type lookup at every start-up).
     private var functions: [UInt8] = []
-    private static let none = UInt8.max
+    private static let none = UInt8.max, unknown = UInt8.max - 1
     /// The entry the next new name replaces, once all are taken.
     private var next = 0
 
-    /// The name spelled by `span` of `source`, and its built-in function if it is one.
-    mutating func name(at span: SourceSpan, in source: SourceText) -> (name: String, function: Op?) {
-        let length = Int(span.end - span.start)
-        let found: Int? = source.bytes.withUnsafeBufferPointer { bytes in
-            guard let base = bytes.baseAddress else { return nil }
-            for (index, known) in spans.enumerated() where Int(known.end - known.start) == length
-                && memcmp(base + Int(known.start), base + Int(span.start), length) == 0 {
-                return index
+    /// The name spelled by `span` of `source`, and its entry (for `function(_:)`).
+    mutating func name(at span: SourceSpan, in source: SourceText) -> (name: String, entry: Int) {
+        let (start, length) = (Int(span.start), Int(span.end - span.start))
+        // A span outside the text (never made by the lexer) gets a key no name has.
+        let (found, key): (Int?, UInt64) = source.bytes.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress, length > 0, start + length <= bytes.count else { return (nil, 0) }
+            let key = Self.key(base + start, length: length, readable: bytes.count - start)
+            for index in keys.indices where keys[index] == key {
+                // Seven bytes or fewer: the key is the whole name. Longer: compare the rest.
+                let earlier = Int(spans[index].start)
+                if length <= 7 || (earlier + length <= bytes.count && memcmp(base + earlier, base + start, length) == 0) {
+                    return (index, key)
+                }
             }
-            return nil
+            return (nil, key)
         }
-        if let found { return (names[found], Op(rawValue: functions[found])) }
+        if let found { return (names[found], found) }
         let name = source.text(of: span)
-        let function = Op.function(named: name)
         if spans.count < Self.capacity {
+            keys.append(key)
             spans.append(span)
             names.append(name)
-            functions.append(function?.rawValue ?? Self.none)
-        } else {
-            (spans[next], names[next], functions[next]) = (span, name, function?.rawValue ?? Self.none)
-            next = (next + 1) % Self.capacity
+            functions.append(Self.unknown)
+            return (name, spans.count - 1)
         }
-        return (name, function)
+        let entry = next
+        (keys[entry], spans[entry], names[entry], functions[entry]) = (key, span, name, Self.unknown)
+        next = (next + 1) % Self.capacity
+        return (name, entry)
+    }
+
+    /// A name's length and first (up to) seven bytes, little-endian, in one word: one
+    /// load when eight bytes can be read there.
+    private static func key(_ name: UnsafePointer<UInt8>, length: Int, readable: Int) -> UInt64 {
+        let kept = Swift.min(length, 7)
+        var word: UInt64 = 0
+        if readable >= 8 {
+            word = UnsafeRawPointer(name).loadUnaligned(as: UInt64.self)
+        } else {
+            for index in 0..<kept { word |= UInt64(name[index]) << (8 * UInt64(index)) }
+        }
+        return word & ((1 << (8 * UInt64(kept))) - 1) | UInt64(truncatingIfNeeded: length) << 56
+    }
+
+    /// The built-in function the name of `entry` calls, if it is one (looked up once).
+    mutating func function(_ entry: Int) -> Op? {
+        if functions[entry] == Self.unknown { functions[entry] = Op.function(named: names[entry])?.rawValue ?? Self.none }
+        return Op(rawValue: functions[entry])
     }
 }

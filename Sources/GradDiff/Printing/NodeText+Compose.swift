@@ -9,7 +9,7 @@ struct NodeTextComposer {
     private let hasStepNames: Bool
     private let store: NodeTextStore
     /// Each op's function spelling as bytes (`sin`), by raw value.
-    private let spellings = Op.allCases.map { Array(($0.functionSpelling ?? $0.name).utf8) }
+    private static let spellings = Op.allCases.map { Array(($0.functionSpelling ?? $0.name).utf8) }
     /// The segment being written: its texts (`count` bytes of `capacity`), where each
     /// ends, its first node.
     private var bytes: UnsafeMutablePointer<UInt8>!
@@ -141,7 +141,7 @@ struct NodeTextComposer {
             InfixText.separator(op).withUTF8Buffer { append($0) }
             appendOperand(second, useLabels, parenthesized: right)
         default:
-            spellings[Int(op.rawValue)].withUnsafeBufferPointer { append($0) }
+            Self.spellings[Int(op.rawValue)].withUnsafeBufferPointer { append($0) }
             append(UInt8(ascii: "("))
             appendOperand(first, useLabels, parenthesized: false)
             if op.arity == 2 {
