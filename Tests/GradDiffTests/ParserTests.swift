@@ -308,4 +308,16 @@ struct ParserTests {
         #expect(result.values[Int(result.output)] == Double(terms) * 0.5)
         #expect(result.gradients[0] == Double(terms))
     }
+
+    /// Names the parser knows again by their length and first bytes stay apart when only
+    /// later bytes differ, when one is a prefix of another, at the very end of the text,
+    /// and after more names than it remembers; a built-in function among them still calls.
+    @Test func namesSharingTheirFirstBytesStayApart() throws {
+        let names = ["variable_one", "variable_two", "variable_on", "v", "vv", "sin_x", "a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8"]
+        let terms = names + names.reversed() + ["sin(v)", "variable_one"]
+        let evaluation = try evaluate(terms.joined(separator: " + "), names.enumerated().map { "\($1)=\($0 + 1)" }.joined(separator: " "))
+        #expect(evaluation.tape.variableNames == names)
+        let sum = Double(2 * (1...names.count).reduce(0, +)) + sin(4.0) + 1
+        #expect(abs(evaluation.result.values[Int(evaluation.result.output)] - sum) < 1e-9)
+    }
 }
