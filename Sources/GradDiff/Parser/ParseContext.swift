@@ -16,6 +16,9 @@ struct ParseContext: Sendable {
     /// program, or a session's entry): each body node visited and each call made.
     /// `--max-nodes` bounds it as it bounds the nodes (`FunctionLibrary.expand`).
     var expansionWork = 0
+    /// The names the parse read last (`RecentNames`), kept here so a session's entries
+    /// reuse its memory; forgotten at each entry, whose text may replace an undone one.
+    var recentNames = RecentNames()
 
     init(builder: TapeBuilder = TapeBuilder()) {
         self.builder = builder

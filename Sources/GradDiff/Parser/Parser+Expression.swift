@@ -81,10 +81,10 @@ extension Parser {
                     expectsOperand = false
                 case .identifier:
                     let nameSpan = current.span
-                    let (name, entry) = recentNames.name(at: nameSpan, in: source)
+                    let (name, entry) = context.recentNames.name(at: nameSpan, in: source)
                     if try nextIsLeftParen() {
                         // A built-in function's name cannot be redefined: its op stands.
-                        let builtIn = recentNames.function(entry)
+                        let builtIn = context.recentNames.function(entry)
                         let callee = if let builtIn { Callee.builtIn(builtIn) } else { try resolveFunction(name, at: nameSpan, builtIn: false) }
                         try advance()
                         pending.append(.call(nameSpan: nameSpan, arguments: 0, callee))

@@ -30,8 +30,6 @@ public struct Parser {
     var mentionsVariable = false
     /// The token under the cursor.
     private(set) var current: Token
-    /// The names read last, to know one met again without making its string again.
-    var recentNames = RecentNames()
 
     init(source: SourceText, startingAt offset: Int = 0, context: ParseContext = ParseContext()) throws(UserError) {
         self.lexer = Lexer(source, startingAt: offset)

@@ -58,6 +58,7 @@ public struct ProgramParser {
         swap(&parser.context, &program.context)
         parser.nodeLimit = nodeLimit
         parser.context.expansionWork = 0
+        parser.context.recentNames.forget()
         defer { swap(&parser.context, &program.context) }
         var statements: [Statement] = []
         while true {

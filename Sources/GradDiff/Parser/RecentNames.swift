@@ -4,15 +4,14 @@ import Glibc
 import Darwin
 #endif
 
-/// The last few names a parser read, each with where it read it: a name met again (`x1`,
-/// `tanh` in a long expression) is known by comparing its bytes with that earlier place,
-/// without making a `String` of it and hashing that again. A name called as a function
+/// The last few names a parser read: a name met again (`x1`, `tanh` in a long expression)
+/// is known by comparing its bytes with the string kept for it, without making a
+/// `String` of it and hashing that again. A name called as a function
 /// keeps its built-in op once looked up, which no definition can change.
 struct RecentNames: Sendable {
     static let capacity = 8
     /// Each name's length and first seven bytes in one word, compared before any bytes.
     private var keys: [UInt64] = []
-    private var spans: [SourceSpan] = []
     private var names: [String] = []
     /// Each name's built-in function's raw value, `none` for a name that is not one,
     /// `unknown` before it is asked for (raw bytes: an array of optionals costs a runtime
@@ -22,6 +21,14 @@ struct RecentNames: Sendable {
     /// The entry the next new name replaces, once all are taken.
     private var next = 0
 
+    /// Forgets every name, keeping the memory.
+    mutating func forget() {
+        keys.removeAll(keepingCapacity: true)
+        names.removeAll(keepingCapacity: true)
+        functions.removeAll(keepingCapacity: true)
+        next = 0
+    }
+
     /// The name spelled by `span` of `source`, and its entry (for `function(_:)`).
     mutating func name(at span: SourceSpan, in source: SourceText) -> (name: String, entry: Int) {
         let (start, length) = (Int(span.start), Int(span.end - span.start))
@@ -30,25 +37,29 @@ struct RecentNames: Sendable {
             guard let base = bytes.baseAddress, length > 0, start + length <= bytes.count else { return (nil, 0) }
             let key = Self.key(base + start, length: length, readable: bytes.count - start)
             for index in keys.indices where keys[index] == key {
-                // Seven bytes or fewer: the key is the whole name. Longer: compare the rest.
-                let earlier = Int(spans[index].start)
-                if length <= 7 || (earlier + length <= bytes.count && memcmp(base + earlier, base + start, length) == 0) {
-                    return (index, key)
-                }
+                // Seven bytes or fewer: the key is the whole name. Longer: compare them all.
+                if length <= 7 { return (index, key) }
+                var known = names[index]
+                if known.withUTF8({ memcmp($0.baseAddress!, base + start, length) == 0 }) { return (index, key) }
             }
             return (nil, key)
         }
         if let found { return (names[found], found) }
         let name = source.text(of: span)
-        if spans.count < Self.capacity {
+        if names.count < Self.capacity {
+            if names.capacity == 0 {
+                // Room for every entry at once, not grown one name at a time.
+                keys.reserveCapacity(Self.capacity)
+                names.reserveCapacity(Self.capacity)
+                functions.reserveCapacity(Self.capacity)
+            }
             keys.append(key)
-            spans.append(span)
             names.append(name)
             functions.append(Self.unknown)
-            return (name, spans.count - 1)
+            return (name, names.count - 1)
         }
         let entry = next
-        (keys[entry], spans[entry], names[entry], functions[entry]) = (key, span, name, Self.unknown)
+        (keys[entry], names[entry], functions[entry]) = (key, name, Self.unknown)
         next = (next + 1) % Self.capacity
         return (name, entry)
     }
