@@ -70,11 +70,7 @@ enum DelimitedFormatter {
                 buffer.append(separator)
                 text.withBytes(of: id) { cell($0, &buffer) }
                 buffer.append(separator)
-                if text.isShortestValue(id) {
-                    text.withBytes(of: id) { buffer.append($0) }
-                } else {
-                    NumberFormat.appendShortest(result.values[i], to: &buffer)
-                }
+                text.appendShortestValue(of: id, result.values[i], to: &buffer)
                 buffer.append(separator)
                 if result.hasGradient(id) { NumberFormat.appendShortest(result.gradients[i], to: &buffer) }
                 buffer.append(UInt8(ascii: "\n"))

@@ -101,8 +101,8 @@ public enum JSONFormatter {
                 }
             }
             buffer.append("], \"value\": ")
-            if hasText, text.isShortestValue(id) {
-                text.withBytes(of: id) { buffer.append($0) }
+            if hasText, result.values[i].isFinite {
+                text.appendShortestValue(of: id, result.values[i], to: &buffer)
             } else {
                 appendNumber(result.values[i], to: &buffer)
             }

@@ -42,11 +42,9 @@ extension TableFormatter {
                 case .stored: cells.label(local) { row.cell($0, 0, to: &buffer) }
                 case .text: text.withBytes(of: NodeID(i)) { row.cell($0, 0, to: &buffer) }
                 case .number:
-                    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { label in
-                        let digits = DecimalDigits.count(UInt64(i))
-                        label[0] = UInt8(ascii: "n")
-                        DecimalDigits.write(UInt64(i), count: digits, to: label.baseAddress! + 1)
-                        row.cell(UnsafeBufferPointer(rebasing: label[...digits]), 0, to: &buffer)
+                    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: NodeText.maximumLabelLength) { label in
+                        let length = NodeText.writeNumberLabel(i, to: label.baseAddress!)
+                        row.cell(UnsafeBufferPointer(rebasing: label[..<length]), 0, to: &buffer)
                     }
                 }
                 opNames[Int(tape.ops[i].rawValue)].withUnsafeBufferPointer { row.cell($0, 1, to: &buffer) }

@@ -188,11 +188,8 @@ struct NodeTextComposer {
             if hasStepNames, let name = tape.stepNames[id] {
                 append(name)
             } else {
-                let digits = DecimalDigits.count(UInt64(index))
-                reserve(digits + 1)
-                bytes[count] = UInt8(ascii: "n")
-                DecimalDigits.write(UInt64(index), count: digits, to: bytes + count + 1)
-                count += digits + 1
+                reserve(NodeText.maximumLabelLength)
+                count += NodeText.writeNumberLabel(index, to: bytes + count)
             }
         } else if index >= segmentStart {
             // In this segment: reserve first, as the copy's source moves with the bytes.

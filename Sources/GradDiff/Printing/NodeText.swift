@@ -58,15 +58,28 @@ struct NodeText: Sendable {
         return store.withBytes(of: Int(id), body)
     }
 
-    /// Whether node `id`'s text is its value's shortest form: a finite constant written as
-    /// its number (not pi or e) with no note. A row then copies the text for the value
-    /// instead of formatting the number again.
-    func isShortestValue(_ id: NodeID) -> Bool {
+    /// Appends `value`, node `id`'s finite value, in shortest form: the node's own text
+    /// when that is exactly it (a constant written as its number, not pi or e, with no
+    /// note), so a row does not format the number a second time.
+    func appendShortestValue(of id: NodeID, _ value: Double, to buffer: inout ByteBuffer) {
         let index = Int(id)
-        guard tape.ops[index] == .constant, tape.noteIndices[index] < 0 else { return false }
-        let value = tape.constants[Int(tape.first[index])]
-        return value.isFinite && Self.isPlainNumber(value)
+        if tape.ops[index] == .constant, tape.noteIndices[index] < 0, Self.isPlainNumber(tape.constants[Int(tape.first[index])]) {
+            withBytes(of: id) { buffer.append($0) }
+        } else {
+            NumberFormat.appendShortest(value, to: &buffer)
+        }
     }
+
+    /// Writes the label of unnamed node `index` (`n12`) at `pointer`, which has room for
+    /// `maximumLabelLength` bytes; returns its length.
+    static func writeNumberLabel(_ index: Int, to pointer: UnsafeMutablePointer<UInt8>) -> Int {
+        let digits = DecimalDigits.count(UInt64(index))
+        pointer.pointee = UInt8(ascii: "n")
+        DecimalDigits.write(UInt64(index), count: digits, to: pointer + 1)
+        return digits + 1
+    }
+
+    static let maximumLabelLength = 21
 
     private func ownText(_ id: NodeID) -> String {
         store.withBytes(of: Int(id)) { String(decoding: $0, as: UTF8.self) }
