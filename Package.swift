@@ -12,7 +12,9 @@ let package = Package(
     ],
     targets: [
         // The engine: text → tokens → tape → values → gradients → output. No Foundation.
-        .target(name: "GradDiff"),
+        .target(name: "GradDiff", dependencies: ["CPrefetch"]),
+        // A cache prefetch hint (one inline C function) for the engine's hash tables.
+        .target(name: "CPrefetch"),
         // GNU readline for the REPL's line editor, loaded with dlopen when a terminal
         // session starts (not linked: every other run starts without it). The headers
         // are libreadline-dev's, in /usr/include.

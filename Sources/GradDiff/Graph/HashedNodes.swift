@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// A hash table of node ids, for the lookups `NodeIndex` cannot chain: constants by
 /// value, and the users of an input read by many nodes. Open addressing with linear
 /// probing, kept at most three quarters full, in two parallel arrays: a one-byte tag per slot
@@ -50,6 +52,15 @@ struct HashedNodes: Sendable {
                 index = (index + 1) & mask
             }
         }
+    }
+
+    /// Starts loading the slot where a lookup of `hash` begins, so that the lookup,
+    /// made a few tokens later, need not wait for memory (a table of 10^5 constants
+    /// does not stay in the cache, and the parser reads its constants in no order).
+    @inline(__always)
+    func prefetch(hash: UInt64) {
+        guard count > 0 else { return }
+        tags.withUnsafeBufferPointer { graddiff_prefetch($0.baseAddress! + home(hash)) }
     }
 
     /// Doubles the table, placing each node again by `hashOf`; the only step that reads

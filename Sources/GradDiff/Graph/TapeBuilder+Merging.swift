@@ -29,6 +29,13 @@ extension TapeBuilder {
         }
     }
 
+    /// Starts loading where `existingConstant(value)` will look, for a literal the
+    /// parser has just read and will make a node of once its operator is known.
+    @inline(__always)
+    func prefetchConstant(_ value: Double) {
+        if mergesIdenticalNodes { index.constants.prefetch(hash: Self.constantHash(value.bitPattern)) }
+    }
+
     /// Indexes node `id`, just appended (variables are found by name, not here).
     mutating func addToIndex(_ id: NodeID) {
         let at = Int(id)

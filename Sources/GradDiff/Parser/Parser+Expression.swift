@@ -76,6 +76,7 @@ extension Parser {
             if expectsOperand {
                 switch current.kind {
                 case .number:
+                    context.builder.prefetchConstant(current.number)
                     operands.append(Operand(node: -1, literal: current.number, span: current.span))
                     try advance()
                     expectsOperand = false
