@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import GradDiff
 
 /// Reading a program file or standard input whole, as bytes.
 enum InputFile {
@@ -38,29 +39,43 @@ enum InputFile {
             }
         }
         defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+        let name = path == "-" ? "standard input" : "'\(path)'"
         var bytes: [UInt8] = []
-        // A regular file's size is known: one allocation of it, no copy as it grows
-        // (which for a 100 MB program would hold two or three copies at once).
+        // A regular file's size is known: read straight into one allocation of it, with
+        // no copy (a 10 MB program read through a buffer cost a copy of it, and growing
+        // would hold two or three copies at once). Whatever follows (a file that grew,
+        // or a pipe) is read in chunks.
         var status = stat()
         if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_size > 0,
            status.st_size <= maximumSize {
-            bytes.reserveCapacity(Int(status.st_size) + 1)
+            var failed: Int32 = 0
+            bytes = [UInt8](unsafeUninitializedCapacity: Int(status.st_size) + 1) { buffer, filled in
+                HugePages.advise(UnsafeMutableRawBufferPointer(buffer))
+                while filled < buffer.count - 1 {
+                    let count = Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - 1 - filled)
+                    if count < 0, errno == EINTR { continue }
+                    if count < 0 { failed = errno }
+                    if count <= 0 { break }
+                    filled += count
+                }
+            }
+            if failed != 0 { throw Failure(message: "cannot read \(name): \(reason(failed))") }
         }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw Failure(message: "cannot read '\(path == "-" ? "standard input" : path)': \(reason())")
+                throw Failure(message: "cannot read \(name): \(reason())")
             }
             if count == 0 { break }
             bytes += chunk[0..<count]
-            if bytes.count > maximumSize { throw tooLarge(path == "-" ? "standard input" : "'\(path)'") }
+            if bytes.count > maximumSize { throw tooLarge(name) }
         }
         return bytes
     }
 
-    private static func reason() -> String {
-        String(cString: strerror(errno))
+    private static func reason(_ error: Int32 = errno) -> String {
+        String(cString: strerror(error))
     }
 }

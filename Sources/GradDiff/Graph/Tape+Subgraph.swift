@@ -90,7 +90,7 @@ extension Tape {
             tape.first.append(a)
             tape.second.append(b)
             tape.spans.append(spans[i])
-            tape.noteIndices.append(noteIndices[i])
+            tape.setNoteIndex(noteIndex(of: i), of: Int(id))
             tape.readsVariable.append(readsVariable[i])
             if let name = stepNames[old] { tape.stepNames[id] = name }
         }

@@ -23,9 +23,10 @@ public struct Tape: Sendable {
     /// Names given to nodes by programs (`p = x + y`), by node id; nil when unnamed.
     public internal(set) var stepNames: [NodeID: String] = [:]
     /// How nodes made by a user function's call were written in its body (`f: a * b`):
-    /// an index into `noteTexts` for every node, -1 for none. Dense, so a call that
-    /// expands to 10^7 nodes stores an integer for each, not a string.
-    var noteIndices: [Int32] = []
+    /// an index into `noteTexts` for every node up to the last one noted, -1 for none
+    /// (`noteIndex(of:)`). Dense, so a call that expands to 10^7 nodes stores an integer
+    /// for each, not a string; empty on a tape without notes, which pays nothing.
+    private(set) var noteIndices: [Int32] = []
     var noteTexts: [String] = []
     /// By node: whether it reads a variable, directly or through its inputs; the others
     /// are constants (`Tape+Constants.swift`). Kept as nodes are added.
@@ -52,8 +53,28 @@ public struct Tape: Sendable {
 
     /// How the node was written in a user function's body, if a call made it.
     public func note(of id: NodeID) -> String? {
-        let index = noteIndices[Int(id)]
+        let index = noteIndex(of: Int(id))
         return index >= 0 ? noteTexts[Int(index)] : nil
+    }
+
+    /// Node `id`'s index into `noteTexts`, or -1 for none.
+    @inline(__always)
+    func noteIndex(of id: Int) -> Int32 {
+        id < noteIndices.count ? noteIndices[id] : -1
+    }
+
+    /// Gives node `id` the note `index` into `noteTexts` (-1: none).
+    mutating func setNoteIndex(_ index: Int32, of id: Int) {
+        if id >= noteIndices.count {
+            if index < 0 { return }
+            noteIndices.append(contentsOf: repeatElement(-1, count: id + 1 - noteIndices.count))
+        }
+        noteIndices[id] = index
+    }
+
+    /// Forgets the notes of the nodes from `count` on (taken off the tape).
+    mutating func forgetNotes(from count: Int) {
+        if noteIndices.count > count { noteIndices.removeLast(noteIndices.count - count) }
     }
 
     /// The user-given name of a node (a variable or a named step), or nil.

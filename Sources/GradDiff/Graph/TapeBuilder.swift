@@ -133,7 +133,7 @@ struct TapeBuilder: Sendable {
         // Only the removed ids: a sweep of every name would make 10^5 declarations quadratic.
         for id in count..<tape.spans.count { tape.stepNames[NodeID(id)] = nil }
         tape.spans.removeLast(tape.spans.count - count)
-        tape.noteIndices.removeLast(tape.noteIndices.count - count)
+        tape.forgetNotes(from: count)
         tape.readsVariable.removeLast(tape.readsVariable.count - count)
     }
 
@@ -142,7 +142,7 @@ struct TapeBuilder: Sendable {
     /// (`f: a * b`). Each such text is made and stored once, however many calls make
     /// nodes from that body node.
     mutating func note(_ id: NodeID, function: Int, bodyNode: Int, text: () -> String) {
-        tape.noteIndices[Int(id)] = noteText(function: function, bodyNode: bodyNode, text: text)
+        tape.setNoteIndex(noteText(function: function, bodyNode: bodyNode, text: text), of: Int(id))
     }
 
     /// The note of body node `bodyNode` of user function `function` (an index into
@@ -158,7 +158,7 @@ struct TapeBuilder: Sendable {
     }
 
     mutating func note(_ id: NodeID, index: Int32) {
-        tape.noteIndices[Int(id)] = index
+        tape.setNoteIndex(index, of: Int(id))
     }
     /// Removes the nodes, constants and note texts from the given counts on: what a
     /// failed REPL entry added (`truncate` keeps the constants, which is cheaper when a
@@ -193,7 +193,6 @@ struct TapeBuilder: Sendable {
         tape.first.reserveCapacity(count)
         tape.second.reserveCapacity(count)
         tape.spans.reserveCapacity(count)
-        tape.noteIndices.reserveCapacity(count)
         tape.readsVariable.reserveCapacity(count)
     }
 
@@ -204,7 +203,6 @@ struct TapeBuilder: Sendable {
         tape.first.append(first)
         tape.second.append(second)
         tape.spans.append(span)
-        tape.noteIndices.append(-1)
         tape.readsVariable.append(op == .variable
             || (op.arity > 0 && (tape.readsVariable[Int(first)] || (second >= 0 && tape.readsVariable[Int(second)]))))
         if !index.isDropped { index.appendNode() }

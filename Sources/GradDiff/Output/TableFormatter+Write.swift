@@ -19,7 +19,7 @@ extension TableFormatter {
         var measured = chunks.reduce(headers.map { $0.utf8.count }) { widths, chunk in zip(widths, chunk.widths).map { Swift.max($0, $1) } }
         measured[2] = Swift.max(measured[2], text.widest)
         for i in 0..<tape.count {
-            if tape.noteIndices[i] >= 0 {
+            if tape.noteIndex(of: i) >= 0 {
                 measured[2] = Swift.max(measured[2], text.withBytes(of: NodeID(i)) { TextWidth.scalarCount($0) })
             } else if labelSource(i, of: tape) == .text {
                 measured[0] = Swift.max(measured[0], text.withBytes(of: NodeID(i)) { TextWidth.scalarCount($0) })
@@ -66,7 +66,7 @@ extension TableFormatter {
     private static func labelSource(_ i: Int, of tape: Tape) -> LabelSource {
         if !tape.stepNames.isEmpty, tape.stepNames[NodeID(i)] != nil { return .stored }
         if tape.ops[i].arity > 0 { return .number }
-        return tape.ops[i] == .constant && tape.noteIndices[i] < 0 ? .text : .stored
+        return tape.ops[i] == .constant && tape.noteIndex(of: i) < 0 ? .text : .stored
     }
 
     /// A chunk of rows' stored labels and numbers as bytes, and the widest of the label

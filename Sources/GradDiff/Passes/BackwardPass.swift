@@ -24,7 +24,7 @@ public enum BackwardPass {
                            kinks: KinkConvention = .zero) {
         let count = tape.count
         if gradients.count != count {
-            gradients = Array(repeating: 0, count: count)
+            gradients = HugePages.array(repeating: 0, count: count)
         } else {
             gradients.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
         }

@@ -4,7 +4,7 @@ public enum ForwardPass {
     /// variables' values given by slot.
     public static func run(_ tape: Tape, variables: [Double], into values: inout [Double]) {
         let count = tape.count
-        if values.count != count { values = Array(repeating: 0, count: count) }
+        if values.count != count { values = HugePages.array(repeating: 0, count: count) }
         tape.ops.withUnsafeBufferPointer { ops in
             tape.first.withUnsafeBufferPointer { first in
                 tape.second.withUnsafeBufferPointer { second in

@@ -50,7 +50,7 @@ struct NodeTextComposer {
                 let isASCII = TextWidth.isASCII(text)
                 asciiLengths[id] = isASCII ? Int32(text.count) : 0
                 // A node with a note shows the note, which the table measures itself.
-                if tape.noteIndices[id] < 0 {
+                if tape.noteIndex(of: id) < 0 {
                     widest = Swift.max(widest, isASCII ? text.count : TextWidth.scalarCount(text))
                 }
             }

@@ -52,7 +52,7 @@ struct NodeText: Sendable {
 
     /// Calls `body` with the UTF-8 bytes of `self[id]`.
     func withBytes<R>(of id: NodeID, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if tape.noteIndices[Int(id)] >= 0, var note = tape.note(of: id) {
+        if tape.noteIndex(of: Int(id)) >= 0, var note = tape.note(of: id) {
             return note.withUTF8(body)
         }
         return store.withBytes(of: Int(id), body)
@@ -63,7 +63,7 @@ struct NodeText: Sendable {
     /// note), so a row does not format the number a second time.
     func appendShortestValue(of id: NodeID, _ value: Double, to buffer: inout ByteBuffer) {
         let index = Int(id)
-        if tape.ops[index] == .constant, tape.noteIndices[index] < 0, Self.isPlainNumber(tape.constants[Int(tape.first[index])]) {
+        if tape.ops[index] == .constant, tape.noteIndex(of: index) < 0, Self.isPlainNumber(tape.constants[Int(tape.first[index])]) {
             withBytes(of: id) { buffer.append($0) }
         } else {
             NumberFormat.appendShortest(value, to: &buffer)
