@@ -19,8 +19,8 @@ struct HashedNodes: Sendable {
     init(capacity: Int) {
         bits = 6
         while 3 * (1 << bits) < 4 * capacity { bits += 1 }
-        tags = Array(repeating: 0, count: 1 << bits)
-        ids = Array(repeating: -1, count: 1 << bits)
+        tags = HugePages.array(repeating: 0, count: 1 << bits)
+        ids = HugePages.array(repeating: -1, count: 1 << bits)
     }
 
     /// No table yet: the first insertion makes one.

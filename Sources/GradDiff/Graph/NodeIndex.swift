@@ -31,7 +31,7 @@ struct NodeIndex: Sendable {
     /// An empty index with room for `capacity` nodes, `constants` of them constants.
     init(capacity: Int, constants: Int = 0) {
         isDropped = false
-        links.reserveCapacity(capacity)
+        HugePages.reserve(&links, capacity)
         if constants > 0 { self.constants = HashedNodes(capacity: constants) }
     }
 
@@ -39,7 +39,7 @@ struct NodeIndex: Sendable {
     var count: Int { links.count }
 
     mutating func reserveCapacity(_ capacity: Int) {
-        links.reserveCapacity(capacity)
+        HugePages.reserve(&links, capacity)
     }
 
     /// Makes room for the tape's newest node, chained to nothing and with nothing chained to it.

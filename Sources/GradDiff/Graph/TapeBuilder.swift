@@ -189,11 +189,12 @@ struct TapeBuilder: Sendable {
             tape.variableNodes.reserveCapacity(tape.variableNodes.count + variables)
             tape.variableSlots.reserveCapacity(tape.variableSlots.count + variables)
         }
-        tape.ops.reserveCapacity(count)
-        tape.first.reserveCapacity(count)
-        tape.second.reserveCapacity(count)
-        tape.spans.reserveCapacity(count)
-        tape.readsVariable.reserveCapacity(count)
+        HugePages.reserve(&tape.ops, count)
+        HugePages.reserve(&tape.first, count)
+        HugePages.reserve(&tape.second, count)
+        HugePages.reserve(&tape.spans, count)
+        HugePages.reserve(&tape.readsVariable, count)
+        HugePages.reserve(&tape.constants, 2 * constants)
     }
 
     mutating func appendNew(_ op: Op, _ first: Int32, _ second: Int32, _ span: SourceSpan,

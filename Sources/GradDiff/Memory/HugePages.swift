@@ -11,15 +11,42 @@ public enum HugePages {
     static let size = 2 << 20
 
     /// Asks for 2 MB pages for the blocks of `buffer` that hold whole ones; nothing on a
-    /// system without them, and nothing for a buffer smaller than two.
+    /// system without them, and nothing for a buffer smaller than one.
     public static func advise(_ buffer: UnsafeMutableRawBufferPointer) {
         #if os(Linux)
-        guard buffer.count >= 2 * size, let base = buffer.baseAddress else { return }
+        guard buffer.count >= size, let base = buffer.baseAddress else { return }
         let start = (Int(bitPattern: base) + size - 1) & ~(size - 1)
         let end = (Int(bitPattern: base) + buffer.count) & ~(size - 1)
         guard end > start, let first = UnsafeMutableRawPointer(bitPattern: start) else { return }
         _ = madvise(first, end - start, MADV_HUGEPAGE)
         #endif
+    }
+
+    /// Room for `capacity` elements in `array`, in 2 MB pages where they fit. An array
+    /// that grows into its room touches one more 2 MB page at a time, so up to 2 MB
+    /// beyond its last element may be resident: for the tape's arrays, which grow a node
+    /// at a time, that costs far less time than it saves.
+    static func reserve<Element>(_ array: inout [Element], _ capacity: Int) {
+        guard capacity > array.capacity else { return }
+        // The new storage is advised before the elements are copied into it: copying
+        // first would fault it in 4 KB pages.
+        var larger: [Element] = []
+        larger.reserveCapacity(capacity)
+        // The storage of the whole capacity starts where the elements do; reading the
+        // address does not touch the storage (no copy, no write).
+        let start = larger.withUnsafeBufferPointer { UnsafeMutableRawPointer(mutating: $0.baseAddress) }
+        advise(UnsafeMutableRawBufferPointer(start: start, count: larger.capacity * MemoryLayout<Element>.stride))
+        larger.append(contentsOf: array)
+        array = larger
+    }
+
+    /// At least `count` more elements' room in `array`, in 2 MB pages once it holds a
+    /// megabyte (a parser's stack as deep as the expression is nested): each doubling is
+    /// then faulted in 2 MB at a time. A smaller array grows as arrays do.
+    @inline(__always)
+    static func makeRoom<Element>(in array: inout [Element], for count: Int) {
+        guard array.count + count > array.capacity, array.capacity * MemoryLayout<Element>.stride >= 1 << 20 else { return }
+        reserve(&array, 2 * array.capacity)
     }
 
     /// An array of `count` copies of `value`, in 2 MB pages where they fit.

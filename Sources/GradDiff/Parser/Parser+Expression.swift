@@ -66,9 +66,9 @@ extension Parser {
         var pending: [Pending] = []
         var expectsOperand = true
         var depth = 0
-
         while true {
             if context.builder.tape.count > nodeLimit { throw nodeLimitError() }
+            HugePages.makeRoom(in: &operands, for: 4); HugePages.makeRoom(in: &pending, for: 4)
             if depth > 0, current.kind == .newline {
                 try advance()
                 continue
