@@ -207,4 +207,21 @@ struct TapeTests {
         #expect(FiniteDifferences.step(for: 0.5) == FiniteDifferences.defaultStep)
         #expect(FiniteDifferences.step(for: -700) == 700 * FiniteDifferences.defaultStep)
     }
+
+    /// Notes are stored only up to the last noted node: nodes before it and after it
+    /// have none, and a note taken back with its node does not come back with a new one.
+    @Test func notesBelongToTheirNodesOnly() {
+        var builder = TapeBuilder()
+        let span = SourceSpan(start: 0, end: 1)
+        let x = builder.variable("x", at: span)
+        let y = builder.apply(.sin, x, at: span)
+        let z = builder.apply(.cos, y, at: span)
+        builder.note(z, function: 0, bodyNode: 1) { "f: cos(a)" }
+        let w = builder.apply(.exp, z, at: span)
+        #expect(builder.tape.note(of: z) == "f: cos(a)")
+        #expect([x, y, w].allSatisfy { builder.tape.note(of: $0) == nil })
+        builder.truncate(to: Int(z))
+        let again = builder.apply(.cos, y, at: span)
+        #expect(again == z && builder.tape.note(of: again) == nil)
+    }
 }

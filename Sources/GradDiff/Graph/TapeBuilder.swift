@@ -174,7 +174,8 @@ struct TapeBuilder: Sendable {
     }
 
     /// Room for `count` nodes in all, in the tape's arrays and the index's chains (memory
-    /// that is only reserved costs nothing until written), and for `constants` in the
+    /// that is only reserved costs nothing until written; the larger arrays in 2 MB
+    /// pages, `HugePages`), and for `constants` in the
     /// constants' hash table (written at once, so `constants` should be nearer what
     /// will be used).
     mutating func reserveCapacity(_ count: Int, variables: Int = 0, constants: Int = 0) {
@@ -189,11 +190,13 @@ struct TapeBuilder: Sendable {
             tape.variableNodes.reserveCapacity(tape.variableNodes.count + variables)
             tape.variableSlots.reserveCapacity(tape.variableSlots.count + variables)
         }
-        HugePages.reserve(&tape.ops, count)
+        // The arrays of a byte a node stay in 4 KB pages: a 2 MB page partly filled
+        // would cost them more memory than their faults cost time.
+        tape.ops.reserveCapacity(count)
+        tape.readsVariable.reserveCapacity(count)
         HugePages.reserve(&tape.first, count)
         HugePages.reserve(&tape.second, count)
         HugePages.reserve(&tape.spans, count)
-        HugePages.reserve(&tape.readsVariable, count)
         HugePages.reserve(&tape.constants, 2 * constants)
     }
 
