@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the two libFuzzer targets with AddressSanitizer, each from the engine's sources
-# compiled together with its entry point (normal `swift build` never sees Fuzz/):
+# compiled together with its entry point (normal `swift build` never sees Fuzz/), and the
+# header-only C module CPrefetch:
 #   .build-fuzz/graddiff-fuzz          ExpressionFuzzer.swift: one expression or binding
 #   .build-fuzz/graddiff-fuzz-program  ProgramFuzzer.swift: programs with bindings and
 #                                      batch rows, REPL entries, symbolic derivatives
@@ -9,7 +10,7 @@ cd "$(dirname "$0")/.."
 mkdir -p .build-fuzz
 build() {
   swiftc -sanitize=fuzzer,address -parse-as-library -O -g \
-    -module-name GradDiff \
+    -module-name GradDiff -I Sources/CPrefetch/include \
     $(find Sources/GradDiff -name '*.swift') "Fuzz/$1" \
     -o ".build-fuzz/$2"
   echo ".build-fuzz/$2"

@@ -68,7 +68,6 @@ extension Parser {
         var depth = 0
         while true {
             if context.builder.tape.count > nodeLimit { throw nodeLimitError() }
-            HugePages.makeRoom(in: &operands, for: 4); HugePages.makeRoom(in: &pending, for: 4)
             if depth > 0, current.kind == .newline {
                 try advance()
                 continue
@@ -88,6 +87,7 @@ extension Parser {
                         let builtIn = context.recentNames.function(entry)
                         let callee = if let builtIn { Callee.builtIn(builtIn) } else { try resolveFunction(name, at: nameSpan, builtIn: false) }
                         try advance()
+                        HugePages.makeRoom(in: &operands, for: 4); HugePages.makeRoom(in: &pending, for: 4)
                         pending.append(.call(nameSpan: nameSpan, arguments: 0, callee))
                         depth += 1
                         try advance()
@@ -97,6 +97,7 @@ extension Parser {
                         expectsOperand = false
                     }
                 case .leftParen:
+                    HugePages.makeRoom(in: &operands, for: 4); HugePages.makeRoom(in: &pending, for: 4)
                     pending.append(.group(open: current.span))
                     depth += 1
                     try advance()
