@@ -54,13 +54,16 @@ struct HashedNodes: Sendable {
         }
     }
 
-    /// Starts loading the slot where a lookup of `hash` begins, so that the lookup,
-    /// made a few tokens later, need not wait for memory (a table of 10^5 constants
-    /// does not stay in the cache, and the parser reads its constants in no order).
+    /// Starts loading the slot where a lookup of `hash` begins, its tag and its id, so
+    /// that the lookup (and the insertion after a miss), made a few tokens later, need
+    /// not wait for memory (a table of 10^5 constants does not stay in the cache, and
+    /// the parser reads its constants in no order).
     @inline(__always)
     func prefetch(hash: UInt64) {
         guard count > 0 else { return }
-        tags.withUnsafeBufferPointer { graddiff_prefetch($0.baseAddress! + home(hash)) }
+        let slot = home(hash)
+        tags.withUnsafeBufferPointer { graddiff_prefetch($0.baseAddress! + slot) }
+        ids.withUnsafeBufferPointer { graddiff_prefetch($0.baseAddress! + slot) }
     }
 
     /// Doubles the table, placing each node again by `hashOf`; the only step that reads
