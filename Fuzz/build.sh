@@ -15,5 +15,10 @@ build() {
     -o ".build-fuzz/$2"
   echo ".build-fuzz/$2"
 }
-build ExpressionFuzzer.swift graddiff-fuzz
-build ProgramFuzzer.swift graddiff-fuzz-program
+# Both at once: each compile is one whole-module optimisation, mostly on one core.
+build ExpressionFuzzer.swift graddiff-fuzz &
+expression=$!
+build ProgramFuzzer.swift graddiff-fuzz-program &
+program=$!
+wait "$expression"
+wait "$program"
