@@ -20,5 +20,8 @@ build ExpressionFuzzer.swift graddiff-fuzz &
 expression=$!
 build ProgramFuzzer.swift graddiff-fuzz-program &
 program=$!
-wait "$expression"
-wait "$program"
+# Both are waited for before either failure ends the script, so its log is whole.
+status=0
+wait "$expression" || status=$?
+wait "$program" || status=$?
+exit "$status"
