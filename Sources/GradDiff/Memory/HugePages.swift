@@ -4,9 +4,10 @@ import Glibc
 
 /// Arrays of megabytes asked of the kernel in 2 MB pages (transparent huge pages, where
 /// the system allows them on request): filling 8 MB of 4 KB pages takes 2048 page faults,
-/// each zeroing a page and returning; 2 MB pages take four. On a million-node tape that
-/// was a tenth of a whole run. Only the 2 MB blocks wholly inside an array are asked for,
-/// so no memory beyond the array is ever touched: the peak stays what it was.
+/// each zeroing a page and returning; 2 MB pages take four. On a million-node tape the
+/// faults were a fifth to a third of a whole run. Only the 2 MB blocks wholly inside an
+/// array's storage are asked for: an array filled at once touches nothing beyond itself,
+/// and one that grows into reserved room (`reserve`) at most the rest of one 2 MB page.
 public enum HugePages {
     static let size = 2 << 20
 
