@@ -119,13 +119,19 @@ struct NumberReaderTests {
     /// (exponents, `0x`, a second point, too many digits) to the full reader.
     @Test func oneParseDecimalsAgreeWithTheExactReader() {
         var generator = SplitMix64(seed: 0xDEC)
-        let alphabet = Array("0000123456789....eExX_a+- ".utf8)
-        for _ in 0..<50_000 {
+        // The second makes long runs of digits, next to the bytes on either side of their
+        // range ("/", ":") and bytes that are a digit's plus 0x80.
+        let alphabets = [Array("0000123456789....eExX_a+- ".utf8), Array("01234567890123456789.*/:".utf8) + [0xB0, 0xB9]]
+        var accepted = 0
+        for round in 0..<60_000 {
+            let alphabet = alphabets[round % 2]
             let length = 1 + Int(generator.next() % 28)
             let bytes = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+            let start = Int(generator.next() % 3) % length
             bytes.withUnsafeBufferPointer { text in
-                guard let (value, end) = PlainDecimal.leading(text, from: 0) else { return }
-                let literal = UnsafeBufferPointer(rebasing: text[..<end])
+                guard let (value, end) = PlainDecimal.leading(text, from: start) else { return }
+                accepted += 1
+                let literal = UnsafeBufferPointer(rebasing: text[start..<end])
                 #expect(literal.allSatisfy { $0 == UInt8(ascii: ".") || $0 &- UInt8(ascii: "0") < 10 }, "\(bytes)")
                 #expect(end == text.count || !Array(".0123456789eExX".utf8).contains(text[end]), "\(bytes)")
                 #expect(PlainDecimal.parse(literal)?.bitPattern == value.bitPattern, "\(bytes)")
@@ -134,6 +140,7 @@ struct NumberReaderTests {
                 }
             }
         }
+        #expect(accepted > 10_000)
         let literal = Array("0.978693*x".utf8)
         #expect(literal.withUnsafeBufferPointer { PlainDecimal.leading($0, from: 0)?.end } == 8)
     }

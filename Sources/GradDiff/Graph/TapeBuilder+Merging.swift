@@ -22,7 +22,9 @@ extension TapeBuilder {
         return (oldest, chained)
     }
 
-    /// The constant node holding `value`, bit for bit.
+    /// The constant node holding `value`, bit for bit. Inlined: called from a mutating
+    /// method, a call would copy the whole builder to pass it (a `memcpy` a literal).
+    @inline(__always)
     func existingConstant(_ value: Double) -> NodeID? {
         index.constants.find(hash: Self.constantHash(value.bitPattern)) { found in
             tape.constants[Int(tape.first[Int(found)])].bitPattern == value.bitPattern

@@ -6,7 +6,8 @@
 /// comment to the end of the line.
 struct Lexer: Sendable {
     let source: SourceText
-    private var offset = 0
+    /// Where the next token's blanks start.
+    private(set) var offset = 0
     /// Problems that do not stop lexing (a number that overflows to inf): the first few.
     private(set) var warnings: [Diagnostic] = []
     /// How many more there were: 10^5 literals of 1e999 warn three times and count the rest.
@@ -55,7 +56,9 @@ struct Lexer: Sendable {
                 return Token(.transpose, span(start))
             }
             offset = start
-            if let scalarLength = identifierStartLength(at: start) {
+            // An ASCII letter or `_` without the Unicode checks (nearly every name).
+            let scalarLength = byte < 0x80 ? (Self.isNameByte(byte, continuing: false) ? 1 : nil) : identifierStartLength(at: start)
+            if let scalarLength {
                 offset += scalarLength
                 while offset < bytes.count {
                     // ASCII without decoding: a letter, digit or `_` continues, the rest ends it.
@@ -69,7 +72,7 @@ struct Lexer: Sendable {
                         break
                     }
                 }
-                if let error = superscriptAfter(start) { throw error }
+                if offset < bytes.count, bytes[offset] >= 0x80, let error = superscriptAfter(start) { throw error }
                 return Token(.identifier, span(start))
             }
             throw unexpectedCharacter(at: start)
@@ -107,7 +110,7 @@ struct Lexer: Sendable {
         }
     }
 
-    private func span(_ start: Int) -> SourceSpan {
+    func span(_ start: Int) -> SourceSpan {
         SourceSpan(start: start, end: offset)
     }
 
@@ -129,6 +132,11 @@ struct Lexer: Sendable {
     /// and data tables share; a number out of a double's range warns.
     private mutating func number() throws(UserError) -> Token {
         let start = offset
+        // The commonest literal first, without the full reader's closure (which copies the lexer).
+        if let (value, end) = source.bytes.withUnsafeBufferPointer({ PlainDecimal.leading($0, from: start) }) {
+            offset = end
+            return Token(.number, span(start), number: value)
+        }
         let outcome = NumberReader.scan(source.bytes, from: start) { identifierContinueLength(at: $0) != nil }
         offset = outcome.end
         switch outcome {
@@ -151,100 +159,5 @@ struct Lexer: Sendable {
 
     private mutating func warn(_ warning: Diagnostic) {
         if warnings.count < Self.shownWarnings { warnings.append(warning) } else { unshownWarnings += 1 }
-    }
-
-    /// `x²` written for `x^2`: the superscripts after the name that ends here, as an
-    /// error that gives the power as graddiff writes it.
-    private func superscriptAfter(_ start: Int) -> UserError? {
-        // Superscripts are not ASCII: the usual byte after a name says no at once.
-        guard offset < source.bytes.count, source.bytes[offset] >= 0x80 else { return nil }
-        var end = offset
-        var exponent = ""
-        while end < source.bytes.count, let (scalar, length) = decodeScalar(at: end), let plain = Self.superscript(scalar) {
-            exponent.append(plain)
-            end += length
-        }
-        guard !exponent.isEmpty else { return nil }
-        let name = source.text(of: span(start))
-        return UserError(.error(.superscriptPower(String(source.text(of: SourceSpan(start: offset, end: end))),
-                                                  after: name, exponent: exponent),
-                                at: SourceSpan(start: offset, end: end)), in: source)
-    }
-
-    /// The digit or sign a superscript stands for (`²` is 2, `⁻` is -), or nil.
-    static func superscript(_ scalar: Unicode.Scalar) -> Character? {
-        switch scalar.value {
-        case 0x00B2: return "2"
-        case 0x00B3: return "3"
-        case 0x00B9: return "1"
-        case 0x2070: return "0"
-        case 0x2074...0x2079: return Character(Unicode.Scalar(scalar.value - 0x2074 + 0x34)!)
-        case 0x207A: return "+"
-        case 0x207B: return "-"
-        default: return nil
-        }
-    }
-
-    private func unexpectedCharacter(at start: Int) -> UserError {
-        guard let (scalar, length) = decodeScalar(at: start) else {
-            return UserError(.error(.invalidUTF8, at: SourceSpan(start: start, end: start + 1)), in: source)
-        }
-        let where_ = SourceSpan(start: start, end: start + length)
-        let shown = scalar.properties.generalCategory == .control
-            ? "U+" + String(scalar.value, radix: 16, uppercase: true) : String(scalar)
-        return UserError(.error(.unexpectedCharacter(shown, scalar), at: where_), in: source)
-    }
-
-    /// Decodes the Unicode scalar starting at `index`, or nil for invalid UTF-8.
-    func decodeScalar(at index: Int) -> (Unicode.Scalar, Int)? {
-        let bytes = source.bytes
-        let lead = bytes[index]
-        let length: Int
-        switch lead {
-        case 0x00...0x7F: return (Unicode.Scalar(lead), 1)
-        case 0xC2...0xDF: length = 2
-        case 0xE0...0xEF: length = 3
-        case 0xF0...0xF4: length = 4
-        default: return nil
-        }
-        guard index + length <= bytes.count else { return nil }
-        var decoder = UTF8()
-        var iterator = bytes[index..<(index + length)].makeIterator()
-        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return (scalar, length) }
-        return nil
-    }
-
-    /// Whether `ᵀ` (U+1D40, UTF-8 E1 B5 80), the transpose mark, starts at `index`: it
-    /// ends a name (`Wᵀ` is W transposed).
-    @inline(__always)
-    private func isTransposeMark(at index: Int) -> Bool {
-        let bytes = source.bytes
-        return index + 2 < bytes.count && bytes[index] == 0xE1 && bytes[index + 1] == 0xB5 && bytes[index + 2] == 0x80
-    }
-
-    private func identifierStartLength(at index: Int) -> Int? {
-        guard index < source.bytes.count else { return nil }
-        let byte = source.bytes[index]
-        if byte < 0x80 { return Self.isNameByte(byte, continuing: false) ? 1 : nil }
-        if byte == 0xE1, isTransposeMark(at: index) { return nil }
-        guard let (scalar, length) = decodeScalar(at: index), scalar.properties.isAlphabetic else { return nil }
-        return length
-    }
-
-    /// Whether ASCII `byte` starts a name (a letter or `_`) or, `continuing` one, also a digit.
-    private static func isNameByte(_ byte: UInt8, continuing: Bool) -> Bool {
-        let isLetter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
-        return isLetter || byte == UInt8(ascii: "_") || (continuing && byte &- UInt8(ascii: "0") < 10)
-    }
-
-    private func identifierContinueLength(at index: Int) -> Int? {
-        guard index < source.bytes.count else { return nil }
-        let byte = source.bytes[index]
-        if byte < 0x80 { return Self.isNameByte(byte, continuing: true) ? 1 : nil }
-        if let length = identifierStartLength(at: index) { return length }
-        guard byte >= 0x80, let (scalar, length) = decodeScalar(at: index),
-            scalar.properties.numericType != nil, Self.superscript(scalar) == nil
-        else { return nil }
-        return length
     }
 }
