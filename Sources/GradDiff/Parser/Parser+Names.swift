@@ -9,7 +9,8 @@ extension Parser {
             mentionsVariable = true
             return Operand(node: node, literal: 0, span: span)
         }
-        if let tensor = try resolveTensorName(name, at: span) {
+        // A scalar program pays no call for every name it reads.
+        if context.tensors.mayNameTensors, let tensor = try resolveTensorName(name, at: span) {
             mentionsVariable = true
             return tensor
         }

@@ -144,8 +144,7 @@ extension Parser {
 /// binding gives a shape (`x=[1, 2]` makes `x` an input of two elements, `x[1]`, `x[2]`).
 extension Parser {
     mutating func resolveTensorName(_ name: String, at span: SourceSpan) throws(UserError) -> Operand? {
-        // A scalar program pays no lookup for every name it reads.
-        guard !context.tensors.scope.isEmpty || !context.tensors.boundShapes.isEmpty else { return nil }
+        guard context.tensors.mayNameTensors else { return nil }
         if let id = context.tensors.scope[name] {
             if deferredCalls != nil { throw error(.tensorInFunctionBody(name, context.tensors[id].shape.noun), at: span) }
             return Operand(node: -1, tensor: id, literal: 0, span: span)

@@ -64,6 +64,10 @@ struct TensorGraph: Sendable {
     init() {}
 
     var isEmpty: Bool { nodes.isEmpty }
+
+    /// Whether a name may mean a vector or matrix: one is in scope, or a binding shapes one.
+    @inline(__always)
+    var mayNameTensors: Bool { !scope.isEmpty || !boundShapes.isEmpty }
     var count: Int { nodes.count }
 
     subscript(id: Int32) -> TensorNode { nodes[Int(id)] }
