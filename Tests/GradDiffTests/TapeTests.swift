@@ -224,4 +224,30 @@ struct TapeTests {
         let again = builder.apply(.cos, y, at: span)
         #expect(again == z && builder.tape.note(of: again) == nil)
     }
+
+    /// A remembered variable node is used only while that node still reads the name: not
+    /// another name's node, not a node taken back and made again for another name.
+    @Test func aVariableHintHoldsOnlyWhileItsNodeReadsTheName() {
+        var builder = TapeBuilder()
+        let span = SourceSpan(start: 0, end: 1)
+        let x = builder.variable("x", at: span)
+        let sine = builder.apply(.sin, x, at: span)
+        #expect(builder.isVariable(x, named: "x"))
+        #expect(!builder.isVariable(x, named: "y") && !builder.isVariable(sine, named: "x"))
+        #expect(!builder.isVariable(-1, named: "x") && !builder.isVariable(NodeID(builder.tape.count), named: "x"))
+        builder.truncate(to: 0)
+        let y = builder.variable("y", at: span)
+        #expect(y == x && !builder.isVariable(x, named: "x") && builder.isVariable(y, named: "y"))
+    }
+
+    /// Names beyond the parser's few remembered ones (`RecentNames`) come back after being
+    /// forgotten: each still reads its one variable node, in a sum that reads each twice.
+    @Test func manyNamesReadAgainFindTheirOneNode() throws {
+        let names = (1...20).map { "v\($0)" }
+        let text = (names + names.reversed() + names).joined(separator: " + ")
+        let evaluation = try evaluate(text, names.enumerated().map { "\($1)=\($0)" }.joined(separator: " "))
+        #expect(evaluation.tape.variableNames == names)
+        #expect(evaluation.value == 3 * Double((0..<20).reduce(0, +)))
+        #expect(names.allSatisfy { evaluation.gradient($0) == 3 })
+    }
 }

@@ -10,8 +10,6 @@ struct TapeBuilder: Sendable {
     /// and each note text's key (to forget just the rolled-back ones).
     private var noteTextIndices: [Int: Int32] = [:]
     private var noteTextKeys: [Int] = []
-    /// Names `existingVariableRemembered(_:)` found lately; forgotten when a variable is removed.
-    private var recentVariables: [(name: String, node: NodeID)] = []
     /// When false every append makes a new node (tests compare merged and unmerged graphs).
     var mergesIdenticalNodes = true
 
@@ -36,14 +34,13 @@ struct TapeBuilder: Sendable {
         tape.variableSlots[name].map { tape.variableNodes[Int($0)] }
     }
 
-    /// `existingVariable(_:)` for the parser's every name: the last few names found are
-    /// compared first, which is cheaper than hashing a string (a large expression reads
-    /// a few variables over and over).
-    mutating func existingVariableRemembered(_ name: String) -> NodeID? {
-        for recent in recentVariables where recent.name == name { return recent.node }
-        guard let node = existingVariable(name) else { return nil }
-        if recentVariables.count < 4 { recentVariables.append((name, node)) } else { recentVariables[Int(node) & 3] = (name, node) }
-        return node
+    /// Whether node `id` (any number: a remembered hint) is the node reading the free
+    /// variable `name`. Each variable has one node, so a hint that passes is the answer
+    /// `existingVariable(_:)` would give, without hashing the name.
+    @inline(__always)
+    func isVariable(_ id: NodeID, named name: String) -> Bool {
+        let at = Int(id)
+        return at >= 0 && at < tape.count && tape.ops[at] == .variable && tape.variableNames[Int(tape.first[at])] == name
     }
 
     /// The node reading the free variable `name`, made on first use; `isNew` says no
@@ -121,7 +118,6 @@ struct TapeBuilder: Sendable {
         }
         for id in stride(from: tape.count - 1, through: count, by: -1) {
             if tape.ops[id] == .variable {
-                recentVariables.removeAll()
                 let name = tape.variableNames.removeLast()
                 tape.variableNodes.removeLast()
                 tape.variableSlots[name] = nil

@@ -92,7 +92,7 @@ extension Parser {
                         depth += 1
                         try advance()
                     } else {
-                        operands.append(try resolveName(name, at: nameSpan))
+                        operands.append(try resolveName(name, entry: entry, at: nameSpan))
                         try advance()
                         expectsOperand = false
                     }

@@ -3,7 +3,9 @@
 /// expanded onto the tape (or, inside a function's body, deferred to its caller).
 extension Parser {
 
-    mutating func resolveName(_ name: String, at span: SourceSpan) throws(UserError) -> Operand {
+    /// `entry`: the name's entry in `context.recentNames`, whose hint of the variable
+    /// it read last spares hashing the name again.
+    mutating func resolveName(_ name: String, entry: Int? = nil, at span: SourceSpan) throws(UserError) -> Operand {
         // A lone expression has nothing in scope: no lookup (a string hash) a name.
         if !context.scope.isEmpty, let node = context.scope[name] {
             mentionsVariable = true
@@ -14,9 +16,16 @@ extension Parser {
             mentionsVariable = true
             return tensor
         }
-        if allowsFreeVariables, let node = context.builder.existingVariableRemembered(name) {
-            mentionsVariable = true
-            return Operand(node: node, literal: 0, span: span)
+        if allowsFreeVariables {
+            if let entry, context.builder.isVariable(context.recentNames.variableHint(entry), named: name) {
+                mentionsVariable = true
+                return Operand(node: context.recentNames.variableHint(entry), literal: 0, span: span)
+            }
+            if let node = context.builder.existingVariable(name) {
+                if let entry { context.recentNames.setVariableHint(node, for: entry) }
+                mentionsVariable = true
+                return Operand(node: node, literal: 0, span: span)
+            }
         }
         if let value = Op.constant(named: name) { return Operand(node: -1, literal: value, span: span) }
         if Op.function(named: name) != nil || context.functions[name] != nil {

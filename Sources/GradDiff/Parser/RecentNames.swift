@@ -7,7 +7,8 @@ import Darwin
 /// The last few names a parser read: a name met again (`x1`, `tanh` in a long expression)
 /// is known by comparing its bytes with the string kept for it, without making a
 /// `String` of it and hashing that again. A name called as a function
-/// keeps its built-in op once looked up, which no definition can change.
+/// keeps its built-in op once looked up, which no definition can change, and a name
+/// read as a free variable the node it read, as a hint to check.
 struct RecentNames: Sendable {
     static let capacity = 8
     /// Each name's length and first seven bytes in one word, compared before any bytes.
@@ -18,6 +19,9 @@ struct RecentNames: Sendable {
     /// type lookup at every start-up).
     private var functions: [UInt8] = []
     private static let none = UInt8.max, unknown = UInt8.max - 1
+    /// Each name's free-variable node when last read (-1: none yet): a hint the parser
+    /// checks against the tape (`TapeBuilder.isVariable(_:named:)`) before using it.
+    private var variables: [NodeID] = []
     /// The entry the next new name replaces, once all are taken.
     private var next = 0
 
@@ -26,6 +30,7 @@ struct RecentNames: Sendable {
         keys.removeAll(keepingCapacity: true)
         names.removeAll(keepingCapacity: true)
         functions.removeAll(keepingCapacity: true)
+        variables.removeAll(keepingCapacity: true)
         next = 0
     }
 
@@ -52,14 +57,16 @@ struct RecentNames: Sendable {
                 keys.reserveCapacity(Self.capacity)
                 names.reserveCapacity(Self.capacity)
                 functions.reserveCapacity(Self.capacity)
+                variables.reserveCapacity(Self.capacity)
             }
             keys.append(key)
             names.append(name)
             functions.append(Self.unknown)
+            variables.append(-1)
             return (name, names.count - 1)
         }
         let entry = next
-        (keys[entry], names[entry], functions[entry]) = (key, name, Self.unknown)
+        (keys[entry], names[entry], functions[entry], variables[entry]) = (key, name, Self.unknown, -1)
         next = (next + 1) % Self.capacity
         return (name, entry)
     }
@@ -82,4 +89,9 @@ struct RecentNames: Sendable {
         if functions[entry] == Self.unknown { functions[entry] = Op.function(named: names[entry])?.rawValue ?? Self.none }
         return Op(rawValue: functions[entry])
     }
+
+    /// The node the name of `entry` read as a free variable when last resolved, or -1.
+    func variableHint(_ entry: Int) -> NodeID { variables[entry] }
+
+    mutating func setVariableHint(_ node: NodeID, for entry: Int) { variables[entry] = node }
 }
