@@ -114,6 +114,7 @@ struct Lexer: Sendable {
         SourceSpan(start: start, end: offset)
     }
 
+    @inline(__always)
     private mutating func skipBlanksAndComments() {
         let bytes = source.bytes
         while offset < bytes.count {

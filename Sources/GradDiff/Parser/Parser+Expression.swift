@@ -168,8 +168,8 @@ extension Parser {
                     let span = nameSpan.union(close)
                     let first = materialize(operands[operands.count - op.arity])
                     let second = op.arity == 2 ? materialize(operands[operands.count - 1]) : -1
-                    operands.removeLast(op.arity)
-                    operands.append(Operand(node: context.builder.apply(op, first, second, at: span), literal: 0, span: span))
+                    if op.arity == 2 { operands.removeLast() }
+                    operands[operands.count - 1] = Operand(node: context.builder.apply(op, first, second, at: span), literal: 0, span: span)
                 case .call(let nameSpan, let count, let callee):
                     let name = source.text(of: nameSpan)
                     let given = Int(count) + 1
@@ -222,26 +222,26 @@ extension Parser {
             pending.removeLast()
             switch top {
             case .binary(let op, _, _):
-                let right = operands.removeLast()
-                let left = operands.removeLast()
+                // The result takes the left operand's place: two writes to the stack, not three.
+                let (left, right) = (operands[operands.count - 2], operands[operands.count - 1])
+                operands.removeLast()
                 let span = left.span.union(right.span)
-                if left.tensor >= 0 || right.tensor >= 0 { operands.append(try elementwise(op, left, right, at: span)); continue }
+                if left.tensor >= 0 || right.tensor >= 0 { operands[operands.count - 1] = try elementwise(op, left, right, at: span); continue }
                 let node = context.builder.apply(op, materialize(left), materialize(right), at: span)
-                operands.append(Operand(node: node, literal: 0, span: span))
+                operands[operands.count - 1] = Operand(node: node, literal: 0, span: span)
             case .matmul(let span):
                 try matrixProduct(&operands, operator: span)
             case .prefix(let negates, let span):
-                var operand = operands.removeLast()
+                var operand = operands[operands.count - 1]
                 operand.span = span.union(operand.span)
-                if negates, operand.tensor >= 0 { operands.append(try elementwise(.negate, operand, nil, at: operand.span)); continue }
-                if negates {
-                    if operand.node < 0 {
-                        operand.literal = -operand.literal
-                    } else {
-                        operand.node = context.builder.apply(.negate, operand.node, at: operand.span)
-                    }
+                if negates, operand.tensor >= 0 {
+                    operand = try elementwise(.negate, operand, nil, at: operand.span)
+                } else if negates, operand.node < 0 {
+                    operand.literal = -operand.literal
+                } else if negates {
+                    operand.node = context.builder.apply(.negate, operand.node, at: operand.span)
                 }
-                operands.append(operand)
+                operands[operands.count - 1] = operand
             case .group, .call, .bracket, .index:
                 return
             }
