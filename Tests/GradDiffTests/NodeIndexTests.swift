@@ -120,4 +120,23 @@ struct NodeIndexTests {
             #expect(Set(naive.values).count == merged.tape.count)
         }
     }
+
+    /// Equal constants share one node however often the constants' table grows between
+    /// them (from its first 32 slots to thousands), and a new one is added exactly once.
+    @Test func constantsMergeAcrossTheirTablesGrowth() {
+        var builder = TapeBuilder()
+        var random = SplitMix64(seed: 7)
+        var nodes: [Double: NodeID] = [:]
+        for _ in 0..<20_000 {
+            let value = Double(random.next() % 5_000) / 7
+            let node = builder.constant(value, at: span)
+            if let known = nodes[value] {
+                #expect(node == known)
+            } else {
+                #expect(node == NodeID(builder.tape.count - 1))
+                nodes[value] = node
+            }
+        }
+        #expect(nodes.count > 4_900 && builder.tape.count == nodes.count && builder.index.constants.count == nodes.count)
+    }
 }

@@ -54,6 +54,33 @@ struct HashedNodes: Sendable {
         }
     }
 
+    /// The first indexed node with this hash for which `isMatch` holds, or else the empty
+    /// slot that ends the probe, where `insert(_:hash:at:)` puts a new node with this
+    /// hash: one probe for a lookup and the insertion after a miss. The table must exist
+    /// and have room (`isFull` false) until that insertion.
+    @inline(__always)
+    func find(hash: UInt64, orSlot isMatch: (NodeID) -> Bool) -> (found: NodeID?, slot: Int) {
+        let tag = Self.tag(hash)
+        let mask = tags.count - 1
+        return tags.withUnsafeBufferPointer { tags in
+            var index = home(hash)
+            while true {
+                let found = tags[index]
+                if found == 0 { return (nil, index) }
+                if found == tag, isMatch(ids[index]) { return (ids[index], index) }
+                index = (index + 1) & mask
+            }
+        }
+    }
+
+    /// Adds node `id` with its hash in the empty slot `find(hash:orSlot:)` gave.
+    @inline(__always)
+    mutating func insert(_ id: NodeID, hash: UInt64, at slot: Int) {
+        tags[slot] = Self.tag(hash)
+        ids[slot] = id
+        count += 1
+    }
+
     /// Starts loading the slot where a lookup of `hash` begins, its tag and its id, so
     /// that the lookup (and the insertion after a miss), made a few tokens later, need
     /// not wait for memory (a table of 10^5 constants does not stay in the cache, and

@@ -22,13 +22,31 @@ extension TapeBuilder {
         return (oldest, chained)
     }
 
-    /// The constant node holding `value`, bit for bit. Inlined: called from a mutating
-    /// method, a call would copy the whole builder to pass it (a `memcpy` a literal).
+    /// The constant node holding `value`, bit for bit, or else where in the constants'
+    /// table a new one goes (`index.constants.insert(_:hash:at:)`, before any other
+    /// insertion). Inlined: called from a mutating method, a call would copy the whole
+    /// builder to pass it (a `memcpy` a literal).
     @inline(__always)
-    func existingConstant(_ value: Double) -> NodeID? {
-        index.constants.find(hash: Self.constantHash(value.bitPattern)) { found in
+    mutating func existingConstant(_ value: Double) -> (found: NodeID?, slot: Int) {
+        growConstantsIfFull(indexedBelow: tape.count)
+        return index.constants.find(hash: Self.constantHash(value.bitPattern)) { found in
             tape.constants[Int(tape.first[Int(found)])].bitPattern == value.bitPattern
         }
+    }
+
+    /// Doubles the constants' table before one more would make it three quarters full;
+    /// the table holds the constants of the nodes below `end`.
+    @inline(__always)
+    mutating func growConstantsIfFull(indexedBelow end: Int) {
+        if index.constants.isFull { growConstants(indexedBelow: end) }
+    }
+
+    /// Places the constants again in tape order: reading the tape in the table's order
+    /// would wait for memory at every constant.
+    private mutating func growConstants(indexedBelow end: Int) {
+        let tape = self.tape
+        let constants = (0..<end).lazy.filter { tape.ops[$0] == .constant }.map { NodeID($0) }
+        index.constants.rebuild(capacity: Swift.max(32, 2 * index.constants.count), with: constants) { Self.constantHash(of: $0, in: tape) }
     }
 
     /// Starts loading where `existingConstant(value)` will look, for a literal the
@@ -45,13 +63,7 @@ extension TapeBuilder {
         case .variable:
             return
         case .constant:
-            if index.constants.isFull {
-                // Placed again in tape order: reading the tape from its table's order
-                // would wait for memory at every constant.
-                let tape = self.tape
-                let constants = (0..<at).lazy.filter { tape.ops[$0] == .constant }.map { NodeID($0) }
-                index.constants.rebuild(capacity: Swift.max(32, 2 * index.constants.count), with: constants) { Self.constantHash(of: $0, in: tape) }
-            }
+            growConstantsIfFull(indexedBelow: at)
             index.constants.insert(id, hash: Self.constantHash(tape.constants[Int(tape.first[at])].bitPattern))
         default:
             let newestInput = Swift.max(tape.first[at], tape.second[at])

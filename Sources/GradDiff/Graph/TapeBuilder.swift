@@ -60,11 +60,16 @@ struct TapeBuilder: Sendable {
     /// The node for a constant; equal constants (bit for bit) share a node.
     mutating func constant(_ value: Double, at span: SourceSpan) -> NodeID {
         if index.isDropped { rebuildIndex() }
-        if mergesIdenticalNodes, let existing = existingConstant(value) {
-            return existing
+        guard mergesIdenticalNodes else {
+            tape.constants.append(value)
+            return appendNew(.constant, Int32(tape.constants.count - 1), -1, span)
         }
+        let (existing, slot) = existingConstant(value)
+        if let existing { return existing }
         tape.constants.append(value)
-        return appendNew(.constant, Int32(tape.constants.count - 1), -1, span)
+        let id = appendNew(.constant, Int32(tape.constants.count - 1), -1, span, indexed: false)
+        index.constants.insert(id, hash: Self.constantHash(value.bitPattern), at: slot)
+        return id
     }
 
     /// The node applying `op` to `a` (and `b`), reusing an identical existing node.
