@@ -15,23 +15,24 @@ extension TapeBuilder {
             user = index.olderUser(of: user)
         }
         if oldest == nil, chained >= NodeIndex.chainLimit {
-            oldest = index.crowded.find(hash: Self.hash(op, a, b)) { found in
+            oldest = index.crowded.find(hash: Self.hash(op, a, b), matching: { found in
                 tape.ops[Int(found)] == op && tape.first[Int(found)] == a && tape.second[Int(found)] == b
-            }
+            })
         }
         return (oldest, chained)
     }
 
     /// The constant node holding `value`, bit for bit, or else where in the constants'
     /// table a new one goes (`index.constants.insert(_:hash:at:)`, before any other
-    /// insertion). Inlined: called from a mutating method, a call would copy the whole
-    /// builder to pass it (a `memcpy` a literal).
+    /// insertion); the table grows first if one more would fill it. Inlined: called from
+    /// a mutating method, a call would copy the whole builder to pass it (a `memcpy` a
+    /// literal).
     @inline(__always)
     mutating func existingConstant(_ value: Double) -> (found: NodeID?, slot: Int) {
         growConstantsIfFull(indexedBelow: tape.count)
-        return index.constants.find(hash: Self.constantHash(value.bitPattern)) { found in
+        return index.constants.find(hash: Self.constantHash(value.bitPattern), orSlot: { found in
             tape.constants[Int(tape.first[Int(found)])].bitPattern == value.bitPattern
-        }
+        })
     }
 
     /// Doubles the constants' table before one more would make it three quarters full;

@@ -129,8 +129,9 @@ struct Lexer: Sendable {
         }
     }
 
-    /// A number token, read by the one number reader (`NumberReader`) that batch rows
-    /// and data tables share; a number out of a double's range warns.
+    /// A number token, read as batch rows and data tables read numbers: a plain literal
+    /// by `PlainDecimal.leading`, anything else by `NumberReader`; a number out of a
+    /// double's range warns.
     private mutating func number() throws(UserError) -> Token {
         let start = offset
         // The commonest literal first, without the full reader's closure (which copies the lexer).

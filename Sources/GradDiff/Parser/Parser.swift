@@ -2,8 +2,9 @@
 /// explicit stacks (operands and pending operators), so nesting depth is limited by
 /// memory, never by the call stack: 100,000 nested parentheses parse like any other.
 ///
-/// Names resolve, in order, to the context's scope (named steps, parameters), the
-/// built-in constants, and otherwise to free variables of the tape.
+/// Names resolve, in order, to the context's scope (named steps, parameters), vectors
+/// and matrices in scope or bound, free variables already read, the built-in
+/// constants, and otherwise to new free variables of the tape.
 public struct Parser {
     private(set) var lexer: Lexer
     /// The tape being built, the names in scope and the user functions.

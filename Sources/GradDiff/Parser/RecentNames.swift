@@ -34,7 +34,8 @@ struct RecentNames: Sendable {
         next = 0
     }
 
-    /// The name spelled by `span` of `source`, and its entry (for `function(_:)`).
+    /// The name spelled by `span` of `source`, and its entry (for `function(_:)` and
+    /// the variable hint).
     mutating func name(at span: SourceSpan, in source: SourceText) -> (name: String, entry: Int) {
         let (start, length) = (Int(span.start), Int(span.end - span.start))
         // A span outside the text (never made by the lexer) gets a key no name has.
