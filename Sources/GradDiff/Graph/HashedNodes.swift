@@ -40,18 +40,8 @@ struct HashedNodes: Sendable {
     /// The first indexed node with this hash for which `isMatch` holds.
     @inline(__always)
     func find(hash: UInt64, matching isMatch: (NodeID) -> Bool) -> NodeID? {
-        guard count > 0 else { return nil }
-        let tag = Self.tag(hash)
-        let mask = tags.count - 1
-        return tags.withUnsafeBufferPointer { tags in
-            var index = home(hash)
-            while true {
-                let found = tags[index]
-                if found == 0 { return nil }
-                if found == tag, isMatch(ids[index]) { return ids[index] }
-                index = (index + 1) & mask
-            }
-        }
+        // A table with nodes has a slot free (at most three quarters are taken) to end the probe.
+        count > 0 ? find(hash: hash, orSlot: isMatch).found : nil
     }
 
     /// The first indexed node with this hash for which `isMatch` holds, or else the empty
