@@ -28,7 +28,8 @@ struct BenchmarkOptions {
         fresh child process. Then times `graddiff "(x+y)*z" x=1 y=3 z=-3` as a whole process,
         the 784-128-10 network of the tensor shape (value and every gradient) as a whole
         process, and `graddiff minimize` training a 4-16-3 classifier for 100 epochs.
-        Build in release mode: swift run -c release graddiff-bench
+        Build in release mode, as the package is built: swift build -c release
+        --static-swift-stdlib, then run .build/release/graddiff-bench
 
         SHAPES:
           wide       one long sum of products: x*1.001 + y*1.002 + ...
