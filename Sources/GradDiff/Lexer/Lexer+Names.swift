@@ -3,10 +3,9 @@
 /// write it), and characters that start no token.
 extension Lexer {
     /// `x²` written for `x^2`: the superscripts after the name that ends here, as an
-    /// error that gives the power as graddiff writes it.
+    /// error that gives the power as graddiff writes it. The lexer asks only when a
+    /// byte of 0x80 or more follows the name: superscripts are not ASCII.
     func superscriptAfter(_ start: Int) -> UserError? {
-        // Superscripts are not ASCII: the usual byte after a name says no at once.
-        guard offset < source.bytes.count, source.bytes[offset] >= 0x80 else { return nil }
         var end = offset
         var exponent = ""
         while end < source.bytes.count, let (scalar, length) = decodeScalar(at: end), let plain = Self.superscript(scalar) {
@@ -71,11 +70,19 @@ extension Lexer {
         return index + 2 < bytes.count && bytes[index] == 0xE1 && bytes[index + 1] == 0xB5 && bytes[index + 2] == 0x80
     }
 
+    /// The length of the character at `index` if it starts a name. Inlined: an ASCII
+    /// letter or `_` (nearly every name) is known without the Unicode checks.
+    @inline(__always)
     func identifierStartLength(at index: Int) -> Int? {
         guard index < source.bytes.count else { return nil }
         let byte = source.bytes[index]
         if byte < 0x80 { return Self.isNameByte(byte, continuing: false) ? 1 : nil }
-        if byte == 0xE1, isTransposeMark(at: index) { return nil }
+        return letterLength(at: index)
+    }
+
+    /// The length of the Unicode letter at `index` (not the transpose mark), or nil.
+    private func letterLength(at index: Int) -> Int? {
+        if source.bytes[index] == 0xE1, isTransposeMark(at: index) { return nil }
         guard let (scalar, length) = decodeScalar(at: index), scalar.properties.isAlphabetic else { return nil }
         return length
     }

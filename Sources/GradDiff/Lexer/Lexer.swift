@@ -56,9 +56,7 @@ struct Lexer: Sendable {
                 return Token(.transpose, span(start))
             }
             offset = start
-            // An ASCII letter or `_` without the Unicode checks (nearly every name).
-            let scalarLength = byte < 0x80 ? (Self.isNameByte(byte, continuing: false) ? 1 : nil) : identifierStartLength(at: start)
-            if let scalarLength {
+            if let scalarLength = identifierStartLength(at: start) {
                 offset += scalarLength
                 while offset < bytes.count {
                     // ASCII without decoding: a letter, digit or `_` continues, the rest ends it.
@@ -134,7 +132,7 @@ struct Lexer: Sendable {
     /// double's range warns.
     private mutating func number() throws(UserError) -> Token {
         let start = offset
-        // The commonest literal first, without the full reader's closure (which copies the lexer).
+        // The commonest literal in one pass, without the full reader's closure (which copies the lexer).
         if let (value, end) = source.bytes.withUnsafeBufferPointer({ PlainDecimal.leading($0, from: start) }) {
             offset = end
             return Token(.number, span(start), number: value)

@@ -5,7 +5,7 @@ extension Parser {
 
     /// `entry`: the name's entry in `context.recentNames`, whose hint of the variable
     /// it read last spares hashing the name again.
-    mutating func resolveName(_ name: String, entry: Int? = nil, at span: SourceSpan) throws(UserError) -> Operand {
+    mutating func resolveName(_ name: String, entry: Int, at span: SourceSpan) throws(UserError) -> Operand {
         // A lone expression has nothing in scope: no lookup (a string hash) a name.
         if !context.scope.isEmpty, let node = context.scope[name] {
             mentionsVariable = true
@@ -17,12 +17,13 @@ extension Parser {
             return tensor
         }
         if allowsFreeVariables {
-            if let entry, context.builder.isVariable(context.recentNames.variableHint(entry), named: name) {
+            let hint = context.recentNames.variableHint(entry)
+            if context.builder.isVariable(hint, named: name) {
                 mentionsVariable = true
-                return Operand(node: context.recentNames.variableHint(entry), literal: 0, span: span)
+                return Operand(node: hint, literal: 0, span: span)
             }
             if let node = context.builder.existingVariable(name) {
-                if let entry { context.recentNames.setVariableHint(node, for: entry) }
+                context.recentNames.setVariableHint(node, for: entry)
                 mentionsVariable = true
                 return Operand(node: node, literal: 0, span: span)
             }
