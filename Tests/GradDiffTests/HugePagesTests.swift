@@ -21,22 +21,6 @@ import Testing
         #expect(array == Array(0..<1_000_000))
     }
 
-    /// A stack below a megabyte grows as arrays do; above it, by doubling in advised
-    /// storage, always with room for what is asked.
-    @Test func makingRoomDoublesOnlyLargeFullArrays() {
-        var small = [Int32](repeating: 7, count: 1000)
-        let smallCapacity = small.capacity
-        HugePages.makeRoom(in: &small, for: 4)
-        #expect(small.capacity == smallCapacity || small.capacity >= 1004)
-        var large: [Int64] = []
-        large.reserveCapacity(1 << 17)  // a megabyte
-        large.append(contentsOf: repeatElement(3, count: large.capacity - 2))
-        let before = large.capacity
-        HugePages.makeRoom(in: &large, for: 4)
-        #expect(large.capacity >= 2 * before)
-        #expect(large.count == before - 2 && large.allSatisfy { $0 == 3 })
-    }
-
     /// Where the system lets a program ask for 2 MB pages, the 2 MB blocks inside an
     /// 8 MB array are asked for: the kernel marks the mapping holding them (`hg` in its
     /// flags). Whether it then finds free 2 MB pages, or the array reuses memory already

@@ -41,15 +41,6 @@ public enum HugePages {
         array = larger
     }
 
-    /// At least `count` more elements' room in `array`, in 2 MB pages once it holds a
-    /// megabyte (a parser's stack as deep as the expression is nested): each doubling is
-    /// then faulted in 2 MB at a time. A smaller array grows as arrays do.
-    @inline(__always)
-    static func makeRoom<Element>(in array: inout [Element], for count: Int) {
-        guard array.count + count > array.capacity, array.capacity * MemoryLayout<Element>.stride >= 1 << 20 else { return }
-        reserve(&array, 2 * array.capacity)
-    }
-
     /// An array of `count` copies of `value`, in 2 MB pages where they fit.
     public static func array<Element: BitwiseCopyable>(repeating value: Element, count: Int) -> [Element] {
         [Element](unsafeUninitializedCapacity: count) { buffer, initialized in

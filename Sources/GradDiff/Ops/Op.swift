@@ -1,6 +1,6 @@
 /// Every operation a tape node can hold. The calculus of each lives in one row of the
 /// rule table (`Op+Rules.swift`); this file says how each is spelled and shown.
-public enum Op: UInt8, CaseIterable, Sendable {
+public enum Op: UInt8, CaseIterable, Sendable, BitwiseCopyable {
     // Leaves.
     case constant, variable
     // Operators.

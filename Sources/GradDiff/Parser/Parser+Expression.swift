@@ -2,7 +2,7 @@
 /// operands and pending operators (groups and calls among them), so nesting depth is
 /// limited by memory, never by the call stack.
 extension Parser {
-    struct Operand {
+    struct Operand: BitwiseCopyable {
         /// The node, or -1 while the operand is a literal not yet put on the tape
         /// (so `-3` becomes the constant -3, not neg(3)) or a vector or matrix.
         var node: NodeID
@@ -12,7 +12,7 @@ extension Parser {
         var span: SourceSpan
     }
 
-    enum Pending {
+    enum Pending: BitwiseCopyable {
         case binary(Op, precedence: Int8, span: SourceSpan)
         case prefix(negates: Bool, span: SourceSpan)
         case group(open: SourceSpan)
@@ -37,7 +37,7 @@ extension Parser {
         }
     }
 
-    enum Callee {
+    enum Callee: BitwiseCopyable {
         case builtIn(Op)
         /// A user function; its arity is looked up by name (`arity(of:named:)`), so that
         /// a pending call stays 16 bytes.
@@ -62,8 +62,8 @@ extension Parser {
     /// newline outside parentheses, an unmatched `)` or `,`, or the end: a scalar's node
     /// (or a literal not yet on the tape) or a tensor node. See `parseExpression()`.
     mutating func parseOperand() throws(UserError) -> Operand {
-        var operands: [Operand] = []
-        var pending: [Pending] = []
+        var operands = ValueStack<Operand>()
+        var pending = ValueStack<Pending>()
         var expectsOperand = true
         var depth = 0
         while true {
@@ -87,7 +87,6 @@ extension Parser {
                         let builtIn = context.recentNames.function(entry)
                         let callee = if let builtIn { Callee.builtIn(builtIn) } else { try resolveFunction(name, at: nameSpan, builtIn: false) }
                         try advance()
-                        HugePages.makeRoom(in: &operands, for: 4); HugePages.makeRoom(in: &pending, for: 4)
                         pending.append(.call(nameSpan: nameSpan, arguments: 0, callee))
                         depth += 1
                         try advance()
@@ -97,7 +96,6 @@ extension Parser {
                         expectsOperand = false
                     }
                 case .leftParen:
-                    HugePages.makeRoom(in: &operands, for: 4); HugePages.makeRoom(in: &pending, for: 4)
                     pending.append(.group(open: current.span))
                     depth += 1
                     try advance()
@@ -145,11 +143,11 @@ extension Parser {
                 try reduce(&operands, &pending, above: 0, groupsRight: false)
                 switch pending.last {
                 case .call(let nameSpan, let count, let callee)?:
-                    pending[pending.count - 1] = .call(nameSpan: nameSpan, arguments: count + 1, callee)
+                    pending.top = .call(nameSpan: nameSpan, arguments: count + 1, callee)
                 case .bracket(let open, let commas)?:
-                    pending[pending.count - 1] = .bracket(open: open, commas: commas + 1)
+                    pending.top = .bracket(open: open, commas: commas + 1)
                 case .index(let open, let commas)?:
-                    pending[pending.count - 1] = .index(open: open, commas: commas + 1)
+                    pending.top = .index(open: open, commas: commas + 1)
                 default:
                     throw error(.commaOutsideCall, at: current.span)
                 }
@@ -160,16 +158,16 @@ extension Parser {
                 let close = current.span
                 switch pending.removeLast() {
                 case .group(let open):
-                    operands[operands.count - 1].span = open.union(close)
+                    operands.top.span = open.union(close)
                 case .call(let nameSpan, let count, .builtIn(let op))
-                    where Int(count) + 1 == op.arity && operands.suffix(op.arity).allSatisfy({ $0.tensor < 0 }):
+                    where Int(count) + 1 == op.arity && operands.allOfTop(op.arity, satisfy: { $0.tensor < 0 }):
                     // A built-in function of numbers (nearly every call): its node at once,
                     // with no array of arguments and no string of its name.
                     let span = nameSpan.union(close)
-                    let first = materialize(operands[operands.count - op.arity])
-                    let second = op.arity == 2 ? materialize(operands[operands.count - 1]) : -1
+                    let first = materialize(operands[fromTop: op.arity - 1])
+                    let second = op.arity == 2 ? materialize(operands.top) : -1
                     if op.arity == 2 { operands.removeLast() }
-                    operands[operands.count - 1] = Operand(node: context.builder.apply(op, first, second, at: span), literal: 0, span: span)
+                    operands.top = Operand(node: context.builder.apply(op, first, second, at: span), literal: 0, span: span)
                 case .call(let nameSpan, let count, let callee):
                     let name = source.text(of: nameSpan)
                     let given = Int(count) + 1
@@ -177,7 +175,7 @@ extension Parser {
                         throw arityError(name, callee, given: given, at: nameSpan.union(close))
                     }
                     let span = nameSpan.union(close)
-                    if let result = try tensorCall(callee, name: name, Array(operands.suffix(given)), at: span) {
+                    if let result = try tensorCall(callee, name: name, operands.suffix(given), at: span) {
                         operands.removeLast(given)
                         operands.append(result)
                     } else {
@@ -197,7 +195,7 @@ extension Parser {
                 depth -= 1
                 try advance()
             case .number, .identifier, .leftParen:
-                let previous = operands.last!.span
+                let previous = operands.top.span
                 let shown = source.text(of: previous)
                 let next = current.kind == .leftParen && !shown.isEmpty ? nil : source.text(of: current.span)
                 throw error(.operatorMissing(before: current.describe(in: source), previous: shown, next: next),
@@ -215,7 +213,7 @@ extension Parser {
 
     /// Applies pending operators that bind tighter than an incoming one of `precedence`.
     mutating func reduce(
-        _ operands: inout [Operand], _ pending: inout [Pending], above precedence: Int, groupsRight: Bool
+        _ operands: inout ValueStack<Operand>, _ pending: inout ValueStack<Pending>, above precedence: Int, groupsRight: Bool
     ) throws(UserError) {
         while let top = pending.last, let topPrecedence = top.precedence {
             guard topPrecedence > precedence || (topPrecedence == precedence && !groupsRight) else { return }
@@ -223,16 +221,16 @@ extension Parser {
             switch top {
             case .binary(let op, _, _):
                 // The result takes the left operand's place: two writes to the stack, not three.
-                let (left, right) = (operands[operands.count - 2], operands[operands.count - 1])
+                let (left, right) = (operands[fromTop: 1], operands.top)
                 operands.removeLast()
                 let span = left.span.union(right.span)
-                if left.tensor >= 0 || right.tensor >= 0 { operands[operands.count - 1] = try elementwise(op, left, right, at: span); continue }
+                if left.tensor >= 0 || right.tensor >= 0 { operands.top = try elementwise(op, left, right, at: span); continue }
                 let node = context.builder.apply(op, materialize(left), materialize(right), at: span)
-                operands[operands.count - 1] = Operand(node: node, literal: 0, span: span)
+                operands.top = Operand(node: node, literal: 0, span: span)
             case .matmul(let span):
                 try matrixProduct(&operands, operator: span)
             case .prefix(let negates, let span):
-                var operand = operands[operands.count - 1]
+                var operand = operands.top
                 operand.span = span.union(operand.span)
                 if negates, operand.tensor >= 0 {
                     operand = try elementwise(.negate, operand, nil, at: operand.span)
@@ -241,7 +239,7 @@ extension Parser {
                 } else if negates {
                     operand.node = context.builder.apply(.negate, operand.node, at: operand.span)
                 }
-                operands[operands.count - 1] = operand
+                operands.top = operand
             case .group, .call, .bracket, .index:
                 return
             }

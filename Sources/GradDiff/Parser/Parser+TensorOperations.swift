@@ -46,7 +46,7 @@ extension Parser {
     /// `A @ B` on the operand stack's top two: m×k @ k×n is m×n; a matrix times a vector
     /// (a column) is a vector; a vector (a row) times a matrix is a vector; two vectors
     /// give their dot product.
-    mutating func matrixProduct(_ operands: inout [Operand], operator span: SourceSpan) throws(UserError) {
+    mutating func matrixProduct(_ operands: inout ValueStack<Operand>, operator span: SourceSpan) throws(UserError) {
         let right = operands.removeLast()
         let left = operands.removeLast()
         let whole = left.span.union(right.span)

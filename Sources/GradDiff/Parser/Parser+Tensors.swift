@@ -13,7 +13,7 @@ extension Parser {
 
     /// After a complete operand: `ᵀ` transposes it, `[` starts an index, `@` a matrix
     /// product. Returns whether an operand is expected next, or nil for any other token.
-    mutating func continueTensorOperand(_ operands: inout [Operand], _ pending: inout [Pending],
+    mutating func continueTensorOperand(_ operands: inout ValueStack<Operand>, _ pending: inout ValueStack<Pending>,
                                         _ depth: inout Int) throws(UserError) -> Bool? {
         switch current.kind {
         case .transpose:
@@ -37,16 +37,16 @@ extension Parser {
     }
 
     /// `]`: ends a literal or an index (anything else open is unclosed).
-    mutating func closeBracket(_ operands: inout [Operand], _ open: Pending) throws(UserError) {
+    mutating func closeBracket(_ operands: inout ValueStack<Operand>, _ open: Pending) throws(UserError) {
         switch open {
         case .bracket(let start, let commas):
             let count = Int(commas) + 1
-            let items = Array(operands.suffix(count))
+            let items = operands.suffix(count)
             operands.removeLast(count)
             operands.append(try literal(items, at: start.union(current.span)))
         case .index(let start, let commas):
             let count = Int(commas) + 1
-            let indices = Array(operands.suffix(count))
+            let indices = operands.suffix(count)
             operands.removeLast(count)
             let indexed = operands.removeLast()
             operands.append(try index(indexed, indices, at: indexed.span.union(current.span), open: start))

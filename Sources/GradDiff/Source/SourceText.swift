@@ -8,7 +8,7 @@ import Darwin
 ///
 /// Offsets are `Int32` so that the tape can keep one span per node cheaply; a source
 /// longer than 2 GiB is refused before parsing.
-public struct SourceSpan: Hashable, Sendable {
+public struct SourceSpan: Hashable, Sendable, BitwiseCopyable {
     public var start: Int32
     public var end: Int32
 

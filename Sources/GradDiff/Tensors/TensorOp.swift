@@ -51,7 +51,7 @@ enum TensorOp: Hashable, Sendable {
 /// The functions of vectors and matrices a user may call, beside the elementwise ones of
 /// the rule table (`Op`). They are names in call position only: `sum = 3` and a user
 /// function `dot(a, b) = ...` keep working, and a user function of the same name wins.
-public enum TensorFunction: String, CaseIterable, Sendable {
+public enum TensorFunction: String, CaseIterable, Sendable, BitwiseCopyable {
     case sum, mean, norm, softmax, logsumexp, transpose, dot, outer, zeros, ones, randn
 
     /// How many arguments it takes.
