@@ -12,12 +12,12 @@ let package = Package(
     ],
     targets: [
         // The engine: text → tokens → tape → values → gradients → output. No Foundation.
-        .target(name: "GradDiff", dependencies: ["CPrefetch", "CMemoryMap"]),
+        .target(name: "GradDiff", dependencies: ["CPrefetch", "CMemory"]),
         // A cache prefetch hint (one inline C function) for the engine's hash tables.
         .target(name: "CPrefetch"),
         // mremap, which Swift cannot call (C declares it variadic): the parser's stacks
         // grow in place, without copying.
-        .target(name: "CMemoryMap"),
+        .target(name: "CMemory"),
         // GNU readline for the REPL's line editor, loaded with dlopen when a terminal
         // session starts (not linked: every other run starts without it). The headers
         // are libreadline-dev's, in /usr/include.

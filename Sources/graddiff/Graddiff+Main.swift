@@ -16,6 +16,7 @@ extension Graddiff {
     /// leaves the expression alone. An attached value cannot be an expression, though:
     /// `--explain=froward` is a typo, and would otherwise silently mean backward.
     static func main() {
+        FreedMemory.keepForReuse()
         // Not through a slice: its type is looked up at run time, at every start-up.
         var arguments = CommandLine.arguments
         if !arguments.isEmpty { arguments.removeFirst() }

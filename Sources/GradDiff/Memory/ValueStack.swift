@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import CMemoryMap
+import CMemory
 
 /// A stack of plain values (no references): the parser's operands and pending
 /// operators, pushed and popped at every token of an expression.
