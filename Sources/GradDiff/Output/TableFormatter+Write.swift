@@ -44,13 +44,13 @@ extension TableFormatter {
                 case .number:
                     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: NodeText.maximumLabelLength) { label in
                         let length = NodeText.writeNumberLabel(i, to: label.baseAddress!)
-                        row.cell(UnsafeBufferPointer(rebasing: label[..<length]), 0, to: &buffer)
+                        row.cell(UnsafeBufferPointer(rebasing: label[..<length]), 0, width: length, to: &buffer)
                     }
                 }
-                opNames[Int(tape.ops[i].rawValue)].withUnsafeBufferPointer { row.cell($0, 1, to: &buffer) }
+                opNames[Int(tape.ops[i].rawValue)].withUnsafeBufferPointer { row.cell($0, 1, width: $0.count, to: &buffer) }
                 text.withBytes(of: NodeID(i)) { row.cell($0, 2, to: &buffer) }
-                cells.number(2 * local) { row.cell($0, 3, to: &buffer) }
-                cells.number(2 * local + 1) { row.cell($0, 4, to: &buffer) }
+                cells.number(2 * local) { row.cell($0, 3, width: $0.count, to: &buffer) }
+                cells.number(2 * local + 1) { row.cell($0, 4, width: $0.count, to: &buffer) }
                 row.end(to: &buffer, reset: false)
             }
         }
@@ -71,16 +71,18 @@ extension TableFormatter {
 
     /// A chunk of rows' stored labels and numbers as bytes, and the widest of the label
     /// (but constants'), op and number columns: written by one thread, then read by any.
+    /// Unchecked exclusivity: a class's stored property is otherwise checked at run time
+    /// at every access (a row's), and no access overlaps a write, which all come first.
     private final class Cells: @unchecked Sendable {
-        private(set) var labels = ByteBuffer(capacity: 64)
+        @exclusivity(unchecked) private(set) var labels = ByteBuffer(capacity: 64)
         /// Where each row's stored label ends in `labels` (it starts where the row
         /// before's ends; empty if not stored). Plain `Int32`s: a generic element type
         /// costs a runtime type lookup at every start-up.
-        private(set) var labelEnds: [Int32] = []
-        private(set) var numbers: ByteBuffer
+        @exclusivity(unchecked) private(set) var labelEnds: [Int32] = []
+        @exclusivity(unchecked) private(set) var numbers: ByteBuffer
         /// Two a row: value, gradient.
-        private(set) var numberEnds: [Int32] = []
-        private(set) var widths = [0, 0, 0, 0, 0]
+        @exclusivity(unchecked) private(set) var numberEnds: [Int32] = []
+        @exclusivity(unchecked) private(set) var widths = [0, 0, 0, 0, 0]
 
         init(capacity: Int) {
             numbers = ByteBuffer(capacity: capacity * 24)
@@ -146,8 +148,10 @@ extension TableFormatter {
             self.widths = widths
         }
 
-        mutating func cell(_ bytes: UnsafeBufferPointer<UInt8>, _ column: Int, to buffer: inout ByteBuffer) {
-            let padding = widths[column] - TextWidth.scalarCount(bytes)
+        /// `width`: the cell's width in Unicode scalars, when the caller knows it (ASCII:
+        /// its byte count); else it is counted.
+        mutating func cell(_ bytes: UnsafeBufferPointer<UInt8>, _ column: Int, width: Int? = nil, to buffer: inout ByteBuffer) {
+            let padding = widths[column] - (width ?? TextWidth.scalarCount(bytes))
             if column > 0 { blanks += 2 }
             if column >= 3 { blanks += padding }
             if !bytes.isEmpty {
