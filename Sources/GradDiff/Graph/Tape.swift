@@ -57,6 +57,9 @@ public struct Tape: Sendable {
         return index >= 0 ? noteTexts[Int(index)] : nil
     }
 
+    /// Whether any node has a note.
+    var hasNotes: Bool { !noteIndices.isEmpty }
+
     /// Node `id`'s index into `noteTexts`, or -1 for none.
     @inline(__always)
     func noteIndex(of id: Int) -> Int32 {

@@ -18,12 +18,11 @@ extension TableFormatter {
         }
         var measured = chunks.reduce(headers.map { $0.utf8.count }) { widths, chunk in zip(widths, chunk.widths).map { Swift.max($0, $1) } }
         measured[2] = Swift.max(measured[2], text.widest)
-        for i in 0..<tape.count {
-            if tape.noteIndex(of: i) >= 0 {
-                measured[2] = Swift.max(measured[2], text.withBytes(of: NodeID(i)) { TextWidth.scalarCount($0) })
-            } else if labelSource(i, of: tape) == .text {
-                measured[0] = Swift.max(measured[0], text.withBytes(of: NodeID(i)) { TextWidth.scalarCount($0) })
-            }
+        if tape.stepNames.isEmpty, !tape.hasNotes {
+            // Every constant is labelled by its own text, measured as it was composed.
+            measured[0] = Swift.max(measured[0], text.widestConstant)
+        } else {
+            measureTextCells(tape, text, &measured)
         }
         let widths = measured
         if options.useColor { buffer.append("\u{1B}[1m") }
@@ -52,6 +51,18 @@ extension TableFormatter {
                 cells.number(2 * local) { row.cell($0, 3, width: $0.count, to: &buffer) }
                 cells.number(2 * local + 1) { row.cell($0, 4, width: $0.count, to: &buffer) }
                 row.end(to: &buffer, reset: false)
+            }
+        }
+    }
+
+    /// The label and expression columns widened to the cells `NodeText`'s widths leave
+    /// out: a note (`f: a * b`) and a constant labelled by its text beside named steps.
+    private static func measureTextCells(_ tape: Tape, _ text: NodeText, _ measured: inout [Int]) {
+        for i in 0..<tape.count {
+            if tape.noteIndex(of: i) >= 0 {
+                measured[2] = Swift.max(measured[2], text.withBytes(of: NodeID(i)) { TextWidth.scalarCount($0) })
+            } else if labelSource(i, of: tape) == .text {
+                measured[0] = Swift.max(measured[0], text.withBytes(of: NodeID(i)) { TextWidth.scalarCount($0) })
             }
         }
     }

@@ -41,7 +41,7 @@ struct NodeTextComposer {
             bytes = .allocate(capacity: capacity)
             ends = .allocate(capacity: end - segmentStart)
             count = 0
-            var widest = 0
+            var widest = 0, widestConstant = 0
             for id in segmentStart..<end {
                 let start = count
                 precedences[id] = UInt8(compose(id))
@@ -51,11 +51,13 @@ struct NodeTextComposer {
                 asciiLengths[id] = isASCII ? Int32(text.count) : 0
                 // A node with a note shows the note, which the table measures itself.
                 if tape.noteIndex(of: id) < 0 {
-                    widest = Swift.max(widest, isASCII ? text.count : TextWidth.scalarCount(text))
+                    let width = isASCII ? text.count : TextWidth.scalarCount(text)
+                    widest = Swift.max(widest, width)
+                    if tape.ops[id] == .constant { widestConstant = Swift.max(widestConstant, width) }
                 }
             }
             // The store owns the segment's memory from now on.
-            store.publish(.init(bytes: bytes, ends: ends, widest: widest), at: segment)
+            store.publish(.init(bytes: bytes, ends: ends, widest: widest, widestConstant: widestConstant), at: segment)
         }
         bytes = nil
         ends = nil

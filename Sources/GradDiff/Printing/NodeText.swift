@@ -43,6 +43,9 @@ struct NodeText: Sendable {
     /// The most Unicode scalars in any node's own text (noted nodes not counted).
     var widest: Int { store.widest }
 
+    /// The most Unicode scalars in any constant's own text (noted nodes not counted).
+    var widestConstant: Int { store.widestConstant }
+
     /// Each node's text (without notes), for a user function's body.
     var texts: [String] { (0..<tape.count).map { ownText(NodeID($0)) } }
 

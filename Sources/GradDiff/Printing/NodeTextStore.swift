@@ -14,6 +14,8 @@ final class NodeTextStore: @unchecked Sendable {
         var ends: UnsafeMutablePointer<Int32>?
         /// The most Unicode scalars in one of the segment's texts (the table's column).
         var widest = 0
+        /// The same among its constants' texts (a constant's own text is its table label).
+        var widestConstant = 0
     }
 
     let nodeCount: Int
@@ -77,5 +79,11 @@ final class NodeTextStore: @unchecked Sendable {
     /// must be published).
     var widest: Int {
         segments.reduce(0) { Swift.max($0, $1.widest) }
+    }
+
+    /// The most Unicode scalars in any constant's own text but a noted one's (every
+    /// segment must be published).
+    var widestConstant: Int {
+        segments.reduce(0) { Swift.max($0, $1.widestConstant) }
     }
 }
