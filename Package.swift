@@ -15,8 +15,8 @@ let package = Package(
         .target(name: "GradDiff", dependencies: ["CPrefetch", "CMemory"]),
         // A cache prefetch hint (one inline C function) for the engine's hash tables.
         .target(name: "CPrefetch"),
-        // mremap, which Swift cannot call (C declares it variadic): the parser's stacks
-        // grow in place, without copying.
+        // mremap and mallopt, which Swift cannot call: the parser's stacks grow in place,
+        // and the command's freed memory is reused (`ValueStack`, `FreedMemory`).
         .target(name: "CMemory"),
         // GNU readline for the REPL's line editor, loaded with dlopen when a terminal
         // session starts (not linked: every other run starts without it). The headers

@@ -26,11 +26,39 @@ struct ValueStackTests {
             #expect(stack.count == model.count)
             #expect(stack.last == model.last)
         }
-        #expect(stack.count * MemoryLayout<Int64>.stride > 4 * ValueStack<Int64>.mappingThreshold)
+        #expect(stack.count * MemoryLayout<Int64>.stride > 4 * ValueStack<Int64>.defaultMappingThreshold)
         let all = stack.suffix(stack.count)
         #expect(all == model)
+        #if os(Linux)
+        // Copied while small (16 → 2^16 elements: 12 doublings) and into the first mapping;
+        // never again, so the mapping grew by mremap, however many times.
+        let (mapped, copies) = (stack.isMapped, stack.copyingGrowths)
+        #expect(mapped && copies == 13)
+        #endif
         stack.removeLast(stack.count)
         #expect(stack.isEmpty && stack.last == nil)
+    }
+
+    /// Elements whose size does not divide a 2 MB page (as the parser's operands), from a
+    /// small mapping threshold: the mapping's capacity is whole elements, and each
+    /// element keeps its three fields through four growths in place.
+    @Test func oddSizedElementsSurviveTheMappingsGrowth() {
+        struct Triple: BitwiseCopyable, Equatable { var a: Int64, b: Int32, c: Double }
+        #expect(MemoryLayout<Triple>.stride == 24)
+        var stack = ValueStack<Triple>(capacity: 4, mappingThreshold: 1 << 12)
+        let count = 1_500_000  // 36 MB: mapped at 2 MB, grown to 64 MB
+        for index in 0..<count { stack.append(Triple(a: Int64(index), b: Int32(truncatingIfNeeded: -index), c: Double(index) / 4)) }
+        var intact = true
+        for index in stride(from: count - 1, through: 0, by: -1) {
+            let element = stack.removeLast()
+            intact = intact && element == Triple(a: Int64(index), b: Int32(truncatingIfNeeded: -index), c: Double(index) / 4)
+        }
+        #expect(intact && stack.isEmpty)
+        #if os(Linux)
+        // 4 → 8 → … → 128 by copying (5), then one copy into the first mapping.
+        let copies = stack.copyingGrowths
+        #expect(copies == 6)
+        #endif
     }
 
     @Test func readsAndWritesNearTheTop() {

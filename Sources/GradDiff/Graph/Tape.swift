@@ -57,7 +57,8 @@ public struct Tape: Sendable {
         return index >= 0 ? noteTexts[Int(index)] : nil
     }
 
-    /// Whether any node has a note.
+    /// Whether any node may have a note (false: none has; true may outlast the notes
+    /// taken back, which only costs a caller the slower path).
     var hasNotes: Bool { !noteIndices.isEmpty }
 
     /// Node `id`'s index into `noteTexts`, or -1 for none.

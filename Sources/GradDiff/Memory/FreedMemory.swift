@@ -10,8 +10,8 @@ import CMemory
 /// of the parser's index of nodes, freed just before them: 6% off a deep expression
 /// of 10^6 nodes, as measured (`graddiff-bench`).
 public enum FreedMemory {
-    /// Blocks up to this size come from the heap (the most glibc allows: larger ones
-    /// still get mappings of their own).
+    /// Blocks smaller than this come from the heap (the most glibc allows: larger
+    /// ones still get mappings of their own).
     static let heapBlockLimit: Int32 = 32 << 20
     /// How much free memory the heap keeps at its end before it gives some back.
     static let keptFreeBytes: Int32 = 256 << 20

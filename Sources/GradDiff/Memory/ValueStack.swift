@@ -7,24 +7,33 @@ import CMemory
 /// operators, pushed and popped at every token of an expression.
 ///
 /// Not copyable, so a push or a pop checks no other owner, as an array's copy-on-write
-/// does. Once it holds a megabyte (an expression nested 10^5 deep), its storage is a
-/// memory mapping in 2 MB pages (`HugePages`) that grows in place, its pages moved by
-/// `mremap`, not copied: an array copies itself into new memory at each doubling, so it
-/// faults in twice the memory it ever holds. On a deep expression of 10^6 nodes those
-/// copies were a fifth of the whole run.
+/// does. Once a growth would take a megabyte or more (about 3×10^4 levels of nesting),
+/// its storage is a memory mapping (in 2 MB pages where the system allows them) that
+/// grows in place or moves whole, its pages moved by `mremap`, not copied: an array
+/// copies itself into new memory at each doubling, so it faults in twice the memory it
+/// ever holds. On a deep expression of 10^6 nodes those copies were a fifth of the run.
 struct ValueStack<Element: BitwiseCopyable>: ~Copyable {
     private var base: UnsafeMutablePointer<Element>
     private var capacity: Int
     private(set) var count = 0
     /// The mapping's length in bytes; 0 while the storage is an allocation.
     private var mappedBytes = 0
-    /// From this size on, the storage is a mapping.
-    static var mappingThreshold: Int { 1 << 20 }
+    /// From a growth to this many bytes on, the storage is a mapping.
+    let mappingThreshold: Int
+    /// How many growths copied the elements: below the threshold, and once into the
+    /// first mapping (after which growth copies nothing unless the system refuses).
+    private(set) var copyingGrowths = 0
 
-    init(capacity: Int = 16) {
+    static var defaultMappingThreshold: Int { 1 << 20 }
+
+    init(capacity: Int = 16, mappingThreshold: Int = Self.defaultMappingThreshold) {
         self.capacity = Swift.max(capacity, 1)
+        self.mappingThreshold = mappingThreshold
         base = .allocate(capacity: self.capacity)
     }
+
+    /// Whether the storage is a mapping now.
+    var isMapped: Bool { mappedBytes > 0 }
 
     deinit {
         release(base, mappedBytes: mappedBytes)
@@ -98,29 +107,13 @@ struct ValueStack<Element: BitwiseCopyable>: ~Copyable {
         let stride = MemoryLayout<Element>.stride
         let wanted = 2 * capacity * stride
         #if os(Linux)
-        if wanted >= Self.mappingThreshold {
-            let bytes = (wanted + HugePages.size - 1) / HugePages.size * HugePages.size
-            var storage: UnsafeMutableRawPointer?
-            if mappedBytes > 0 {
-                storage = graddiff_remap(base, mappedBytes, bytes)
-                // The grown part has no advice yet.
-                if let storage { HugePages.advise(UnsafeMutableRawBufferPointer(start: storage, count: bytes)) }
-            } else if let mapped = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
-                      mapped != MAP_FAILED {
-                // Advised before the copy touches it, so it is faulted in 2 MB at a time.
-                HugePages.advise(UnsafeMutableRawBufferPointer(start: mapped, count: bytes))
-                mapped.copyMemory(from: base, byteCount: count * stride)
-                base.deallocate()
-                storage = mapped
-            }
-            if let storage {
-                base = storage.bindMemory(to: Element.self, capacity: bytes / stride)
-                capacity = bytes / stride
-                mappedBytes = bytes
-                return
-            }
-            // The system refused a mapping: grow by copying, as an array does.
+        if wanted >= mappingThreshold, let (storage, bytes) = mapping(of: wanted) {
+            base = storage.bindMemory(to: Element.self, capacity: bytes / stride)
+            capacity = bytes / stride
+            mappedBytes = bytes
+            return
         }
+        // Below the threshold, or the system refused a mapping: grow as an array does.
         #endif
         let larger = UnsafeMutablePointer<Element>.allocate(capacity: 2 * capacity)
         larger.initialize(from: base, count: count)
@@ -128,7 +121,30 @@ struct ValueStack<Element: BitwiseCopyable>: ~Copyable {
         base = larger
         capacity *= 2
         mappedBytes = 0
+        copyingGrowths += 1
     }
+
+    #if os(Linux)
+    /// The elements in a mapping of at least `wanted` bytes, in whole 2 MB pages: the
+    /// current mapping grown, or a new one they are copied into (the old storage freed);
+    /// nil, with the storage as it was, when the system refuses.
+    private mutating func mapping(of wanted: Int) -> (UnsafeMutableRawPointer, Int)? {
+        let bytes = (wanted + HugePages.size - 1) / HugePages.size * HugePages.size
+        if mappedBytes > 0 {
+            // A grown or moved region keeps its advice.
+            return graddiff_remap(base, mappedBytes, bytes).map { ($0, bytes) }
+        }
+        guard let mapped = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+              mapped != MAP_FAILED else { return nil }
+        // The whole region advised (advising part of it would split it, and mremap grows
+        // one region only), before the copy touches it, so it is faulted 2 MB at a time.
+        _ = madvise(mapped, bytes, MADV_HUGEPAGE)
+        mapped.copyMemory(from: base, byteCount: count * MemoryLayout<Element>.stride)
+        base.deallocate()
+        copyingGrowths += 1
+        return (mapped, bytes)
+    }
+    #endif
 
     private func release(_ storage: UnsafeMutablePointer<Element>, mappedBytes: Int) {
         #if os(Linux)
