@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
 # Builds the two libFuzzer targets with AddressSanitizer, each from the engine's sources
-# compiled together with its entry point (normal `swift build` never sees Fuzz/), and the
-# header-only C module CPrefetch:
+# compiled together with its entry point (normal `swift build` never sees Fuzz/), the
+# header-only C module CPrefetch and the C module CMemory (its one file compiled first):
 #   .build-fuzz/graddiff-fuzz          ExpressionFuzzer.swift: one expression or binding
 #   .build-fuzz/graddiff-fuzz-program  ProgramFuzzer.swift: programs with bindings and
 #                                      batch rows, REPL entries, symbolic derivatives
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p .build-fuzz
+clang -fsanitize=address -O2 -g -I Sources/CMemory/include -c Sources/CMemory/CMemory.c -o .build-fuzz/CMemory.o
 build() {
   swiftc -sanitize=fuzzer,address -parse-as-library -O -g \
-    -module-name GradDiff -I Sources/CPrefetch/include \
-    $(find Sources/GradDiff -name '*.swift') "Fuzz/$1" \
+    -module-name GradDiff -I Sources/CPrefetch/include -I Sources/CMemory/include \
+    $(find Sources/GradDiff -name '*.swift') .build-fuzz/CMemory.o "Fuzz/$1" \
     -o ".build-fuzz/$2"
   echo ".build-fuzz/$2"
 }
