@@ -34,7 +34,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Release-mode benchmark: `swift run -c release graddiff-bench`.
+        // Release-mode benchmark: `swift build -c release --static-swift-stdlib`, then `.build/release/graddiff-bench`.
         .executableTarget(name: "graddiff-bench", dependencies: ["GradDiff", "ChildProcess"]),
         .testTarget(name: "GradDiffTests", dependencies: ["GradDiff"]),
         // Goldens/ holds expected output files the tests read from the source tree.

@@ -4,7 +4,7 @@ import ChildProcess
 enum Benchmark {
     static func run(_ options: BenchmarkOptions) {
         #if DEBUG
-        say("warning: this is a debug build; run `swift run -c release graddiff-bench` for real figures\n")
+        say("warning: this is a debug build; build with `swift build -c release --static-swift-stdlib` and run `.build/release/graddiff-bench` for real figures\n")
         #endif
         say("Each phase's best of several runs (parse >= \(PhaseTimer.minimumParseRuns), passes >= \(PhaseTimer.minimumPassRuns)); bytes/node is")
         say("the growth of peak resident memory across one parse + forward + backward, in a fresh process.\n")

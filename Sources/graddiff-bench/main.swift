@@ -5,7 +5,8 @@ import Darwin
 #endif
 import GradDiff
 
-// The release-mode benchmark: `swift run -c release graddiff-bench [--quick]`.
+// The release-mode benchmark: `swift build -c release --static-swift-stdlib`, then
+// `.build/release/graddiff-bench [--quick]`.
 // Run with `--measure SHAPE SIZE`, it is its own measuring child instead.
 
 let options: BenchmarkOptions

@@ -36,7 +36,7 @@ struct ValueStack<Element: BitwiseCopyable>: ~Copyable {
     var isMapped: Bool { mappedBytes > 0 }
 
     deinit {
-        release(base, mappedBytes: mappedBytes)
+        releaseStorage()
     }
 
     var isEmpty: Bool { count == 0 }
@@ -117,7 +117,7 @@ struct ValueStack<Element: BitwiseCopyable>: ~Copyable {
         #endif
         let larger = UnsafeMutablePointer<Element>.allocate(capacity: 2 * capacity)
         larger.initialize(from: base, count: count)
-        release(base, mappedBytes: mappedBytes)
+        releaseStorage()
         base = larger
         capacity *= 2
         mappedBytes = 0
@@ -140,19 +140,20 @@ struct ValueStack<Element: BitwiseCopyable>: ~Copyable {
         // one region only), before the copy touches it, so it is faulted 2 MB at a time.
         _ = madvise(mapped, bytes, MADV_HUGEPAGE)
         mapped.copyMemory(from: base, byteCount: count * MemoryLayout<Element>.stride)
-        base.deallocate()
+        releaseStorage()
         copyingGrowths += 1
         return (mapped, bytes)
     }
     #endif
 
-    private func release(_ storage: UnsafeMutablePointer<Element>, mappedBytes: Int) {
+    /// Frees the storage, a mapping or an allocation (the caller then replaces `base`).
+    private func releaseStorage() {
         #if os(Linux)
         if mappedBytes > 0 {
-            munmap(storage, mappedBytes)
+            munmap(base, mappedBytes)
             return
         }
         #endif
-        storage.deallocate()
+        base.deallocate()
     }
 }
