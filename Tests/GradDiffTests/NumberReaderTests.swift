@@ -144,4 +144,33 @@ struct NumberReaderTests {
         let literal = Array("0.978693*x".utf8)
         #expect(literal.withUnsafeBufferPointer { PlainDecimal.leading($0, from: 0)?.end } == 8)
     }
+
+    /// Reading a word of eight bytes at a time (`EightDigits`, when 16 bytes are readable)
+    /// gives what reading a byte at a time gives, for literals of every length of either
+    /// part around the word's eight, followed by every kind of byte.
+    @Test func wordAtATimeDecimalsAgreeWithByteAtATime() {
+        var generator = SplitMix64(seed: 0x5EA1)
+        let digits = Array("0123456789".utf8)
+        let followers = Array(" .eExX*)/:_a".utf8) + [0xB0, 0xFF, 0x00]
+        var compared = 0
+        for _ in 0..<100_000 {
+            var bytes: [UInt8] = []
+            let integerLength = Int(generator.next() % 11)
+            let fractionLength = Int(generator.next() % 11)
+            for _ in 0..<integerLength { bytes.append(digits[Int(generator.next() % 10)]) }
+            if generator.next() % 4 != 0 { bytes.append(UInt8(ascii: ".")) }
+            for _ in 0..<fractionLength { bytes.append(digits[Int(generator.next() % 10)]) }
+            bytes.append(followers[Int(generator.next() % UInt64(followers.count))])
+            while bytes.count < 16 + Int(generator.next() % 4) { bytes.append(UInt8(ascii: "9")) }
+            bytes.withUnsafeBufferPointer { text in
+                let word = PlainDecimal.leading(text, from: 0)
+                let byByte = PlainDecimal.leadingByBytes(text, from: 0)
+                #expect(word?.value.bitPattern == byByte?.value.bitPattern && word?.end == byByte?.end, "\(bytes)")
+                if word != nil { compared += 1 }
+            }
+        }
+        #expect(compared > 30_000)
+        #expect(EightDigits.leadingDigitCount(UInt64(littleEndian: 0x3938_3736_3534_3332)) == 8)
+        #expect(EightDigits.value(0x3736_3534_3332_3130, digits: 7) == 123_456)
+    }
 }

@@ -78,7 +78,18 @@ enum PlainDecimal {
     /// 15 digits in all, not followed by an exponent, `x` or another point (whose rules
     /// the full reader keeps): its value, exact as `parse` gives it, and where it ends.
     /// Nil means "ask the full reader". One tight pass, for the lexer.
+    @inline(__always)
     static func leading(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (value: Double, end: Int)? {
+        // Two words of eight bytes readable from `start` (all but the text's last few literals).
+        if start >= 0, bytes.count - start >= 16, let base = bytes.baseAddress {
+            return EightDigits.leading(UnsafeRawPointer(base + start), start: start, count: bytes.count)
+        }
+        return leadingByBytes(bytes, from: start)
+    }
+
+    /// `leading`, a byte at a time: for literals near the text's end, and as the
+    /// reference the word-at-a-time reading is tested against.
+    static func leadingByBytes(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (value: Double, end: Int)? {
         let count = bytes.count
         var index = start
         var significand: UInt64 = 0
