@@ -81,7 +81,7 @@ extension Parser {
                     expectsOperand = false
                 case .identifier:
                     let nameSpan = current.span
-                    let (name, entry) = context.recentNames.name(at: nameSpan, in: source)
+                    let (name, entry) = lexer.source.bytes.withUnsafeBufferPointer { context.recentNames.name(at: nameSpan, in: $0) }
                     if try nextIsLeftParen() {
                         // A built-in function's name cannot be redefined: its op stands.
                         let builtIn = context.recentNames.function(entry)

@@ -34,24 +34,27 @@ struct RecentNames: Sendable {
         next = 0
     }
 
-    /// The name spelled by `span` of `source`, and its entry (for `function(_:)` and
-    /// the variable hint).
-    mutating func name(at span: SourceSpan, in source: SourceText) -> (name: String, entry: Int) {
+    /// The name spelled by `span` of the text `bytes` (a source's bytes: the caller
+    /// lends them, so that a name costs no reference counting on the text, which the
+    /// lexing thread shares), and its entry (for `function(_:)` and the variable hint).
+    mutating func name(at span: SourceSpan, in bytes: UnsafeBufferPointer<UInt8>) -> (name: String, entry: Int) {
         let (start, length) = (Int(span.start), Int(span.end - span.start))
         // A span outside the text (never made by the lexer) gets a key no name has.
-        let (found, key): (Int?, UInt64) = source.bytes.withUnsafeBufferPointer { bytes in
-            guard let base = bytes.baseAddress, length > 0, start + length <= bytes.count else { return (nil, 0) }
-            let key = Self.key(base + start, length: length, readable: bytes.count - start)
-            for index in keys.indices where keys[index] == key {
-                // Seven bytes or fewer: the key is the whole name. Longer: compare them all.
-                if length <= 7 { return (index, key) }
-                var known = names[index]
-                if known.withUTF8({ memcmp($0.baseAddress!, base + start, length) == 0 }) { return (index, key) }
-            }
-            return (nil, key)
+        guard let base = bytes.baseAddress, start >= 0, length > 0, start + length <= bytes.count else {
+            return remember("", key: 0)
         }
-        if let found { return (names[found], found) }
-        let name = source.text(of: span)
+        let key = Self.key(base + start, length: length, readable: bytes.count - start)
+        for index in keys.indices where keys[index] == key {
+            // Seven bytes or fewer: the key is the whole name. Longer: compare them all.
+            if length <= 7 { return (names[index], index) }
+            var known = names[index]
+            if known.withUTF8({ memcmp($0.baseAddress!, base + start, length) == 0 }) { return (names[index], index) }
+        }
+        return remember(String(decoding: UnsafeBufferPointer(start: base + start, count: length), as: UTF8.self), key: key)
+    }
+
+    /// Takes an entry for the new name `name` with key `key`: a free one, else the oldest.
+    private mutating func remember(_ name: String, key: UInt64) -> (name: String, entry: Int) {
         if names.count < Self.capacity {
             if names.capacity == 0 {
                 // Room for every entry at once, not grown one name at a time.
