@@ -13,14 +13,25 @@ struct Lexer: Sendable {
     /// How many more there were: 10^5 literals of 1e999 warn three times and count the rest.
     private(set) var unshownWarnings = 0
     static let shownWarnings = 3
+    /// Tokens another thread lexed ahead (`TokenRing`), and this lexer's place in them.
+    private let ring: TokenRing?
+    private var ringIndex = 0
 
-    /// A lexer reading `source` from byte `offset` on.
-    init(_ source: SourceText, startingAt offset: Int = 0) {
+    /// A lexer reading `source` from byte `offset` on, taking what it can from `ring`
+    /// (filled from the same offset).
+    init(_ source: SourceText, startingAt offset: Int = 0, lexedAheadIn ring: TokenRing? = nil) {
         self.source = source
         self.offset = offset
+        self.ring = ring
     }
 
     mutating func next() throws(UserError) -> Token {
+        if let ring, let token = ring.take(&ringIndex, at: &offset) { return token }
+        return try lex()
+    }
+
+    /// The next token, lexed here.
+    private mutating func lex() throws(UserError) -> Token {
         let bytes = source.bytes
         skipBlanksAndComments()
         let start = offset
@@ -51,30 +62,52 @@ struct Lexer: Sendable {
             offset = start
             return try number()
         default:
-            if byte == 0xE1, isTransposeMark(at: start) {
-                offset = start + 3
-                return Token(.transpose, span(start))
-            }
-            offset = start
-            if let scalarLength = identifierStartLength(at: start) {
-                offset += scalarLength
-                while offset < bytes.count {
-                    // ASCII without decoding: a letter, digit or `_` continues, the rest ends it.
-                    let next = bytes[offset]
-                    if next < 0x80 {
-                        guard Self.isNameByte(next, continuing: true) else { break }
-                        offset += 1
-                    } else if let length = identifierContinueLength(at: offset) {
-                        offset += length
-                    } else {
-                        break
-                    }
+            // An ASCII name (nearly every one) is read here with no call, so that reading
+            // it takes no reference to the text, which another thread may be lexing.
+            if byte < 0x80, Self.isNameByte(byte, continuing: false) {
+                while offset < bytes.count, bytes[offset] < 0x80, Self.isNameByte(bytes[offset], continuing: true) {
+                    offset += 1
                 }
-                if offset < bytes.count, bytes[offset] >= 0x80, let error = superscriptAfter(start) { throw error }
+                if offset < bytes.count, bytes[offset] >= 0x80 { return try nameBeyondASCII(from: start) }
                 return Token(.identifier, span(start))
             }
-            throw unexpectedCharacter(at: start)
+            return try tokenBeyondASCII(at: start)
         }
+    }
+
+    /// A token starting with a byte that starts no ASCII token: `ᵀ`, a name starting
+    /// with a Unicode letter, or an error.
+    @inline(never)
+    private mutating func tokenBeyondASCII(at start: Int) throws(UserError) -> Token {
+        if source.bytes[start] == 0xE1, isTransposeMark(at: start) {
+            offset = start + 3
+            return Token(.transpose, span(start))
+        }
+        offset = start
+        guard let scalarLength = identifierStartLength(at: start) else { throw unexpectedCharacter(at: start) }
+        offset += scalarLength
+        return try nameBeyondASCII(from: start)
+    }
+
+    /// The rest of the name starting at `start`, from `offset` on, which may hold
+    /// Unicode letters and digits (and be followed by a superscript, an error).
+    @inline(never)
+    private mutating func nameBeyondASCII(from start: Int) throws(UserError) -> Token {
+        let bytes = source.bytes
+        while offset < bytes.count {
+            // ASCII without decoding: a letter, digit or `_` continues, the rest ends it.
+            let next = bytes[offset]
+            if next < 0x80 {
+                guard Self.isNameByte(next, continuing: true) else { break }
+                offset += 1
+            } else if let length = identifierContinueLength(at: offset) {
+                offset += length
+            } else {
+                break
+            }
+        }
+        if offset < bytes.count, bytes[offset] >= 0x80, let error = superscriptAfter(start) { throw error }
+        return Token(.identifier, span(start))
     }
 
     /// The token after the next one would start here; used by the parser to look one
