@@ -13,25 +13,14 @@ struct Lexer: Sendable {
     /// How many more there were: 10^5 literals of 1e999 warn three times and count the rest.
     private(set) var unshownWarnings = 0
     static let shownWarnings = 3
-    /// Tokens another thread lexed ahead (`TokenRing`), and this lexer's place in them.
-    private let ring: TokenRing?
-    private var ringIndex = 0
 
-    /// A lexer reading `source` from byte `offset` on, taking what it can from `ring`
-    /// (filled from the same offset).
-    init(_ source: SourceText, startingAt offset: Int = 0, lexedAheadIn ring: TokenRing? = nil) {
+    /// A lexer reading `source` from byte `offset` on.
+    init(_ source: SourceText, startingAt offset: Int = 0) {
         self.source = source
         self.offset = offset
-        self.ring = ring
     }
 
     mutating func next() throws(UserError) -> Token {
-        if let ring, let token = ring.take(&ringIndex, at: &offset) { return token }
-        return try lex()
-    }
-
-    /// The next token, lexed here.
-    private mutating func lex() throws(UserError) -> Token {
         let bytes = source.bytes
         skipBlanksAndComments()
         let start = offset
@@ -62,8 +51,8 @@ struct Lexer: Sendable {
             offset = start
             return try number()
         default:
-            // An ASCII name (nearly every one) is read here with no call, so that reading
-            // it takes no reference to the text, which another thread may be lexing.
+            // An ASCII name (nearly every one) is read here with no call (and no
+            // retain of the text's storage); the rest of Unicode out of line.
             if byte < 0x80, Self.isNameByte(byte, continuing: false) {
                 while offset < bytes.count, bytes[offset] < 0x80, Self.isNameByte(bytes[offset], continuing: true) {
                     offset += 1

@@ -32,9 +32,8 @@ public struct Parser {
     /// The token under the cursor.
     private(set) var current: Token
 
-    init(source: SourceText, startingAt offset: Int = 0, context: ParseContext = ParseContext(),
-         lexedAheadIn ring: TokenRing? = nil) throws(UserError) {
-        self.lexer = Lexer(source, startingAt: offset, lexedAheadIn: ring)
+    init(source: SourceText, startingAt offset: Int = 0, context: ParseContext = ParseContext()) throws(UserError) {
+        self.lexer = Lexer(source, startingAt: offset)
         self.context = context
         self.current = Token(.end, SourceSpan(start: 0, end: 0))
         self.current = try lexer.next()

@@ -27,11 +27,11 @@ public struct ProgramParser {
     /// that a program of a million statements does not keep a million records.
     @discardableResult
     static func parse(_ source: SourceText, into program: inout Program, nodeLimit: Int = Parser.defaultNodeLimit,
-                             recordingStatements: Bool = false, lexingAhead: Bool = true) throws(UserError) -> [Statement] {
+                             recordingStatements: Bool = false) throws(UserError) -> [Statement] {
         var journal = ProgramJournal(program)
         do {
             return try parse(source, into: &program, journal: &journal, nodeLimit: nodeLimit,
-                             recordingStatements: recordingStatements, lexingAhead: lexingAhead)
+                             recordingStatements: recordingStatements)
         } catch {
             program.restore(journal)
             throw error
@@ -44,7 +44,7 @@ public struct ProgramParser {
     /// place, so an entry costs its own length, not the session's.
     static func parse(_ source: SourceText, into program: inout Program, journal: inout ProgramJournal,
                              nodeLimit: Int = Parser.defaultNodeLimit,
-                             recordingStatements: Bool = false, lexingAhead: Bool = true) throws(UserError) -> [Statement] {
+                             recordingStatements: Bool = false) throws(UserError) -> [Statement] {
         let offset: Int
         if program.source.bytes.isEmpty {
             program.source = source
@@ -52,20 +52,7 @@ public struct ProgramParser {
         } else {
             offset = program.source.appendLine(source.bytes)
         }
-        // A large text is lexed on a second core meanwhile (`lexingAhead` false: not, for tests).
-        let source = program.source
-        return try TokenRing.lexingAhead(source, from: offset, if: lexingAhead) { ring in
-            Result { () throws(UserError) in
-                try parseStatements(source, from: offset, lexedAheadIn: ring, into: &program, journal: &journal,
-                                    nodeLimit: nodeLimit, recordingStatements: recordingStatements)
-            }
-        }.get()
-    }
-
-    private static func parseStatements(_ source: SourceText, from offset: Int, lexedAheadIn ring: TokenRing?,
-                                        into program: inout Program, journal: inout ProgramJournal,
-                                        nodeLimit: Int, recordingStatements: Bool) throws(UserError) -> [Statement] {
-        var parser = try Parser(source: source, startingAt: offset, lexedAheadIn: ring)
+        var parser = try Parser(source: program.source, startingAt: offset)
         // The parser works on the program's own context, moved in and out (a copy would
         // make every entry cost the whole session).
         swap(&parser.context, &program.context)
@@ -92,7 +79,7 @@ public struct ProgramParser {
             case .rightBracket:
                 throw parser.error(.bracketOutsideLiteral, at: parser.current.span)
             default:
-                throw parser.error(.unexpectedAfterExpression(parser.current.describe(in: source), isComma: parser.current.kind == .comma),
+                throw parser.error(.unexpectedAfterExpression(parser.current.describe(in: parser.source), isComma: parser.current.kind == .comma),
                                    at: parser.current.span)
             }
         }
