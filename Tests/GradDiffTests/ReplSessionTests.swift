@@ -175,6 +175,15 @@ extension ReplReply {
         #expect(repl.program.names["y"] == nil)
     }
 
+    /// A token after a whole expression is named from the session's text, where its
+    /// span points, not from the entry's own (which named `1, 2`'s comma as '').
+    @Test func aTokenAfterTheExpressionIsNamedOnALaterLine() {
+        var repl = session("x = 12345", "yy = 2")
+        let reply = repl.run("1, 2")
+        #expect(reply.failed)
+        #expect(reply.messages == ["unexpected ',' after the expression"])
+    }
+
     @Test func anEntryIsAllOrNothing() {
         var repl = session("x = 1")
         let tapeBefore = repl.program.tape.count
