@@ -250,4 +250,18 @@ struct TapeTests {
         #expect(evaluation.value == 3 * Double((0..<20).reduce(0, +)))
         #expect(names.allSatisfy { evaluation.gradient($0) == 3 })
     }
+
+    /// Names whose lengths differ by 256 and whose first seven bytes agree are two
+    /// names, either way round (a remembered name's key once kept its length mod 256, so
+    /// `abcdefg` after a 263-byte `abcdefgqq…` was read as the long one).
+    @Test func namesAlikeButForLengthStayApart() throws {
+        for long in ["abcdefg" + String(repeating: "q", count: 256), "abcdefgh" + String(repeating: "q", count: 256)] {
+            let short = String(long.prefix(long.count - 256))
+            for text in ["\(long) + 2*\(short)", "\(short) + 2*\(long)"] {
+                let evaluation = try evaluate(text, "\(short)=1 \(long)=100")
+                #expect(Set(evaluation.tape.variableNames) == [short, long], "\(text.prefix(20))")
+                #expect(evaluation.value == (text.hasPrefix(long) ? 102 : 201))
+            }
+        }
+    }
 }

@@ -11,7 +11,7 @@ import Darwin
 /// read as a free variable the node it read, as a hint to check.
 struct RecentNames: Sendable {
     static let capacity = 8
-    /// Each name's length and first seven bytes in one word, compared before any bytes.
+    /// Each name's length (up to 255) and first seven bytes in one word, compared before any bytes.
     private var keys: [UInt64] = []
     private var names: [String] = []
     /// Each name's built-in function's raw value, `none` for a name that is not one,
@@ -34,9 +34,9 @@ struct RecentNames: Sendable {
         next = 0
     }
 
-    /// The name spelled by `span` of the text `bytes` (a source's bytes: the caller
-    /// lends them, so that a name costs no reference counting on the text, which the
-    /// lexing thread shares), and its entry (for `function(_:)` and the variable hint).
+    /// The name spelled by `span` of the text `bytes` (a source's bytes, lent by the
+    /// caller, so that a name costs no copy of the text and no reference counting), and
+    /// its entry (for `function(_:)` and the variable hint).
     mutating func name(at span: SourceSpan, in bytes: UnsafeBufferPointer<UInt8>) -> (name: String, entry: Int) {
         let (start, length) = (Int(span.start), Int(span.end - span.start))
         // A span outside the text (never made by the lexer) gets a key no name has.
@@ -45,10 +45,13 @@ struct RecentNames: Sendable {
         }
         let key = Self.key(base + start, length: length, readable: bytes.count - start)
         for index in keys.indices where keys[index] == key {
-            // Seven bytes or fewer: the key is the whole name. Longer: compare them all.
+            // Seven bytes or fewer: the key is the whole name. Longer: the key holds 255
+            // for every length from 255 on, so the lengths are compared before the bytes.
             if length <= 7 { return (names[index], index) }
             var known = names[index]
-            if known.withUTF8({ memcmp($0.baseAddress!, base + start, length) == 0 }) { return (names[index], index) }
+            if known.utf8.count == length, known.withUTF8({ memcmp($0.baseAddress!, base + start, length) == 0 }) {
+                return (names[index], index)
+            }
         }
         return remember(String(decoding: UnsafeBufferPointer(start: base + start, count: length), as: UTF8.self), key: key)
     }
@@ -75,8 +78,8 @@ struct RecentNames: Sendable {
         return (name, entry)
     }
 
-    /// A name's length and first (up to) seven bytes, little-endian, in one word: one
-    /// load when eight bytes can be read there.
+    /// A name's length (255 for any longer) and first (up to) seven bytes, little-endian,
+    /// in one word: one load when eight bytes can be read there.
     private static func key(_ name: UnsafePointer<UInt8>, length: Int, readable: Int) -> UInt64 {
         let kept = Swift.min(length, 7)
         var word: UInt64 = 0
@@ -85,7 +88,7 @@ struct RecentNames: Sendable {
         } else {
             for index in 0..<kept { word |= UInt64(name[index]) << (8 * UInt64(index)) }
         }
-        return word & ((1 << (8 * UInt64(kept))) - 1) | UInt64(truncatingIfNeeded: length) << 56
+        return word & ((1 << (8 * UInt64(kept))) - 1) | UInt64(Swift.min(length, 255)) << 56
     }
 
     /// The built-in function the name of `entry` calls, if it is one (looked up once).
