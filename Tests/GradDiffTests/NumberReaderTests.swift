@@ -147,7 +147,8 @@ struct NumberReaderTests {
 
     /// Reading a word of eight bytes at a time (`EightDigits`, when 16 bytes are readable)
     /// gives what reading a byte at a time gives, for literals of every length of either
-    /// part around the word's eight, followed by every kind of byte.
+    /// part around the word's eight, followed by every kind of byte, with any byte put
+    /// anywhere now and then, read from the text's start or a little past it.
     @Test func wordAtATimeDecimalsAgreeWithByteAtATime() {
         var generator = SplitMix64(seed: 0x5EA1)
         let digits = Array("0123456789".utf8)
@@ -162,9 +163,13 @@ struct NumberReaderTests {
             for _ in 0..<fractionLength { bytes.append(digits[Int(generator.next() % 10)]) }
             bytes.append(followers[Int(generator.next() % UInt64(followers.count))])
             while bytes.count < 16 + Int(generator.next() % 4) { bytes.append(UInt8(ascii: "9")) }
+            // Any byte at any place, a quarter of the time; and a start past a few bytes.
+            if generator.next() % 4 == 0 { bytes[Int(generator.next() % UInt64(bytes.count))] = UInt8(truncatingIfNeeded: generator.next()) }
+            let start = Int(generator.next() % 3)
+            bytes.insert(contentsOf: (0..<start).map { _ in UInt8(truncatingIfNeeded: generator.next()) }, at: 0)
             bytes.withUnsafeBufferPointer { text in
-                let word = PlainDecimal.leading(text, from: 0)
-                let byByte = PlainDecimal.leadingByBytes(text, from: 0)
+                let word = PlainDecimal.leading(text, from: start)
+                let byByte = PlainDecimal.leadingByBytes(text, from: start)
                 #expect(word?.value.bitPattern == byByte?.value.bitPattern && word?.end == byByte?.end, "\(bytes)")
                 if word != nil { compared += 1 }
             }

@@ -77,7 +77,8 @@ enum PlainDecimal {
     /// The literal at `start` if it is the commonest kind, `digits[.digits]` with at most
     /// 15 digits in all, not followed by an exponent, `x` or another point (whose rules
     /// the full reader keeps): its value, exact as `parse` gives it, and where it ends.
-    /// Nil means "ask the full reader". One tight pass, for the lexer.
+    /// Nil means "ask the full reader". For the lexer: a word of eight bytes at a time
+    /// (`EightDigits`) where 16 bytes can be read, else a byte at a time.
     @inline(__always)
     static func leading(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (value: Double, end: Int)? {
         // Two words of eight bytes readable from `start` (all but the text's last few literals).
