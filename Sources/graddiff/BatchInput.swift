@@ -26,11 +26,14 @@ struct BatchInput {
     }
 
     /// The next whole lines: at least `target` bytes of them if the input has them ready,
-    /// fewer rather than wait, none at the end. Lines before one that is not text come
-    /// with that line's failure, to throw once they are done.
+    /// fewer rather than wait, but always at least one line (however long) until the
+    /// end, where there are none: an empty answer means the end. Lines before one that
+    /// is not text come with that line's failure, to throw once they are done.
     mutating func nextLines(atLeast target: Int) throws(InputFile.Failure) -> (BatchLines, InputFile.Failure?) {
         var hasWholeLine = pending.contains(UInt8(ascii: "\n"))
-        while !atEnd, pending.count < target, !(hasWholeLine && !isReadable()) {
+        // Without a whole line, read on whatever `target` says: a line longer than it
+        // (a 600 KB field) must not end the table.
+        while !atEnd, !hasWholeLine || (pending.count < target && isReadable()) {
             let start = pending.count
             try readMore(upTo: target)
             hasWholeLine = hasWholeLine || pending[start...].contains(UInt8(ascii: "\n"))

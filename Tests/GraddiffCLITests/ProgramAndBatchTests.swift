@@ -95,6 +95,26 @@ import Testing
         #expect(tsv.stdout == "x\ty\tvalue\td_x\td_y\n2\t5\t10\t5\t2\n")
     }
 
+    /// A row longer than a round's share of bytes (about a megabyte a thread) is read
+    /// whole, and the rows after it too: such a row once ended the table, exit 0.
+    @Test(arguments: [["--threads", "1"], []])
+    func aVeryLongRowDoesNotEndTheTable(_ threads: [String]) throws {
+        for length in [600_000, 3_500_000] {
+            let id = String(repeating: "b", count: length)
+            let table = "id,x\na,1\n\(id),2\nc,3\n"
+            let expected = "id,x,value,d_x\na,1,2,2\n\(id),2,4,2\nc,3,6,2\n"
+            let fromStdin = try GraddiffProcess.run(["--batch", "-", "2*x"] + threads, input: table)
+            #expect(fromStdin.status == 0 && fromStdin.stdout == expected, "\(length) bytes: \(fromStdin.stderr)")
+            // Through a pipe, which hands the long row over in pieces.
+            let directory = try GraddiffProcess.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let file = directory.appendingPathComponent("rows.csv")
+            try table.write(to: file, atomically: false, encoding: .utf8)
+            let piped = try GraddiffProcess.runExecutable("/bin/sh", ["-c", "cat '\(file.path)' | '\(GraddiffProcess.binary)' --batch - -q '2*x' \(threads.joined(separator: " "))"])
+            #expect(piped.status == 0 && piped.stdout == "2\n4\n6\n", "\(length) bytes through a pipe: \(piped.stderr)")
+        }
+    }
+
     @Test func badRowsStopUnlessKeepGoing() throws {
         let input = "x\n1\nabc\n2\n1,2\n3\n"
         let stopped = try GraddiffProcess.run(["--batch", "-", "x*2"], input: input)
