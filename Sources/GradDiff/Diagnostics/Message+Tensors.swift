@@ -99,6 +99,9 @@ extension Message {
     static func tableFieldNotANumber(_ field: String, row: Int, column: Int) -> Message {
         Message("'\(field)' in row \(row), column \(column) is not a number", help: "the file holds numbers only, one row per line, no header")
     }
+    static func tableFieldHexadecimal(_ field: String, row: Int, column: Int) -> Message {
+        Message("'\(field)' in row \(row), column \(column) is hexadecimal, which graddiff does not read", help: "write the number in decimal")
+    }
     static func tableRowLength(row: Int, count: Int, firstCount: Int) -> Message {
         Message("row \(row) has \(count) number\(count == 1 ? "" : "s") but row 1 has \(firstCount): a matrix's rows need one length")
     }

@@ -30,8 +30,11 @@ extension Binding {
     /// file the command has read; `argument` is the binding as typed).
     public static func table(_ argument: String, name: String, table: SourceText) throws(UserError) -> Binding {
         let source = SourceText(name: "binding", text: argument)
-        let value = try TensorValue.parseTable(table)
-        return Binding(name: name, value: value.values[0], tensor: value, source: source,
-                       nameSpan: SourceSpan(start: 0, end: name.utf8.count))
+        var warnings: [Diagnostic] = []
+        let value = try TensorValue.parseTable(table, warnings: &warnings)
+        var binding = Binding(name: name, value: value.values[0], tensor: value, source: source,
+                              nameSpan: SourceSpan(start: 0, end: name.utf8.count))
+        binding.warnings = warnings
+        return binding
     }
 }

@@ -13,24 +13,39 @@ public struct TensorValue: Sendable, Equatable {
     /// The sizes, as JSON writes them: [3] for a vector, [2, 3] for a matrix.
     public var dimensions: [Int] { shape.dimensions }
 
-    /// A table of numbers, one row per line, separated by commas, tabs or spaces (no
-    /// header): rows × columns, and one row or one column is a vector. Blank lines and
-    /// lines starting with `#` are skipped.
-    public static func parseTable(_ source: SourceText) throws(UserError) -> TensorValue {
+    /// A table of numbers, one row per line (LF or CRLF), separated by commas, tabs,
+    /// spaces or semicolons (no header): rows × columns, and one row or one column is a
+    /// vector. Blank lines and lines starting with `#` are skipped. Each field is read by
+    /// the one number reader, as a batch table's are: `0x10` is an error, and a number
+    /// out of a double's range becomes inf or 0 with a warning (`warnings`).
+    public static func parseTable(_ source: SourceText, warnings: inout [Diagnostic]) throws(UserError) -> TensorValue {
         var rows: [[Double]] = []
         var lineNumber = 0
-        for line in source.text(of: SourceSpan(start: 0, end: source.bytes.count)).split(separator: "\n", omittingEmptySubsequences: false) {
+        func isBlank(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
+        }
+        // Split as bytes: as Characters, "\r\n" is one (no line ends) and so is a comma
+        // followed by a combining mark (no field ends).
+        for line in source.bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
-            let trimmed = line.drop(while: { $0 == " " || $0 == "\t" || $0 == "\r" })
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            let fields = trimmed.split(whereSeparator: { $0 == "," || $0 == "\t" || $0 == " " || $0 == "\r" || $0 == ";" })
+            let trimmed = line.drop(while: isBlank)
+            if trimmed.isEmpty || trimmed.first == UInt8(ascii: "#") { continue }
+            let fields = trimmed.split(whereSeparator: { isBlank($0) || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") })
             var row: [Double] = []
-            for (column, field) in fields.enumerated() {
-                guard let value = DelimitedNumber.parse(field) else {
-                    throw UserError(.error(.tableFieldNotANumber(String(field), row: lineNumber, column: column + 1)),
-                                    in: SourceText(name: "\(source.name):\(lineNumber)", text: ""))
+            for (column, bytes) in fields.enumerated() {
+                let field = Substring(String(decoding: bytes, as: UTF8.self))
+                func place() -> SourceText { SourceText(name: "\(source.name):\(lineNumber)", text: "") }
+                let outcome = NumberReader.field(field)
+                switch outcome {
+                case .number: break
+                case .tooLarge: warnings.append(.warning(.numberTooLarge("'\(field)' in row \(lineNumber), column \(column + 1) of '\(source.name)'")))
+                case .tooSmall: warnings.append(.warning(.numberTooSmall("'\(field)' in row \(lineNumber), column \(column + 1) of '\(source.name)'")))
+                case .hexadecimal:
+                    throw UserError(.error(.tableFieldHexadecimal(String(field), row: lineNumber, column: column + 1)), in: place())
+                case .notANumber:
+                    throw UserError(.error(.tableFieldNotANumber(String(field), row: lineNumber, column: column + 1)), in: place())
                 }
-                row.append(value)
+                row.append(outcome.value ?? .nan)
             }
             if let first = rows.first, first.count != row.count {
                 throw UserError(.error(.tableRowLength(row: rows.count + 1, count: row.count, firstCount: first.count)),
@@ -45,16 +60,3 @@ public struct TensorValue: Sendable, Equatable {
     }
 }
 
-/// A number in a table: decimal notation, or nan, inf, -inf in any case.
-enum DelimitedNumber {
-    static func parse(_ field: Substring) -> Double? {
-        switch field.lowercased() {
-        case "nan": return .nan
-        case "inf", "+inf", "infinity": return .infinity
-        case "-inf", "-infinity": return -.infinity
-        default:
-            guard let first = field.first, first.isNumber || first == "-" || first == "+" || first == "." else { return nil }
-            return Double(field)
-        }
-    }
-}
