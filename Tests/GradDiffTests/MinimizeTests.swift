@@ -150,6 +150,16 @@ import Testing
         #expect(throws: UserError.self) { try DataTable.parse(SourceText(name: "t.csv", text: "u,y\n1,z\n")) }
     }
 
+    /// CRLF lines are lines ("\r\n" is one Character: the table read as a header alone),
+    /// and a comma followed by a combining mark ends a field, as in a batch table.
+    @Test func dataTableReadsCrlfAndSplitsFieldsAtBytes() throws {
+        let table = try DataTable.parse(SourceText(name: "t.csv", text: "x,y\r\n1,2\r\n\r\n2,4\r\n"))
+        #expect(table.header == ["x", "y"] && table.values == [1, 2, 2, 4])
+        #expect(DelimitedText.fields(of: "a,\u{301},5", delimiter: ",") == ["a", "\u{301}", "5"])
+        #expect(DelimitedText.fields(of: " \"a b\" \t\u{301}x\r", delimiter: "\t") == ["a b", "\u{301}x"])
+        #expect(throws: UserError.self) { try DataTable.parse(SourceText(name: "t.csv", text: "u,y\n1,\u{301},2\n")) }
+    }
+
     @Test func seededShuffleIsAPermutationAndRepeatable() {
         var first = SplitMix64(seed: 3), second = SplitMix64(seed: 3)
         var a = Array(0..<50), b = Array(0..<50)

@@ -23,7 +23,8 @@ public struct DataTable: Sendable {
     /// the header, a tab in it makes the table tab-separated.
     public static func parse(_ source: SourceText) throws(UserError) -> DataTable {
         let text = source.text(of: SourceSpan(start: 0, end: source.bytes.count))
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        // "\r\n" is one Character, not a "\n": split at both.
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated()
             .filter { !$0.element.allSatisfy { $0 == " " || $0 == "\r" || $0 == "\t" } }
             .makeIterator()
         guard let (_, headerLine) = lines.next() else {

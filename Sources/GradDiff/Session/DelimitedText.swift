@@ -58,16 +58,19 @@ public enum DelimitedText {
         line.contains("\t") ? "\t" : ","
     }
 
-    /// Splits a line on the delimiter, trimming blanks and one level of double quotes.
+    /// Splits a line on the delimiter (a comma or a tab), trimming blanks and one level of
+    /// double quotes. Bytes, not Characters: a comma followed by a combining mark is one
+    /// Character, which would end no field, where the rows' byte-wise reading ends one.
     public static func fields(of line: Substring, delimiter: Character) -> [Substring] {
-        line.split(separator: delimiter, omittingEmptySubsequences: false).map { field in
-            var trimmed = field
-            while let first = trimmed.first, first == " " || first == "\r" { trimmed.removeFirst() }
-            while let last = trimmed.last, last == " " || last == "\r" { trimmed.removeLast() }
-            if trimmed.count >= 2, trimmed.first == "\"", trimmed.last == "\"" {
+        let separator = delimiter.asciiValue ?? UInt8(ascii: ",")
+        func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\r") }
+        return line.utf8.split(separator: separator, omittingEmptySubsequences: false).map { field in
+            var trimmed = field.drop(while: isBlank)
+            while let last = trimmed.last, isBlank(last) { trimmed = trimmed.dropLast() }
+            if trimmed.count >= 2, trimmed.first == UInt8(ascii: "\""), trimmed.last == UInt8(ascii: "\"") {
                 trimmed = trimmed.dropFirst().dropLast()
             }
-            return trimmed
+            return Substring(String(decoding: trimmed, as: UTF8.self))
         }
     }
 
