@@ -15,20 +15,24 @@ enum CommandInput {
 
     /// Every `name=value` argument parsed, and the diagnostics of those that are not.
     /// `name=@FILE` binds a vector or matrix read from FILE (see `tables`).
-    static func bindings(_ arguments: [String], tables: [String: SourceText] = [:]) -> (bindings: [Binding], errors: [LocatedDiagnostic]) {
-        if let spaced = CommandLineHints.spacedBindings(arguments) { return ([], [spaced]) }
-        var bindings: [Binding] = []
-        var errors: [LocatedDiagnostic] = []
+    static func bindings(_ arguments: [String], tables: [String: SourceText] = [:]) -> ParsedBindings {
+        if let spaced = CommandLineHints.spacedBindings(arguments) { return ParsedBindings(errors: [spaced]) }
+        var parsed = ParsedBindings()
         for argument in arguments {
             do throws(UserError) {
                 if let (name, path) = tableBinding(argument), let table = tables[path] {
-                    bindings.append(try Binding.table(argument, name: name, table: table))
+                    parsed.bindings.append(try Binding.table(argument, name: name, table: table))
                 } else {
-                    bindings.append(try Binding.parse(argument))
+                    parsed.bindings.append(try Binding.parse(argument))
                 }
-            } catch { errors += error.diagnostics }
+            } catch {
+                parsed.errors += error.diagnostics
+                if let equals = argument.firstIndex(of: "=") {
+                    parsed.failedNames.insert(String(argument[..<equals]).trimmingCharacters())
+                }
+            }
         }
-        return (bindings, errors)
+        return parsed
     }
 
     /// The files that `name=@FILE` arguments name, read (status 66 for one that cannot

@@ -25,8 +25,9 @@ struct DiffRunner {
         }
         let formulas: DerivativeFormulas
         do throws(UserError) {
-            let (bindings, errors) = CommandInput.bindings(arguments, tables: tables)
-            if !errors.isEmpty { throw UserError(errors) }
+            let parsed = CommandInput.bindings(arguments, tables: tables)
+            let bindings = parsed.bindings
+            if !parsed.errors.isEmpty { throw UserError(parsed.errors) }
             let program = try ProgramParser.parse(source, nodeLimit: command.program.maxNodes, bindings: bindings)
             var variables: [Double]?
             let output: NodeID

@@ -94,7 +94,8 @@ struct MinimizeRunner {
             return .failure(Failure(diagnostics: [LocatedDiagnostic(.error(error.message, help: error.help), in: nil)], status: error.status))
         }
         var table: DataTable?
-        let (bindings, errors) = CommandInput.bindings(bindingArguments, tables: tables)
+        let parsed = CommandInput.bindings(bindingArguments, tables: tables)
+        let (bindings, errors) = (parsed.bindings, parsed.errors)
         do throws(UserError) {
             let program = try ProgramParser.parse(source, nodeLimit: command.program.maxNodes, bindings: bindings, seed: command.seed)
             if !errors.isEmpty { throw UserError(errors) }
@@ -125,9 +126,7 @@ struct MinimizeRunner {
             minimizer = Minimizer(objective: objective, settings: settings)
             return .success(minimizer)
         } catch {
-            return .failure(Failure(diagnostics: errors.isEmpty || error.diagnostics.elementsEqual(errors, by: { $0.diagnostic == $1.diagnostic })
-                                        ? error.diagnostics : errors + error.diagnostics,
-                                    status: .dataError))
+            return .failure(Failure(diagnostics: parsed.diagnostics(adding: error), status: .dataError))
         }
     }
 

@@ -31,7 +31,8 @@ struct Runner {
             return error.status
         }
 
-        let (bindings, errors) = CommandInput.bindings(bindingArguments, tables: tables)
+        let parsed = CommandInput.bindings(bindingArguments, tables: tables)
+        let (bindings, errors) = (parsed.bindings, parsed.errors)
         let evaluation: Evaluation
         do throws(UserError) {
             let program = try ProgramParser.parse(source, nodeLimit: command.program.maxNodes, bindings: bindings, seed: command.seed)
@@ -43,8 +44,7 @@ struct Runner {
                                             kinks: command.kinkConvention, allowingTensorOutput: command.jacobian)
             try evaluation.program.validate(wrt: command.wrtOption.names)
         } catch {
-            report(errors.isEmpty || error.diagnostics.elementsEqual(errors, by: { $0.diagnostic == $1.diagnostic })
-                   ? error.diagnostics : errors + error.diagnostics)
+            report(parsed.diagnostics(adding: error))
             return .dataError
         }
 

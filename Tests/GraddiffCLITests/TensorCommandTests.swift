@@ -72,6 +72,24 @@ import Testing
         #expect(ragged.status == 65 && ragged.stderr.contains("row 2 has 1 number but row 1 has 2"), "\(ragged.stderr)")
     }
 
+    /// A refused binding leaves its name a free scalar: what the program then says of
+    /// that name ("W is a scalar") only follows from the refusal and is not reported,
+    /// while problems elsewhere still are.
+    @Test func aRefusedBindingBringsNoFollowOnErrors() throws {
+        let directory = try GraddiffProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("w.csv")
+        try "1,2\n3,x\n".write(to: file, atomically: true, encoding: .utf8)
+        let table = try GraddiffProcess.run(["sum(W)", "W=@\(file.path)"])
+        #expect(table.status == 65 && table.stderr.contains("'x' in row 2, column 2 is not a number"), "\(table.stderr)")
+        #expect(!table.stderr.contains("is a scalar"), "\(table.stderr)")
+        let literal = try GraddiffProcess.run(["sum(W) * 2", "W=[1, 2"])
+        #expect(literal.status == 65 && literal.stderr.contains("expected ']'") && !literal.stderr.contains("is a scalar"), "\(literal.stderr)")
+        // A longer name that starts with the refused one is another name.
+        let other = try GraddiffProcess.run(["sum(WW) + sum(v)", "W=[1, 2", "WW=[1, 2]"])
+        #expect(other.status == 65 && other.stderr.contains("expected ']'") && other.stderr.contains("v is a scalar"), "\(other.stderr)")
+    }
+
     @Test func batchHoldsTensorBindingsForEveryRow() throws {
         let result = try GraddiffProcess.run(["--batch", "-", "sum(W @ [x, y])", "W=[[1, 2], [3, 4]]"], input: "x,y\n1,2\n3,4\n")
         #expect(result.status == 0, "\(result.stderr)")
