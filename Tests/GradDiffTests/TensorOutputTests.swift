@@ -105,4 +105,29 @@ import Testing
         // value = (1 + 4) + (3 + 8); d_W = [x, y] in each row; d_x = 1 + 3, d_y = 2 + 4.
         #expect(output == "1,2,16,1,2,1,2,4,6\n")
     }
+
+    /// A literal's constants (`7` in `[b, 7]`) are made with it and are inside its row:
+    /// it lists only the rows it reads, each before it, and sends nothing to itself.
+    @Test func aLiteralWithConstantsReadsOnlyRowsBeforeIt() throws {
+        for (program, bindings) in [("sum([b, 7])", ["b=2"]), ("sum([[b, 1], [2, b]])", ["b=2"]),
+                                    ("sum([a, b] * [b, 1])", ["a=1", "b=2"]), ("sum([1, 2] * [a, 3])", ["a=1"])] {
+            let evaluation = try evaluateTensors(program, bindings)
+            let text = OutputFormat.json.render(evaluation.result, OutputOptions())
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+            let nodes = try #require(json["nodes"] as? [[String: Any]])
+            for node in nodes {
+                let id = try #require(node["id"] as? Int)
+                let inputs = try #require(node["inputs"] as? [Int])
+                #expect(inputs.allSatisfy { $0 < id }, "\(program): node \(id) reads \(inputs)")
+            }
+            let view = try #require(TensorView(evaluation.result))
+            let dot = TensorDotFormatter(view, OutputOptions(), backward: true).render()
+            for index in view.rows.indices {
+                #expect(!dot.contains("r\(index) -> r\(index)op;") && !dot.contains("r\(index) -> r\(index) "), "\(program): \(dot)")
+                let label = view.rows[index].label
+                let explain = TensorExplainFormatter(view, OutputOptions()).render(.backward)
+                #expect(!explain.contains("\(label) ← δ\(label)["), "\(program): \(explain)")
+            }
+        }
+    }
 }

@@ -49,7 +49,7 @@ extension TensorExplainFormatter {
             }
         case .tensor(let id):
             let node = result.tensors[id]
-            if node.op == .literal { return literalSends(row, delta: delta, numbers: numbers) }
+            if node.op == .literal { return literalSends(row, at: Int(view.rowOfTensor[Int(id)]), delta: delta, numbers: numbers) }
             let targets = node.inputs.map { input -> (row: Int, element: Int?)? in
                 if let tensor = input.tensor { return view.rowOfTensor[Int(tensor)] >= 0 ? (Int(view.rowOfTensor[Int(tensor)]), nil) : nil }
                 return target(of: input.scalar!)
@@ -71,13 +71,14 @@ extension TensorExplainFormatter {
         input.tensor.map { Array(view.result.tensors.elements(of: $0)) } ?? [input.scalar!]
     }
 
-    /// A literal sends each element's gradient to where that element came from.
-    private func literalSends(_ row: TensorView.Row, delta: TensorTerm, numbers: [Double]) -> [Send] {
+    /// A literal (row `index`) sends each element's gradient to where that element came
+    /// from; its constants were made with it, and send nothing.
+    private func literalSends(_ row: TensorView.Row, at index: Int, delta: TensorTerm, numbers: [Double]) -> [Send] {
         var sends: [Int: Send] = [:]
         var order: [Int] = []
         let columns = row.shape.rank == 2 ? row.shape.columns : 1
         for (k, element) in row.elements.enumerated() {
-            guard let target = target(of: element) else { continue }
+            guard let target = target(of: element), target.row != index else { continue }
             let position = row.shape.rank == 2 && target.element != nil ? "[\(k / columns + 1), :]" : row.shape.indexText(k)
             let part = delta.operand(above: Precedence.atom) + position
             if sends[target.row] == nil {

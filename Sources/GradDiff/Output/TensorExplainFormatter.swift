@@ -36,7 +36,7 @@ struct TensorExplainFormatter {
         folded = []
         // A row read one element at a time (`(W @ x)[1]`) is narrated on its own.
         var readByElement = Array(repeating: false, count: view.rows.count)
-        for row in view.rows {
+        for (rowIndex, row) in view.rows.enumerated() {
             let nodes: [NodeID]
             switch row.kind {
             case .scalar(let node): nodes = view.result.tape.inputs(of: node)
@@ -45,7 +45,7 @@ struct TensorExplainFormatter {
                 nodes = node.op == .literal ? row.elements : node.inputs.compactMap(\.scalar)
             }
             for node in nodes {
-                if let index = view.row(of: node), view.rows[index].shape.rank > 0 { readByElement[index] = true }
+                if let index = view.row(of: node), index != rowIndex, view.rows[index].shape.rank > 0 { readByElement[index] = true }
             }
         }
         folded = view.rows.indices.map { index in

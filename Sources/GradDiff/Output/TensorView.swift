@@ -72,7 +72,7 @@ struct TensorView {
                                 shape: .scalar, elements: [entry.node], inputs: []))
             }
         }
-        for index in rows.indices { rows[index].inputs = inputRows(of: rows[index]) }
+        for index in rows.indices { rows[index].inputs = inputRows(of: rows[index], at: index) }
     }
 
     /// Scalar nodes outside every tensor node, and nodes inside one that something else
@@ -98,7 +98,9 @@ struct TensorView {
         return Row(kind: .tensor(id), label: label, op: node.op.name, shape: node.shape, elements: elements, inputs: [])
     }
 
-    private func inputRows(of row: Row) -> [Int] {
+    /// The rows that row `index` reads; a literal's own elements (its constants, made
+    /// with it) are inside it, not inputs.
+    private func inputRows(of row: Row, at index: Int) -> [Int] {
         switch row.kind {
         case .scalar(let node):
             return result.tape.inputs(of: node).compactMap(row(of:))
@@ -106,7 +108,7 @@ struct TensorView {
             let node = result.tensors[id]
             if node.op == .literal {
                 var seen = Set<Int>()
-                return row.elements.compactMap(self.row(of:)).filter { seen.insert($0).inserted }
+                return row.elements.compactMap(self.row(of:)).filter { $0 != index && seen.insert($0).inserted }
             }
             return node.inputs.compactMap { input in
                 if let tensor = input.tensor { return rowOfTensor[Int(tensor)] >= 0 ? Int(rowOfTensor[Int(tensor)]) : nil }
