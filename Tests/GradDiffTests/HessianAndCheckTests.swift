@@ -80,4 +80,16 @@ struct HessianAndCheckTests {
         #expect(check.rows[0].verdict == .uncheckable && check.rows[0].reason == .imprecise)
         #expect(check.rows[0].centralError > 1e-15 * check.rows[0].reverse)
     }
+
+    /// An infinite gradient against a settled finite difference fails, as a nan one does:
+    /// sqrt(x*x) at 1e-200 has slope 1, but x*x underflows to 0 and the gradient is inf.
+    /// (It passed: inf was within the tolerance times a scale of inf.) Where nothing
+    /// settles (sqrt at 0), it still cannot be checked.
+    @Test func anInfiniteGradientAgainstASettledDifferenceFails() throws {
+        let underflow = GradientCheck(try evaluate("sqrt(x*x)", "x=1e-200").result)
+        #expect(underflow.rows[0].reverse == .infinity && underflow.rows[0].verdict == .fail)
+        #expect(underflow.rows[0].relativeError == .infinity && !underflow.passed)
+        let pole = GradientCheck(try evaluate("sqrt(x)", "x=0").result)
+        #expect(pole.rows[0].verdict == .uncheckable && pole.passed)
+    }
 }

@@ -84,7 +84,10 @@ public struct GradientCheck: Sendable {
     private static func row(_ name: String, _ reverse: Double, _ found: DifferenceEstimate.Found, isAtKink: Bool,
                             pointIsFinite: Bool, tolerance: Double) -> Row {
         func differs(_ estimate: DifferenceEstimate) -> Double { Swift.abs(reverse - estimate.value) }
-        func scale(_ estimate: DifferenceEstimate) -> Double { Swift.max(Swift.abs(reverse), Swift.abs(estimate.value), 1) }
+        // An infinite gradient sets no scale: inf against a settled 0 is off by inf, not
+        // by a relative nan, nor within inf times the tolerance.
+        let reverseScale = reverse.isFinite ? Swift.abs(reverse) : 0
+        func scale(_ estimate: DifferenceEstimate) -> Double { Swift.max(reverseScale, Swift.abs(estimate.value), 1) }
         func agrees(_ estimate: DifferenceEstimate?) -> Bool {
             estimate.map { differs($0) <= tolerance * scale($0) } ?? false
         }
@@ -94,7 +97,7 @@ public struct GradientCheck: Sendable {
         let central = shown?.value ?? .nan
         let absolute = Swift.abs(reverse - central)
         var row = Row(name: name, reverse: reverse, central: central, centralError: shown?.error ?? .nan,
-                      absoluteError: absolute, relativeError: absolute / Swift.max(Swift.abs(reverse), Swift.abs(central), 1),
+                      absoluteError: absolute, relativeError: absolute / Swift.max(reverseScale, Swift.abs(central), 1),
                       verdict: .ok)
         if isAtKink {
             row.verdict = .kink
