@@ -89,6 +89,20 @@ import Testing
         #expect(evaluation.numericWarnings.isEmpty)
     }
 
+    /// norm is folded with hypot: √ of a sum of squares made inf of [1e200, 1e200] and
+    /// 0 of [1e-200, 1e-200], with gradients [0, 0] and [inf, inf] and a false warning.
+    @Test func normDoesNotOverflowOrUnderflow() throws {
+        for scale in [1e200, 1e-200, 1.0] {
+            let evaluation = try evaluateTensors("norm(v)", ["v=[\(3 * scale), \(-4 * scale)]"])
+            #expect(isClose(evaluation.value, 5 * scale, relative: 1e-15), "\(scale)")
+            #expect(allClose(try evaluation.tensorGradient("v"), [0.6, -0.8], relative: 1e-15), "\(scale)")
+            #expect(evaluation.numericWarnings.isEmpty, "\(scale)")
+        }
+        let single = try evaluateTensors("norm(v)", ["v=[-2]"])
+        let gradient = try single.tensorGradient("v")
+        #expect(single.value == 2 && gradient == [-1])
+    }
+
     @Test func sumsOverRowsAndColumns() throws {
         let evaluation = try evaluateTensors("c = sum(W, 1); r = sum(W, 2); s = dot(c, [1, 2, 3]) + dot(r, [10, 20])",
                                              ["W=[[1, 2, 3], [4, 5, 6]]"])
