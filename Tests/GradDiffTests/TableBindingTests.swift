@@ -43,4 +43,15 @@ struct TableBindingTests {
             "'1e-400' in row 2, column 1 of 't.csv' is too small for a double and becomes 0",
         ])
     }
+
+    /// An empty field is refused: `1,,2` was read as [1, 2], silently a narrower matrix.
+    @Test func anEmptyFieldIsRefused() throws {
+        #expect(Self.error("1,,2\n3,4\n") == "row 1, column 2 is empty")
+        #expect(Self.error("1,2\n3,4,\n") == "row 2, column 3 is empty")
+        #expect(Self.error(",1\n") == "row 1, column 1 is empty")
+        #expect(Self.error("1;;2\n") == "row 1, column 2 is empty")
+        // Blanks around a separator, or as the separator, are not fields.
+        #expect(try Self.read("1 , 2\n3 ,4\n").0.values == [1, 2, 3, 4])
+        #expect(try Self.read("1  2\n3\t4\n").0.values == [1, 2, 3, 4])
+    }
 }

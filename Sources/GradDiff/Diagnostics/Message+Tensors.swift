@@ -102,6 +102,9 @@ extension Message {
     static func tableFieldHexadecimal(_ field: String, row: Int, column: Int) -> Message {
         Message("'\(field)' in row \(row), column \(column) is hexadecimal, which graddiff does not read", help: "write the number in decimal")
     }
+    static func tableFieldEmpty(row: Int, column: Int) -> Message {
+        Message("row \(row), column \(column) is empty", help: "write a number in every field; a comma or semicolon separates two numbers")
+    }
     static func tableRowLength(row: Int, count: Int, firstCount: Int) -> Message {
         Message("row \(row) has \(count) number\(count == 1 ? "" : "s") but row 1 has \(firstCount): a matrix's rows need one length")
     }

@@ -14,8 +14,8 @@ public struct TensorValue: Sendable, Equatable {
     public var dimensions: [Int] { shape.dimensions }
 
     /// A table of numbers, one row per line (LF or CRLF), separated by commas, tabs,
-    /// spaces or semicolons (no header): rows × columns, and one row or one column is a
-    /// vector. Blank lines and lines starting with `#` are skipped. Each field is read by
+    /// spaces or semicolons (no header, and no field left empty): rows × columns, and
+    /// one row or one column is a vector. Blank lines and lines starting with `#` are skipped. Each field is read by
     /// the one number reader, as a batch table's are: `0x10` is an error, and a number
     /// out of a double's range becomes inf or 0 with a warning (`warnings`).
     public static func parseTable(_ source: SourceText, warnings: inout [Diagnostic]) throws(UserError) -> TensorValue {
@@ -30,11 +30,20 @@ public struct TensorValue: Sendable, Equatable {
             lineNumber += 1
             let trimmed = line.drop(while: isBlank)
             if trimmed.isEmpty || trimmed.first == UInt8(ascii: "#") { continue }
-            let fields = trimmed.split(whereSeparator: { isBlank($0) || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") })
+            // A comma or semicolon ends a field, which may not be empty (`1,,2` and `1,2,`
+            // are refused, not read as [1, 2]); within one, blanks separate numbers.
+            let fields = trimmed.split(omittingEmptySubsequences: false, whereSeparator: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") })
+                .flatMap { part in
+                    let numbers = part.split(whereSeparator: isBlank)
+                    return numbers.isEmpty ? [part[part.startIndex..<part.startIndex]] : numbers
+                }
             var row: [Double] = []
             for (column, bytes) in fields.enumerated() {
                 let field = Substring(String(decoding: bytes, as: UTF8.self))
                 func place() -> SourceText { SourceText(name: "\(source.name):\(lineNumber)", text: "") }
+                if field.isEmpty {
+                    throw UserError(.error(.tableFieldEmpty(row: lineNumber, column: column + 1)), in: place())
+                }
                 let outcome = NumberReader.field(field)
                 switch outcome {
                 case .number: break
