@@ -121,6 +121,18 @@ struct DiagnosticEchoTests {
         #expect(rendered.contains(" 1 | x+␀␛y\n   |     ^\n"), "\(rendered)")
     }
 
+    /// C1 controls (U+0080–U+009F) have no pictures: each shows as �, one column, so
+    /// U+009B (a terminal's CSI) never reaches the terminal raw; the lexer names it with
+    /// four hex digits.
+    @Test func c1ControlsAreShownAsReplacementCharacters() throws {
+        let source = SourceText(name: "expression", text: "x\u{9B}31m + \u{85}y")
+        let error = #expect(throws: UserError.self) { _ = try ProgramParser.parse(source) }
+        let rendered = DiagnosticRenderer(useColor: false).render(try #require(error?.diagnostics.first))
+        #expect(!rendered.unicodeScalars.contains { (0x80...0x9F).contains($0.value) }, "\(rendered)")
+        #expect(rendered.contains("unexpected character 'U+009B'"), "\(rendered)")
+        #expect(rendered.contains(" 1 | x\u{FFFD}31m + \u{FFFD}y\n   |  ^\n"), "\(rendered)")
+    }
+
     @Test func anOrdinaryPathIsKeptWhole() {
         let path = "/home/someone/projects/graddiff/examples/a-rather-long-directory-name/network.gd"
         let rendered = DiagnosticRenderer(useColor: false).render(LocatedDiagnostic(.error("cannot open '\(path)'"), in: nil))

@@ -1,7 +1,8 @@
 /// A message or help line made safe to print: a word longer than `maximumWordLength`
 /// characters (an echoed 10^6-character name, field or binding; long enough for any
 /// reasonable file path) is cut in the middle,
-/// and control characters are shown as their Unicode pictures (␀ for NUL, ␛ for ESC),
+/// and control characters are shown as their Unicode pictures (␀ for NUL, ␛ for ESC;
+/// � for the C1 controls, which have none),
 /// so that no diagnostic repeats a huge input or sends raw control bytes to a terminal.
 enum MessageText {
     static let maximumWordLength = 120
@@ -30,6 +31,8 @@ enum MessageText {
         switch scalar.value {
         case 0x00...0x1F: return Character(Unicode.Scalar(0x2400 + scalar.value)!)
         case 0x7F: return "\u{2421}"
+        // C1 controls have no pictures; raw, U+009B is a terminal's CSI.
+        case 0x80...0x9F: return "\u{FFFD}"
         default: return character
         }
     }

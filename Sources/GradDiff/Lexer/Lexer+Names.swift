@@ -38,8 +38,9 @@ extension Lexer {
             return UserError(.error(.invalidUTF8, at: SourceSpan(start: start, end: start + 1)), in: source)
         }
         let where_ = SourceSpan(start: start, end: start + length)
+        let hex = String(scalar.value, radix: 16, uppercase: true)
         let shown = scalar.properties.generalCategory == .control
-            ? "U+" + String(scalar.value, radix: 16, uppercase: true) : String(scalar)
+            ? "U+" + String(repeating: "0", count: Swift.max(0, 4 - hex.count)) + hex : String(scalar)
         return UserError(.error(.unexpectedCharacter(shown, scalar), at: where_), in: source)
     }
 
