@@ -130,4 +130,16 @@ import Testing
             }
         }
     }
+
+    /// CSV and TSV write a scalar as a scalar program does (nan, inf), and a vector or
+    /// matrix as a JSON array (where nan must be the string "nan"); a scalar nan was
+    /// written as the JSON string, quoted again for CSV: """nan""".
+    @Test func csvWritesAScalarNanPlain() throws {
+        let evaluation = try evaluateTensors("s = sum(log(u)) + log(x)", ["u=[1, -2]", "x=-1"])
+        let csv = OutputFormat.csv.render(evaluation.result, OutputOptions())
+        #expect(csv.contains(",log(x),nan,1\n") && csv.hasSuffix(",nan,1\n") && !csv.contains("\"\"\"nan"), "\(csv)")
+        #expect(csv.contains(",log(u),\"[0, \"\"nan\"\"]\","), "\(csv)")
+        let tsv = OutputFormat.tsv.render(evaluation.result, OutputOptions())
+        #expect(tsv.contains("\tlog(x)\tnan\t1\n") && tsv.contains("\tlog(u)\t[0, \"nan\"]\t"), "\(tsv)")
+    }
 }

@@ -48,10 +48,15 @@ enum TensorJSONFormatter {
 
     private static func fields(_ view: TensorView) -> [[String]] {
         let text = TensorText(view)
+        // A scalar is written as a scalar program's CSV writes it (nan, not "nan", which
+        // JSON needs only inside an array).
+        func cell(_ values: [Double], _ shape: TensorShape) -> String {
+            shape.isScalar ? NumberFormat.nonFinite(values[0]) ?? NumberFormat.shortest(values[0]) : TensorValueText.json(values, shape)
+        }
         return view.rows.enumerated().map { index, row in
             [String(index), name(of: row, view) ?? "", row.op, "[" + row.shape.dimensions.map(String.init).joined(separator: ", ") + "]",
-             text.texts[index], TensorValueText.json(view.values(row), row.shape),
-             view.hasGradient(row) ? TensorValueText.json(view.gradients(row), row.shape) : ""]
+             text.texts[index], cell(view.values(row), row.shape),
+             view.hasGradient(row) ? cell(view.gradients(row), row.shape) : ""]
         }
     }
 
