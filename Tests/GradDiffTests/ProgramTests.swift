@@ -61,6 +61,13 @@ struct ProgramTests {
         let output = try evaluate("c = x + 1; d = c * 10; c = c * 2; c = c + 3; d + c", "x=1", output: "c")
         #expect(output.value == 7)
         #expect(output.gradient("x") == 2)
+        // A version by its label, and c#1 for the first (labelled c): c#2 was refused,
+        // and the first version could not be chosen at all.
+        let program = "c = x + 1; d = c * 10; c = c * 2; c = c + 3; d + c"
+        #expect(try evaluate(program, "x=1", output: "c#2").value == 4)
+        #expect(try evaluate(program, "x=1", output: "c#3").value == 7)
+        #expect(try evaluate(program, "x=1", output: "c#1").value == 2)
+        #expect(throws: UserError.self) { try evaluate(program, "x=1", output: "c#4") }
     }
 
     @Test func reassigningADeclaredInputVersionsIt() throws {

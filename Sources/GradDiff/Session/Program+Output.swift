@@ -10,6 +10,9 @@ extension Program {
             return output
         }
         if let node = names[name] { return node }
+        // A version by its label (`c#2`), or `c#1` for the first, which the table calls c.
+        if let step = steps.last(where: { $0.name == name }) { return step.node }
+        if name.hasSuffix("#1"), let step = steps.first(where: { $0.name == name.dropLast(2) }) { return step.node }
         if let id = tensors.scope[name] { throw tensorOutputError(id) }
         let steps = self.steps.map(\.name).filter { !$0.isEmpty }
         throw UserError(.error(.outputUndefined(name, suggestion: NameSuggestion.nearest(to: name, among: steps), steps: steps)),
