@@ -11,7 +11,7 @@ extension CommandOptions {
     /// The step the evaluation differentiates: with --jacobian, the last of --output's names.
     var evaluatedOutputName: String? {
         guard jacobian, let list = program.output else { return program.output }
-        return list.split(separator: ",").last.map { String($0).trimmingCharacters() }
+        return CommaList.split(list).last
     }
 
     func validateForwardMode() throws {
@@ -20,6 +20,15 @@ extension CommandOptions {
         }
         if tangent != nil && mode == .reverse {
             throw ValidationError("--tangent runs forward mode; it cannot be combined with --mode reverse")
+        }
+        // Its form is the option's (status 64); its names are checked against the program.
+        if let tangent, !tangent.trimmingCharacters().isEmpty {
+            do throws(UserError) {
+                _ = try Program.tangentPairs(tangent)
+            } catch {
+                let diagnostic = error.diagnostics[0].diagnostic
+                throw ValidationError(diagnostic.message + (diagnostic.help.map { "\nhelp: " + $0 } ?? ""))
+            }
         }
         // The list below (an array of tuples, a runtime type lookup) only when it is read.
         guard jacobian || printsTangents else { return }

@@ -83,7 +83,8 @@ struct WrtOption: ParsableArguments {
 
         /// The names, or nil when `--wrt` was not given.
         var names: [String]? {
-            wrt.map { $0.split(separator: ",").map { String($0).trimmingCharacters() }.filter { !$0.isEmpty } }
+            // Commas inside brackets are an element's (`--wrt W[1,2],b`).
+            wrt.map { CommaList.split($0).map(CommaList.elementName).filter { !$0.isEmpty } }
         }
     }
 }

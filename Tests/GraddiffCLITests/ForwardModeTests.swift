@@ -61,10 +61,25 @@ import Testing
         #expect(tall.stdout.hasPrefix("# forward mode (the cheaper for 3 outputs and 1 input)"), "\(tall.stdout)")
     }
 
+    /// A vector's elements by name (`x[1]=1`, as the error's help suggests) or the vector
+    /// whole (`x=[0, 1]`); `--wrt` keeps `W[1,2]` whole. Both were split at the comma.
+    @Test func elementsByNameInTangentAndWrt() throws {
+        let byElement = try GraddiffProcess.run(["-q", "--tangent", "x[1]=1,x[2]=0", "sum(x*x)", "x=[3,-1]"])
+        #expect(byElement.status == 0 && byElement.stdout == "6\n", "\(byElement.stderr)")
+        let whole = try GraddiffProcess.run(["-q", "--tangent", "x=[0, 1]", "sum(x*x)", "x=[3,-1]"])
+        #expect(whole.status == 0 && whole.stdout == "-2\n", "\(whole.stderr)")
+        let wrt = try GraddiffProcess.run(["-q", "--wrt", "W[1, 2],x", "sum(W@x)", "W=[[1,2],[3,4]]", "x=[1,-1]"])
+        #expect(wrt.status == 0 && wrt.stdout == "-1\n[4, 6]\n", "\(wrt.stderr)")
+    }
+
     @Test(arguments: [
         (["--tangent", "q=1", "x*y", "x=1", "y=2"], Int32(65), "--tangent names 'q'"),
         (["--mode", "forward", "x*y", "x=1", "y=2"], 65, "forward mode needs a direction"),
-        (["--tangent", "x", "x*y", "x=1", "y=2"], 65, "--tangent expects name=number pairs"),
+        // A malformed value is a bad option value (64, as EXIT STATUS says), before any program is read.
+        (["--tangent", "x", "x*y", "x=1", "y=2"], 64, "--tangent expects name=number pairs"),
+        (["--tangent", "x=[1, 0", "x*y", "x=1", "y=2"], 64, "--tangent expects name=number pairs"),
+        (["--tangent", "u=[1, 0, 0]", "sum(u)", "u=[1, 2]"], 65, "another shape"),
+        (["--tangent", "u[1]=1,u[1]=0", "sum(u)", "u=[1, 2]"], 65, "gives 'u[1]' twice"),
         (["--output", "p,g"] + ForwardModeTests.seedGraph, 64, "need --jacobian"),
         (["--tangent", "x=1", "--mode", "reverse", "x", "x=1"], 64, "cannot be combined with --mode reverse"),
         (["--tangent", "x=1", "--format", "csv", "x", "x=1"], 64, "--format csv"),

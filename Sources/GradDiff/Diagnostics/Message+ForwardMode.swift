@@ -12,6 +12,10 @@ extension Message {
     static func tangentNamesTwice(_ name: String) -> Message {
         Message("--tangent gives '\(name)' twice", help: "give each variable's speed once, such as --tangent \(name)=1")
     }
+    static func tangentShape(_ name: String) -> Message {
+        Message("--tangent gives '\(name)' a value of another shape than its own",
+                help: "give a scalar one number, and a vector or matrix one of its shape, such as u=[1, 0]")
+    }
     static func badTangent(_ part: String) -> Message {
         Message("--tangent expects name=number pairs separated by commas, not '\(part)'", help: "such as --tangent x=1,y=0")
     }

@@ -1,7 +1,8 @@
 /// `--tangent x=1,y=0` and `--output p,q`: what forward mode and the Jacobian of several
 /// outputs read from the command line, checked against the program.
 extension Program {
-    /// The direction `text` gives, by variable slot: `x=1,y=0`, unnamed variables 0.
+    /// The direction `text` gives, by variable slot: `x=1,y=0`, unnamed variables 0; an
+    /// element by its name (`W[1,2]=1`) and a vector or matrix input whole (`u=[1, 0]`).
     /// An empty text means d/dx for a program of one variable.
     public func direction(_ text: String) throws(UserError) -> [Double] {
         let names = tape.variableNames
@@ -11,26 +12,44 @@ extension Program {
             return [1]
         }
         var given: Set<String> = []
-        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
-            let piece = String(part).trimmingSpaces()
-            guard piece.contains("="), let binding = try? Binding.parse(piece) else {
-                throw UserError(.error(.badTangent(piece)), in: nil)
-            }
-            guard let slot = tape.variableSlot(named: binding.name) else {
-                throw UserError(.error(.tangentNamesNoVariable(binding.name, suggestion: NameSuggestion.nearest(to: binding.name, among: names),
+        for (name, binding) in try Self.tangentPairs(text) {
+            var slots: [(slot: Int, value: Double)] = []
+            if let slot = tape.variableSlot(named: name), binding.tensor == nil {
+                slots = [(slot, binding.value)]
+            } else if let id = tensors.input(named: name), let value = binding.tensor,
+                      value.dimensions == tensors[id].shape.dimensions {
+                slots = zip(tensors.elements(of: id), value.values).map { (Int(tape.first[Int($0)]), $1) }
+            } else if tape.variableSlot(named: name) != nil || tensors.input(named: name) != nil {
+                throw UserError(.error(.tangentShape(name)), in: nil)
+            } else {
+                throw UserError(.error(.tangentNamesNoVariable(name, suggestion: NameSuggestion.nearest(to: name, among: names),
                                                                variables: names)), in: nil)
             }
-            guard given.insert(binding.name).inserted else { throw UserError(.error(.tangentNamesTwice(binding.name)), in: nil) }
-            direction[slot] = binding.value
+            for (slot, value) in slots {
+                guard given.insert(names[slot]).inserted else { throw UserError(.error(.tangentNamesTwice(names[slot])), in: nil) }
+                direction[slot] = value
+            }
         }
         return direction
+    }
+
+    /// `--tangent`'s pairs, each name (an element's as the tape writes it) with its value
+    /// read as a binding's: what the option must be before any program is read.
+    public static func tangentPairs(_ text: String) throws(UserError) -> [(name: String, value: Binding)] {
+        try CommaList.split(text).map { piece throws(UserError) in
+            guard let equals = piece.firstIndex(of: "="),
+                  case let name = CommaList.elementName(String(piece[..<equals])), !name.isEmpty,
+                  let binding = try? Binding.parse("d" + piece[equals...])
+            else { throw UserError(.error(.badTangent(piece)), in: nil) }
+            return (name, binding)
+        }
     }
 
     /// The nodes of the steps named in `list` (`p,q`), in order, each checked as
     /// `--output NAME` is.
     public func outputNodes(named list: String) throws(UserError) -> [NodeID] {
         var nodes: [NodeID] = []
-        for part in list.split(separator: ",") { nodes.append(try outputNode(named: String(part).trimmingSpaces())) }
+        for part in CommaList.split(list) { nodes.append(try outputNode(named: part)) }
         return nodes
     }
 }
