@@ -13,6 +13,11 @@ struct TensorErrorCase: Sendable, CustomTestStringConvertible {
 }
 
 let tensorErrorCases: [TensorErrorCase] = [
+    TensorErrorCase(id: "size below 1", program: "sum(zeros(0))",
+                    message: "the size 0 of zeros is less than 1: a vector or matrix has at least one element",
+                    carets: "          ^"),
+    TensorErrorCase(id: "sum of three", program: "sum(W, 1, 2)", bindings: ["W=[[1, 2], [3, 4]]"],
+                    message: "sum takes 1 or 2 arguments, but 3 were given", carets: "^~~~~~~~~~~~"),
     TensorErrorCase(id: "elementwise shapes differ", program: "a = [1, 2, 3]; b = [[1, 2], [3, 4]]; a + b",
                     message: "a has 3 elements but b is 2×2: elementwise + needs equal shapes",
                     carets: "                                     ^   ^"),

@@ -54,8 +54,9 @@ extension Message {
     static func indexOutOfRange(_ index: Int, what: String, range: String) -> Message {
         Message("index \(index) is out of range: \(what)", help: "indices count from 1: \(range)")
     }
-    static func sizeNotWhole(_ function: String, _ text: String) -> Message {
-        Message("the size \(text) of \(function) is not a whole number written as a number",
+    static func sizeNotWhole(_ function: String, _ text: String, isSmall: Bool = false) -> Message {
+        Message(isSmall ? "the size \(text) of \(function) is less than 1: a vector or matrix has at least one element"
+                        : "the size \(text) of \(function) is not a whole number written as a number",
                 help: "sizes are fixed before anything is computed: write \(function)(3) or \(function)(2, 3)")
     }
     static func sizeTooLarge(_ count: Int, limit: Int) -> Message {

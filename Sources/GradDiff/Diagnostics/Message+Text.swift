@@ -56,7 +56,10 @@ extension Message {
                 help: isComma ? "',' separates function arguments" : "separate statements with ';' or a newline")
     }
     static func arity(_ function: String, wants: Int, given: Int, signature: String) -> Message {
-        Message("\(function) takes \(wants) \(wants == 1 ? "argument" : "arguments"), but \(given) \(given == 1 ? "was" : "were") given",
-                help: "call it as \(signature)")
+        arity(function, wants: "\(wants) \(wants == 1 ? "argument" : "arguments")", given: given, signature: signature)
+    }
+    /// `wants` in words: "2 arguments", "1 or 2 arguments".
+    static func arity(_ function: String, wants: String, given: Int, signature: String) -> Message {
+        Message("\(function) takes \(wants), but \(given) \(given == 1 ? "was" : "were") given", help: "call it as \(signature)")
     }
 }

@@ -10,6 +10,10 @@ extension Parser {
     }
 
     func arityError(_ name: String, _ callee: Callee, given: Int, at span: SourceSpan) -> UserError {
+        if case .tensor(let function) = callee, function.arities.count > 1 {
+            let wants = "\(function.arities.lowerBound) or \(function.arities.upperBound) arguments"
+            return error(.arity(name, wants: wants, given: given, signature: function.usage), at: span)
+        }
         let arity = arity(of: callee, named: name)
         return error(.arity(name, wants: arity, given: given, signature: signature(name, arity: arity)), at: span)
     }

@@ -26,7 +26,8 @@ extension Parser {
                 if argument.tensor < 0, argument.node < 0, argument.literal.rounded() == argument.literal, argument.literal > 1 {
                     throw error(.sizeTooLarge(Int(Swift.min(argument.literal, 1e18)), limit: nodeLimit), at: argument.span)
                 }
-                throw error(.sizeNotWhole(function.rawValue, source.text(of: argument.span)), at: argument.span)
+                let isSmall = argument.tensor < 0 && argument.node < 0 && argument.literal.rounded() == argument.literal
+                throw error(.sizeNotWhole(function.rawValue, source.text(of: argument.span), isSmall: isSmall), at: argument.span)
             }
             sizes.append(Int(argument.literal))
         }
