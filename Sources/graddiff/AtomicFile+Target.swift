@@ -7,7 +7,8 @@ import Darwin
 /// Which names `AtomicFile` writes, and where its temporary files go.
 extension AtomicFile {
     /// Refuses a target that is not a file graddiff may replace: a directory, a device,
-    /// a FIFO or a socket, or a symbolic link to one (`/dev/stdout`, `/dev/null`); and,
+    /// a FIFO or a socket, or a symbolic link to one (`/dev/stdout`, `/dev/null`), or the
+    /// file standard output or error writes to, by any name; and,
     /// without `replacing`, anything already at `path`. A link to a regular file, or to
     /// nothing, is replaced by the new file itself, so its target never changes.
     static func checkTarget(_ path: String, replacing: Bool) throws(Failure) {
@@ -19,6 +20,13 @@ extension AtomicFile {
         }
         let kind = status.st_mode & S_IFMT
         if kind == S_IFDIR { throw Failure(message: "'\(path)' is a directory") }
+        // The file a standard stream writes to (`--history /dev/stdout > out.txt`, or a
+        // name of out.txt itself): replacing it would cut the stream off from its file,
+        // and replace /dev/stdout, the link, with a file.
+        var target = stat()
+        if stat(path, &target) == 0, let stream = standardStream(writingTo: target) {
+            throw Failure(message: "'\(path)' is \(stream)'s file, which graddiff does not replace")
+        }
         if kind == S_IFLNK {
             var target = stat()
             if stat(path, &target) == 0, let what = describeSpecial(target.st_mode & S_IFMT) {
@@ -28,6 +36,15 @@ extension AtomicFile {
             throw Failure(message: "'\(path)' is \(what), not a regular file")
         }
         if !replacing { throw exists(path) }
+    }
+
+    /// "standard output" or "standard error" when that stream is the file `target`.
+    private static func standardStream(writingTo target: stat) -> String? {
+        for (descriptor, name) in [(STDOUT_FILENO, "standard output"), (STDERR_FILENO, "standard error")] {
+            var stream = stat()
+            if fstat(descriptor, &stream) == 0, stream.st_dev == target.st_dev, stream.st_ino == target.st_ino { return name }
+        }
+        return nil
     }
 
     /// "a directory", "a device", …; nil for a regular file.

@@ -134,6 +134,23 @@ import Testing
         #expect(try scene.names() == ["d.csv", "f.svg", "null.svg"])
     }
 
+    /// Standard output's own file, by a link to /proc/self/fd/1 (as /dev/stdout is) or by
+    /// its name, is refused: the link was replaced by a file (as root, `--history
+    /// /dev/stdout > out.txt` replaced the system's /dev/stdout), and the file itself
+    /// would have been cut off from the output still being written to it.
+    @Test func standardOutputsFileIsNotReplaced() throws {
+        let scene = try Scene()
+        defer { scene.remove() }
+        for target in ["out-link", "result.txt"] {
+            let result = try scene.run("""
+                ln -sf /proc/self/fd/1 out-link && exec "$@" > result.txt
+                """, ["minimize", "x^2", "x=1", "--steps", "2", "-q", "--history", target])
+            #expect(result.status == 74, "\(target): \(result.stderr)")
+            #expect(result.stderr.contains("'\(target)' is standard output's file, which graddiff does not replace"), "\(result.stderr)")
+            #expect(scene.kind("out-link")?.type == S_IFLNK)
+        }
+    }
+
     /// A write that fails half-way (here a 512-byte file size limit): the old file stays
     /// whole and the temporary file is removed.
     @Test func aFailedWriteLeavesTheOldFileAndNoTemporaryFile() throws {
