@@ -17,6 +17,9 @@ extension Graddiff {
     /// `--explain=froward` is a typo, and would otherwise silently mean backward.
     static func main() {
         FreedMemory.keepForReuse()
+        // Before anything is printed: --help, --version and completion scripts too end
+        // quietly with 0 when the reader closes the pipe, not by SIGPIPE (141).
+        StandardStreams.ignoreBrokenPipeSignal()
         // Not through a slice: its type is looked up at run time, at every start-up.
         var arguments = CommandLine.arguments
         if !arguments.isEmpty { arguments.removeFirst() }

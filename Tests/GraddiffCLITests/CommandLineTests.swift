@@ -209,6 +209,16 @@ import Testing
         #expect(result.stderr == "")
     }
 
+    /// --help, --version, `help` and completion scripts, printed into a pipe already
+    /// closed, end with 0 too (they died of SIGPIPE, 141).
+    @Test func helpIntoAClosedPipeEndsQuietly() throws {
+        for arguments in ["--help", "--version", "help diff", "--generate-completion-script bash", "minimize --help"] {
+            let result = try GraddiffProcess.runExecutable(
+                "/bin/bash", ["-c", "{ sleep 0.2; \"$0\" \(arguments); } | true; echo \"${PIPESTATUS[0]}\"", GraddiffProcess.binary])
+            #expect(result.stdout == "0\n", "\(arguments): \(result.stderr)")
+        }
+    }
+
     @Test func deepNestingAndLongSumsDoNotCrash() throws {
         let directory = try GraddiffProcess.temporaryDirectory()
         func run(_ program: String, _ arguments: [String]) throws -> GraddiffProcess.Result {
