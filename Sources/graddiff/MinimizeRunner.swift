@@ -53,6 +53,7 @@ struct MinimizeRunner {
         signal(SIGINT, SIG_DFL)
         progress.finish()
 
+        StandardStreams.finishesFilesAfterOutputCloses = command.history != nil || command.plot != nil
         StandardStreams.writeOut(summary(result, tolerance: minimizer.settings.tolerance, groups: minimizer.objective.parameterGroups))
         var status = ExitStatus.success
         if case .diverged(let step) = result.reason {

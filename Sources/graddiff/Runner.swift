@@ -89,6 +89,7 @@ struct Runner {
             if let error = derivatives.error { report([LocatedDiagnostic(error, in: nil)]) }
             return derivatives.status
         }
+        StandardStreams.finishesFilesAfterOutputCloses = command.render != nil
         if command.format == .dot || command.render != nil {
             report(largeGraphWarnings(evaluation, options))
         }

@@ -16,14 +16,20 @@ enum StandardStreams {
         isatty(descriptor) == 1
     }
 
+    /// Whether a run that also writes files (`--render`, `--history`, `--plot`) goes on
+    /// when the reader closes standard output, to write them, rather than end there.
+    nonisolated(unsafe) static var finishesFilesAfterOutputCloses = false
+    /// Standard output's reader has gone: what is left for it is dropped.
+    nonisolated(unsafe) private static var outputClosed = false
+
     static func writeOut(_ text: String) {
-        if !write(text, to: STDOUT_FILENO) { failed() }
+        if !outputClosed, !write(text, to: STDOUT_FILENO) { failed() }
     }
 
     /// Writes bytes to stdout with as few write(2) calls as the kernel allows (one, for
     /// a pipe with room): how the streaming formatters hand on each chunk.
     static func writeOut(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if !write(bytes, to: STDOUT_FILENO) { failed() }
+        if !outputClosed, !write(bytes, to: STDOUT_FILENO) { failed() }
     }
 
     static func writeError(_ text: String) {
@@ -49,8 +55,14 @@ enum StandardStreams {
         return true
     }
 
-    private static func failed() -> Never {
-        if errno == EPIPE { exit(ExitStatus.success.rawValue) }
+    private static func failed() {
+        if errno == EPIPE {
+            if finishesFilesAfterOutputCloses {
+                outputClosed = true
+                return
+            }
+            exit(ExitStatus.success.rawValue)
+        }
         let reason = String(cString: strerror(errno))
         _ = write("graddiff: error: cannot write the output: \(reason)\n", to: STDERR_FILENO)
         exit(ExitStatus.ioError.rawValue)

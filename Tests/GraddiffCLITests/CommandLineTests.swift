@@ -219,6 +219,20 @@ import Testing
         }
     }
 
+    /// A reader that closes standard output early does not cancel the files asked for:
+    /// they were silently not written, with status 0.
+    @Test func filesAreWrittenAfterTheReaderCloses() throws {
+        let directory = try GraddiffProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let script = """
+            cd "$1" && { sleep 0.2; "$0" --render g.svg "x*y" x=1 y=2; } | true; echo "${PIPESTATUS[0]}"
+            { sleep 0.2; "$0" minimize "(x-3)^2" x=0 -q --steps 5 --history h.csv --plot p.svg; } | true; echo "${PIPESTATUS[0]}"
+            ls
+            """
+        let result = try GraddiffProcess.runExecutable("/bin/bash", ["-c", script, GraddiffProcess.binary, directory.path])
+        #expect(result.stdout == "0\n0\ng.svg\nh.csv\np.svg\n", "\(result.stderr)")
+    }
+
     @Test func deepNestingAndLongSumsDoNotCrash() throws {
         let directory = try GraddiffProcess.temporaryDirectory()
         func run(_ program: String, _ arguments: [String]) throws -> GraddiffProcess.Result {
