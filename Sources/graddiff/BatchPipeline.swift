@@ -13,6 +13,9 @@ struct BatchPipeline {
     /// The bytes a round aims at per thread, and the size of a chunk within it.
     static let chunkSize = 1 << 18
     static let chunksPerThread = 2
+    /// Rows whose value or a printed gradient was nan or infinite, and the line of the first.
+    private(set) var nonFiniteRows = 0
+    private(set) var firstNonFiniteLine = 0
 
     init(input: BatchInput, evaluator: BatchEvaluator, threads: Int, keepGoing: Bool) {
         self.input = input
@@ -32,6 +35,8 @@ struct BatchPipeline {
             let (lines, textFailure) = try input.nextLines(atLeast: target)
             if lines.isEmpty, textFailure == nil { return failures }
             for result in evaluate(lines) {
+                if let line = result.firstNonFiniteLine, nonFiniteRows == 0 { firstNonFiniteLine = input.lineNumber + 1 + line }
+                nonFiniteRows += result.nonFiniteRows
                 for warning in result.warnings {
                     report(warning.warning, .warning, input.lineNumber + 1 + warning.line, warning.text)
                 }

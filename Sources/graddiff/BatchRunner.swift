@@ -52,7 +52,15 @@ struct BatchRunner {
                     StandardStreams.writeError(renderer.render(located))
                 }
             }
-            return failures > 0 ? .dataError : .success
+            if failures > 0 { return .dataError }
+            if command.strict, pipeline.nonFiniteRows > 0 {
+                let rows = pipeline.nonFiniteRows == 1 ? "1 row" : "\(pipeline.nonFiniteRows) rows"
+                StandardStreams.writeError(renderer.render(LocatedDiagnostic(.error(
+                    "\(rows) printed a nan or infinite value or gradient (the first on line \(pipeline.firstNonFiniteLine)), and --strict was given"),
+                    in: nil)))
+                return .nonFinite
+            }
+            return .success
         } catch {
             StandardStreams.writeError(renderer.render(LocatedDiagnostic(.error(error.message, help: error.help), in: nil)))
             return error.status

@@ -127,6 +127,22 @@ import Testing
         #expect(kept.stderr.contains("<stdin>:5:1: error: this row has 2 fields, the header has 1\n 5 | 1,2\n   | ^~~\n"))
     }
 
+    /// --strict in batch mode: every row is still printed, and a row that printed nan or
+    /// inf makes the status 1 with one error naming the count and the first line (the
+    /// option was silently ignored, status 0). On one thread and several.
+    @Test(arguments: [["--threads", "1"], ["--threads", "2"]])
+    func strictBatchFailsOnANonFiniteRow(_ threads: [String]) throws {
+        let rows = "x\n2\n" + String(repeating: "1\n", count: 40_000) + "0\n1\n0\n"
+        let strict = try GraddiffProcess.run(["--batch", "-", "--strict", "-q", "1/x"] + threads, input: rows)
+        #expect(strict.status == 1, "\(strict.stderr)")
+        #expect(strict.stdout.hasPrefix("0.5\n1\n") && strict.stdout.hasSuffix("\ninf\n1\ninf\n"))
+        #expect(strict.stderr == "error: 2 rows printed a nan or infinite value or gradient (the first on line 40003), and --strict was given\n")
+        let finite = try GraddiffProcess.run(["--batch", "-", "--strict", "-q", "1/x"] + threads, input: "x\n2\n4\n")
+        #expect(finite.status == 0 && finite.stderr.isEmpty)
+        let lenient = try GraddiffProcess.run(["--batch", "-", "-q", "1/x"] + threads, input: rows)
+        #expect(lenient.status == 0 && lenient.stderr.isEmpty)
+    }
+
     @Test func columnAndBindingOfTheSameNameIsAnError() throws {
         let result = try GraddiffProcess.run(["--batch", "-", "x*y", "y=3"], input: "x,y\n1,2\n")
         #expect(result.status == 65)

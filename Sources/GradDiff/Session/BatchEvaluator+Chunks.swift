@@ -18,6 +18,10 @@ extension BatchEvaluator {
         public var warnings: [(line: Int, text: String, warning: DelimitedText.RowWarning)] = []
         /// Lines read, up to and including a failure if `stopAtFailure` stopped there.
         public var lines = 0
+        /// Rows whose value or a printed gradient is nan or infinite (for `--strict`), and
+        /// the line within the chunk of the first.
+        public var nonFiniteRows = 0
+        public var firstNonFiniteLine: Int?
 
         public init() {}
     }
@@ -42,6 +46,10 @@ extension BatchEvaluator {
                 for warning in warnings {
                     result.warnings.append((result.lines - 1, String(decoding: row, as: UTF8.self), warning))
                 }
+                if !lastRowIsFinite {
+                    if result.nonFiniteRows == 0 { result.firstNonFiniteLine = result.lines - 1 }
+                    result.nonFiniteRows += 1
+                }
             } catch {
                 result.failures.append((output.count, result.lines - 1, String(decoding: row, as: UTF8.self), error))
                 if stopAtFailure { break }
@@ -49,6 +57,12 @@ extension BatchEvaluator {
         }
         result.output = output.withBytes { Array($0) }
         return result
+    }
+
+    /// Whether the row just evaluated printed only finite numbers: its value and the
+    /// gradients it reports.
+    private var lastRowIsFinite: Bool {
+        values[Int(evaluation.output)].isFinite && reported.allSatisfy { gradients[$0.node].isFinite }
     }
 
     /// A line of only spaces and carriage returns (and tabs, in a CSV table) is no row.
