@@ -14,31 +14,4 @@ extension CommandOptions {
             throw ValidationError("--jacobian applies to one EXPRESSION or -f FILE, not to a session")
         }
     }
-
-    /// `--wrt` names split at commas outside brackets, so `--wrt 'W[1,2],b'` names two.
-    func wrtNames(_ text: String) -> [String] {
-        NameListArgument.split(text)
-    }
-}
-
-/// A list of names given to an option, `--wrt x,y` or `--over 'W[1,2],b'`.
-enum NameListArgument {
-    /// The names, split at commas outside brackets and trimmed.
-    static func split(_ text: String) -> [String] {
-        var names: [String] = []
-        var current = ""
-        var depth = 0
-        for character in text {
-            if character == "[" { depth += 1 }
-            if character == "]" { depth = max(0, depth - 1) }
-            if character == ",", depth == 0 {
-                names.append(current)
-                current = ""
-            } else {
-                current.append(character)
-            }
-        }
-        names.append(current)
-        return names.map { $0.trimmingCharacters() }.filter { !$0.isEmpty }
-    }
 }

@@ -90,6 +90,9 @@ struct MinimizeCommand: ParsableCommand {
             if epochs != nil { throw ValidationError("--epochs counts passes over --data; without a table use --steps") }
             if batchSize != nil { throw ValidationError("--batch-size applies to --data") }
         }
+        if let over, let name = CommaList.repeatedName(CommaList.names(over)) {
+            throw ValidationError("--over names '\(name)' twice; name each parameter once")
+        }
         if let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1, not \(epochs)") }
         if let batchSize, batchSize < 1 { throw ValidationError("--batch-size must be at least 1, not \(batchSize)") }
         if logEvery < 1 { throw ValidationError("--log-every must be at least 1, not \(logEvery)") }
@@ -122,7 +125,7 @@ struct MinimizeCommand: ParsableCommand {
     }
 
     var parameterNames: [String]? {
-        over.map(NameListArgument.split)
+        over.map(CommaList.names)
     }
 }
 

@@ -79,12 +79,15 @@ struct WrtOption: ParsableArguments {
             if wrt != nil, names?.isEmpty != false {
                 throw ValidationError("--wrt needs variable names separated by commas, such as --wrt x,y")
             }
+            if let name = names.flatMap(CommaList.repeatedName) {
+                throw ValidationError("--wrt names '\(name)' twice; name each variable once")
+            }
         }
 
         /// The names, or nil when `--wrt` was not given.
         var names: [String]? {
             // Commas inside brackets are an element's (`--wrt W[1,2],b`).
-            wrt.map { CommaList.split($0).map(CommaList.elementName).filter { !$0.isEmpty } }
+            wrt.map(CommaList.names)
         }
     }
 }

@@ -81,6 +81,11 @@ import Testing
         (["--tangent", "u=[1, 0, 0]", "sum(u)", "u=[1, 2]"], 65, "another shape"),
         (["--tangent", "u[1]=1,u[1]=0", "sum(u)", "u=[1, 2]"], 65, "gives 'u[1]' twice"),
         (["--output", "p,g"] + ForwardModeTests.seedGraph, 64, "need --jacobian"),
+        // A name given twice printed its gradient twice (a duplicate JSON key), and in
+        // --over counted it twice in the gradient's norm.
+        (["--wrt", "x,y, x", "--format", "json", "x*y", "x=1", "y=2"], 64, "--wrt names 'x' twice"),
+        (["-q", "--wrt", "W[1,2],W[1, 2]", "sum(W)", "W=[[1, 2]]"], 64, "--wrt names 'W[1,2]' twice"),
+        (["minimize", "(x-3)^2", "x=0", "--over", "x,x", "--steps", "3"], 64, "--over names 'x' twice"),
         (["--tangent", "x=1", "--mode", "reverse", "x", "x=1"], 64, "cannot be combined with --mode reverse"),
         (["--tangent", "x=1", "--format", "csv", "x", "x=1"], 64, "--format csv"),
         (["--jacobian", "--output", "p,nope"] + ForwardModeTests.seedGraph, 65, "nope"),

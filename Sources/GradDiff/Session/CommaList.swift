@@ -22,6 +22,18 @@ public enum CommaList {
         return parts
     }
 
+    /// The names of a list given to an option (`--wrt x,W[1, 2]`, `--over`), each as the
+    /// tape writes it, empty ones left out.
+    public static func names(_ text: String) -> [String] {
+        split(text).map(elementName).filter { !$0.isEmpty }
+    }
+
+    /// The first name given twice, if any (`--wrt x,x` would print x's gradient twice).
+    public static func repeatedName(_ names: [String]) -> String? {
+        var seen: Set<String> = []
+        return names.first { !seen.insert($0).inserted }
+    }
+
     /// An element's name as the tape writes it (`W[1, 2]` → `W[1,2]`).
     public static func elementName(_ name: String) -> String {
         name.contains("[") ? String(name.filter { $0 != " " }) : name.trimmingSpaces()
