@@ -90,6 +90,9 @@ struct MinimizeCommand: ParsableCommand {
             if epochs != nil { throw ValidationError("--epochs counts passes over --data; without a table use --steps") }
             if batchSize != nil { throw ValidationError("--batch-size applies to --data") }
         }
+        if let history, history == plot {
+            throw ValidationError("--history and --plot both name '\(history)'; give each its own file")
+        }
         if let over, let name = CommaList.repeatedName(CommaList.names(over)) {
             throw ValidationError("--over names '\(name)' twice; name each parameter once")
         }

@@ -85,7 +85,6 @@ import Testing
         // --over counted it twice in the gradient's norm.
         (["--wrt", "x,y, x", "--format", "json", "x*y", "x=1", "y=2"], 64, "--wrt names 'x' twice"),
         (["-q", "--wrt", "W[1,2],W[1, 2]", "sum(W)", "W=[[1, 2]]"], 64, "--wrt names 'W[1,2]' twice"),
-        (["minimize", "(x-3)^2", "x=0", "--over", "x,x", "--steps", "3"], 64, "--over names 'x' twice"),
         (["--tangent", "x=1", "--mode", "reverse", "x", "x=1"], 64, "cannot be combined with --mode reverse"),
         (["--tangent", "x=1", "--format", "csv", "x", "x=1"], 64, "--format csv"),
         (["--jacobian", "--output", "p,nope"] + ForwardModeTests.seedGraph, 65, "nope"),

@@ -111,7 +111,10 @@ import Testing
         for arguments in [["minimize", "x^2", "x=1", "--epochs", "3"],
                           ["minimize", "x^2", "x=1", "--optimizer", "lbfgs"],
                           ["minimize", "x^2", "x=1", "--plot", "loss.png"],
-                          ["minimize", "x^2", "x=1", "--lr", "-1"]] {
+                          ["minimize", "x^2", "x=1", "--lr", "-1"],
+                          // x counted twice in the gradient's norm; the plot replaced the history.
+                          ["minimize", "x^2", "x=1", "--over", "x,x"],
+                          ["minimize", "x^2", "x=1", "--history", "same.svg", "--plot", "same.svg"]] {
             let result = try GraddiffProcess.run(arguments)
             #expect(result.status == 64, "\(arguments): \(result.stderr)")
         }
