@@ -25,10 +25,18 @@ struct HelpLayout {
     /// The width argument-parser lays out for: `$COLUMNS`, else standard output's
     /// terminal, else 80.
     static var terminalWidth: Int {
-        if let text = getenv("COLUMNS"), let columns = Int(String(cString: text)) { return columns }
+        if let text = getenv("COLUMNS"), let columns = Int(String(cString: text)), columns > 0 { return columns }
         var size = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
         return 80
+    }
+
+    /// Drops a `$COLUMNS` that is no width (0, negative, not a number), which would
+    /// otherwise leave argument-parser's help without its descriptions.
+    static func ignoreUnusableColumns() {
+        guard let text = getenv("COLUMNS") else { return }
+        if let columns = Int(String(cString: text)), columns > 0 { return }
+        unsetenv("COLUMNS")
     }
 
     /// The text, with no newline after the last line.

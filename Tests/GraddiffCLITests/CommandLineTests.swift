@@ -219,6 +219,17 @@ import Testing
         }
     }
 
+    /// A COLUMNS that is no width (0, negative, not a number) is ignored: with 0, the
+    /// help lost every option's description and its overview.
+    @Test func anUnusableColumnsIsIgnored() throws {
+        let plain = try GraddiffProcess.run(["--help"]).stdout
+        #expect(plain.contains("EXIT STATUS") || plain.contains("exit status"), "\(plain)")
+        for columns in ["0", "-5", "wide"] {
+            let help = try GraddiffProcess.run(["--help"], environment: ["COLUMNS": columns])
+            #expect(help.stdout == plain, "COLUMNS=\(columns)")
+        }
+    }
+
     /// A reader that closes standard output early does not cancel the files asked for:
     /// they were silently not written, with status 0.
     @Test func filesAreWrittenAfterTheReaderCloses() throws {
