@@ -80,6 +80,7 @@ struct AtomicFile {
             }
             // The umask may have taken bits from 0600, never added any; make it exact.
             if permissions == .ownerOnly { fchmod(descriptor, 0o600) }
+            TemporaryFileGuard.guardFile(at: temporary)
             return AtomicFile(descriptor: descriptor, path: path, temporaryPath: temporary, replacing: replacing)
         }
         throw Failure(message: "cannot write '\(path)': no free temporary name beside it")
@@ -105,6 +106,7 @@ struct AtomicFile {
     /// Flushes the temporary file to disk, closes it and moves it to `path`. On failure
     /// the temporary file is gone and `path` is as it was.
     func commit() throws(Failure) {
+        defer { TemporaryFileGuard.release() }
         var failure: Failure?
         while fsync(descriptor) != 0 {
             if errno == EINTR { continue }
@@ -130,6 +132,7 @@ struct AtomicFile {
     func discard() {
         close(descriptor)
         unlink(temporaryPath)
+        TemporaryFileGuard.release()
     }
 
     /// `rename` replaces whatever is at `path` (a link itself, not its target); `link`

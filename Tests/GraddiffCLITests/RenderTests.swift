@@ -81,6 +81,31 @@ import Testing
         #expect(try leftovers(in: directory, besides: ["bin", "graph.svg"]).isEmpty)
     }
 
+    /// A signal while `dot` draws (Ctrl-C, kill, a closed terminal) ends graddiff as
+    /// before, by that signal, but removes the temporary file first: it was left behind.
+    @Test(arguments: ["INT", "TERM", "HUP"])
+    func aSignalWhileDrawingLeavesNoTemporaryFile(_ signal: String) throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let bin = directory.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        let slowDot = bin.appendingPathComponent("dot")
+        try "#!/bin/sh\ncat > /dev/null\nprintf '<svg partial'\nexec sleep 2 2> /dev/null\n".write(to: slowDot, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: slowDot.path)
+        // Job control (set -m), so the background job's SIGINT is not ignored; the signals
+        // unblocked first (Foundation starts a child with them blocked).
+        let script = """
+            set -m; cd "$1" || exit
+            PATH="$PWD/bin:/usr/bin:/bin" "$0" --render graph.svg "(x+y)*z" x=1 y=3 z=-3 > /dev/null &
+            sleep 0.5; kill -\(signal) $!; wait $!; echo "status $?"; ls -A
+            """
+        let unblocked = "import os, signal, sys; signal.pthread_sigmask(signal.SIG_UNBLOCK, "
+            + "{signal.SIGINT, signal.SIGTERM, signal.SIGHUP}); os.execv('/bin/bash', ['bash'] + sys.argv[1:])"
+        let result = try runProcess("/usr/bin/python3", ["-c", unblocked, "-c", script, GraddiffBinary.path, directory.path])
+        let status = ["INT": 130, "TERM": 143, "HUP": 129][signal]!
+        #expect(result.stdout == "status \(status)\nbin\n", "\(result.stderr)")
+    }
+
     @Test func unwritablePlaceIsAnOutputError() throws {
         let result = try GraddiffBinary.run(["--render", "/nonexistent-directory/graph.svg"] + Self.seed)
         #expect(result.status == 74)
