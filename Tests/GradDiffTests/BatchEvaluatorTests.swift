@@ -69,7 +69,8 @@ struct BatchEvaluatorTests {
         ("x*y", "x,x", "", "the column 'x' appears twice in the header"),
         ("x*y", "x,y", "y=2", "'y' is both a column and bound on the command line"),
         ("p = x + 1; p * y", "x,p", "y=1", "the column 'p' names a step the program computes, not an input"),
-        ("x*y", "x,2y", "", "the column name '2y' is not a valid variable name"),
+        // A column that is no name is carried; near a variable with no value, it is taken for a misspelling.
+        ("x*y", "x,2y", "", "the column '2y' is not a variable of the expression, and 'y' has no value"),
     ])
     func badHeaders(_ program: String, _ header: String, _ bindings: String, _ message: String) throws {
         let diagnostics = userErrors { _ = try evaluator(program, header: header, bindings: bindings) }
@@ -83,6 +84,25 @@ struct BatchEvaluatorTests {
         #expect(try run(&batch, ["a1,2,first,3", "7,1,,1"]) == "a1,2,first,3,6,3,2\n7,1,,1,1,1,1\n")
         #expect(batch.warnings.map(\.diagnostic.message)
                 == ["the columns 'id', 'label' are not variables of the expression: they are copied to each output row"])
+    }
+
+    /// CSV as RFC 4180 writes it: a quoted field may hold the delimiter and doubled
+    /// quotes, and is carried with its text quoted again as CSV needs; a column whose name
+    /// is not a name (`my id`, graddiff's own `d_W[1,2]`) is carried, not refused. (A
+    /// quoted comma split the field in two, and such columns were errors.)
+    @Test func quotedFieldsAndColumnsThatAreNoNames() throws {
+        let header = #"x,"a,b",my id,"d_W[1,2]""#
+        let names = DelimitedText.fields(of: Substring(header), delimiter: ",").map(String.init)
+        #expect(names == ["x", "a,b", "my id", "d_W[1,2]"])
+        var batch = try evaluator("x*2", header: header)
+        #expect(batch.outputHeader(inputHeader: names) == #"x,"a,b",my id,"d_W[1,2]",value,d_x"#)
+        let rows = [#"1,"q,r","say ""hi""",7"#, #"2, "q" ,a"b,8"#]
+        #expect(try run(&batch, rows) == #"1,"q,r","say ""hi""",7,2,2"# + "\n" + #"2,q,"a""b",8,4,2"# + "\n")
+        #expect(batch.warnings.map(\.diagnostic.message)
+                == ["the columns 'a,b', 'my id', 'd_W[1,2]' are not variables of the expression: they are copied to each output row"])
+        // Read back, the output's fields are the input's.
+        #expect(DelimitedText.fields(of: #"1,"q,r","say ""hi""",7,2,2"#, delimiter: ",")
+                == ["1", "q,r", #"say "hi""#, "7", "2", "2"])
     }
 
     @Test func layoutsAndChosenGradients() throws {

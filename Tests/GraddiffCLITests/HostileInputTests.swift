@@ -189,11 +189,18 @@ import Testing
         #expect(wrong.status == 65)
         #expect(wrong.stderr.contains("error: no values for the variables 'x0', 'x1'"), "\(wrong.stderr.prefix(500))")
         #expect(wrong.stderr.contains("and 199992 more"))
-        // Every column invalid: eight errors and a count (whatever the expression).
+        // Every column no name: all carried, and the first near miss of the variable left
+        // without a value is named, found quickly.
         let invalid = try run(text(header.replacingOccurrences(of: "x", with: "2") + "\n" + row + "\n"),
                               ["--batch", "-", "x0"], piped: true, maximumKilobytes: bound)
         #expect(invalid.status == 65)
-        #expect(invalid.stderr.contains("199992 more columns have such problems"))
+        #expect(invalid.stderr.contains("the column '20' is not a variable of the expression, and 'x0' has no value"),
+                "\(invalid.stderr.prefix(500))")
+        // Every column repeated: eight errors and a count.
+        let repeated = try run(text(Array(repeating: "x0", count: count).joined(separator: ",") + "\n" + row + "\n"),
+                               ["--batch", "-", "x0"], piped: true, maximumKilobytes: bound)
+        #expect(repeated.status == 65)
+        #expect(repeated.stderr.contains("199991 more columns have such problems"), "\(repeated.stderr.prefix(500))")
     }
 
     @Test func aHundredThousandChainedDefinitions() throws {

@@ -1,8 +1,5 @@
 /// The catalogue: tables of numbers (`--batch`, `minimize --data`) and their rows.
 extension Message {
-    static func columnNameInvalid(_ name: String) -> Message {
-        Message("the column name '\(name)' is not a valid variable name", help: "the header row names the variables, such as x,y")
-    }
     static func columnRepeated(_ name: String) -> Message { Message("the column '\(name)' appears twice in the header") }
     static func columnAlsoBound(_ name: String) -> Message {
         Message("'\(name)' is both a column and bound on the command line", help: "remove the binding or the column")

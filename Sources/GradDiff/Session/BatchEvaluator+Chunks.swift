@@ -102,10 +102,10 @@ extension BatchEvaluator {
         return []
     }
 
-    /// Finds the row's fields (trimmed of spaces and carriage returns, one pair of quotes
-    /// dropped) and stores their numbers in `variables`; false, storing perhaps some,
-    /// unless the row is ASCII, has one field per column, and every field that binds a
-    /// variable is a plain decimal.
+    /// Finds the row's fields (trimmed of spaces and carriage returns) and stores their
+    /// numbers in `variables`; false, storing perhaps some, unless the row is ASCII with
+    /// no quote (a quoted field may hold the delimiter: `DelimitedText.fields` reads it),
+    /// has one field per column, and every field that binds a variable is a plain decimal.
     private mutating func readPlainFields(of row: UnsafeBufferPointer<UInt8>, into fields: inout [Range<Int>]) -> Bool {
         let separator = UInt8(ascii: delimiter.unicodeScalars.first!)
         fields.removeAll(keepingCapacity: true)
@@ -113,16 +113,12 @@ extension BatchEvaluator {
         while true {
             var end = start
             while end < row.count, row[end] != separator {
-                if row[end] >= 0x80 { return false }
+                if row[end] >= 0x80 || row[end] == UInt8(ascii: "\"") { return false }
                 end += 1
             }
             var (low, high) = (start, end)
             while low < high, row[low] == UInt8(ascii: " ") || row[low] == 13 { low += 1 }
             while high > low, row[high - 1] == UInt8(ascii: " ") || row[high - 1] == 13 { high -= 1 }
-            if high - low >= 2, row[low] == UInt8(ascii: "\""), row[high - 1] == UInt8(ascii: "\"") {
-                low += 1
-                high -= 1
-            }
             // A carried column is copied, not read.
             guard fields.count < columnSlots.count else { return false }
             if let slot = columnSlots[fields.count] {

@@ -4,7 +4,8 @@ extension BatchEvaluator {
     /// variable; nil for the layouts without one (numbers, JSON Lines).
     public func outputHeader(inputHeader: [String]) -> String? {
         guard layout == .table else { return nil }
-        var header = (inputHeader + ["value"]).joined(separator: String(delimiter))
+        var header = (inputHeader.map { DelimitedText.quoted(Substring($0), delimiter: delimiter) } + ["value"])
+            .joined(separator: String(delimiter))
         for variable in reported {
             header.append(delimiter)
             // A matrix element's column, d_W[1,2], is quoted in CSV.
@@ -30,8 +31,9 @@ extension BatchEvaluator {
         let value = values[Int(evaluation.output)]
         switch layout {
         case .table:
+            // A carried field's text, quoted again where CSV needs it (`"a,b"`).
             for field in fields {
-                output += field
+                output += DelimitedText.quoted(field, delimiter: delimiter)
                 output.append(delimiter)
             }
             output += NumberFormat.shortest(value)

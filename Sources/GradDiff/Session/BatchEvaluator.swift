@@ -42,7 +42,8 @@ public struct BatchEvaluator {
                 wrt: [String]? = nil, layout: Layout = .table) throws(UserError) {
         let tape = program.tape
         try Self.checkHeader(header, source: headerSource, delimiter: delimiter, program: program, bindings: bindings)
-        let slots = header.map { tape.variableSlot(named: $0) }
+        // Only a name can bind a variable: any other column (`my id`, `d_W[1,2]`) is carried.
+        let slots = header.map { Binding.isIdentifier($0) ? tape.variableSlot(named: $0) : nil }
         let carried = header.indices.filter { slots[$0] == nil }
         try Self.checkMisspelledColumns(carried.map { header[$0] }, program: program, bindings: bindings, header: header,
                                         source: headerSource, delimiter: delimiter)
@@ -71,7 +72,8 @@ public struct BatchEvaluator {
         }
     }
 
-    /// Invalid, repeated and bound column names, and columns named like steps.
+    /// Repeated and bound column names, and columns named like steps (a column whose name
+    /// is not a name binds nothing: it is carried, whatever it is called).
     private static func checkHeader(_ header: [String], source: SourceText, delimiter: Character, program: Program,
                                     bindings: [Binding]) throws(UserError) {
         var errors: [LocatedDiagnostic] = []
@@ -81,7 +83,7 @@ public struct BatchEvaluator {
             let isRepeated = !seen.insert(name).inserted
             let binding = bindings.first { $0.name == name }
             let isStep = program.names[name] != nil && program.tape.variableSlot(named: name) == nil
-            guard !Binding.isIdentifier(name) || isRepeated || binding != nil || isStep else { continue }
+            guard Binding.isIdentifier(name), isRepeated || binding != nil || isStep else { continue }
             // A generated header can be wrong 10^5 times: a few errors say it, one line
             // counts the rest (and only a reported column's place is looked up).
             guard errors.count < NameList.shownNames else {
@@ -89,9 +91,7 @@ public struct BatchEvaluator {
                 continue
             }
             let span = DelimitedText.span(ofField: index, in: source, delimiter: delimiter)
-            if !Binding.isIdentifier(name) {
-                errors.append(LocatedDiagnostic(.error(.columnNameInvalid(name), at: span), in: source))
-            } else if isRepeated {
+            if isRepeated {
                 errors.append(LocatedDiagnostic(.error(.columnRepeated(name), at: span), in: source))
             } else if let binding {
                 errors.append(LocatedDiagnostic(.error(.columnAlsoBound(name), at: binding.nameSpan), in: binding.source))

@@ -58,20 +58,77 @@ public enum DelimitedText {
         line.contains("\t") ? "\t" : ","
     }
 
-    /// Splits a line on the delimiter (a comma or a tab), trimming blanks and one level of
-    /// double quotes. Bytes, not Characters: a comma followed by a combining mark is one
-    /// Character, which would end no field, where the rows' byte-wise reading ends one.
+    /// Splits a line on the delimiter (a comma or a tab) as CSV does: a field that
+    /// starts with a double quote runs to its closing quote, delimiters and all, and `""`
+    /// in it is one quote; blanks around a field and its quotes are dropped. Bytes, not
+    /// Characters: a comma followed by a combining mark is one Character, which would
+    /// end no field, where the rows' byte-wise reading ends one.
     public static func fields(of line: Substring, delimiter: Character) -> [Substring] {
-        let separator = delimiter.asciiValue ?? UInt8(ascii: ",")
-        func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\r") }
-        return line.utf8.split(separator: separator, omittingEmptySubsequences: false).map { field in
-            var trimmed = field.drop(while: isBlank)
-            while let last = trimmed.last, isBlank(last) { trimmed = trimmed.dropLast() }
-            if trimmed.count >= 2, trimmed.first == UInt8(ascii: "\""), trimmed.last == UInt8(ascii: "\"") {
-                trimmed = trimmed.dropFirst().dropLast()
-            }
-            return Substring(String(decoding: trimmed, as: UTF8.self))
+        let bytes = Array(line.utf8)
+        return fieldRanges(of: bytes, separator: delimiter.asciiValue ?? UInt8(ascii: ",")).map { range in
+            Substring(String(decoding: unquoted(bytes[range]), as: UTF8.self))
         }
+    }
+
+    private static let quote = UInt8(ascii: "\"")
+    private static func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\r") }
+
+    /// Each field's bytes, blanks and quotes included: split at `separator` outside quotes.
+    static func fieldRanges(of bytes: [UInt8], separator: UInt8) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        var inQuotes = false
+        var atFieldStart = true
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if inQuotes {
+                if byte == quote {
+                    if index < bytes.count, bytes[index] == quote { index += 1 } else { inQuotes = false }
+                }
+            } else if byte == separator {
+                ranges.append(start..<(index - 1))
+                start = index
+                atFieldStart = true
+            } else if !isBlank(byte) {
+                inQuotes = atFieldStart && byte == quote
+                atFieldStart = false
+            }
+        }
+        ranges.append(start..<bytes.count)
+        return ranges
+    }
+
+    /// A field's text: without the blanks around it, and, quoted, without its quotes and
+    /// with `""` read as `"` (anything after the closing quote is kept as it is).
+    private static func unquoted(_ field: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var trimmed = field.drop(while: isBlank)
+        while let last = trimmed.last, isBlank(last) { trimmed = trimmed.dropLast() }
+        guard trimmed.first == quote else { return trimmed }
+        var text: [UInt8] = []
+        var index = trimmed.startIndex + 1
+        while index < trimmed.endIndex {
+            let byte = trimmed[index]
+            index += 1
+            if byte == quote {
+                guard index < trimmed.endIndex, trimmed[index] == quote else { break }
+                index += 1
+            }
+            text.append(byte)
+        }
+        text += trimmed[index...]
+        return text[...]
+    }
+
+    /// `text` as a field of output: quoted (its quotes doubled) when it holds the
+    /// delimiter, a quote, a line end, or blanks at an end, which would otherwise read back
+    /// differently; else as it is.
+    public static func quoted(_ text: Substring, delimiter: Character) -> String {
+        let needsQuotes = text.utf8.contains { $0 == delimiter.asciiValue || $0 == quote || $0 == 10 || $0 == 13 }
+            || text.first == " " || text.last == " "
+        guard needsQuotes else { return String(text) }
+        return "\"" + String(text).replacingAll("\"", with: "\"\"") + "\""
     }
 
     /// A field as a number: decimal notation with an optional sign, or nan, inf,
@@ -83,17 +140,11 @@ public enum DelimitedText {
     /// The span of field `index` of the line `source`, without the blanks and quotes
     /// around it (the whole field when it is only those).
     static func span(ofField index: Int, in source: SourceText, delimiter: Character) -> SourceSpan {
-        let delimiterByte = UInt8(ascii: delimiter.unicodeScalars.first!)
-        var start = 0
-        var field = 0
-        for (offset, byte) in source.bytes.enumerated() where byte == delimiterByte {
-            if field == index { return trimmed(SourceSpan(start: start, end: offset), in: source) }
-            field += 1
-            start = offset + 1
-        }
-        var end = source.bytes.count
-        while end > start, source.bytes[end - 1] == 10 || source.bytes[end - 1] == 13 { end -= 1 }
-        return trimmed(SourceSpan(start: start, end: end), in: source)
+        var bytes = source.bytes
+        while let last = bytes.last, last == 10 || last == 13 { bytes.removeLast() }
+        let ranges = fieldRanges(of: bytes, separator: delimiter.asciiValue ?? UInt8(ascii: ","))
+        let range = index < ranges.count ? ranges[index] : bytes.count..<bytes.count
+        return trimmed(SourceSpan(start: range.lowerBound, end: range.upperBound), in: source)
     }
 
     private static func trimmed(_ span: SourceSpan, in source: SourceText) -> SourceSpan {
