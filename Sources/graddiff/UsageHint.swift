@@ -14,6 +14,10 @@ enum UsageHint {
             if hint != nil, option.contains(where: { !$0.isLetter && $0 != "-" }) {
                 lines[0] = "Error: Unknown option '\(option)'"
             }
+        } else if first.hasSuffix("not to a session") || first.contains("not to a session;"),
+                  let expression = arguments.prefix(while: { $0 != "--" }).first(where: isDashedExpression) {
+            // `graddiff -q "-1"`: the parser took "-1" for nothing, and saw a session.
+            hint = CommandLineHints.unknownOption(expression, arguments: arguments, command: command)
         } else if let option = quotedWord(after: "Error: Missing value for ", in: first) {
             hint = CommandLineHints.missingValue(for: String(option.prefix(while: { $0 != " " })), arguments: arguments)
         } else {
@@ -22,6 +26,12 @@ enum UsageHint {
         guard let hint else { return message }
         lines.insert("Help: " + hint, at: 1)
         return lines.joined(separator: "\n")
+    }
+
+    /// An argument starting with '-' that is none of the short flags: an expression
+    /// (`-1`, `-x^2`) put where options go.
+    private static func isDashedExpression(_ argument: String) -> Bool {
+        argument.count > 1 && !argument.hasPrefix("--") && !["-q", "-i", "-f", "-h"].contains(argument)
     }
 
     /// `'WORD'` right after `prefix` at the start of `line`.

@@ -30,6 +30,10 @@ import Testing
              fixed: ["--", "-x^2", "x=2"]),
         Case(arguments: ["--format", "json", "-x*y", "x=2", "y=1"], status: 64,
              shows: [#"Help: an expression starting with '-' must follow '--', after the options: graddiff --format json -- "-x*y" x=2 y=1"#]),
+        // With only the expression after a flag the parser saw a session, and said just that.
+        Case(arguments: ["-q", "-1"], status: 64,
+             shows: ["Help: an expression starting with '-' must follow '--', after the options: graddiff -q -- -1"],
+             fixed: ["-q", "--", "-1"]),
         Case(arguments: ["minimize", "-x^2+x^4", "x=2"], status: 64,
              shows: ["Error: Unknown option '-x^2+x^4'",
                      #"Help: an expression starting with '-' must follow '--', after the options: graddiff minimize -- "-x^2+x^4" x=2"#],
