@@ -94,15 +94,11 @@ enum TensorLowering {
         return builder.apply(.divide, total, builder.constant(Double(a.count), at: span), at: span)
     }
 
-    /// The Euclidean norm √(Σ a²), folded with hypot (hypot(hypot(a1, a2), a3), …; a
-    /// single element is hypot(a1, 0)): √ of a sum of squares overflows to inf from
-    /// elements of 1e155 and underflows to 0 below 1e-162, with an inf gradient there;
-    /// hypot does neither. ∂/∂ai = ai / norm, as for √(Σ a²).
+    /// The Euclidean norm √(Σ a²).
     static func norm(_ a: ArraySlice<NodeID>, into builder: inout TapeBuilder, at span: SourceSpan) -> NodeID {
-        guard a.count > 1 else { return builder.apply(.hypot, a[a.startIndex], builder.constant(0, at: span), at: span) }
-        var total = a[a.startIndex]
-        for x in a.dropFirst() { total = builder.apply(.hypot, total, x, at: span) }
-        return total
+        let squares = a.map { builder.apply(.multiply, $0, $0, at: span) }
+        let total = sum(squares[...], from: 0, count: squares.count, into: &builder, at: span)
+        return builder.apply(.sqrt, total, at: span)
     }
 
     /// log Σ exp(a), without overflow and without a kink: folded left with
