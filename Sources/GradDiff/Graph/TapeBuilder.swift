@@ -12,6 +12,12 @@ struct TapeBuilder: Sendable {
     private var noteTextKeys: [Int] = []
     /// When false every append makes a new node (tests compare merged and unmerged graphs).
     var mergesIdenticalNodes = true
+    /// When false the parser reads every group, even one it read before (`GroupMemo`):
+    /// tests compare the two.
+    var remembersGroups = true
+    /// How many times nodes were taken back (`truncate`): a node id kept from before may
+    /// now name another node.
+    private(set) var truncations = 0
 
     init() {}
 
@@ -113,6 +119,7 @@ struct TapeBuilder: Sendable {
     /// Removes every node from `count` on (a statement's scratch nodes).
     mutating func truncate(to count: Int) {
         guard count < tape.count else { return }
+        truncations += 1
         // Taking back most of the tape (a failed entry that expanded a runaway call):
         // dropping the index, rebuilt when a node is next added, costs what is kept.
         let dropsIndex = index.isDropped || tape.count - count > count

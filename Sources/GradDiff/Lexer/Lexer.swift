@@ -20,6 +20,11 @@ struct Lexer: Sendable {
         self.offset = offset
     }
 
+    /// Continues from byte `offset` (past text the parser has already read once).
+    mutating func skip(to offset: Int) {
+        self.offset = offset
+    }
+
     mutating func next() throws(UserError) -> Token {
         let bytes = source.bytes
         skipBlanksAndComments()

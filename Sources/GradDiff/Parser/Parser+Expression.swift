@@ -45,19 +45,6 @@ extension Parser {
         case tensor(TensorFunction)
     }
 
-    func arity(of callee: Callee, named name: String) -> Int {
-        switch callee {
-        case .builtIn(let op): return op.arity
-        case .user: return context.functions[name]?.parameters.count ?? 0
-        case .tensor(let function): return function.arities.upperBound
-        }
-    }
-
-    func accepts(_ callee: Callee, named name: String, _ count: Int) -> Bool {
-        if case .tensor(let function) = callee { return function.arities.contains(count) }
-        return count == arity(of: callee, named: name)
-    }
-
     /// Parses one expression (a scalar, vector or matrix), stopping before `;`, `=`, a
     /// newline outside parentheses, an unmatched `)` or `,`, or the end: a scalar's node
     /// (or a literal not yet on the tape) or a tensor node. See `parseExpression()`.
@@ -66,6 +53,7 @@ extension Parser {
         var pending = ValueStack<Pending>()
         var expectsOperand = true
         var depth = 0
+        groupMemo = GroupMemo(effects: groupEffects)
         while true {
             if context.builder.tape.count > nodeLimit { throw nodeLimitError() }
             if depth > 0, current.kind == .newline {
@@ -83,6 +71,7 @@ extension Parser {
                     let nameSpan = current.span
                     let (name, entry) = lexer.source.bytes.withUnsafeBufferPointer { context.recentNames.name(at: nameSpan, in: $0) }
                     if try nextIsLeftParen() {
+                        if try reuseGroup(&operands) { expectsOperand = false; continue }
                         // A built-in function's name cannot be redefined: its op stands.
                         let builtIn = context.recentNames.function(entry)
                         let callee = if let builtIn { Callee.builtIn(builtIn) } else { try resolveFunction(name, at: nameSpan, builtIn: false) }
@@ -96,6 +85,7 @@ extension Parser {
                         expectsOperand = false
                     }
                 case .leftParen:
+                    if try reuseGroup(&operands) { expectsOperand = false; continue }
                     pending.append(.group(open: current.span))
                     depth += 1
                     try advance()
@@ -188,6 +178,7 @@ extension Parser {
                     throw unclosed(open)
                 }
                 depth -= 1
+                rememberGroup(operands.top)
                 try advance()
             case .rightBracket where depth > 0:
                 try reduce(&operands, &pending, above: 0, groupsRight: false)

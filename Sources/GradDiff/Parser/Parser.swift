@@ -29,6 +29,8 @@ public struct Parser {
     /// built-in constant): a statement that mentions one is a step, never a constant
     /// declaration, whatever it simplifies to. The program parser clears it per statement.
     var mentionsVariable = false
+    /// The groups and calls read in the current expression (`GroupMemo`).
+    var groupMemo = GroupMemo()
     /// The token under the cursor.
     private(set) var current: Token
 
@@ -45,6 +47,12 @@ public struct Parser {
 
     mutating func advance() throws(UserError) {
         current = try lexer.next()
+    }
+
+    /// Moves the cursor to the token at byte `offset` (past text read once already).
+    mutating func skip(to offset: Int) throws(UserError) {
+        lexer.skip(to: offset)
+        try advance()
     }
 
     /// Continues from where `other` (a copy of this parser) stopped reading.
