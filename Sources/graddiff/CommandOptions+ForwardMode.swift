@@ -11,7 +11,7 @@ extension CommandOptions {
     /// The step the evaluation differentiates: with --jacobian, the last of --output's names.
     var evaluatedOutputName: String? {
         guard jacobian, let list = program.output else { return program.output }
-        return CommaList.split(list).last
+        return CommaList.split(list).last { !$0.isEmpty }
     }
 
     func validateForwardMode() throws {

@@ -63,6 +63,12 @@ import Testing
 
     /// A vector's elements by name (`x[1]=1`, as the error's help suggests) or the vector
     /// whole (`x=[0, 1]`); `--wrt` keeps `W[1,2]` whole. Both were split at the comma.
+    /// A trailing comma in --output's list names nothing (it was refused as a name '').
+    @Test func aTrailingCommaInOutputNamesNothing() throws {
+        let result = try GraddiffProcess.run(["--jacobian", "--output", "p,"] + Self.seedGraph)
+        #expect(result.status == 0 && result.stdout.contains("p  1  1  0"), "\(result.stderr)")
+    }
+
     @Test func elementsByNameInTangentAndWrt() throws {
         let byElement = try GraddiffProcess.run(["-q", "--tangent", "x[1]=1,x[2]=0", "sum(x*x)", "x=[3,-1]"])
         #expect(byElement.status == 0 && byElement.stdout == "6\n", "\(byElement.stderr)")
@@ -85,6 +91,8 @@ import Testing
         // --over counted it twice in the gradient's norm.
         (["--wrt", "x,y, x", "--format", "json", "x*y", "x=1", "y=2"], 64, "--wrt names 'x' twice"),
         (["-q", "--wrt", "W[1,2],W[1, 2]", "sum(W)", "W=[[1, 2]]"], 64, "--wrt names 'W[1,2]' twice"),
+        (["-q", "--wrt", "W,W[1,2]", "sum(W)", "W=[[1, 2]]"], 65, "--wrt names 'W[1,2]' twice (a vector or matrix names each of its elements)"),
+        (["minimize", "sum(W*W)", "W=[[1, 2]]", "--over", "W,W[1,2]", "--steps", "2"], 65, "--over names 'W[1,2]' twice"),
         (["--tangent", "x=1", "--mode", "reverse", "x", "x=1"], 64, "cannot be combined with --mode reverse"),
         (["--tangent", "x=1", "--format", "csv", "x", "x=1"], 64, "--format csv"),
         (["--jacobian", "--output", "p,nope"] + ForwardModeTests.seedGraph, 65, "nope"),

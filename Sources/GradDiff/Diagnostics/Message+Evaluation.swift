@@ -38,6 +38,10 @@ extension Message {
         Message("\(option) names '\(name)', a step; gradients are reported for inputs", help: help)
     }
     /// `--wrt NAME` naming no variable (the same check for every command).
+    static func wrtNamesTwice(_ element: String) -> Message {
+        Message("--wrt names '\(element)' twice (a vector or matrix names each of its elements)",
+                help: "name each variable or element once")
+    }
     static func wrtNamesNoVariable(_ name: String, suggestion: String?, variables: [String]) -> Message {
         Message("--wrt names '\(name)', which is not a variable of the expression",
                 help: didYouMean(suggestion) ?? (variables.isEmpty ? "the expression has no variables" : "its variables are \(NameList.plain(variables))"))

@@ -42,6 +42,10 @@ extension Message {
     static func overNamesColumn(_ name: String, suggestion: String?) -> Message {
         Message("--over names '\(name)', which is a column of the data, not a parameter", help: didYouMean(suggestion))
     }
+    static func overNamesTwice(_ element: String) -> Message {
+        Message("--over names '\(element)' twice (a vector or matrix names each of its elements)",
+                help: "name each parameter or element once")
+    }
     static func overNamesNoVariable(_ name: String, suggestion: String?) -> Message {
         Message("--over names '\(name)', which is not a variable of the program", help: didYouMean(suggestion))
     }

@@ -52,6 +52,10 @@ public struct Objective {
         if names.isEmpty {
             errors.append(LocatedDiagnostic(.error(.noParameters), in: nil))
         }
+        // A vector or matrix names its elements: `W,W[1,2]` names W[1,2] twice.
+        if let repeated = CommaList.repeatedName(names) {
+            errors.append(LocatedDiagnostic(.error(.overNamesTwice(repeated)), in: nil))
+        }
         if !errors.isEmpty { throw UserError(errors) }
         self.program = program
         output = evaluation.output

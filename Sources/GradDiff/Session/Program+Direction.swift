@@ -49,7 +49,7 @@ extension Program {
     /// `--output NAME` is.
     public func outputNodes(named list: String) throws(UserError) -> [NodeID] {
         var nodes: [NodeID] = []
-        for part in CommaList.split(list) { nodes.append(try outputNode(named: part)) }
+        for part in CommaList.split(list) where !part.isEmpty { nodes.append(try outputNode(named: part)) }
         return nodes
     }
 }

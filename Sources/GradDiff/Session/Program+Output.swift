@@ -37,5 +37,9 @@ extension Program {
                                       variables: tape.variableNames)
             throw UserError(.error(message), in: nil)
         }
+        // A vector or matrix names its elements: `W,W[1,2]` names W[1,2] twice.
+        if let elements = elementNames(wrt), let repeated = CommaList.repeatedName(elements) {
+            throw UserError(.error(.wrtNamesTwice(repeated)), in: nil)
+        }
     }
 }
