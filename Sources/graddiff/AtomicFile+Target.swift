@@ -38,6 +38,24 @@ extension AtomicFile {
         if !replacing { throw exists(path) }
     }
 
+    /// Whether two names are one file: the same existing file (by device and inode), or
+    /// the same name in the same directory (`a.svg` and `./a.svg`).
+    static func namesSameFile(_ first: String, _ second: String) -> Bool {
+        if first == second { return true }
+        var a = stat(), b = stat()
+        if stat(first, &a) == 0, stat(second, &b) == 0 { return a.st_dev == b.st_dev && a.st_ino == b.st_ino }
+        func resolved(_ path: String) -> String? {
+            let slash = path.lastIndex(of: "/")
+            let directory = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+            let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+            guard let real = realpath(directory, nil) else { return nil }
+            defer { free(real) }
+            return String(cString: real) + "/" + name
+        }
+        guard let first = resolved(first), let second = resolved(second) else { return false }
+        return first == second
+    }
+
     /// "standard output" or "standard error" when that stream is the file `target`.
     private static func standardStream(writingTo target: stat) -> String? {
         for (descriptor, name) in [(STDOUT_FILENO, "standard output"), (STDERR_FILENO, "standard error")] {

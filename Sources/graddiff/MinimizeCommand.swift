@@ -90,7 +90,7 @@ struct MinimizeCommand: ParsableCommand {
             if epochs != nil { throw ValidationError("--epochs counts passes over --data; without a table use --steps") }
             if batchSize != nil { throw ValidationError("--batch-size applies to --data") }
         }
-        if let history, history == plot {
+        if let history, let plot, AtomicFile.namesSameFile(history, plot) {
             throw ValidationError("--history and --plot both name '\(history)'; give each its own file")
         }
         if let over, let name = CommaList.repeatedName(CommaList.names(over)) {

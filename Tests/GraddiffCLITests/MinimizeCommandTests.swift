@@ -114,7 +114,8 @@ import Testing
                           ["minimize", "x^2", "x=1", "--lr", "-1"],
                           // x counted twice in the gradient's norm; the plot replaced the history.
                           ["minimize", "x^2", "x=1", "--over", "x,x"],
-                          ["minimize", "x^2", "x=1", "--history", "same.svg", "--plot", "same.svg"]] {
+                          ["minimize", "x^2", "x=1", "--history", "same.svg", "--plot", "same.svg"],
+                          ["minimize", "x^2", "x=1", "--history", "same.svg", "--plot", "./same.svg"]] {
             let result = try GraddiffProcess.run(arguments)
             #expect(result.status == 64, "\(arguments): \(result.stderr)")
         }
