@@ -102,23 +102,43 @@ extension BatchEvaluator {
         return []
     }
 
-    /// Finds the row's fields (trimmed of spaces and carriage returns) and stores their
-    /// numbers in `variables`; false, storing perhaps some, unless the row is ASCII with
-    /// no quote (a quoted field may hold the delimiter: `DelimitedText.fields` reads it),
-    /// has one field per column, and every field that binds a variable is a plain decimal.
+    /// Finds the row's fields (trimmed of spaces and carriage returns, a simple quoted
+    /// field without its quotes) and stores their numbers in `variables`; false, storing
+    /// perhaps some, unless the row is ASCII, its quoted fields hold nothing the string
+    /// path would write quoted (`DelimitedText.fields` reads those), it has one field per
+    /// column, and every field that binds a variable is a plain decimal.
     private mutating func readPlainFields(of row: UnsafeBufferPointer<UInt8>, into fields: inout [Range<Int>]) -> Bool {
         let separator = UInt8(ascii: delimiter.unicodeScalars.first!)
         fields.removeAll(keepingCapacity: true)
+        let quote = UInt8(ascii: "\"")
+        func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == 13 }
         var start = 0
         while true {
-            var end = start
-            while end < row.count, row[end] != separator {
-                if row[end] >= 0x80 || row[end] == UInt8(ascii: "\"") { return false }
-                end += 1
+            var (low, high, end) = (start, start, start)
+            while low < row.count, isBlank(row[low]) { low += 1 }
+            if low < row.count, row[low] == quote {
+                // A quoted field the string path would write back bare ("a1", "1.5"): no
+                // quote, delimiter, non-ASCII byte or end blank inside, only blanks after it.
+                high = low + 1
+                while high < row.count, row[high] != quote {
+                    if row[high] >= 0x80 || row[high] == separator { return false }
+                    high += 1
+                }
+                guard high < row.count else { return false }
+                end = high + 1
+                while end < row.count, isBlank(row[end]) { end += 1 }
+                guard end == row.count || row[end] == separator else { return false }
+                low += 1
+                if high > low, isBlank(row[low]) || isBlank(row[high - 1]) { return false }
+            } else {
+                end = low
+                while end < row.count, row[end] != separator {
+                    if row[end] >= 0x80 || row[end] == quote { return false }
+                    end += 1
+                }
+                high = end
+                while high > low, isBlank(row[high - 1]) { high -= 1 }
             }
-            var (low, high) = (start, end)
-            while low < high, row[low] == UInt8(ascii: " ") || row[low] == 13 { low += 1 }
-            while high > low, row[high - 1] == UInt8(ascii: " ") || row[high - 1] == 13 { high -= 1 }
             // A carried column is copied, not read.
             guard fields.count < columnSlots.count else { return false }
             if let slot = columnSlots[fields.count] {
