@@ -9,37 +9,45 @@ import Darwin
 /// failures already do, for the ways out that skip every `catch` (a render that `dot`
 /// takes seconds to draw left a `.NAME.graddiff-….tmp` behind).
 ///
-/// One file at a time (graddiff writes its files one after another). The handler does
-/// only what a signal handler may: unlink, then the signal's earlier handling, raised
-/// again (the REPL's Ctrl-C goes on to interrupt the entry; by default, graddiff ends).
+/// Only signals that would end graddiff are watched: one it handles (a session's Ctrl-C
+/// interrupts the entry) or ignores (SIGHUP under nohup) leaves the write to finish. The
+/// handler unlinks the file and raises the signal again, now with its default action
+/// (`SA_RESETHAND`). One file at a time: graddiff writes its files one after another.
 enum TemporaryFileGuard {
     private static let signals = [SIGINT, SIGTERM, SIGHUP]
-    /// The file to remove (a C string, made before the handlers are set), and the
-    /// handlers the guard replaced, by signal number.
+    /// The file to remove (a C string, made before any handler is set), and each watched
+    /// signal's action before, by signal number.
     nonisolated(unsafe) private static var path: UnsafeMutablePointer<CChar>?
-    nonisolated(unsafe) private static var previous = [sighandler_t?](repeating: nil, count: 32)
+    nonisolated(unsafe) private static var previous: [sigaction?] = Array(repeating: nil, count: 32)
 
     static func guardFile(at temporaryPath: String) {
         release()
         path = strdup(temporaryPath)
         for number in signals {
-            previous[Int(number)] = signal(number) { number in
+            var old = sigaction()
+            guard sigaction(number, nil, &old) == 0,
+                  unsafeBitCast(old.__sigaction_handler.sa_handler, to: Int.self) == unsafeBitCast(SIG_DFL, to: Int.self)
+            else { continue }
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { number in
                 if let path = TemporaryFileGuard.path { unlink(path) }
-                signal(number, TemporaryFileGuard.previous[Int(number)] ?? SIG_DFL)
                 raise(number)
             }
-            // A signal ignored when graddiff started (SIGINT in a shell's background job,
-            // SIGHUP under nohup) stays ignored: it ends nothing, so there is nothing to remove.
-            if unsafeBitCast(previous[Int(number)], to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) {
-                signal(number, SIG_IGN)
-            }
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = Int32(truncatingIfNeeded: SA_RESETHAND)
+            previous[Int(number)] = old
+            sigaction(number, &action, nil)
         }
     }
 
-    /// The file was renamed into place or removed: signals go back to their handling.
+    /// The file was renamed into place or removed: the signals go back to their actions.
     static func release() {
         guard let guarded = path else { return }
-        for number in signals { signal(number, previous[Int(number)] ?? SIG_DFL) }
+        for number in signals {
+            guard var old = previous[Int(number)] else { continue }
+            sigaction(number, &old, nil)
+            previous[Int(number)] = nil
+        }
         path = nil
         free(guarded)
     }
