@@ -362,6 +362,16 @@ struct ProgramTests {
         #expect(evaluation.warningMessages == ["'pi' shadows the built-in constant pi; later statements mean this definition"])
     }
 
+    /// A constant's name in a function's body is read at the call, as any outside name:
+    /// a definition of it, before or after the function's, is what the call reads (the
+    /// body kept the built-in: e = 3; f(a) = a + e; f(1) was 3.718).
+    @Test func aFunctionReadsAConstantsRedefinitionAtTheCall() throws {
+        #expect(try evaluate("e = 3; f(a) = a + e; f(x)", "x=1").value == 4)
+        #expect(try evaluate("f(a) = a + e; e = 3; f(x)", "x=1").value == 4)
+        #expect(try evaluate("f(a) = a * pi; f(x)", "x=2").value == 2 * Double.pi)
+        #expect(try evaluate("f(a) = a * pi; f(x) + pi", "x=2").tape.ops.filter { $0 == .constant }.count == 1)
+    }
+
     /// A parameter named like a constant shadows it only inside the body; later
     /// statements still mean the constant, so the warning must not say otherwise.
     @Test func parameterShadowingAConstantOnlyInsideTheBody() throws {

@@ -111,6 +111,8 @@ extension FunctionLibrary {
                         }
                     } else if let outside = environment[template.body.variableNames[slot]] {
                         mapped[frame.base + i] = outside
+                    } else if let value = Op.constant(named: template.body.variableNames[slot]) {
+                        mapped[frame.base + i] = builder.constant(value, at: span)  // `e`, `pi`, not redefined
                     } else {
                         mapped[frame.base + i] = builder.variable(template.body.variableNames[slot], at: span)
                     }

@@ -28,7 +28,12 @@ extension Parser {
                 return Operand(node: node, literal: 0, span: span)
             }
         }
-        if let value = Op.constant(named: name) { return Operand(node: -1, literal: value, span: span) }
+        if let value = Op.constant(named: name) {
+            // In a function's body a constant's name is read at the call, as any other
+            // outside name: the caller may have defined it (`e = 3`).
+            if deferredCalls == nil { return Operand(node: -1, literal: value, span: span) }
+            return Operand(node: context.builder.variable(name, at: span), literal: 0, span: span)
+        }
         if Op.function(named: name) != nil || context.functions[name] != nil {
             throw error(.useFunctionWithParentheses(name), at: span)
         }
