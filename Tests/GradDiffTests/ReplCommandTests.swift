@@ -137,6 +137,15 @@ import Testing
         #expect(repl.program.names["p"] == nil)
     }
 
+    /// An input named like a constant (`pi = 3`) that a later definition reads: without
+    /// it the definition would silently read the constant (y went from 6 to 6.28).
+    @Test func unsetRefusesAConstantsRedefinitionInUse() {
+        var repl = session("pi = 3", "y = 2*pi", "e = 3", "f(a) = a*e", "z = 1")
+        #expect(repl.run(":unset pi").messages == ["cannot unset 'pi': y is defined with it"])
+        #expect(repl.run(":unset e").messages == ["cannot unset 'e': f is defined with it"])
+        #expect(!repl.run(":unset f").failed && !repl.run(":unset e").failed)
+    }
+
     @Test func clearForgetsDefinitionsButKeepsSettings() {
         var repl = session("x = 1", ":format csv", "f(a) = a")
         #expect(repl.run(":clear").output == "cleared 2 definitions\n")

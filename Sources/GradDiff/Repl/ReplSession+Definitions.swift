@@ -59,6 +59,10 @@ extension ReplSession {
             if index > first, !wasFree, replayed.tape.variableSlot(named: name) != nil {
                 return argument.error(.unsetInUse(name, by: definition.name))
             }
+            // A constant's name (`pi = 3`) read later would silently mean the constant again.
+            if index > first, Op.constant(named: name) != nil, Self.reads(definition.text, name: name) {
+                return argument.error(.unsetInUse(name, by: definition.name))
+            }
             replayedText.append(piece)
         }
         let removed = definitions.count(where: { $0.name == name })
@@ -139,5 +143,14 @@ extension ReplSession {
             return String(text.dropFirst().dropLast())
         }
         return text
+    }
+
+    /// Whether `text` reads `name` as a name (not as part of a longer one).
+    static func reads(_ text: String, name: String) -> Bool {
+        var lexer = Lexer(SourceText(name: "", text: text))
+        while let token = try? lexer.next(), token.kind != .end {
+            if token.kind == .identifier, lexer.source.text(of: token.span) == name { return true }
+        }
+        return false
     }
 }
