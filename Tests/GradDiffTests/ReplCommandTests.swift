@@ -137,6 +137,19 @@ import Testing
         #expect(repl.program.names["p"] == nil)
     }
 
+    /// A command given an expression that fails leaves the session as it was: a vector
+    /// (`:check [x, 2*x]` went on with the expression before it) or a refused render
+    /// (whose expression became the last one).
+    @Test func aFailedCommandLeavesTheLastExpression() {
+        var repl = session("x = 1", "x^3")
+        #expect(repl.run(":check [x, 2*x]").messages == ["'[x, 2*x]' is a vector or matrix, which has no single gradient"])
+        #expect(repl.run(":hessian [x, 3*x]").failed)
+        #expect(repl.run(":render g.svg x*7").failed)
+        let diff = repl.run(":diff").output
+        #expect(diff.contains("d_x = 3 * x^2"), "\(diff)")
+        #expect(repl.definitions.map(\.name) == ["x"])
+    }
+
     /// An input named like a constant (`pi = 3`) that a later definition reads: without
     /// it the definition would silently read the constant (y went from 6 to 6.28).
     @Test func unsetRefusesAConstantsRedefinitionInUse() {

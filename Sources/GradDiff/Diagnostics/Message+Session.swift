@@ -56,4 +56,8 @@ extension Message {
     static func unsetInUse(_ name: String, by user: String) -> Message {
         Message("cannot unset '\(name)': \(user) is defined with it", help: "unset \(user) first")
     }
+    static func commandNeedsScalar(_ expression: String) -> Message {
+        Message("'\(expression)' is a vector or matrix, which has no single gradient",
+                help: "give a scalar, such as sum(\(expression))")
+    }
 }

@@ -28,12 +28,25 @@ extension ReplSession {
             }
         }
         var reply = ReplReply()
+        // The session as it was: a command that fails leaves it so, the expression it
+        // was given included (a refused :render made its expression the last one).
+        let before = self
         if !words.isEmpty {
             // The expression given runs as an entry of its own (so its errors point into it)
             // and becomes the last expression; its table is not printed.
+            lastExpression = nil
             let given = runStatements(SourceText(name: argument.source.name, text: String(words), firstLine: argument.source.firstLine),
                                       printing: false)
-            if given.failed { return given }
+            if given.failed {
+                self = before
+                return given
+            }
+            guard lastExpression != nil else {
+                // A vector or matrix (`:check [x, 2*x]`), which has no single gradient: the
+                // command must not go on with the expression before it.
+                self = before
+                return argument.error(.commandNeedsScalar(String(words)))
+            }
             reply.diagnostics = given.diagnostics
         }
         guard let last = lastExpression else {
@@ -48,6 +61,11 @@ extension ReplSession {
             reply.fail(error)
         }
         reply.diagnostics = reply.diagnostics.map { sourceMap.relocate($0) }
+        if reply.failed {
+            let diagnostics = reply.diagnostics
+            self = before
+            reply.diagnostics = diagnostics
+        }
         return reply
     }
 
