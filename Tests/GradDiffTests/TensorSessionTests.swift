@@ -18,4 +18,14 @@ import Testing
         #expect(failed.diagnostics.first?.diagnostic.message == "W is 2×2 but [1, 2, 3] has 3 elements: W @ [1, 2, 3] needs 2")
         #expect(repl.run("sum(z)").output.contains("sum(z)"), "the failed entry left the session as it was")
     }
+
+    /// :wrt names a matrix input whole or by element, as --wrt does (it said W was no
+    /// variable of the session, and split W[1,2] at its comma).
+    @Test func wrtNamesAMatrixOrItsElements() {
+        var repl = session("W = [[1, 2], [3, 4]]")
+        #expect(!repl.run(":wrt W").failed)
+        #expect(repl.run("sum(W*W)").output == "W[1,1] 2\nW[1,2] 4\nW[2,1] 6\nW[2,2] 8\n")
+        #expect(!repl.run(":wrt W[1,2] W[2, 1]").failed)
+        #expect(repl.run("sum(W*W)").output == "W[1,2] 4\nW[2,1] 6\n")
+    }
 }

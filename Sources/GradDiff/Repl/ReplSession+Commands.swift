@@ -102,16 +102,22 @@ extension ReplSession {
         return reply
     }
 
-    /// `:wrt x,y` (commas or blanks between names); `:wrt` alone goes back to every node.
+    /// `:wrt x,y` (commas or blanks between names, as `--wrt` a vector or matrix whole or
+    /// an element, `W[1,2]`); `:wrt` alone goes back to every node.
     private mutating func setWrt(_ argument: Argument) -> ReplReply {
-        let names = argument.text.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" }).map(String.init)
+        var depth = 0
+        let separated = String(argument.text.map { character -> Character in
+            if character == "[" { depth += 1 } else if character == "]" { depth = Swift.max(0, depth - 1) }
+            return depth == 0 && (character == " " || character == "\t") ? "," : character
+        })
+        let names = CommaList.names(separated)
         guard !names.isEmpty else {
             options.wrt = nil
             var reply = ReplReply()
             if confirmsDefinitions { reply.output = "expressions print every node again\n" }
             return reply
         }
-        if let bad = names.first(where: { !Binding.isIdentifier($0) }) {
+        if let bad = names.first(where: { !Binding.isIdentifier(String($0.prefix { $0 != "[" })) }) {
             return argument.error(.wrtNotAName(bad))
         }
         options.wrt = names
@@ -120,7 +126,8 @@ extension ReplSession {
             reply.output = "expressions print only the gradients with respect to \(names.joined(separator: ", ")) (:wrt alone: every node)\n"
         }
         let tape = program.tape
-        for name in names where program.names[name] == nil && tape.variableSlot(named: name) == nil {
+        for name in names where program.names[name] == nil && tape.variableSlot(named: name) == nil
+            && program.tensors.input(named: name) == nil {
             reply.diagnostics.append(LocatedDiagnostic(.warning(.wrtNotYetAVariable(name), at: argument.span), in: argument.source))
         }
         return reply

@@ -60,7 +60,8 @@ extension ReplSession {
 
     /// The variable nodes `:wrt` names: an input's latest version, or a free variable.
     private func resolveWrt(in program: Program) throws(UserError) -> [NodeID]? {
-        guard let names = options.wrt else { return nil }
+        // A vector or matrix input stands for its elements, as with --wrt.
+        guard let names = program.elementNames(options.wrt) else { return nil }
         let tape = program.tape
         var nodes: [NodeID] = []
         for name in names {
