@@ -133,6 +133,16 @@ struct DiagnosticEchoTests {
         #expect(rendered.contains(" 1 | x\u{FFFD}31m + \u{FFFD}y\n   |  ^\n"), "\(rendered)")
     }
 
+    /// A bidirectional control (U+202E reverses what follows it) is shown as �, so the
+    /// line reads as typed and the caret stays under its column.
+    @Test func bidiControlsAreShownAsReplacementCharacters() throws {
+        let source = SourceText(name: "expression", text: "x + \u{202E}y + sine(x)")
+        let error = #expect(throws: UserError.self) { _ = try ProgramParser.parse(source) }
+        let rendered = DiagnosticRenderer(useColor: false).render(try #require(error?.diagnostics.first))
+        #expect(!rendered.unicodeScalars.contains { $0.value == 0x202E }, "\(rendered)")
+        #expect(rendered.contains(" 1 | x + \u{FFFD}y + sine(x)\n   |     ^\n"), "\(rendered)")
+    }
+
     @Test func anOrdinaryPathIsKeptWhole() {
         let path = "/home/someone/projects/graddiff/examples/a-rather-long-directory-name/network.gd"
         let rendered = DiagnosticRenderer(useColor: false).render(LocatedDiagnostic(.error("cannot open '\(path)'"), in: nil))

@@ -59,17 +59,22 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: target.path))
     }
 
+    /// `directory/bin/dot`, a shell script of `body` standing in for Graphviz; the bin directory.
+    static func fakeDot(_ body: String, in directory: URL) throws -> URL {
+        let bin = directory.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        let dot = bin.appendingPathComponent("dot")
+        try ("#!/bin/sh\n" + body + "\n").write(to: dot, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dot.path)
+        return bin
+    }
+
     /// A `dot` that writes half a picture and fails: the old file stays as it was and
     /// no temporary file is left.
     @Test func failingDotLeavesNoPartialFile() throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let bin = directory.appendingPathComponent("bin")
-        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
-        let fakeDot = bin.appendingPathComponent("dot")
-        try "#!/bin/sh\ncat > /dev/null\nprintf '<svg partial'\necho 'dot: out of cheese' >&2\nexit 3\n"
-            .write(to: fakeDot, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fakeDot.path)
+        let bin = try Self.fakeDot("cat > /dev/null\nprintf '<svg partial'\necho 'dot: out of cheese' >&2\nexit 3", in: directory)
         let target = directory.appendingPathComponent("graph.svg")
         try "old picture".write(to: target, atomically: true, encoding: .utf8)
         let result = try GraddiffBinary.run(["--render", target.path] + Self.seed,
@@ -87,13 +92,8 @@ import Testing
     func aSignalWhileDrawingLeavesNoTemporaryFile(_ signal: String) throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let bin = directory.appendingPathComponent("bin")
-        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
-        let slowDot = bin.appendingPathComponent("dot")
         // It marks that it started (the temporary file exists by then), and takes its time.
-        try "#!/bin/sh\ncat > /dev/null\nprintf '<svg partial'\n: > started\nexec sleep 2 2> /dev/null\n"
-            .write(to: slowDot, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: slowDot.path)
+        _ = try Self.fakeDot("cat > /dev/null\nprintf '<svg partial'\n: > started\nexec sleep 2 2> /dev/null", in: directory)
         // Job control (set -m), so the background job's SIGINT is not ignored; the signals
         // unblocked first (Foundation starts a child with them blocked).
         let script = """
