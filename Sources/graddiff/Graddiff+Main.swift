@@ -20,7 +20,6 @@ extension Graddiff {
         // Before anything is printed: --help, --version and completion scripts too end
         // quietly with 0 when the reader closes the pipe, not by SIGPIPE (141).
         StandardStreams.ignoreBrokenPipeSignal()
-        HelpLayout.ignoreUnusableColumns()
         // Not through a slice: its type is looked up at run time, at every start-up.
         var arguments = CommandLine.arguments
         if !arguments.isEmpty { arguments.removeFirst() }

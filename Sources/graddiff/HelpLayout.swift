@@ -31,12 +31,15 @@ struct HelpLayout {
         return 80
     }
 
-    /// Drops a `$COLUMNS` that is no width (0, negative, not a number), which would
-    /// otherwise leave argument-parser's help without its descriptions.
-    static func ignoreUnusableColumns() {
-        guard let text = getenv("COLUMNS") else { return }
-        if let columns = Int(String(cString: text)), columns > 0 { return }
-        unsetenv("COLUMNS")
+    /// Below this argument-parser cannot lay its help out: it stops the program
+    /// (`columns - wrappingIndent` must be positive) at COLUMNS=20 or on a narrow terminal.
+    static let narrowestHelp = 40
+
+    /// Sets `$COLUMNS` to the width help is laid out for, at least `narrowestHelp`, for
+    /// argument-parser to read: a COLUMNS of 0, a negative number or no number (which
+    /// left its help without descriptions) or too narrow a width is replaced.
+    static func fixHelpWidth() {
+        setenv("COLUMNS", String(Swift.max(terminalWidth, narrowestHelp)), 1)
     }
 
     /// The text, with no newline after the last line.

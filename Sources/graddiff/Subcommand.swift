@@ -42,6 +42,7 @@ enum Subcommand {
             try parsed.run()
             Graddiff.exit()
         } catch {
+            HelpLayout.fixHelpWidth()
             let code = command.exitCode(for: error)
             let name = command == Graddiff.self ? nil : command.configuration.commandName
             var message = command.fullMessage(for: error)
@@ -60,6 +61,7 @@ enum Subcommand {
 
     /// `graddiff help`, `graddiff help diff`: the same text as `--help`.
     static func printHelp(_ topic: String?) -> Never {
+        HelpLayout.fixHelpWidth()
         let commands: [String: ParsableCommand.Type] = ["diff": DiffCommand.self, "minimize": MinimizeCommand.self]
         guard let topic else {
             StandardStreams.writeOut(Graddiff.helpMessage() + "\n")

@@ -220,13 +220,21 @@ import Testing
     }
 
     /// A COLUMNS that is no width (0, negative, not a number) is ignored: with 0, the
-    /// help lost every option's description and its overview.
+    /// help lost every option's description and its overview. One too narrow is widened.
     @Test func anUnusableColumnsIsIgnored() throws {
         let plain = try GraddiffProcess.run(["--help"]).stdout
         #expect(plain.contains("EXIT STATUS") || plain.contains("exit status"), "\(plain)")
         for columns in ["0", "-5", "wide"] {
             let help = try GraddiffProcess.run(["--help"], environment: ["COLUMNS": columns])
             #expect(help.stdout == plain, "COLUMNS=\(columns)")
+        }
+        // Narrower than argument-parser can lay out (it stopped the program, status 132):
+        // laid out at 40 columns instead.
+        for columns in ["10", "20", "29"] {
+            for arguments in [["--help"], ["help", "minimize"], ["diff", "--help"]] {
+                let help = try GraddiffProcess.run(arguments, environment: ["COLUMNS": columns])
+                #expect(help.status == 0 && help.stdout.contains("OPTIONS"), "COLUMNS=\(columns) \(arguments): \(help.stderr.prefix(300))")
+            }
         }
     }
 
