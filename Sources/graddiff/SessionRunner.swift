@@ -28,14 +28,21 @@ struct SessionRunner {
             return .unavailable
         }
         if interactive { StandardStreams.writeOut(InteractiveSession.banner) }
-        for argument in command.program.arguments {
-            let reply: ReplReply
-            do throws(UserError) {
-                reply = session.bind(try Binding.parse(argument))
-            } catch {
-                printer.show(error.diagnostics)
-                return .dataError
-            }
+        // The bindings given (`name=@FILE` read as on any command line) are the first inputs.
+        let tables: [String: SourceText]
+        do {
+            tables = try CommandInput.tables(command.program.arguments)
+        } catch {
+            printer.show([LocatedDiagnostic(.error(error.message, help: error.help), in: nil)])
+            return error.status
+        }
+        let parsed = CommandInput.bindings(command.program.arguments, tables: tables)
+        if !parsed.errors.isEmpty {
+            printer.show(parsed.errors)
+            return .dataError
+        }
+        for binding in parsed.bindings {
+            let reply = session.bind(binding)
             printer.show(reply)
             if reply.failed { return .dataError }
         }

@@ -72,6 +72,17 @@ import Testing
         #expect(ragged.status == 65 && ragged.stderr.contains("row 2 has 1 number but row 1 has 2"), "\(ragged.stderr)")
     }
 
+    /// A session's first inputs take W=@FILE as any command line does (the session read
+    /// it as a statement: "expected an expression, found '@'").
+    @Test func aSessionTakesATableBinding() throws {
+        let directory = try GraddiffProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("w.csv")
+        try "1,2\n3,4\n".write(to: file, atomically: true, encoding: .utf8)
+        let result = try GraddiffProcess.run(["-i", "W=@\(file.path)"], input: "sum(W*W)\n")
+        #expect(result.status == 0 && result.stdout.contains("[[2, 4], [6, 8]]"), "\(result.stderr)")
+    }
+
     /// A refused binding leaves its name a free scalar: what the program then says of
     /// that name ("W is a scalar") only follows from the refusal and is not reported,
     /// while problems elsewhere still are.

@@ -26,6 +26,9 @@ public struct Binding: Sendable {
     /// and counted as for a literal in an expression.
     public var warnings: [Diagnostic] = []
 
+    /// Whether the value was read from a file (`W=@w.csv`), not typed.
+    var isTable = false
+
     /// Where the value was typed, after the `=` (nil for a batch column's binding).
     var valueSpan: SourceSpan?
 

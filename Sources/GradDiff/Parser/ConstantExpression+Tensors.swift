@@ -35,6 +35,7 @@ extension Binding {
         var binding = Binding(name: name, value: value.values[0], tensor: value, source: source,
                               nameSpan: SourceSpan(start: 0, end: name.utf8.count))
         binding.warnings = warnings
+        binding.isTable = true
         return binding
     }
 }

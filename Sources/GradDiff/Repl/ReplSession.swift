@@ -66,7 +66,12 @@ public struct ReplSession {
 
     /// Runs a command-line binding (`graddiff -i x=1`) as the statement it spells.
     public mutating func bind(_ binding: Binding) -> ReplReply {
-        runStatements(binding.source)
+        // A table read from a file (`W=@w.csv`) enters as the literal of its numbers.
+        if binding.isTable, let table = binding.tensor {
+            let literal = TensorValueText.oneLine(table.values, table.shape, number: NumberFormat.shortest)
+            return runStatements(SourceText(name: binding.source.name, text: "\(binding.name) = \(literal)"))
+        }
+        return runStatements(binding.source)
     }
 
     /// Parses `source` into the program, evaluates its expressions, and takes the entry
