@@ -150,6 +150,13 @@ import Testing
         #expect(repl.definitions.map(\.name) == ["x"])
     }
 
+    /// An expression at a kink warns in a session as on the command line (it was silent).
+    @Test func aKinkWarnsInASession() {
+        var repl = session("x = 0")
+        let reply = repl.run("relu(x)")
+        #expect(!reply.failed && reply.messages == ["n1 is evaluated at a kink: relu(x) at x = 0"], "\(reply.messages)")
+    }
+
     /// An input named like a constant (`pi = 3`) that a later definition reads: without
     /// it the definition would silently read the constant (y went from 6 to 6.28).
     @Test func unsetRefusesAConstantsRedefinitionInUse() {

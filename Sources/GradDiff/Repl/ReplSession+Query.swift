@@ -6,7 +6,9 @@ extension ReplSession {
     func query(_ node: NodeID, in working: Program, span: SourceSpan, entryStart: Int,
                journal: ProgramJournal) throws(UserError) -> (String, [LocatedDiagnostic], [(key: String, note: LocatedDiagnostic)]) {
         let prepared = try prepare(node, in: working, span: span, entryStart: entryStart, journal: journal)
-        return (format.render(prepared.evaluation.result, prepared.options), prepared.evaluation.numericWarnings,
+        // The warnings the command line gives: numbers that are not finite, and kinks.
+        let warnings = prepared.evaluation.numericWarnings + prepared.evaluation.kinkWarnings
+        return (format.render(prepared.evaluation.result, prepared.options), warnings,
                 earlierVersionNotes(wrt: prepared.wrt, cone: prepared.cone, of: node, in: working, span: span))
     }
 
