@@ -28,4 +28,21 @@ import Testing
         #expect(!repl.run(":wrt W[1,2] W[2, 1]").failed)
         #expect(repl.run("sum(W*W)").output == "W[1,2] 4\nW[2,1] 6\n")
     }
+
+    /// :vars lists vector and matrix inputs and steps with the scalars, in the order
+    /// defined (it said "nothing defined yet").
+    @Test func varsListsVectorsAndMatrices() {
+        var repl = session("W = [[1, 2], [3, 4]]", "v = W @ [1, 1]", "x = 2", "u = W @ [y, 1]")
+        #expect(repl.run(":vars").output == """
+            inputs
+              W = [[1, 2], [3, 4]]
+              x = 2
+            steps
+              v = W @ [1, 1] = [3, 7]
+              u = W @ [y, 1]  (needs y)
+            no value yet
+              y
+
+            """)
+    }
 }

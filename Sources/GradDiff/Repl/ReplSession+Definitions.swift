@@ -8,17 +8,35 @@ extension ReplSession {
         var reply = ReplReply()
         let tape = program.tape
         let values = SessionValues(program)
-        var inputs: [String] = []
-        var steps: [String] = []
+        // Each line with where it was defined: scalars and vectors in the order typed.
+        var inputs: [(at: Int32, line: String)] = []
+        var steps: [(at: Int32, line: String)] = []
         for step in program.steps where !step.name.isEmpty {
             let label = step.name
             let node = Int(step.node)
             if tape.ops[node] == .variable, let value = program.defaults[Int(tape.first[node])] {
-                inputs.append("\(label) = \(number(value))")
+                inputs.append((step.span.start, "\(label) = \(number(value))"))
             } else {
                 let missing = values.missingVariables(of: step.node)
-                steps.append("\(label) = \(stepText(step.node, span: step.span, in: program, values: values))"
-                             + (missing.isEmpty ? " = \(number(values.value(of: step.node)))" : "  (needs \(NameList.plain(missing)))"))
+                steps.append((step.span.start, "\(label) = \(stepText(step.node, span: step.span, in: program, values: values))"
+                              + (missing.isEmpty ? " = \(number(values.value(of: step.node)))" : "  (needs \(NameList.plain(missing)))")))
+            }
+        }
+        // Vectors and matrices: an input's numbers, a step's text and numbers.
+        for step in program.tensors.steps where !step.name.isEmpty {
+            let elements = program.tensors.elements(of: step.node)
+            let shape = program.tensors[step.node].shape
+            let missing = elements.flatMap { values.missingVariables(of: $0) }
+            let numbers = missing.isEmpty
+                ? " = " + TensorValueText.oneLine(elements.map { values.value(of: $0) }, shape, number: number) : ""
+            let isInput = elements.allSatisfy { tape.ops[Int($0)] == .variable && program.defaults[Int(tape.first[Int($0)])] != nil }
+            if isInput {
+                inputs.append((step.span.start, step.name + numbers))
+            } else {
+                let text = program.source.text(of: step.span)
+                let formula = text.firstIndex(of: "=").map { String(text[text.index(after: $0)...]).trimmingSpaces() } ?? text
+                steps.append((step.span.start, "\(step.name) = \(formula)"
+                              + (missing.isEmpty ? numbers : "  (needs \(NameList.plain(Array(Set(missing)).sorted())))")))
             }
         }
         // Functions as typed, the latest definition of each.
@@ -26,7 +44,9 @@ extension ReplSession {
         let functions = definitions.reversed().filter { $0.kind == .function && seen.insert($0.name).inserted }
             .reversed().map(\.text)
         let unbound = tape.variableNames.indices.filter { program.defaults[$0] == nil }.map { tape.variableNames[$0] }
-        for (title, lines) in [("inputs", inputs), ("steps", steps), ("functions", functions), ("no value yet", unbound)] where !lines.isEmpty {
+        let (inputLines, stepLines) = (inputs.sorted { $0.at < $1.at }.map(\.line), steps.sorted { $0.at < $1.at }.map(\.line))
+        for (title, lines) in [("inputs", inputLines), ("steps", stepLines), ("functions", functions), ("no value yet", unbound)]
+            where !lines.isEmpty {
             reply.output += title + "\n" + lines.map { "  \($0)\n" }.joined()
         }
         if reply.output.isEmpty {
