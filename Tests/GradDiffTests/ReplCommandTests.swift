@@ -150,6 +150,14 @@ import Testing
         #expect(repl.definitions.map(\.name) == ["x"])
     }
 
+    /// randn draws from one stream in order: unsetting an earlier draw would hand its
+    /// numbers to a later one (b changed silently); it is refused, as a use is.
+    @Test func unsetRefusesWhatWouldRedrawALaterRandn() {
+        var repl = session("a = randn(2)", "b = randn(2)", "c = 1")
+        #expect(repl.run(":unset a").messages == ["cannot unset 'a': b draws its numbers after it (randn), and would get a's"])
+        #expect(!repl.run(":unset c").failed && !repl.run(":unset b").failed && !repl.run(":unset a").failed)
+    }
+
     /// An expression at a kink warns in a session as on the command line (it was silent).
     @Test func aKinkWarnsInASession() {
         var repl = session("x = 0")

@@ -56,6 +56,10 @@ extension Message {
     static func unsetInUse(_ name: String, by user: String) -> Message {
         Message("cannot unset '\(name)': \(user) is defined with it", help: "unset \(user) first")
     }
+    static func unsetRedraws(_ name: String, by user: String) -> Message {
+        Message("cannot unset '\(name)': \(user) draws its numbers after it (randn), and would get \(name)'s",
+                help: "unset \(user) first")
+    }
     static func commandNeedsScalar(_ expression: String) -> Message {
         Message("'\(expression)' is a vector or matrix, which has no single gradient",
                 help: "give a scalar, such as sum(\(expression))")

@@ -65,6 +65,7 @@ extension ReplSession {
             let isFree = program.tape.variableSlot(named: name) != nil
             return argument.error(.unsetUndefined(name, isFree: isFree, suggestion: suggestion))
         }
+        let drawsRandomNumbers = definitions.contains { $0.name == name && Self.reads($0.text, name: "randn") }
         var replayed = Program(source: SourceText(name: sourceName, text: ""))
         var replayedText = SessionText()
         for (index, definition) in definitions.enumerated() where definition.name != name {
@@ -82,6 +83,10 @@ extension ReplSession {
             // A constant's name (`pi = 3`) read later would silently mean the constant again.
             if index > first, Op.constant(named: name) != nil, Self.reads(definition.text, name: name) {
                 return argument.error(.unsetInUse(name, by: definition.name))
+            }
+            // Draws come from one stream in order: a later randn would get the unset one's numbers.
+            if index > first, drawsRandomNumbers, Self.reads(definition.text, name: "randn") {
+                return argument.error(.unsetRedraws(name, by: definition.name))
             }
             replayedText.append(piece)
         }
