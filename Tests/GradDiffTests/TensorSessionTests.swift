@@ -45,4 +45,13 @@ import Testing
 
             """)
     }
+
+    /// JSON in a session is shaped as the command line's (it broke a matrix into its
+    /// elements, with no "shape").
+    @Test func sessionJSONIsShaped() {
+        var repl = session("W = [[1, 2], [3, 4]]", ":format json")
+        let output = repl.run("sum(W*W)").output
+        #expect(output.hasPrefix(#"{"value": 30, "gradient": {"W": [[2, 4], [6, 8]]}, "nodes": [{"id": 0, "op": "var", "name": "W", "shape": [2, 2]"#),
+                "\(output)")
+    }
 }

@@ -50,6 +50,8 @@ extension ReplSession {
         if format == .json {
             var plain = Program(source: pruned.source, tape: Self.plainNames(pruned.tape))
             (plain.defaults, plain.output) = (pruned.defaults, pruned.output)
+            // Vectors and matrices stay shaped, as the command line's JSON has them.
+            plain.context.tensors = pruned.context.tensors
             pruned = plain
         }
         let subtape = pruned.tape
