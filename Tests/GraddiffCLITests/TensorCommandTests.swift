@@ -58,11 +58,17 @@ import Testing
             """)
     }
 
-    @Test func bindingsFromFilesAndTheirErrors() throws {
+    /// A temporary directory holding `w.csv` with `text`: the directory (to remove) and the file.
+    static func tableFile(_ text: String) throws -> (URL, URL) {
         let directory = try GraddiffProcess.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("w.csv")
-        try "1, 2\n3\t4\n".write(to: file, atomically: true, encoding: .utf8)
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        return (directory, file)
+    }
+
+    @Test func bindingsFromFilesAndTheirErrors() throws {
+        let (directory, file) = try Self.tableFile("1, 2\n3\t4\n")
+        defer { try? FileManager.default.removeItem(at: directory) }
         let result = try GraddiffProcess.run(["-q", "--wrt", "W", "sum(W @ [1, 1])", "W=@\(file.path)"])
         #expect(result.status == 0 && result.stdout == "[[1, 1], [1, 1]]\n", "\(result.stderr)")
         let missing = try GraddiffProcess.run(["sum(W)", "W=@\(directory.path)/missing.csv"])
@@ -75,10 +81,8 @@ import Testing
     /// A session's first inputs take W=@FILE as any command line does (the session read
     /// it as a statement: "expected an expression, found '@'").
     @Test func aSessionTakesATableBinding() throws {
-        let directory = try GraddiffProcess.temporaryDirectory()
+        let (directory, file) = try Self.tableFile("1,2\n3,4\n")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("w.csv")
-        try "1,2\n3,4\n".write(to: file, atomically: true, encoding: .utf8)
         let result = try GraddiffProcess.run(["-i", "W=@\(file.path)"], input: "sum(W*W)\n")
         #expect(result.status == 0 && result.stdout.contains("[[2, 4], [6, 8]]"), "\(result.stderr)")
     }
@@ -87,10 +91,8 @@ import Testing
     /// that name ("W is a scalar") only follows from the refusal and is not reported,
     /// while problems elsewhere still are.
     @Test func aRefusedBindingBringsNoFollowOnErrors() throws {
-        let directory = try GraddiffProcess.temporaryDirectory()
+        let (directory, file) = try Self.tableFile("1,2\n3,x\n")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("w.csv")
-        try "1,2\n3,x\n".write(to: file, atomically: true, encoding: .utf8)
         let table = try GraddiffProcess.run(["sum(W)", "W=@\(file.path)"])
         #expect(table.status == 65 && table.stderr.contains("'x' in row 2, column 2 is not a number"), "\(table.stderr)")
         #expect(!table.stderr.contains("is a scalar"), "\(table.stderr)")

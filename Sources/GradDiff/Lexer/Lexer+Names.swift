@@ -104,4 +104,16 @@ extension Lexer {
         else { return nil }
         return length
     }
+
+    /// Whether the text of `source` from byte `start` up to `end` reads a name that
+    /// `isWanted` picks, as a whole name (not part of a longer one). Text that does not
+    /// lex ends the search.
+    static func readsName(in source: SourceText, from start: Int = 0, to end: Int = .max,
+                          where isWanted: (String) -> Bool) -> Bool {
+        var lexer = Lexer(source, startingAt: start)
+        while let token = try? lexer.next(), token.kind != .end, token.span.start < end {
+            if token.kind == .identifier, isWanted(source.text(of: token.span)) { return true }
+        }
+        return false
+    }
 }

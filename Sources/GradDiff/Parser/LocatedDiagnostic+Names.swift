@@ -7,11 +7,7 @@ extension LocatedDiagnostic {
         guard !names.isEmpty, let source else { return false }
         let spans = (diagnostic.span.map { [$0] } ?? []) + diagnostic.otherSpans
         return spans.contains { span in
-            var lexer = Lexer(source, startingAt: Int(span.start))
-            while let token = try? lexer.next(), token.kind != .end, token.span.start < span.end {
-                if token.kind == .identifier, names.contains(source.text(of: token.span)) { return true }
-            }
-            return false
+            Lexer.readsName(in: source, from: Int(span.start), to: Int(span.end), where: names.contains)
         }
     }
 }

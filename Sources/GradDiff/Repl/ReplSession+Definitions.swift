@@ -172,10 +172,6 @@ extension ReplSession {
 
     /// Whether `text` reads `name` as a name (not as part of a longer one).
     static func reads(_ text: String, name: String) -> Bool {
-        var lexer = Lexer(SourceText(name: "", text: text))
-        while let token = try? lexer.next(), token.kind != .end {
-            if token.kind == .identifier, lexer.source.text(of: token.span) == name { return true }
-        }
-        return false
+        Lexer.readsName(in: SourceText(name: "", text: text)) { $0 == name }
     }
 }
