@@ -68,6 +68,18 @@ struct NodeIndexTests {
         #expect(table.find(hash: lastSlot) { _ in true } == 1)
     }
 
+    /// More nodes of one hash than `rebuild` keeps on their way (loading their slots
+    /// ahead): every one is placed again, in its order.
+    @Test func growingKeepsManyNodesOfOneHashInTheirOrder() {
+        var table = HashedNodes(capacity: 40)
+        let hash = UInt64(5) << 58
+        for id in 1...40 { table.insert(NodeID(id), hash: hash) }
+        table.reserve(400) { _ in hash }
+        #expect(table.count == 40)
+        #expect(table.find(hash: hash) { _ in true } == 1)
+        for id in 1...40 { #expect(table.find(hash: hash) { $0 >= NodeID(id) } == NodeID(id)) }
+    }
+
     @Test func aCopyIsNeverFoundBeforeTheNodeItCopies() {
         var builder = TapeBuilder()
         let x = builder.variable("x", at: span)

@@ -76,8 +76,8 @@ struct HashedNodes: Sendable {
     /// not wait for memory (a table of 10^5 constants does not stay in the cache, and
     /// the parser reads its constants in no order).
     @inline(__always)
-    func prefetch(hash: UInt64) {
-        guard count > 0 else { return }
+    func prefetch(hash: UInt64, evenIfEmpty: Bool = false) {
+        guard count > 0 || evenIfEmpty else { return }
         let slot = home(hash)
         tags.withUnsafeBufferPointer { graddiff_prefetch($0.baseAddress! + slot) }
         ids.withUnsafeBufferPointer { graddiff_prefetch($0.baseAddress! + slot) }
@@ -93,9 +93,29 @@ struct HashedNodes: Sendable {
     /// in an order cheaper to read than its own).
     mutating func rebuild(capacity: Int, with nodes: some Sequence<NodeID>, hashOf: (NodeID) -> UInt64) {
         var larger = HashedNodes(capacity: capacity)
-        for id in nodes { larger.insert(id, hash: hashOf(id)) }
+        // Each node's home slot is loaded `Self.rebuildLead` nodes before it is placed (a
+        // table of 10^5 nodes is beyond the cache, and its slots are taken in no order):
+        // a ring of the nodes on their way, placed in the order given.
+        var ring = (ids: [NodeID](repeating: 0, count: Self.rebuildLead), hashes: [UInt64](repeating: 0, count: Self.rebuildLead))
+        var waiting = 0
+        for id in nodes {
+            let hash = hashOf(id)
+            larger.prefetch(hash: hash, evenIfEmpty: true)
+            let at = waiting % Self.rebuildLead
+            if waiting >= Self.rebuildLead { larger.insert(ring.ids[at], hash: ring.hashes[at]) }
+            ring.ids[at] = id
+            ring.hashes[at] = hash
+            waiting += 1
+        }
+        for placed in Swift.max(0, waiting - Self.rebuildLead)..<waiting {
+            let at = placed % Self.rebuildLead
+            larger.insert(ring.ids[at], hash: ring.hashes[at])
+        }
         self = larger
     }
+
+    /// How many nodes ahead `rebuild` loads a home slot: enough to cover a wait for memory.
+    private static let rebuildLead = 16
 
     /// Room for `capacity` nodes in all before the table must grow.
     mutating func reserve(_ capacity: Int, hashOf: (NodeID) -> UInt64) {

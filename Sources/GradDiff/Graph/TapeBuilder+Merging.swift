@@ -46,8 +46,10 @@ extension TapeBuilder {
     /// would wait for memory at every constant.
     private mutating func growConstants(indexedBelow end: Int) {
         let tape = self.tape
-        let constants = (0..<end).lazy.filter { tape.ops[$0] == .constant }.map { NodeID($0) }
-        index.constants.rebuild(capacity: Swift.max(32, 2 * index.constants.count), with: constants) { Self.constantHash(of: $0, in: tape) }
+        let capacity = Swift.max(32, 2 * index.constants.count)
+        tape.ops.withUnsafeBufferPointer { ops in
+            index.constants.rebuild(capacity: capacity, with: ConstantNodes(ops: ops, end: end)) { Self.constantHash(of: $0, in: tape) }
+        }
     }
 
     /// Starts loading where `existingConstant(value)` will look, for a literal the
@@ -143,5 +145,25 @@ extension TapeBuilder {
 
     static func constantHash(of id: NodeID, in tape: Tape) -> UInt64 {
         constantHash(tape.constants[Int(tape.first[Int(id)])].bitPattern)
+    }
+}
+
+/// The constant nodes below `end` in tape order, read from the ops a byte a node.
+private struct ConstantNodes: Sequence, IteratorProtocol {
+    let ops: UnsafeBufferPointer<Op>
+    let end: Int
+    var at = 0
+
+    init(ops: UnsafeBufferPointer<Op>, end: Int) {
+        self.ops = ops
+        self.end = end
+    }
+
+    mutating func next() -> NodeID? {
+        while at < end {
+            at += 1
+            if ops[at - 1] == .constant { return NodeID(at - 1) }
+        }
+        return nil
     }
 }

@@ -13,6 +13,9 @@ struct Lexer: Sendable {
     /// How many more there were: 10^5 literals of 1e999 warn three times and count the rest.
     private(set) var unshownWarnings = 0
     static let shownWarnings = 3
+    /// The plain literal after the last one read, read early so the parser can start
+    /// loading where its constant will be looked up (`literalAhead`).
+    var ahead = LiteralAhead()
 
     /// A lexer reading `source` from byte `offset` on.
     init(_ source: SourceText, startingAt offset: Int = 0) {
@@ -159,9 +162,17 @@ struct Lexer: Sendable {
     /// double's range warns.
     private mutating func number() throws(UserError) -> Token {
         let start = offset
+        // Read already, as the literal after the last one: `PlainDecimal.leading` of the same bytes.
+        if start == ahead.start {
+            let value = ahead.value
+            offset = ahead.end
+            readLiteralAhead()
+            return Token(.number, span(start), number: value)
+        }
         // The commonest literal in one pass, without the full reader's closure (which copies the lexer).
         if let (value, end) = source.bytes.withUnsafeBufferPointer({ PlainDecimal.leading($0, from: start) }) {
             offset = end
+            readLiteralAhead()
             return Token(.number, span(start), number: value)
         }
         let outcome = NumberReader.scan(source.bytes, from: start) { identifierContinueLength(at: $0) != nil }

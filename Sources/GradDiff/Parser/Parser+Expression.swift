@@ -63,7 +63,10 @@ extension Parser {
             if expectsOperand {
                 switch current.kind {
                 case .number:
-                    context.builder.prefetchConstant(current.number)
+                    // The literal after this one, read early (`Lexer.literalAhead`): its
+                    // constant is looked up a term from now (this one's slot was loaded
+                    // when it was the literal ahead).
+                    context.builder.prefetchConstant(lexer.ahead.value)
                     operands.append(Operand(node: -1, literal: current.number, span: current.span))
                     try advance()
                     expectsOperand = false
