@@ -182,6 +182,7 @@ extension Parser {
                 }
                 depth -= 1
                 rememberGroup(operands.top)
+                if operands.count > 1 { prefetchWaitingLiterals(operands) }
                 try advance()
             case .rightBracket where depth > 0:
                 try reduce(&operands, &pending, above: 0, groupsRight: false)
