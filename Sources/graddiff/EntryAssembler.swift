@@ -32,6 +32,19 @@ struct EntryAssembler {
         return pending.map { ($0, firstLine) }
     }
 
+    /// `entry` as one line of history. A continued entry's newlines lie inside '(' or
+    /// '[' and mean nothing, so they become spaces; a comment ends at its newline, so it
+    /// is dropped from every line but the last, or joined it would hide what follows.
+    static func historyLine(_ entry: String) -> String {
+        let lines = entry.split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.enumerated().map { index, line in
+            guard index < lines.count - 1, let comment = line.firstIndex(of: "#") else { return line }
+            var kept = line[..<comment]
+            while kept.last == " " || kept.last == "\t" { kept.removeLast() }
+            return kept
+        }.joined(separator: " ")
+    }
+
     /// Drops the unfinished entry (Ctrl-C).
     mutating func abandon() {
         pending = nil

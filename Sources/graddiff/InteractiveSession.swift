@@ -27,8 +27,7 @@ struct InteractiveSession {
                 entries.abandon()
             case .line(let line):
                 guard let entry = entries.add(Substring(line)) else { continue }
-                // Newlines inside '(' mean nothing, so a continued entry is one history line.
-                let line = String(entry.text.map { $0 == "\n" ? " " : $0 })
+                let line = EntryAssembler.historyLine(entry.text)
                 if LineEditor.remember(line), let warning = history?.append(line) {
                     printer.show([LocatedDiagnostic(.warning(warning), in: nil)])
                 }

@@ -58,6 +58,25 @@ struct ReplTerminalTests {
         #expect(mode == 0o600)
     }
 
+    /// An entry continued over lines is one line of history, without the comments that
+    /// ended its lines (joined, a comment would hide the rest): recalled, it runs again.
+    @Test func aContinuedEntryIsRecalledWithoutItsComments() throws {
+        let terminal = try TerminalSession(["x=2", "-i"])
+        try terminal.run("(x + # the first part")
+        try terminal.run("1) * 10")
+        try terminal.waitFor("30", count: 1)
+        try terminal.press("Up")
+        try terminal.waitUntil("the entry recalled") { $0.hasSuffix("graddiff> (x + 1) * 10") }
+        try terminal.press("Enter")
+        try terminal.waitFor("graddiff>", count: 3)
+        try terminal.press("C-d")
+        #expect(try terminal.exitStatus() == 0)
+        let screen = try terminal.screen()
+        #expect(!screen.contains("error"), "\(screen)")
+        let history = try String(contentsOf: terminal.historyFile, encoding: .utf8)
+        #expect(history == "(x + 1) * 10\n", "\(history)")
+    }
+
     @Test func ctrlRSearchesTheHistory() throws {
         let terminal = try TerminalSession()
         try terminal.run("speed = 4")
