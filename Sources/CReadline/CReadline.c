@@ -31,7 +31,7 @@ bool graddiff_rl_load(void) {
         "rl_callback_handler_remove", "rl_callback_read_char", "rl_point", "rl_end",
         "rl_redisplay", "rl_free_line_state", "rl_callback_sigcleanup",
         "rl_cleanup_after_signal", "rl_replace_line", "rl_attempted_completion_over",
-        "rl_completion_suppress_append", "rl_completion_matches", "rl_line_buffer",
+        "rl_completion_suppress_append", "rl_completion_matches", "rl_line_buffer", "rl_outstream",
     };
     for (size_t index = 0; index < sizeof names / sizeof names[0]; index++) {
         if (dlsym(library, names[index]) == NULL) {
@@ -96,3 +96,5 @@ char **graddiff_rl_completion_matches(const char *text, rl_compentry_func_t *gen
 int graddiff_rl_point(void) { return VARIABLE(int, rl_point); }
 
 const char *graddiff_rl_line_buffer(void) { return VARIABLE(char *, rl_line_buffer); }
+
+void graddiff_rl_echo_to_standard_error(void) { VARIABLE(FILE *, rl_outstream) = stderr; }

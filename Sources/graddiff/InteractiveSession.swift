@@ -21,7 +21,7 @@ struct InteractiveSession {
             LineEditor.completer = { word, before in current.completions(of: word, after: before) }
             switch LineEditor.readLine(prompt: entries.isContinuing ? Self.continuationPrompt : Self.prompt) {
             case .endOfInput:
-                StandardStreams.writeOut("\n")
+                LineEditor.show("\n")
                 return .success
             case .interrupted:
                 entries.abandon()

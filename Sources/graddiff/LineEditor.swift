@@ -57,7 +57,19 @@ enum LineEditor {
         sigprocmask(SIG_UNBLOCK, &interrupt, nil)
 
         graddiff_rl_configure(strdup("graddiff"), complete, wordBreaks, Int32(ReplSession.historyLimit))
+        if !showsOnStandardOutput { graddiff_rl_echo_to_standard_error() }
         for entry in history { graddiff_rl_add_history(entry) }
+    }
+
+    /// Whether prompts and typed text go to standard output, as readline's do by default:
+    /// not when it is redirected (`graddiff -i > results.txt`), where they would fill the
+    /// file and leave the screen blank; they go to standard error then.
+    static var showsOnStandardOutput: Bool { StandardStreams.isTerminal(STDOUT_FILENO) }
+
+    /// Writes what the terminal shows around the lines (the banner, a ^C) where the
+    /// prompts go.
+    static func show(_ text: String) {
+        if showsOnStandardOutput { StandardStreams.writeOut(text) } else { StandardStreams.writeError(text) }
     }
 
     /// Reads one line with `prompt`: the line, a Ctrl-C, or the end of input (Ctrl-D on
@@ -111,9 +123,9 @@ enum LineEditor {
     private static func abandonLine() {
         graddiff_rl_redisplay_at_end()
         // Before the clean-up, which ends bracketed paste with a carriage return.
-        StandardStreams.writeOut("^C")
+        show("^C")
         graddiff_rl_abandon_line()
-        StandardStreams.writeOut("\n")
+        show("\n")
     }
 
     private static let complete: @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = { text, start, _ in

@@ -27,7 +27,7 @@ struct SessionRunner {
                                                        + "or run the statements from a file with -f FILE"), in: nil)])
             return .unavailable
         }
-        if interactive { StandardStreams.writeOut(InteractiveSession.banner) }
+        if interactive { LineEditor.show(InteractiveSession.banner) }
         // The bindings given (`name=@FILE` read as on any command line) are the first inputs.
         let tables: [String: SourceText]
         do {

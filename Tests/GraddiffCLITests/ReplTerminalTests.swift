@@ -77,6 +77,21 @@ struct ReplTerminalTests {
         #expect(history == "(x + 1) * 10\n", "\(history)")
     }
 
+    /// With standard output redirected to a file, the banner, prompts and typed text
+    /// stay on the screen (standard error), and the file holds the results alone.
+    @Test func aSessionWritingToAFileKeepsItsPromptsOnTheScreen() throws {
+        let terminal = try TerminalSession(["-c", "\(GraddiffProcess.binary) -i > out.txt"], executable: "/bin/sh")
+        try terminal.run("x = 2")
+        try terminal.run("x*3")
+        try terminal.press("C-d")
+        #expect(try terminal.exitStatus() == 0)
+        let screen = try terminal.screen()
+        #expect(screen.contains("graddiff session:") && screen.contains("graddiff> x*3"), "\(screen)")
+        let results = try String(contentsOf: terminal.directory.appendingPathComponent("out.txt"), encoding: .utf8)
+        #expect(results.hasPrefix("x = 2\nnode"), "\(results)")
+        #expect(!results.contains("graddiff") && !results.contains("x*3\n"), "\(results)")
+    }
+
     @Test func ctrlRSearchesTheHistory() throws {
         let terminal = try TerminalSession()
         try terminal.run("speed = 4")

@@ -24,6 +24,9 @@ const char *graddiff_rl_error(void);
 void graddiff_rl_configure(const char *name, rl_completion_func_t *complete,
                            rl_cpvfunc_t *word_breaks, int history_limit);
 void graddiff_rl_add_history(const char *line);
+/// Shows prompts and typed text on standard error (readline's default is standard
+/// output, which may be redirected to a file).
+void graddiff_rl_echo_to_standard_error(void);
 /// The newest history line, or NULL if there is none.
 const char *graddiff_rl_last_history_line(void);
 void graddiff_rl_using_history(void);
