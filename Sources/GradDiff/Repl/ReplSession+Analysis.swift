@@ -31,23 +31,28 @@ extension ReplSession {
         // The session as it was: a command that fails leaves it so, the expression it
         // was given included (a refused :render made its expression the last one).
         let before = self
+        var given = ReplReply()
         if !words.isEmpty {
             // The expression given runs as an entry of its own (so its errors point into it)
             // and becomes the last expression; its table is not printed.
             lastExpression = nil
-            let given = runStatements(SourceText(name: argument.source.name, text: String(words), firstLine: argument.source.firstLine),
-                                      printing: false)
+            // Its diagnostics quote the line as typed, command and all.
+            let offset = Int(argument.span.start) + argument.text.utf8.distance(from: argument.text.startIndex, to: words.startIndex)
+            given = runStatements(SourceText(name: argument.source.name, text: String(words), firstLine: argument.source.firstLine),
+                                      printing: false, shown: (argument.source, offset))
             if given.failed {
                 self = before
                 return given
             }
             guard lastExpression != nil else {
-                // A vector or matrix (`:check [x, 2*x]`), which has no single gradient: the
-                // command must not go on with the expression before it.
+                // Only definitions (`:check p = x*2`), or a vector or matrix (`:check [x, 2*x]`),
+                // which has no single gradient: the command must not go on with the
+                // expression before it.
+                let defined = definitions.count > before.definitions.count ? definitions.last?.name : nil
                 self = before
+                if let defined { return argument.error(.commandNeedsExpression(":\(command.name.rawValue)", String(words), defines: defined)) }
                 return argument.error(.commandNeedsScalar(String(words)))
             }
-            reply.diagnostics = given.diagnostics
         }
         guard let last = lastExpression else {
             return argument.error(.noExpressionYet(command.usage))
@@ -60,7 +65,9 @@ extension ReplSession {
         } catch {
             reply.fail(error)
         }
-        reply.diagnostics = reply.diagnostics.map { sourceMap.relocate($0) }
+        // The given expression's own are in its line already: moved again, they pointed
+        // as many bytes too early as the session's text before it held.
+        reply.diagnostics = given.diagnostics + reply.diagnostics.map { sourceMap.relocate($0) }
         if reply.failed {
             let diagnostics = reply.diagnostics
             self = before

@@ -77,9 +77,13 @@ public struct ReplSession {
     /// Parses `source` into the program, evaluates its expressions, and takes the entry
     /// back unless everything worked.
     /// With `printing` false the expressions are checked and remembered, not printed.
-    mutating func runStatements(_ source: SourceText, confirming: Bool? = nil, printing: Bool = true) -> ReplReply {
+    /// `shown` is the line diagnostics quote, when `source` is part of it (a command's
+    /// expression), and where in it `source` starts.
+    mutating func runStatements(_ source: SourceText, confirming: Bool? = nil, printing: Bool = true,
+                                shown: (line: SourceText, offset: Int)? = nil) -> ReplReply {
         var reply = ReplReply()
-        let piece = SessionText.piece(source, after: program.source)
+        var piece = SessionText.piece(source, after: program.source)
+        if let shown { piece.show(in: shown.line, from: shown.offset) }
         var journal = ProgramJournal(program)
         var failed = false
         do throws(UserError) {

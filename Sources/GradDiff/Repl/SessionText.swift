@@ -5,10 +5,20 @@
 /// line it was read on (`<stdin>:12:5`), not by its place in the joined text.
 struct SessionText {
     struct Piece {
-        /// Where the piece starts in the program's source.
+        /// Where the piece starts in the program's source, and its length there.
         var start: Int
+        var length: Int
         /// The piece as it was read, with its own name and first line number.
         var source: SourceText
+        /// Where the piece starts in `source`: after the command of an entry such as
+        /// `:check x*y`, whose expression alone is parsed but whose line is shown.
+        var offset = 0
+
+        /// The piece shown as part of `line`, starting at byte `offset` of it.
+        mutating func show(in line: SourceText, from offset: Int) {
+            source = line
+            self.offset = offset
+        }
     }
 
     private(set) var pieces: [Piece] = []
@@ -16,7 +26,7 @@ struct SessionText {
     /// Where `source` will start in the program's source once parsed into it: after a
     /// newline, unless the program's text is still empty (see `ProgramParser.parse(_:into:)`).
     static func piece(_ source: SourceText, after programSource: SourceText) -> Piece {
-        Piece(start: programSource.bytes.isEmpty ? 0 : programSource.bytes.count + 1, source: source)
+        Piece(start: programSource.bytes.isEmpty ? 0 : programSource.bytes.count + 1, length: source.bytes.count, source: source)
     }
 
     /// Records a piece the program now holds.
@@ -34,9 +44,10 @@ struct SessionText {
             return LocatedDiagnostic(located.diagnostic, in: last.source)
         }
         let piece = self.piece(containing: Int(span.start), pending: pending) ?? last
-        let range = piece.start...(piece.start + piece.source.bytes.count)
+        let range = piece.start...(piece.start + piece.length)
         func shifted(_ span: SourceSpan) -> SourceSpan {
-            SourceSpan(start: Int(span.start) - piece.start, end: Int(span.end) - piece.start)
+            let shift = piece.offset - piece.start
+            return SourceSpan(start: Int(span.start) + shift, end: Int(span.end) + shift)
         }
         var diagnostic = located.diagnostic
         diagnostic.span = shifted(span)
