@@ -6,8 +6,9 @@
 ///       1 | (x+y
 ///         | ^   ^
 ///
-/// Columns count characters, not bytes; tabs in the source are copied into the caret
-/// line so the caret stays under the right character.
+/// The header's column counts characters, not bytes; the caret line counts terminal
+/// columns (two under a CJK character), and tabs in the source are copied into it so
+/// the caret stays under the right character.
 public struct DiagnosticRenderer: Sendable {
     public var useColor: Bool
     /// Source lines longer than this are shown as a window around the span.
@@ -65,17 +66,27 @@ public struct DiagnosticRenderer: Sendable {
         let suffix = (windowEnd < range.upperBound ? "…" : "")
         let number = String(line.number + source.firstLine - 1)
         let gutter = String(repeating: " ", count: number.count)
+        // The caret line counts terminal columns: each character of the line shown stands
+        // over its columns of blanks (a tab over a tab, so the terminal moves both lines
+        // alike), and a mark over the columns of its characters.
+        var blanks: [Character] = Array(repeating: " ", count: prefix.count)
+        var columnAt = Array(repeating: 0, count: windowEnd - windowStart + 1)  // by byte
+        var byte = windowStart
+        for character in String(decoding: source.bytes[windowStart..<windowEnd], as: UTF8.self) {
+            let columns = character == "\t" ? 1 : Self.columns(of: character)
+            blanks += character == "\t" ? ["\t"] : Array(repeating: " ", count: columns)
+            let next = min(windowEnd, byte + character.utf8.count)
+            for index in byte..<next { columnAt[index - windowStart] = blanks.count - prefix.count - columns }
+            byte = next
+        }
+        columnAt[windowEnd - windowStart] = blanks.count - prefix.count
         var carets: [Character] = []
         for mark in marks.sorted(by: { $0.start < $1.start }) {
             let start = max(mark.start, windowStart)
             let end = min(max(mark.end, start), windowEnd)
-            let startColumn = source.characterCount(from: windowStart, to: start) + prefix.count
-            let width = max(1, source.characterCount(from: start, to: end))
-            while carets.count < startColumn {
-                let index = carets.count - prefix.count
-                let byteIndex = windowStart + max(0, index)
-                carets.append(index >= 0 && byteIndex < windowEnd && source.bytes[byteIndex] == 9 ? "\t" : " ")
-            }
+            let startColumn = columnAt[start - windowStart] + prefix.count
+            let width = max(1, columnAt[end - windowStart] + prefix.count - startColumn)
+            while carets.count < startColumn { carets.append(carets.count < blanks.count ? blanks[carets.count] : " ") }
             for offset in 0..<width where carets.count <= startColumn + offset {
                 carets.append(offset == 0 ? "^" : "~")
             }
@@ -83,6 +94,11 @@ public struct DiagnosticRenderer: Sendable {
         var text = " \(number) | \(prefix)\(lineText)\(suffix)\n"
         text += " \(gutter) | " + paint(String(carets), .green) + "\n"
         return text
+    }
+
+    /// The columns `character` takes as the line shows it (a control as its picture).
+    private static func columns(of character: Character) -> Int {
+        TerminalColumns.width(of: String(MessageText.picture(of: character)))
     }
 
     private enum Style: String {

@@ -52,14 +52,14 @@ extension ExplainFormatter {
             onPaths[$0] && tape.ops[$0].arity > 0 && result.hasGradient(NodeID($0))
         }
         let headers = steps.map { "\(tape.label(of: NodeID($0))) = \(result.oneLevelText(of: NodeID($0)))" }
-        let headerWidth = Swift.min(headers.map(\.count).max() ?? 0, width / 2)
+        let headerWidth = Swift.min(headers.map(\.columns).max() ?? 0, width / 2)
         var narration = BackwardNarration(steps: [], leaves: [], received: Array(repeating: [], count: tape.count),
                                           internalOps: [])
         for (step, header) in zip(steps, headers) {
             let id = NodeID(step)
             var text = gradientLine(header.padded(to: headerWidth) + "  ", id, narration.received[step])
             let partials = result.localPartials(of: id).filter { onPaths[Int($0.input)] }
-            let inputWidth = partials.map { tape.label(of: $0.input).count }.max() ?? 0
+            let inputWidth = partials.map { tape.label(of: $0.input).columns }.max() ?? 0
             for partial in partials {
                 let product = result.gradients[step] * partial.value
                 narration.received[Int(partial.input)].append(product)
@@ -76,7 +76,7 @@ extension ExplainFormatter {
     /// has no gradient).
     private func leafLines(_ onPaths: [Bool], _ received: [[Double]]) -> [NodeLines] {
         let leaves = (0...Int(result.output)).filter { onPaths[$0] && tape.ops[$0] == .variable }
-        let labelWidth = Swift.min(leaves.map { tape.label(of: NodeID($0)).count }.max() ?? 0, 16)
+        let labelWidth = Swift.min(leaves.map { tape.label(of: NodeID($0)).columns }.max() ?? 0, 16)
         return leaves.map { leaf in
             NodeLines(node: NodeID(leaf),
                       text: gradientLine("  " + tape.label(of: NodeID(leaf)).padded(to: labelWidth) + "  ", NodeID(leaf), received[leaf]))

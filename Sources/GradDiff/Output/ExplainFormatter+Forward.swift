@@ -14,7 +14,7 @@ extension ExplainFormatter {
     /// `forward()` node by node: the line of each node but constants, in tape order.
     public func forwardLines() -> [NodeLines] {
         let shown = (0..<tape.count).filter { tape.ops[$0] != .constant }
-        let labelWidth = Swift.min(shown.map { tape.label(of: NodeID($0)).count }.max() ?? 0, 16)
+        let labelWidth = Swift.min(shown.map { tape.label(of: NodeID($0)).columns }.max() ?? 0, 16)
         return shown.map { i in
             let id = NodeID(i)
             let prefix = tape.label(of: id).padded(to: labelWidth) + " = "

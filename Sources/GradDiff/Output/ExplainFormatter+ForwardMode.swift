@@ -15,7 +15,7 @@ extension ExplainFormatter {
         var moves = [Bool](repeating: false, count: tape.count)
         var text = "forward mode: each node's tangent ṅ = Σ ∂n/∂input · (input's tangent), inputs first\n"
         let shownVariables = tape.variableNodes.filter { Int($0) <= Int(result.output) }
-        let labelWidth = Swift.min(shownVariables.map { TangentReport.dotted(tape.label(of: $0)).count }.max() ?? 0, 16)
+        let labelWidth = Swift.min(shownVariables.map { TangentReport.dotted(tape.label(of: $0)).columns }.max() ?? 0, 16)
         for node in shownVariables {
             moves[Int(node)] = direction[Int(tape.first[Int(node)])] != 0
             text += chain(TangentReport.dotted(tape.label(of: node)).padded(to: labelWidth) + " = ", [number(tangents[Int(node)])])

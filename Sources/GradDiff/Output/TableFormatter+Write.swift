@@ -60,9 +60,9 @@ extension TableFormatter {
     private static func measureTextCells(_ tape: Tape, _ text: NodeText, _ measured: inout [Int]) {
         for i in 0..<tape.count {
             if tape.noteIndex(of: i) >= 0 {
-                measured[2] = Swift.max(measured[2], text.withBytes(of: NodeID(i)) { TextWidth.scalarCount($0) })
+                measured[2] = Swift.max(measured[2], text.withBytes(of: NodeID(i)) { TextWidth.columns($0) })
             } else if labelSource(i, of: tape) == .text {
-                measured[0] = Swift.max(measured[0], text.withBytes(of: NodeID(i)) { TextWidth.scalarCount($0) })
+                measured[0] = Swift.max(measured[0], text.withBytes(of: NodeID(i)) { TextWidth.columns($0) })
             }
         }
     }
@@ -115,7 +115,7 @@ extension TableFormatter {
                 case .text: break
                 case .stored:
                     labels.append(contentsOf: tape.label(of: NodeID(i)))
-                    widths[0] = Swift.max(widths[0], labels.withBytes { TextWidth.scalarCount(UnsafeBufferPointer(rebasing: $0[start...])) })
+                    widths[0] = Swift.max(widths[0], labels.withBytes { TextWidth.columns(UnsafeBufferPointer(rebasing: $0[start...])) })
                 }
                 labelEnds.append(Int32(labels.count))
                 widths[1] = Swift.max(widths[1], opNames[Int(tape.ops[i].rawValue)].count)
@@ -162,7 +162,7 @@ extension TableFormatter {
         /// `width`: the cell's width in Unicode scalars, when the caller knows it (ASCII:
         /// its byte count); else it is counted.
         mutating func cell(_ bytes: UnsafeBufferPointer<UInt8>, _ column: Int, width: Int? = nil, to buffer: inout ByteBuffer) {
-            let padding = widths[column] - (width ?? TextWidth.scalarCount(bytes))
+            let padding = widths[column] - (width ?? TextWidth.columns(bytes))
             if column > 0 { blanks += 2 }
             if column >= 3 { blanks += padding }
             if !bytes.isEmpty {

@@ -22,7 +22,7 @@ enum TensorTableFormatter {
 
     static func render(_ view: TensorView, _ options: OutputOptions) -> String {
         let rows = cells(view, options)
-        func width(_ cell: String) -> Int { cell.unicodeScalars.count }
+        func width(_ cell: String) -> Int { TerminalColumns.width(of: cell) }
         var widths = headers.map(width)
         for row in rows {
             for (column, lines) in row.enumerated() {
@@ -44,7 +44,7 @@ enum TensorTableFormatter {
     /// Line `index` of a row: each cell's line (or blanks), a block of lines left-aligned
     /// within itself and, in a right-aligned column, pushed right as a whole.
     private static func line(_ cells: [[String]], _ index: Int, _ widths: [Int], _ rightAligned: [Bool]) -> String {
-        func width(_ cell: String) -> Int { cell.unicodeScalars.count }
+        func width(_ cell: String) -> Int { TerminalColumns.width(of: cell) }
         var parts: [String] = []
         for (column, lines) in cells.enumerated() {
             let block = lines.map(width).max() ?? 0

@@ -1,12 +1,13 @@
 /// Rows of cells laid out in columns two spaces apart, each as wide as its widest cell:
-/// the one aligner of the node table, the Hessian and the gradient check. Widths count
-/// Unicode scalars, not characters: as wide on a terminal for names like θ, and far
-/// cheaper than grapheme breaking over a million rows. Lines carry no trailing blanks.
+/// the one aligner of the node table, the Hessian and the gradient check. Widths are
+/// terminal columns (`TerminalColumns`: two for a CJK name, one for θ), counted per
+/// scalar, far cheaper than grapheme breaking over a million rows. Lines carry no
+/// trailing blanks.
 enum TextColumns {
     /// Each row as a line (without its newline); `rightAligned[c]` says how column `c`
     /// is aligned (numbers to the right, words to the left).
     static func lines(_ rows: [[String]], rightAligned: (Int) -> Bool) -> [String] {
-        func width(_ cell: String) -> Int { cell.unicodeScalars.count }
+        func width(_ cell: String) -> Int { TerminalColumns.width(of: cell) }
         var widths: [Int] = []
         for row in rows {
             for (column, cell) in row.enumerated() {

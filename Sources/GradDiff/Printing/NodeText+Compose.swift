@@ -51,7 +51,7 @@ struct NodeTextComposer {
                 asciiLengths[id] = isASCII ? Int32(text.count) : 0
                 // A node with a note shows the note, which the table measures itself.
                 if tape.noteIndex(of: id) < 0 {
-                    let width = isASCII ? text.count : TextWidth.scalarCount(text)
+                    let width = isASCII ? text.count : TextWidth.columns(text)
                     widest = Swift.max(widest, width)
                     if tape.ops[id] == .constant { widestConstant = Swift.max(widestConstant, width) }
                 }

@@ -1,6 +1,10 @@
 extension String {
-    /// The text followed by spaces up to `width` characters (unchanged if already wider).
+    /// How many terminal columns the text takes (two for a CJK character).
+    var columns: Int { TerminalColumns.width(of: self) }
+
+    /// The text followed by spaces up to `width` terminal columns (unchanged if already wider).
     func padded(to width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
+        let columns = TerminalColumns.width(of: self)
+        return columns >= width ? self : self + String(repeating: " ", count: width - columns)
     }
 }

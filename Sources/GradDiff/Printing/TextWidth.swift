@@ -1,5 +1,5 @@
-/// How wide UTF-8 text is in Unicode scalars, the unit the table pads to; read eight bytes
-/// at a time, since nearly all text graddiff prints is ASCII.
+/// How wide UTF-8 text is in terminal columns (`TerminalColumns`), the unit the table pads
+/// to; read eight bytes at a time, since nearly all text graddiff prints is ASCII.
 enum TextWidth {
     private static let tops: UInt64 = 0x8080_8080_8080_8080
 
@@ -19,11 +19,8 @@ enum TextWidth {
         return seen & tops == 0
     }
 
-    /// How many Unicode scalars `bytes` hold: the bytes that do not continue one.
-    static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        if isASCII(bytes) { return bytes.count }
-        var count = 0
-        for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
-        return count
+    /// How many terminal columns `bytes` take: a byte each for ASCII.
+    static func columns(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        isASCII(bytes) ? bytes.count : TerminalColumns.width(ofUTF8: bytes)
     }
 }
