@@ -37,11 +37,11 @@ struct EntryAssembler {
     /// is dropped from every line but the last, or joined it would hide what follows.
     static func historyLine(_ entry: String) -> String {
         let lines = entry.split(separator: "\n", omittingEmptySubsequences: false)
-        return lines.enumerated().map { index, line in
+        return lines.enumerated().compactMap { index, line -> Substring? in
             guard index < lines.count - 1, let comment = line.firstIndex(of: "#") else { return line }
             var kept = line[..<comment]
             while kept.last == " " || kept.last == "\t" { kept.removeLast() }
-            return kept
+            return kept.isEmpty ? nil : kept  // a line that was only a comment leaves nothing
         }.joined(separator: " ")
     }
 

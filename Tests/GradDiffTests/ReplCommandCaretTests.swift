@@ -25,6 +25,26 @@ struct ReplCommandCaretTests {
         #expect(rendered(repl.run(":render  a.svg  x*/2", line: 4)).hasPrefix("<input>:4:19: error:"))
     }
 
+    /// A message naming a column names the typed line's; a character of several bytes
+    /// or a tab before the expression moves the caret by one character.
+    @Test func columnsAreTheTypedLinesWhateverPrecedesTheExpression() {
+        var repl = session("x = 1")
+        #expect(rendered(repl.run(":check (x", line: 2)) == """
+            <input>:2:10: error: expected ')' to close the '(' at column 8, found the end of the input
+             2 | :check (x
+               |        ^ ^
+            help: add ')'
+
+            """)
+        #expect(repl.run(":check  x + [1, 2").messages == ["expected ']' to close the '[' at column 13, found the end of the input"])
+        #expect(rendered(repl.run(":render  θé.svg  x*/2")).hasPrefix("<input>:1:20: error:"))
+        #expect(rendered(repl.run(":check\tx*/y")).hasPrefix("""
+            <input>:1:10: error: expected an expression after '*', found '/'
+             1 | :check\tx*/y
+               |       \t ^^
+            """))
+    }
+
     /// A warning about the expression (nan at sqrt(-1)) points into the typed line too,
     /// and the next entry's errors are numbered from their own line.
     @Test func aWarningPointsIntoTheTypedLineAndLaterLinesAreTheirOwn() {
@@ -44,7 +64,15 @@ struct ReplCommandCaretTests {
         var repl = session("x = 1", "x^2")
         let reply = repl.run(":check p = x*2")
         #expect(reply.messages == [":check needs an expression, and 'p = x*2' only defines p"])
-        #expect(reply.diagnostics.first?.diagnostic.help == "define p on a line of its own, then give an expression after :check")
+        #expect(reply.diagnostics.first?.diagnostic.help == "make definitions on a line of their own, then give an expression after :check")
         #expect(repl.program.names["p"] == nil)
+        #expect(repl.run(":diff p = x*2; q = p+1").messages == [":diff needs an expression, and 'p = x*2; q = p+1' only defines p and q"])
+        // A vector among the definitions is what stops it.
+        #expect(repl.run(":check p = x*2; [p, 1]").messages == ["'p = x*2; [p, 1]' is a vector or matrix, which has no single gradient"])
+        // The caret is under what the message quotes, not the pass named before it.
+        #expect(rendered(repl.run(":explain forward p = x")).contains("""
+             1 | :explain forward p = x
+               |                  ^~~~~
+            """))
     }
 }

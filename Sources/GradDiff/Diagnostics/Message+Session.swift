@@ -60,9 +60,10 @@ extension Message {
         Message("cannot unset '\(name)': \(user) draws its numbers after it (randn), and would get \(name)'s",
                 help: "unset \(user) first")
     }
-    static func commandNeedsExpression(_ command: String, _ given: String, defines name: String) -> Message {
-        Message("\(command) needs an expression, and '\(given)' only defines \(name)",
-                help: "define \(name) on a line of its own, then give an expression after \(command)")
+    static func commandNeedsExpression(_ command: String, _ given: String, defines names: [String]) -> Message {
+        let listed = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names.last!
+        return Message("\(command) needs an expression, and '\(given)' only defines \(listed)",
+                       help: "make definitions on a line of their own, then give an expression after \(command)")
     }
     static func commandNeedsScalar(_ expression: String) -> Message {
         Message("'\(expression)' is a vector or matrix, which has no single gradient",

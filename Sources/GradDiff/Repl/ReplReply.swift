@@ -12,6 +12,9 @@ public struct ReplReply: Sendable {
     public var interrupted = false
     /// Whether the user asked to end the session (`:quit`).
     public var quits = false
+    /// How many of the entry's expressions were vectors or matrices (printed as values,
+    /// with no gradient table).
+    var vectorsAndMatrices = 0
 
     public init() {}
 

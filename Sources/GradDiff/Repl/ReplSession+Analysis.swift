@@ -36,10 +36,8 @@ extension ReplSession {
             // The expression given runs as an entry of its own (so its errors point into it)
             // and becomes the last expression; its table is not printed.
             lastExpression = nil
-            // Its diagnostics quote the line as typed, command and all.
-            let offset = Int(argument.span.start) + argument.text.utf8.distance(from: argument.text.startIndex, to: words.startIndex)
-            given = runStatements(SourceText(name: argument.source.name, text: String(words), firstLine: argument.source.firstLine),
-                                      printing: false, shown: (argument.source, offset))
+            let (text, shown, span) = typedInPlace(words, of: argument)
+            given = runStatements(text, printing: false, shown: shown)
             if given.failed {
                 self = before
                 return given
@@ -48,10 +46,12 @@ extension ReplSession {
                 // Only definitions (`:check p = x*2`), or a vector or matrix (`:check [x, 2*x]`),
                 // which has no single gradient: the command must not go on with the
                 // expression before it.
-                let defined = definitions.count > before.definitions.count ? definitions.last?.name : nil
+                let defined = definitions[before.definitions.count...].map(\.name)
                 self = before
-                if let defined { return argument.error(.commandNeedsExpression(":\(command.name.rawValue)", String(words), defines: defined)) }
-                return argument.error(.commandNeedsScalar(String(words)))
+                if given.vectorsAndMatrices == 0, !defined.isEmpty {
+                    return argument.error(.commandNeedsExpression(":\(command.name.rawValue)", String(words), defines: defined), at: span)
+                }
+                return argument.error(.commandNeedsScalar(String(words)), at: span)
             }
         }
         guard let last = lastExpression else {
@@ -123,5 +123,20 @@ extension ReplSession {
         default:
             break
         }
+    }
+
+    /// The expression given after a command, as the text to run: blanks in place of
+    /// what precedes it on the line (one a character, so the columns its messages name,
+    /// such as "the '(' at column 8", are the typed line's), shown against the line as
+    /// typed; and its span in that line.
+    private func typedInPlace(_ words: Substring, of argument: Argument) -> (SourceText, shown: (line: SourceText, offset: Int), span: SourceSpan) {
+        let start = Int(argument.span.start) + argument.text.utf8.distance(from: argument.text.startIndex, to: words.startIndex)
+        let bytes = argument.source.bytes
+        var lineStart = start
+        while lineStart > 0, bytes[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
+        let blanks = String(repeating: " ", count: String(decoding: bytes[lineStart..<start], as: UTF8.self).count)
+        let text = SourceText(name: argument.source.name, text: blanks + words,
+                              firstLine: argument.source.location(of: start).line)
+        return (text, (argument.source, start - blanks.utf8.count), SourceSpan(start: start, end: start + words.utf8.count))
     }
 }

@@ -48,9 +48,10 @@ extension ReplSession {
         var span: SourceSpan
         var source: SourceText
 
-        func error(_ message: Message) -> ReplReply {
+        /// A failed reply with `message`, under the whole argument or under `part` of it.
+        func error(_ message: Message, at part: SourceSpan? = nil) -> ReplReply {
             var reply = ReplReply()
-            reply.fail(.error(message, at: span), in: source)
+            reply.fail(.error(message, at: part ?? span), in: source)
             return reply
         }
     }

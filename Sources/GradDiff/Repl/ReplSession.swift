@@ -101,6 +101,7 @@ public struct ReplSession {
             for statement in statements {
                 if statement.kind == .expression, statement.tensor != nil {
                     reply.output += tensorValue(of: statement, in: working) + "\n"
+                    reply.vectorsAndMatrices += 1
                     continue
                 }
                 if statement.kind == .expression, let node = statement.node {
