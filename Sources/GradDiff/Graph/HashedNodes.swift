@@ -76,8 +76,13 @@ struct HashedNodes: Sendable {
     /// not wait for memory (a table of 10^5 constants does not stay in the cache, and
     /// the parser reads its constants in no order).
     @inline(__always)
-    func prefetch(hash: UInt64, evenIfEmpty: Bool = false) {
-        guard count > 0 || evenIfEmpty else { return }
+    func prefetch(hash: UInt64) {
+        if count > 0 { prefetchSlot(hash: hash) }
+    }
+
+    /// Starts loading the home slot of `hash` in a table that has slots.
+    @inline(__always)
+    private func prefetchSlot(hash: UInt64) {
         let slot = home(hash)
         tags.withUnsafeBufferPointer { graddiff_prefetch($0.baseAddress! + slot) }
         ids.withUnsafeBufferPointer { graddiff_prefetch($0.baseAddress! + slot) }
@@ -97,19 +102,19 @@ struct HashedNodes: Sendable {
         // table of 10^5 nodes is beyond the cache, and its slots are taken in no order):
         // a ring of the nodes on their way, placed in the order given.
         var ring = (ids: [NodeID](repeating: 0, count: Self.rebuildLead), hashes: [UInt64](repeating: 0, count: Self.rebuildLead))
-        var waiting = 0
+        var read = 0
         for id in nodes {
             let hash = hashOf(id)
-            larger.prefetch(hash: hash, evenIfEmpty: true)
-            let at = waiting % Self.rebuildLead
-            if waiting >= Self.rebuildLead { larger.insert(ring.ids[at], hash: ring.hashes[at]) }
-            ring.ids[at] = id
-            ring.hashes[at] = hash
-            waiting += 1
+            larger.prefetchSlot(hash: hash)
+            let slot = read % Self.rebuildLead
+            if read >= Self.rebuildLead { larger.insert(ring.ids[slot], hash: ring.hashes[slot]) }
+            ring.ids[slot] = id
+            ring.hashes[slot] = hash
+            read += 1
         }
-        for placed in Swift.max(0, waiting - Self.rebuildLead)..<waiting {
-            let at = placed % Self.rebuildLead
-            larger.insert(ring.ids[at], hash: ring.hashes[at])
+        for waiting in Swift.max(0, read - Self.rebuildLead)..<read {
+            let slot = waiting % Self.rebuildLead
+            larger.insert(ring.ids[slot], hash: ring.hashes[slot])
         }
         self = larger
     }

@@ -152,17 +152,13 @@ extension TapeBuilder {
 private struct ConstantNodes: Sequence, IteratorProtocol {
     let ops: UnsafeBufferPointer<Op>
     let end: Int
-    var at = 0
-
-    init(ops: UnsafeBufferPointer<Op>, end: Int) {
-        self.ops = ops
-        self.end = end
-    }
+    /// The next node to look at.
+    var node = 0
 
     mutating func next() -> NodeID? {
-        while at < end {
-            at += 1
-            if ops[at - 1] == .constant { return NodeID(at - 1) }
+        while node < end {
+            node += 1
+            if ops[node - 1] == .constant { return NodeID(node - 1) }
         }
         return nil
     }

@@ -15,9 +15,6 @@ struct LiteralAhead: Sendable {
 }
 
 extension Lexer {
-    /// The value of the plain literal after the one just read, if there is one near.
-    var literalAhead: Double? { ahead.start >= 0 ? ahead.value : nil }
-
     /// Reads the plain literal after `offset` (the end of a literal just read), skipping
     /// names (whose digits are not literals), within `LiteralAhead.window` bytes.
     ///

@@ -14,7 +14,8 @@ struct Lexer: Sendable {
     private(set) var unshownWarnings = 0
     static let shownWarnings = 3
     /// The plain literal after the last one read, read early so the parser can start
-    /// loading where its constant will be looked up (`literalAhead`).
+    /// loading where its constant will be looked up (`readLiteralAhead`); none (value 0)
+    /// after a literal the full reader reads.
     var ahead = LiteralAhead()
 
     /// A lexer reading `source` from byte `offset` on.
@@ -175,6 +176,7 @@ struct Lexer: Sendable {
             readLiteralAhead()
             return Token(.number, span(start), number: value)
         }
+        ahead = LiteralAhead()
         let outcome = NumberReader.scan(source.bytes, from: start) { identifierContinueLength(at: $0) != nil }
         offset = outcome.end
         switch outcome {

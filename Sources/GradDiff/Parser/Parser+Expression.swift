@@ -63,9 +63,10 @@ extension Parser {
             if expectsOperand {
                 switch current.kind {
                 case .number:
-                    // The literal after this one, read early (`Lexer.literalAhead`): its
-                    // constant is looked up a term from now (this one's slot was loaded
-                    // when it was the literal ahead).
+                    // The literal after this one, read early (`Lexer.ahead`; 0 when there
+                    // is none): its constant is looked up a term from now. This one's slot
+                    // was loaded when it was the literal ahead (the first of a line was not:
+                    // one wait for memory, where loading both cost more than it saved).
                     context.builder.prefetchConstant(lexer.ahead.value)
                     operands.append(Operand(node: -1, literal: current.number, span: current.span))
                     try advance()
