@@ -142,9 +142,6 @@ struct CommandOptions {
     /// `--order`) are formulas in sign and step, which follow the default convention.
     private func validateKink() throws {
         guard let kink, kink != .zero else { return }
-        if startsSession {
-            throw ValidationError("--kink applies to one EXPRESSION or -f FILE, not to a session")
-        }
         if kink != .error && (hessian || order != nil) {
             throw ValidationError("--kink \(kink.rawValue) applies to gradients; --hessian and --order differentiate symbolically with the default convention (--kink zero)")
         }

@@ -19,6 +19,7 @@ struct SessionRunner {
                                         useColor: command.program.color.enabled(for: STDOUT_FILENO))
         session.confirmsDefinitions = interactive
         session.nodeLimit = command.program.maxNodes
+        session.kinks = command.kinkConvention
         session.sourceName = interactive ? "<input>" : "<stdin>"
         let printer = ReplyPrinter(renderer: DiagnosticRenderer(useColor: command.program.color.enabled(for: STDERR_FILENO)))
         if interactive, let reason = LineEditor.load() {

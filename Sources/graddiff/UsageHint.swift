@@ -31,7 +31,7 @@ enum UsageHint {
     /// An argument starting with '-' that is none of the short flags: an expression
     /// (`-1`, `-x^2`) put where options go.
     private static func isDashedExpression(_ argument: String) -> Bool {
-        argument.count > 1 && !argument.hasPrefix("--") && !["-q", "-i", "-f", "-h"].contains(argument)
+        argument.count > 1 && argument.hasPrefix("-") && !argument.hasPrefix("--") && !["-q", "-i", "-f", "-h"].contains(argument)
     }
 
     /// `'WORD'` right after `prefix` at the start of `line`.

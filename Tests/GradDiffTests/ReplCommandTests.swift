@@ -165,6 +165,22 @@ import Testing
         #expect(!reply.failed && reply.messages == ["n1 is evaluated at a kink: relu(x) at x = 0"], "\(reply.messages)")
     }
 
+    /// `--kink` holds for a whole session: the gradient sent through the kink follows it
+    /// (and the help names it), and with `error` the expression fails, as the command
+    /// line's does; the session is then as it was.
+    @Test func aSessionFollowsItsKinkConvention() {
+        var repl = session("x = 0")
+        repl.kinks = .mean
+        let mean = repl.run("relu(x)")
+        #expect(mean.output.contains("x     var   x               0       0.5"), "\(mean.output)")
+        #expect(mean.diagnostics.first?.diagnostic.help?.hasSuffix("graddiff uses 0.5 (--kink mean)") == true)
+        repl.kinks = .error
+        let refused = repl.run("y = 1; relu(x) + y")
+        #expect(refused.failed && refused.diagnostics.map(\.diagnostic.severity) == [.error], "\(refused.messages)")
+        #expect(repl.program.names["y"] == nil)
+        #expect(!repl.run("relu(x + 1)").failed)
+    }
+
     /// An input named like a constant (`pi = 3`) that a later definition reads: without
     /// it the definition would silently read the constant (y went from 6 to 6.28).
     @Test func unsetRefusesAConstantsRedefinitionInUse() {

@@ -100,12 +100,22 @@ import Testing
         (["--kink", "left", "--hessian", "abs(x)", "x=0"], "--hessian and --order differentiate symbolically"),
         (["--kink", "error", "--batch", "-", "abs(x)"], "with --batch choose zero, left, right or mean"),
         (["--kink", "sideways", "abs(x)", "x=0"], "sideways"),
-        (["--kink", "mean", "-i"], "--kink applies to one EXPRESSION or -f FILE, not to a session"),
     ])
     func kinkCombinationsThatCannotWork(_ arguments: [String], _ message: String) throws {
         let result = try GraddiffProcess.run(arguments)
         #expect(result.status == 64)
         #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    /// A session takes `--kink` for all its expressions (it was refused, with a hint that
+    /// took the convention's name for an expression starting with '-').
+    @Test func aSessionTakesTheKinkConvention() throws {
+        let result = try GraddiffProcess.run(["--kink", "right"], input: "x = 0\nrelu(x)\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("x     var   x               0         1"), "\(result.stdout)")
+        #expect(result.stderr.contains("graddiff uses 1 (--kink right)"), "\(result.stderr)")
+        let refused = try GraddiffProcess.run(["--check", "-i", "right"])
+        #expect(refused.status == 64 && !refused.stderr.contains("must follow '--'"), "\(refused.stderr)")
     }
 
     @Test(arguments: [

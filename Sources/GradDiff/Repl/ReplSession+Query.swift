@@ -6,8 +6,17 @@ extension ReplSession {
     func query(_ node: NodeID, in working: Program, span: SourceSpan, entryStart: Int,
                journal: ProgramJournal) throws(UserError) -> (String, [LocatedDiagnostic], [(key: String, note: LocatedDiagnostic)]) {
         let prepared = try prepare(node, in: working, span: span, entryStart: entryStart, journal: journal)
-        // The warnings the command line gives: numbers that are not finite, and kinks.
-        let warnings = prepared.evaluation.numericWarnings + prepared.evaluation.kinkWarnings
+        // The warnings the command line gives: numbers that are not finite, and kinks
+        // (errors with `--kink error`).
+        let kinkWarnings = prepared.evaluation.kinkWarnings
+        if kinks == .error, !kinkWarnings.isEmpty {
+            throw UserError(kinkWarnings.map { warning in
+                var error = warning
+                error.diagnostic.severity = .error
+                return error
+            })
+        }
+        let warnings = prepared.evaluation.numericWarnings + kinkWarnings
         return (format.render(prepared.evaluation.result, prepared.options), warnings,
                 earlierVersionNotes(wrt: prepared.wrt, cone: prepared.cone, of: node, in: working, span: span))
     }
@@ -55,7 +64,7 @@ extension ReplSession {
             pruned = plain
         }
         let subtape = pruned.tape
-        let evaluation = try Evaluation.run(pruned, bindings: [])
+        let evaluation = try Evaluation.run(pruned, bindings: [], kinks: kinks)
         try Interruption.check()
         var options = self.options
         options.wrt = wrt?.map { subtape.variableNames[Int(subtape.first[Int(newIDs[$0]!)])] }

@@ -29,6 +29,9 @@ public struct ReplSession {
     public var sourceName = "<input>"
     /// The most nodes the session's graph may hold (`--max-nodes`).
     public var nodeLimit = Parser.defaultNodeLimit
+    /// What the backward pass sends through a kink (`--kink`, for the whole session);
+    /// with `.error` an expression evaluated at one fails, as the command line exits 3.
+    public var kinks = KinkConvention.zero
     let files: any ReplFiles
     /// The notes already given that an expression reads an earlier version of a `:wrt`
     /// variable (`ReplSession+Versions.swift`).
