@@ -24,6 +24,10 @@ struct BatchRunner {
             }
             let delimiter: Character = format(for: headerLine)
             let headerSource = SourceText(name: name, text: String(headerLine))
+            if let mismatch = delimiterMismatch(headerLine, delimiter) {
+                StandardStreams.writeError(renderer.render(LocatedDiagnostic(mismatch, in: headerSource)))
+                return .dataError
+            }
             let header = DelimitedText.fields(of: headerLine, delimiter: delimiter).map(String.init)
             let evaluator: BatchEvaluator
             do throws(UserError) {
@@ -79,6 +83,18 @@ struct BatchRunner {
         case .csv: return ","
         default: return DelimitedText.delimiter(ofHeader: header)
         }
+    }
+
+    /// A header that `--format` reads with the other delimiter (`--format tsv` on a CSV
+    /// table): one column named by the whole line, whose variables then had no value.
+    private func delimiterMismatch(_ header: Substring, _ delimiter: Character) -> Diagnostic? {
+        let other: Character = delimiter == "\t" ? "," : "\t"
+        guard !header.contains(delimiter), let at = header.firstIndex(of: other) else { return nil }
+        let column = header.utf8.distance(from: header.startIndex, to: at)
+        let (given, kind, otherKind) = delimiter == "\t" ? ("tsv", "tabs", "commas") : ("csv", "commas", "tabs")
+        return .error("with --format \(given) the table is read with \(kind) between fields, but its header has \(otherKind) and no \(kind.dropLast())",
+                      at: SourceSpan(start: column, end: column + 1),
+                      help: "leave out --format \(given): the table is read as its header shows, and the output follows it")
     }
 
     private func report(_ diagnostic: Diagnostic, in source: SourceText) {

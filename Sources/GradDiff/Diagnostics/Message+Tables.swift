@@ -14,6 +14,11 @@ extension Message {
                 ? "the column \(NameList.quoted(names)) is not a variable of the expression: it is copied to each output row"
                 : "the columns \(NameList.quoted(names)) are not variables of the expression: they are copied to each output row")
     }
+    /// `--batch`: a carried column named like one graddiff writes (a table it wrote, read again).
+    static func columnNamedLikeOutput(_ name: String, column: Int, tabs: Bool) -> Message {
+        Message("the column '\(name)' is copied to the output, which writes a column '\(name)' of its own: the header names two",
+                help: "rename the column, or drop it: cut \(tabs ? "" : "-d, ")--complement -f \(column) TABLE")
+    }
     /// `--batch`: a column `yy` where the variable `y` has no value.
     static func columnMisspellsVariable(_ name: String, variable: String) -> Message {
         Message("the column '\(name)' is not a variable of the expression, and '\(variable)' has no value",

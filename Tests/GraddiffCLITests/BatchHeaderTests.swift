@@ -1,0 +1,36 @@
+import Testing
+
+/// A batch table's header decides how its fields are read. `--format` chooses the
+/// delimiter too; a header that has only the other one is named as the problem (it was
+/// read as one column, and the error was a variable with no value). A carried column
+/// named like one graddiff writes (a table it wrote, read again) is a warning.
+struct BatchHeaderTests {
+    @Test(arguments: [
+        (["--format", "tsv"], "x,y\n1,2\n", "with --format tsv the table is read with tabs between fields, but its header has commas and no tab"),
+        (["--format", "csv"], "x\ty\n1\t2\n", "with --format csv the table is read with commas between fields, but its header has tabs and no comma"),
+    ])
+    func aHeaderWithTheOtherDelimiterIsNamed(_ format: [String], _ table: String, _ message: String) throws {
+        let result = try GraddiffProcess.run(["--batch", "-", "x*y"] + format, input: table)
+        #expect(result.status == 65)
+        #expect(result.stderr.hasPrefix("<stdin>:1:2: error: \(message)"), "\(result.stderr)")
+        #expect(result.stderr.contains("help: leave out --format"), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+
+    /// One column, no delimiter at all: either reading is the same.
+    @Test func aOneColumnTableTakesEitherFormat() throws {
+        let result = try GraddiffProcess.run(["--batch", "-", "x*2", "--format", "tsv"], input: "x\n1\n")
+        #expect(result.status == 0 && result.stdout == "x\tvalue\td_x\n1\t2\t2\n", "\(result.stderr)")
+    }
+
+    @Test func aCarriedColumnNamedLikeAnOutputColumnIsAWarning() throws {
+        let result = try GraddiffProcess.run(["--batch", "-", "x^2"], input: "x,value,id\n1,5,a\n")
+        #expect(result.status == 0)
+        #expect(result.stdout == "x,value,id,value,d_x\n1,5,a,1,2\n")
+        #expect(result.stderr.contains("warning: the column 'value' is copied to the output, which writes a column 'value' of its own"),
+                "\(result.stderr)")
+        #expect(result.stderr.contains("help: rename the column, or drop it: cut -d, --complement -f 2 TABLE"), "\(result.stderr)")
+        let plain = try GraddiffProcess.run(["--batch", "-", "x^2"], input: "x,id\n1,a\n")
+        #expect(!plain.stderr.contains("warning"), "\(plain.stderr)")
+    }
+}
