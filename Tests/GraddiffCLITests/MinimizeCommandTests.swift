@@ -41,6 +41,23 @@ import Testing
         #expect(!result.stderr.contains("\r"))
     }
 
+    /// Training some elements of a matrix prints the whole matrix, the others at their
+    /// values: `W[1,2]=…` is no binding graddiff takes, and the line must paste back.
+    @Test func someElementsOfAMatrixPrintTheWholeMatrix() throws {
+        let result = try GraddiffProcess.run(["minimize", "(sum(W*[[1, 2], [3, 4]]) - 10)^2 + (a - 1)^2", "W=[[0.5, 0], [0, 0.5]]",
+                                              "a=0", "--over", "W[1,2],a", "--lr", "0.01", "-q"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let bindings = lines.first { !$0.hasPrefix("#") } ?? ""
+        #expect(bindings.hasPrefix("'W=[[0.5,") && bindings.contains("],[0,0.5]]' a="), "\(result.stdout)")
+        #expect(lines.contains { $0.hasPrefix("# gradient d_W[1,2]=") && $0.contains(" d_a=") }, "\(result.stdout)")
+        // Pasted back (the shell's quotes taken off), the line binds the trained values.
+        let pasted = bindings.split(separator: " ").map { String($0).replacingOccurrences(of: "'", with: "") }
+        let check = try GraddiffProcess.run(["-q", "(sum(W*[[1, 2], [3, 4]]) - 10)^2 + (a - 1)^2"] + pasted)
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect((Double(check.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ")[0]) ?? 1) < 1e-6, "\(check.stdout)")
+    }
+
     @Test func minimizeAloneIsStillAnExpression() throws {
         let result = try GraddiffProcess.run(["-q", "minimize", "minimize=2"])
         #expect(result.status == 0)

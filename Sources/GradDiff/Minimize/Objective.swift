@@ -24,6 +24,10 @@ public struct Objective {
     private let readers: [Bool]
     public private(set) var warnings: [LocatedDiagnostic] = []
 
+    /// The value of the variable in `slot` that is neither a parameter nor a column: the
+    /// one it was given, which training leaves alone.
+    func value(ofSlot slot: Int) -> Double { variables[slot] }
+
     /// Rows in the data, or 1 without data.
     var rowCount: Int { data?.rowCount ?? 1 }
 
