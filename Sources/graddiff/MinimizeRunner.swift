@@ -107,7 +107,10 @@ struct MinimizeRunner {
                 } catch {
                     return .failure(Failure(diagnostics: [LocatedDiagnostic(.error(error.message, help: error.help), in: nil)], status: error.status))
                 }
-                table = try DataTable.parse(SourceText(name: path == "-" ? "<stdin>" : path, bytes: bytes))
+                // Only columns that name a variable are numbers; an id or a label is not read.
+                let tape = program.tape
+                table = try DataTable.parse(SourceText(name: path == "-" ? "<stdin>" : path, bytes: bytes),
+                                            reading: { tape.variableSlot(named: $0) != nil })
             }
             let objective = try Objective(program: program, bindings: bindings, data: table,
                                           over: command.parameterNames, outputName: command.program.output)

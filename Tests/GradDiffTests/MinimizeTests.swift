@@ -150,6 +150,24 @@ import Testing
         #expect(throws: UserError.self) { try DataTable.parse(SourceText(name: "t.csv", text: "u,y\n1,z\n")) }
     }
 
+    /// A column that names no variable, between two that do, is not read: the columns
+    /// after it bind their own variables (y was read from z's place, and w fit 100s
+    /// instead of 2x), and a label in it is no error; a note names it.
+    @Test func aColumnThatNamesNoVariableIsSkippedInPlace() throws {
+        let program = try parseProgram("(w*x - y)^2")
+        let table = try DataTable.parse(SourceText(name: "t.csv", text: "x,id,z,y\n1,a,100,2\n2,b,100,4\n3,c,100,6\n"),
+                                        reading: { program.tape.variableSlot(named: $0) != nil })
+        #expect(table.values.count == 12 && table.values[0] == 1 && table.values[1].isNaN && table.values[3] == 2)
+        let objective = try Objective(program: program, bindings: parseBindings("w=0"), data: table)
+        #expect(objective.warnings.map(\.diagnostic.message) == ["the columns 'id', 'z' are not variables of the program: they are not read"])
+        var settings = MinimizeSettings()
+        settings.optimizer.learningRate = 0.02
+        var minimizer = Minimizer(objective: objective, settings: settings)
+        let result = minimizer.run()
+        #expect(isClose(result.parameters[0], 2, relative: 0, absolute: 1e-6), "\(result.parameters)")
+        #expect(throws: UserError.self) { try DataTable.parse(SourceText(name: "t.csv", text: "x,id\n1,a\n")) }
+    }
+
     /// CRLF lines are lines ("\r\n" is one Character: the table read as a header alone),
     /// and a comma followed by a combining mark ends a field, as in a batch table.
     @Test func dataTableReadsCrlfAndSplitsFieldsAtBytes() throws {

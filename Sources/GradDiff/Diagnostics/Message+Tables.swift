@@ -19,6 +19,12 @@ extension Message {
         Message("the column '\(name)' is copied to the output, which writes a column '\(name)' of its own: the header names two",
                 help: "rename the column, or drop it: cut \(tabs ? "" : "-d, ")--complement -f \(column) TABLE")
     }
+    /// `minimize --data`: columns that name no variable, which are not read.
+    static func columnsUnread(_ names: [String]) -> Message {
+        Message(names.count == 1
+                ? "the column \(NameList.quoted(names)) is not a variable of the program: it is not read"
+                : "the columns \(NameList.quoted(names)) are not variables of the program: they are not read")
+    }
     /// `--batch`: a column `yy` where the variable `y` has no value.
     static func columnMisspellsVariable(_ name: String, variable: String) -> Message {
         Message("the column '\(name)' is not a variable of the expression, and '\(variable)' has no value",

@@ -20,8 +20,10 @@ public struct DataTable: Sendable {
     }
 
     /// Parses `source` (named after its file): blank lines are skipped, the first line is
-    /// the header, a tab in it makes the table tab-separated.
-    public static func parse(_ source: SourceText) throws(UserError) -> DataTable {
+    /// the header, a tab in it makes the table tab-separated. Only the columns `isRead`
+    /// names are read as numbers (the others, an id or a label, hold nan), as `--batch`
+    /// reads only the columns that bind variables.
+    public static func parse(_ source: SourceText, reading isRead: (String) -> Bool = { _ in true }) throws(UserError) -> DataTable {
         let text = source.text(of: SourceSpan(start: 0, end: source.bytes.count))
         // "\r\n" is one Character, not a "\n": split at both.
         var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated()
@@ -32,14 +34,17 @@ public struct DataTable: Sendable {
         }
         let delimiter = DelimitedText.delimiter(ofHeader: headerLine)
         let header = DelimitedText.fields(of: headerLine, delimiter: delimiter).map(String.init)
+        let read = header.map(isRead)
         var values: [Double] = []
         var warnings = RowWarnings()
         var shown: [LocatedDiagnostic] = []
         while let (index, line) = lines.next() {
             do throws(DelimitedText.RowError) {
+                let rowStart = values.count
+                values.append(contentsOf: repeatElement(.nan, count: header.count))
                 let found = try DelimitedText.readNumbers(DelimitedText.fields(of: line, delimiter: delimiter),
-                                                          columns: header.count) { _, value in
-                    values.append(value)
+                                                          columns: header.count, reading: { read[$0] }) { column, value in
+                    values[rowStart + column] = value
                 }
                 for warning in found {
                     let located = warning.located(.warning, in: line, lineNumber: index + 1, name: source.name, delimiter: delimiter)

@@ -14,8 +14,8 @@ public struct Objective {
     public let data: DataTable?
     private let parameterSlots: [Int]
     private let parameterNodes: [Int]
-    /// For each data column: the variable slot it sets.
-    private let columnSlots: [Int]
+    /// The data columns that set a variable: each one's place in a row, and the slot.
+    private let columnSlots: [(column: Int, slot: Int)]
     private var variables: [Double]
     private var values: [Double] = []
     private var gradients: [Double] = []
@@ -66,11 +66,17 @@ public struct Objective {
         parameterNames = names
         parameterSlots = names.compactMap { tape.variableSlot(named: $0) }
         parameterNodes = parameterSlots.map { Int(tape.variableNodes[$0]) }
-        columnSlots = columns.compactMap { tape.variableSlot(named: $0) }
+        // By place: a column that sets nothing (`z` in x,z,y) must not shift the others.
+        columnSlots = columns.enumerated().compactMap { column, name in tape.variableSlot(named: name).map { (column, $0) } }
         variables = evaluation.variableValues
         initialParameters = parameterSlots.map { evaluation.variableValues[$0] }
         self.data = data
         warnings = (data?.warnings ?? []) + evaluation.warnings
+        let unread = columns.filter { tape.variableSlot(named: $0) == nil }
+        if let data, !unread.isEmpty {
+            let span = DelimitedText.span(ofField: columns.firstIndex(of: unread[0])!, in: data.headerSource, delimiter: data.delimiter)
+            warnings.append(LocatedDiagnostic(Diagnostic(.note, Message.columnsUnread(unread).text, at: span), in: data.headerSource))
+        }
         readers = evaluation.result.readsVariable
     }
 
@@ -89,7 +95,7 @@ public struct Objective {
         var count = 0
         let width = data.header.count
         func addRow(_ row: Int) {
-            for (column, slot) in columnSlots.enumerated() { variables[slot] = data.values[row * width + column] }
+            for (column, slot) in columnSlots { variables[slot] = data.values[row * width + column] }
             loss += accumulate(into: &gradient)
             count += 1
         }
