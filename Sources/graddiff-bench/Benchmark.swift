@@ -45,7 +45,7 @@ enum Benchmark {
         }
 
         let processSize = options.sizes.max() ?? 1_000_000
-        say("\nWhole processes (issue 18), \(processSize)-node files and \(processSize) batch rows, best of \(ProcessTimer.runs):")
+        say("\nWhole processes (issue 18), \(processSize)-node files and \(processSize) batch rows, best of \(ProcessTimer.runs) (start-up: of \(ProcessTimer.startUpRuns), in turn):")
         let process = ProcessTimer.run(nodes: processSize, batchRows: processSize)
         switch process {
         case .success(let figures):

@@ -78,7 +78,7 @@ struct Graddiff: ParsableCommand {
     @Flag(help: "Treat nan and infinite values or gradients as errors (exit status 1).")
     var strict = false
 
-    @Option(help: ArgumentHelp("At a kink (abs or relu at 0, a min or max tie) use the derivative: zero (the default: 0 for abs and relu, a tie's first argument), left, right, mean, or error (exit status 3).",
+    @Option(help: ArgumentHelp("At a kink (abs or relu at 0, a min or max tie) use the derivative: zero (the default: 0 for abs and relu, a tie's first argument), left, right, mean, or error (exit status 3; in a session the line fails).",
                                valueName: "HOW"))
     var kink: KinkConvention?
 

@@ -56,6 +56,14 @@ import Testing
         let check = try GraddiffProcess.run(["-q", "(sum(W*[[1, 2], [3, 4]]) - 10)^2 + (a - 1)^2"] + pasted)
         #expect(check.status == 0, "\(check.stderr)")
         #expect((Double(check.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ")[0]) ?? 1) < 1e-6, "\(check.stdout)")
+        // An element the data sets row by row is printed as given, not as the last row left it.
+        let directory = try GraddiffProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let data = directory.appendingPathComponent("v.csv")
+        try "\"v[1]\",y\n3,6\n2,4\n1,2\n".write(to: data, atomically: true, encoding: .utf8)
+        let rows = try GraddiffProcess.run(["minimize", "-f", "-", "--data", data.path, "--over", "v[2]", "--lr", "0.02", "--steps", "300", "-q"],
+                                           input: "v = [0, 0]\n(v[1]*v[2] - y)^2\n")
+        #expect(rows.status == 0 && rows.stdout.contains("\n'v=[0,1.99999"), "\(rows.stdout)\(rows.stderr)")
     }
 
     @Test func minimizeAloneIsStillAnExpression() throws {

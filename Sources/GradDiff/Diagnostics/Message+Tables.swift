@@ -14,10 +14,13 @@ extension Message {
                 ? "the column \(NameList.quoted(names)) is not a variable of the expression: it is copied to each output row"
                 : "the columns \(NameList.quoted(names)) are not variables of the expression: they are copied to each output row")
     }
-    /// `--batch`: a carried column named like one graddiff writes (a table it wrote, read again).
-    static func columnNamedLikeOutput(_ name: String, column: Int, tabs: Bool) -> Message {
-        Message("the column '\(name)' is copied to the output, which writes a column '\(name)' of its own: the header names two",
-                help: "rename the column, or drop it: cut \(tabs ? "" : "-d, ")--complement -f \(column) TABLE")
+    /// `--batch`: carried columns named like ones graddiff writes (a table it wrote, read again).
+    static func columnsNamedLikeOutput(_ names: [String], columns: [Int]) -> Message {
+        let numbers = columns.map(String.init).joined(separator: ", ")
+        return Message(names.count == 1
+                       ? "the column \(NameList.quoted(names)) is copied to the output, which writes a column of that name too: the header names it twice"
+                       : "the columns \(NameList.quoted(names)) are copied to the output, which writes columns of those names too: the header names them twice",
+                       help: "rename or drop the table's column\(names.count == 1 ? "" : "s") \(numbers)")
     }
     /// `minimize --data`: columns that name no variable, which are not read.
     static func columnsUnread(_ names: [String]) -> Message {

@@ -17,6 +17,8 @@ public struct Objective {
     /// The data columns that set a variable: each one's place in a row, and the slot.
     private let columnSlots: [(column: Int, slot: Int)]
     private var variables: [Double]
+    /// Every variable's value before training and rows changed any.
+    private let givenVariables: [Double]
     private var values: [Double] = []
     private var gradients: [Double] = []
     private var reachability: [Bool] = []
@@ -24,9 +26,9 @@ public struct Objective {
     private let readers: [Bool]
     public private(set) var warnings: [LocatedDiagnostic] = []
 
-    /// The value of the variable in `slot` that is neither a parameter nor a column: the
-    /// one it was given, which training leaves alone.
-    func value(ofSlot slot: Int) -> Double { variables[slot] }
+    /// The value the variable in `slot` was given (training changes the parameters', and
+    /// the rows the columns'; the summary prints the rest as given).
+    func value(ofSlot slot: Int) -> Double { givenVariables[slot] }
 
     /// Rows in the data, or 1 without data.
     var rowCount: Int { data?.rowCount ?? 1 }
@@ -69,6 +71,7 @@ public struct Objective {
         // By place: a column that sets nothing (`z` in x,z,y) must not shift the others.
         columnSlots = columns.enumerated().compactMap { column, name in tape.variableSlot(named: name).map { (column, $0) } }
         variables = evaluation.variableValues
+        givenVariables = variables
         initialParameters = parameterSlots.map { evaluation.variableValues[$0] }
         self.data = data
         warnings = (data?.warnings ?? []) + evaluation.warnings

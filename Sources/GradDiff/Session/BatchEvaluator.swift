@@ -69,11 +69,13 @@ public struct BatchEvaluator {
             let span = DelimitedText.span(ofField: carried[0], in: headerSource, delimiter: delimiter)
             warnings.append(LocatedDiagnostic(Diagnostic(.note, Message.columnsCarried(carried.map { header[$0] }).text, at: span),
                                               in: headerSource))
-            // A table graddiff wrote, read again: its `value` would stand twice in the header.
+            // A table graddiff wrote, read again: its `value` would stand twice in the header
+            // (JSON Lines keeps carried columns apart, under "columns").
             let written = Set(["value"] + reported.map { "d_" + $0.name })
-            if let repeated = carried.first(where: { written.contains(header[$0]) }) {
-                let span = DelimitedText.span(ofField: repeated, in: headerSource, delimiter: delimiter)
-                let message = Message.columnNamedLikeOutput(header[repeated], column: repeated + 1, tabs: delimiter == "\t")
+            let repeated = carried.filter { written.contains(header[$0]) }
+            if layout == .table, let first = repeated.first {
+                let span = DelimitedText.span(ofField: first, in: headerSource, delimiter: delimiter)
+                let message = Message.columnsNamedLikeOutput(repeated.map { header[$0] }, columns: repeated.map { $0 + 1 })
                 warnings.append(LocatedDiagnostic(.warning(message, at: span), in: headerSource))
             }
         }
