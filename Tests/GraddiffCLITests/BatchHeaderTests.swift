@@ -23,6 +23,15 @@ struct BatchHeaderTests {
         #expect(result.status == 0 && result.stdout == "x\tvalue\td_x\n1\t2\t2\n", "\(result.stderr)")
     }
 
+    /// A vector bound on the command line gives its elements values: a column such as
+    /// "v[1]" is no misspelling of one of them, and is carried (it was refused, "'v[2]'
+    /// has no value").
+    @Test func aColumnNamedLikeABoundVectorsElementIsCarried() throws {
+        let result = try GraddiffProcess.run(["--batch", "-", "sum(v)*x", "v=[1,2]"], input: "\"v[1]\",x\n3,1\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "v[1],x,value,d_v[1],d_v[2],d_x\n3,1,3,1,1,3\n", "\(result.stdout)")
+    }
+
     @Test func aCarriedColumnNamedLikeAnOutputColumnIsAWarning() throws {
         let result = try GraddiffProcess.run(["--batch", "-", "x^2"], input: "x,value,id,d_x\n1,5,a,6\n")
         #expect(result.status == 0)

@@ -123,7 +123,8 @@ public struct BatchEvaluator {
     private static func checkMisspelledColumns(_ carried: [String], program: Program, bindings: [Binding], header: [String],
                                                source: SourceText, delimiter: Character) throws(UserError) {
         let tape = program.tape
-        let bound = Set(header).union(bindings.map(\.name))
+        // A vector or matrix bound on the command line (`W=[[1,2],[3,4]]`) gives its elements values.
+        let bound = Set(header).union(program.elementNames(bindings.map(\.name)) ?? [])
         let unbound = tape.variableNames.indices.filter { slot in
             program.defaults[slot] == nil && !bound.contains(tape.variableNames[slot])
         }.map { tape.variableNames[$0] }
