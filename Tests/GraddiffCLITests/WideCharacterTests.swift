@@ -30,6 +30,16 @@ struct WideCharacterTests {
         #expect(Set(rows.map { TerminalColumns.width(of: $0) }).count == 1, "\(result.stdout)")
     }
 
+    /// Bytes that are not UTF-8 show as one U+FFFD each run, one column: a mark after
+    /// them stands where the line shows its text (it was placed by the replacement's
+    /// three bytes, not the run's own).
+    @Test func aMarkAfterBytesThatAreNotUTF8StandsUnderItsText() {
+        let source = SourceText(name: "t", bytes: Array("a ".utf8) + [0xFF] + Array(" bc".utf8))
+        let rendered = DiagnosticRenderer(useColor: false).render(
+            LocatedDiagnostic(.error("here", at: SourceSpan(start: 4, end: 6)), in: source))
+        #expect(rendered == "t:1:5: error: here\n 1 | a \u{FFFD} bc\n   |     ^~\n", "\(rendered)")
+    }
+
     @Test func theCaretStandsUnderTheOperatorAfterACJKName() throws {
         let result = try GraddiffProcess.run(["变量 + y*/2", "变量=1", "y=2"])
         #expect(result.status == 65)

@@ -71,13 +71,22 @@ public struct DiagnosticRenderer: Sendable {
         // alike), and a mark over the columns of its characters.
         var blanks: [Character] = Array(repeating: " ", count: prefix.count)
         var columnAt = Array(repeating: 0, count: windowEnd - windowStart + 1)  // by byte
+        // Scalar by scalar, with their bytes: an invalid sequence is shown as one U+FFFD
+        // (as the line's decoding shows it) however many bytes it spans.
         var byte = windowStart
-        for character in String(decoding: source.bytes[windowStart..<windowEnd], as: UTF8.self) {
-            let columns = character == "\t" ? 1 : Self.columns(of: character)
-            blanks += character == "\t" ? ["\t"] : Array(repeating: " ", count: columns)
-            let next = min(windowEnd, byte + character.utf8.count)
-            for index in byte..<next { columnAt[index - windowStart] = blanks.count - prefix.count - columns }
-            byte = next
+        var parser = Unicode.UTF8.ForwardParser()
+        var bytes = source.bytes[windowStart..<windowEnd].makeIterator()
+        reading: while true {
+            let (scalar, length): (Unicode.Scalar, Int)
+            switch parser.parseScalar(from: &bytes) {
+            case .valid(let encoded): (scalar, length) = (Unicode.UTF8.decode(encoded), encoded.count)
+            case .error(let bad): (scalar, length) = ("\u{FFFD}", bad)
+            case .emptyInput: break reading
+            }
+            let columns = scalar == "\t" ? 1 : Self.columns(of: scalar)
+            blanks += scalar == "\t" ? ["\t"] : Array(repeating: " ", count: columns)
+            for index in byte..<(byte + length) { columnAt[index - windowStart] = blanks.count - prefix.count - columns }
+            byte += length
         }
         columnAt[windowEnd - windowStart] = blanks.count - prefix.count
         var carets: [Character] = []
@@ -96,9 +105,9 @@ public struct DiagnosticRenderer: Sendable {
         return text
     }
 
-    /// The columns `character` takes as the line shows it (a control as its picture).
-    private static func columns(of character: Character) -> Int {
-        TerminalColumns.width(of: String(MessageText.picture(of: character)))
+    /// The columns `scalar` takes as the line shows it (a control as its picture).
+    private static func columns(of scalar: Unicode.Scalar) -> Int {
+        TerminalColumns.width(of: String(MessageText.picture(of: Character(scalar))))
     }
 
     private enum Style: String {
