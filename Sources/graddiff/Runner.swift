@@ -50,11 +50,7 @@ struct Runner {
 
         if command.kinkConvention == .error && !evaluation.kinkWarnings.isEmpty {
             report(evaluation.warnings.filter { warning in !evaluation.kinkWarnings.contains { $0.diagnostic == warning.diagnostic } })
-            report(evaluation.kinkWarnings.map { warning in
-                var error = warning
-                error.diagnostic.severity = .error
-                return error
-            })
+            report(evaluation.kinkWarnings.map(\.asError))
             return .atKink
         }
         // With --quiet, a convention chosen with --kink is not news.
@@ -63,11 +59,7 @@ struct Runner {
             kinksAreNews || !evaluation.kinkWarnings.contains { $0.diagnostic == warning.diagnostic }
         })
         if command.strict && !evaluation.numericWarnings.isEmpty {
-            report(evaluation.numericWarnings.map { warning in
-                var error = warning
-                error.diagnostic.severity = .error
-                return error
-            })
+            report(evaluation.numericWarnings.map(\.asError))
             return .nonFinite
         }
         report(evaluation.numericWarnings)

@@ -48,6 +48,14 @@ public struct LocatedDiagnostic: Sendable {
         self.diagnostic = diagnostic
         self.source = source
     }
+
+    /// The same diagnostic as an error: a warning that an option (`--strict`,
+    /// `--kink error`) makes fatal.
+    public var asError: LocatedDiagnostic {
+        var error = self
+        error.diagnostic.severity = .error
+        return error
+    }
 }
 
 /// A user error: the expression, a program or a binding is wrong. Carries every

@@ -83,7 +83,7 @@ public struct DiagnosticRenderer: Sendable {
             case .error(let bad): (scalar, length) = ("\u{FFFD}", bad)
             case .emptyInput: break reading
             }
-            let columns = scalar == "\t" ? 1 : Self.columns(of: scalar)
+            let columns = Self.columns(of: scalar)
             blanks += scalar == "\t" ? ["\t"] : Array(repeating: " ", count: columns)
             for index in byte..<(byte + length) { columnAt[index - windowStart] = blanks.count - prefix.count - columns }
             byte += length

@@ -75,10 +75,11 @@ public struct Objective {
         initialParameters = parameterSlots.map { evaluation.variableValues[$0] }
         self.data = data
         warnings = (data?.warnings ?? []) + evaluation.warnings
-        let unread = columns.filter { tape.variableSlot(named: $0) == nil }
-        if let data, !unread.isEmpty {
-            let span = DelimitedText.span(ofField: columns.firstIndex(of: unread[0])!, in: data.headerSource, delimiter: data.delimiter)
-            warnings.append(LocatedDiagnostic(Diagnostic(.note, Message.columnsUnread(unread).text, at: span), in: data.headerSource))
+        let unread = columns.indices.filter { tape.variableSlot(named: columns[$0]) == nil }
+        if let data, let first = unread.first {
+            let span = DelimitedText.span(ofField: first, in: data.headerSource, delimiter: data.delimiter)
+            warnings.append(LocatedDiagnostic(Diagnostic(.note, Message.columnsUnread(unread.map { columns[$0] }).text, at: span),
+                                              in: data.headerSource))
         }
         readers = evaluation.result.readsVariable
     }

@@ -22,11 +22,10 @@ enum TensorTableFormatter {
 
     static func render(_ view: TensorView, _ options: OutputOptions) -> String {
         let rows = cells(view, options)
-        func width(_ cell: String) -> Int { TerminalColumns.width(of: cell) }
-        var widths = headers.map(width)
+        var widths = headers.map(\.columns)
         for row in rows {
             for (column, lines) in row.enumerated() {
-                widths[column] = Swift.max(widths[column], lines.map(width).max() ?? 0)
+                widths[column] = Swift.max(widths[column], lines.map(\.columns).max() ?? 0)
             }
         }
         // Left-aligned, values too: a bracket lines up under a bracket, a matrix's rows under each other.
@@ -44,12 +43,11 @@ enum TensorTableFormatter {
     /// Line `index` of a row: each cell's line (or blanks), a block of lines left-aligned
     /// within itself and, in a right-aligned column, pushed right as a whole.
     private static func line(_ cells: [[String]], _ index: Int, _ widths: [Int], _ rightAligned: [Bool]) -> String {
-        func width(_ cell: String) -> Int { TerminalColumns.width(of: cell) }
         var parts: [String] = []
         for (column, lines) in cells.enumerated() {
-            let block = lines.map(width).max() ?? 0
+            let block = lines.map(\.columns).max() ?? 0
             let cell = index < lines.count ? lines[index] : ""
-            let inner = cell + String(repeating: " ", count: block - width(cell))
+            let inner = cell + String(repeating: " ", count: block - cell.columns)
             let padding = String(repeating: " ", count: widths[column] - block)
             parts.append(rightAligned[column] ? padding + inner : inner + padding)
         }

@@ -7,19 +7,18 @@ enum TextColumns {
     /// Each row as a line (without its newline); `rightAligned[c]` says how column `c`
     /// is aligned (numbers to the right, words to the left).
     static func lines(_ rows: [[String]], rightAligned: (Int) -> Bool) -> [String] {
-        func width(_ cell: String) -> Int { TerminalColumns.width(of: cell) }
         var widths: [Int] = []
         for row in rows {
             for (column, cell) in row.enumerated() {
                 if column == widths.count { widths.append(0) }
-                widths[column] = Swift.max(widths[column], width(cell))
+                widths[column] = Swift.max(widths[column], cell.columns)
             }
         }
         return rows.map { row in
             var line = ""
             for (column, cell) in row.enumerated() {
                 if column > 0 { line += "  " }
-                let padding = String(repeating: " ", count: widths[column] - width(cell))
+                let padding = String(repeating: " ", count: widths[column] - cell.columns)
                 line += rightAligned(column) ? padding + cell : cell + padding
             }
             while line.utf8.last == UInt8(ascii: " ") { line.removeLast() }

@@ -4,7 +4,6 @@ extension String {
 
     /// The text followed by spaces up to `width` terminal columns (unchanged if already wider).
     func padded(to width: Int) -> String {
-        let columns = TerminalColumns.width(of: self)
-        return columns >= width ? self : self + String(repeating: " ", count: width - columns)
+        columns >= width ? self : self + String(repeating: " ", count: width - columns)
     }
 }

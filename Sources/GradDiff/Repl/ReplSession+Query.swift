@@ -10,11 +10,7 @@ extension ReplSession {
         // (errors with `--kink error`).
         let kinkWarnings = prepared.evaluation.kinkWarnings
         if kinks == .error, !kinkWarnings.isEmpty {
-            throw UserError(kinkWarnings.map { warning in
-                var error = warning
-                error.diagnostic.severity = .error
-                return error
-            })
+            throw UserError(kinkWarnings.map(\.asError))
         }
         let warnings = prepared.evaluation.numericWarnings + kinkWarnings
         return (format.render(prepared.evaluation.result, prepared.options), warnings,

@@ -23,9 +23,7 @@ public enum TerminalColumns {
 
     /// The columns of UTF-8 `bytes` (invalid sequences count as U+FFFD, one column each).
     public static func width(ofUTF8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var columns = 0
-        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars { columns += width(of: scalar) }
-        return columns
+        width(of: String(decoding: bytes, as: UTF8.self))
     }
 
     /// Whether `value` is East Asian wide or fullwidth (Unicode's East_Asian_Width W or F),
