@@ -101,8 +101,8 @@ struct ReferenceNodeText {
                 texts.append(text)
                 precedences.append(text.hasPrefix("-") ? Precedence.prefix : Precedence.atom)
             default:
-                let full = compose(op, tape.inputs(of: NodeID(id)), useLabels: false)
-                texts.append(full.count <= maximumWidth ? full : compose(op, tape.inputs(of: NodeID(id)), useLabels: true))
+                let full = compose(op, Array(tape.inputs(of: NodeID(id))), useLabels: false)
+                texts.append(full.count <= maximumWidth ? full : compose(op, Array(tape.inputs(of: NodeID(id))), useLabels: true))
                 precedences.append(Precedence.of(op))
             }
         }

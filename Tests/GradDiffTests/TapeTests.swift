@@ -52,7 +52,7 @@ struct TapeTests {
         let result = try parseAndDifferentiate("(x+y)*(x+y)", ["x": 1, "y": 2])
         let tape = result.tape
         #expect(tape.ops == [.variable, .variable, .add, .multiply])
-        #expect(tape.inputs(of: 3) == [2, 2])
+        #expect(Array(tape.inputs(of: 3)) == [2, 2])
         #expect(result.output == 3)
         #expect(result.gradients[2] == 6)  // 2·(x + y): one path through each input of the product
         #expect(result.gradients[0] == 6 && result.gradients[1] == 6)
@@ -63,7 +63,7 @@ struct TapeTests {
         let tape = result.tape
         // Variables are one node per name either way; the sums are two nodes.
         #expect(tape.ops == [.variable, .variable, .add, .add, .multiply])
-        #expect(tape.inputs(of: 4) == [2, 3])
+        #expect(Array(tape.inputs(of: 4)) == [2, 3])
         #expect(result.gradients[2] == 3 && result.gradients[3] == 3)
         #expect(result.gradients[0] == 6)
     }
@@ -120,7 +120,10 @@ struct TapeTests {
                 for input in tape.inputs(of: NodeID(id)) {
                     #expect(input >= 0 && Int(input) < id, "node \(id) reads node \(input) in \(text)")
                 }
-                #expect(tape.inputs(of: NodeID(id)).count == tape.ops[id].arity)
+                let inputs = tape.inputs(of: NodeID(id))
+                #expect(inputs.count == tape.ops[id].arity)
+                #expect(Array(inputs) == [tape.first[id], tape.second[id]].prefix(tape.ops[id].arity).map { $0 })
+                #expect(inputs.description == Array(inputs).description)
             }
             for (slot, node) in tape.variableNodes.enumerated() {
                 #expect(tape.ops[Int(node)] == .variable)

@@ -36,14 +36,11 @@ public struct Tape: Sendable {
 
     public var count: Int { ops.count }
 
-    /// The input ids of node `id` (empty for leaves).
-    public func inputs(of id: NodeID) -> [NodeID] {
+    /// The input ids of node `id` (none for leaves).
+    @inline(__always)
+    public func inputs(of id: NodeID) -> NodeInputs {
         let index = Int(id)
-        switch ops[index].arity {
-        case 0: return []
-        case 1: return [first[index]]
-        default: return [first[index], second[index]]
-        }
+        return NodeInputs(count: ops[index].arity, first: first[index], second: second[index])
     }
 
     /// The variable slot named `name`, if the tape reads it.

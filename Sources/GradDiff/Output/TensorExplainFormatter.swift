@@ -39,7 +39,7 @@ struct TensorExplainFormatter {
         for (rowIndex, row) in view.rows.enumerated() {
             let nodes: [NodeID]
             switch row.kind {
-            case .scalar(let node): nodes = view.result.tape.inputs(of: node)
+            case .scalar(let node): nodes = Array(view.result.tape.inputs(of: node))
             case .tensor(let id):
                 let node = view.result.tensors[id]
                 nodes = node.op == .literal ? row.elements : node.inputs.compactMap(\.scalar)

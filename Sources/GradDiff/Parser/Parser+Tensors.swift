@@ -166,7 +166,7 @@ extension Parser {
         var elements: [NodeID] = []
         elements.reserveCapacity(shape.count)
         // The names are new: a vector's elements are named after it, and a name used again is a new version.
-        for k in 0..<shape.count { elements.append(context.builder.variable(name + shape.indexText(k), at: span, isNew: true)) }
+        for k in 0..<shape.count { elements.append(context.builder.variable(shape.elementName(name, k), at: span, isNew: true)) }
         let id = context.tensors.append(.input, shape: shape, inputs: [], elements: elements, tapeStart: start,
                                         tapeEnd: context.builder.tape.count, span: span)
         context.tensors.names[id] = name

@@ -62,7 +62,7 @@ extension ProgramParser {
         for (k, element) in parser.context.tensors.elements(of: id).enumerated() {
             guard tape.stepNames[element] == nil, tape.ops[Int(element)] != .variable, tape.ops[Int(element)] != .constant else { continue }
             journal.willRename(element, from: nil)
-            parser.context.builder.name(element, name + shape.indexText(k))
+            parser.context.builder.name(element, shape.elementName(name, k))
         }
     }
 

@@ -24,7 +24,7 @@ public struct Jacobian: Sendable {
             let shape = program.tensors[id].shape
             let name = program.tensors.names[id] ?? outputName ?? "output"
             outputs = Array(program.tensors.elements(of: id))
-            names = (0..<shape.count).map { name + shape.indexText($0) }
+            names = (0..<shape.count).map { shape.elementName(name, $0) }
             shapeDimensions = shape.dimensions
         } else if outputName == nil, let name = tape.stepNames[result.output] {
             names = [name]
