@@ -21,6 +21,11 @@ final class MemoryFiles: ReplFiles, @unchecked Sendable {
 
 /// A session that has run `entries`, each required to succeed.
 func session(_ entries: String..., files: MemoryFiles = MemoryFiles()) -> ReplSession {
+    session(entries, files: files)
+}
+
+/// A session that has run `entries`, each required to succeed.
+func session(_ entries: [String], files: MemoryFiles = MemoryFiles()) -> ReplSession {
     var session = ReplSession(files: files)
     for entry in entries {
         let reply = session.run(entry)

@@ -46,6 +46,26 @@ import Testing
             """)
     }
 
+    /// A vector defined before the matrix that multiplies it kept its elements together:
+    /// the expression's nodes were put in reading order, W[1,1]*r[1] placing r[1] before
+    /// W's elements and r[2] after them, so r lost its first element ("r[1]": 4 in the
+    /// gradient, an extra scalar row) and r's own gradient.
+    @Test func vectorsKeepTheirElementsTogether() {
+        let cases: [(definitions: [String], expression: String, gradient: String)] = [
+            (["r = [1,2]", "W = [[1,2],[3,4]]"], "sum(W @ r)", #""gradient": {"W": [[1, 2], [1, 2]], "r": [4, 6]}"#),
+            (["v = [1,2,3]", "A = [[1,0,2],[0,1,1]]"], "sum(A @ v)", #""gradient": {"A": [[1, 2, 3], [1, 2, 3]], "v": [1, 1, 3]}"#),
+            (["r = [1,2]", "W = [[1,2],[3,4]]"], "sum(W @ r) + r[2]", #""gradient": {"W": [[1, 2], [1, 2]], "r": [4, 7]}"#),
+        ]
+        for (definitions, expression, gradient) in cases {
+            var repl = session(definitions + [":format json"])
+            let json = repl.run(expression).output
+            #expect(json.contains(gradient), "\(definitions) \(expression): \(json)")
+            #expect(!json.contains(#""name": "r[1]""#) && !json.contains(#""name": "v[1]""#), "\(json)")
+            var table = session(definitions)
+            #expect(!table.run(expression).output.contains("[1]  var"), "an element shown as a row of its own")
+        }
+    }
+
     /// JSON in a session is shaped as the command line's (it broke a matrix into its
     /// elements, with no "shape").
     @Test func sessionJSONIsShaped() {

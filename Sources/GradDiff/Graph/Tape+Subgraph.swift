@@ -34,25 +34,56 @@ extension Tape {
     /// roots in turn (a depth-first post-order, with an explicit stack). A session
     /// prints `(x+y)*z` numbered as the command line does (x, y, n2, z, n4), however
     /// early x, y and z were defined.
-    func expressionOrder(of roots: [NodeID]) -> [NodeID] {
+    ///
+    /// The nodes in each of `blocks` (a vector's or matrix's own tape range) stay
+    /// together, in tape order, placed as one: a vector's elements scattered among the
+    /// nodes that read them would no longer be its range.
+    func expressionOrder(of roots: [NodeID], keepingTogether blocks: [Range<Int>] = []) -> [NodeID] {
+        let blocks = Self.disjoint(blocks)
+        let needed = Set(cone(of: roots))
+        /// The unit node `id` is placed with: the block holding it, or itself.
+        func unit(of id: NodeID) -> Range<Int> {
+            let i = Int(id)
+            var low = 0, high = blocks.count
+            while low < high {
+                let middle = (low + high) / 2
+                if blocks[middle].lowerBound <= i { low = middle + 1 } else { high = middle }
+            }
+            return low > 0 && blocks[low - 1].contains(i) ? blocks[low - 1] : i..<i + 1
+        }
         var order: [NodeID] = []
-        var placed = Set<NodeID>()
-        // (node, whether its inputs are already pushed)
-        var stack: [(NodeID, Bool)] = roots.reversed().map { ($0, false) }
-        while let (id, expanded) = stack.popLast() {
-            if placed.contains(id) { continue }
+        var placed = Set<Int>()  // by each unit's first node
+        // (unit, whether its inputs are already pushed)
+        var stack: [(Range<Int>, Bool)] = roots.reversed().map { (unit(of: $0), false) }
+        while let (members, expanded) = stack.popLast() {
+            if placed.contains(members.lowerBound) { continue }
+            let kept = members.lazy.filter { needed.contains(NodeID($0)) }
             if expanded {
-                placed.insert(id)
-                order.append(id)
+                placed.insert(members.lowerBound)
+                order += kept.map { NodeID($0) }
                 continue
             }
-            stack.append((id, true))
-            let i = Int(id)
-            let arity = ops[i].arity
-            if arity > 1, !placed.contains(second[i]) { stack.append((second[i], false)) }
-            if arity > 0, !placed.contains(first[i]) { stack.append((first[i], false)) }
+            stack.append((members, true))
+            var inputs: [Range<Int>] = []
+            for i in kept {
+                for input in self.inputs(of: NodeID(i)) where !members.contains(Int(input)) { inputs.append(unit(of: input)) }
+            }
+            for input in inputs.reversed() where !placed.contains(input.lowerBound) { stack.append((input, false)) }
         }
         return order
+    }
+
+    /// `ranges` without empty ones, overlapping ones joined, sorted.
+    private static func disjoint(_ ranges: [Range<Int>]) -> [Range<Int>] {
+        var joined: [Range<Int>] = []
+        for range in ranges.filter({ !$0.isEmpty }).sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = joined.last, range.lowerBound < last.upperBound {
+                joined[joined.count - 1] = last.lowerBound..<Swift.max(last.upperBound, range.upperBound)
+            } else {
+                joined.append(range)
+            }
+        }
+        return joined
     }
 
     /// The nodes `nodes` (each one's inputs among them and before it, as `cone(of:)`

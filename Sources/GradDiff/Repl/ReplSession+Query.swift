@@ -50,7 +50,7 @@ extension ReplSession {
                 throw UserError(.error(.wrtWithoutValue(name)), in: nil)
             }
         }
-        var (pruned, newIDs) = working.pruned(to: tape.expressionOrder(of: [node] + (wrt ?? [])))
+        var (pruned, newIDs) = working.pruned(to: tape.expressionOrder(of: [node] + (wrt ?? []), keepingTogether: working.tensors.tapeRanges))
         pruned.output = newIDs[node]
         if format == .json {
             var plain = Program(source: pruned.source, tape: Self.plainNames(pruned.tape))

@@ -70,6 +70,11 @@ struct TensorGraph: Sendable {
     var mayNameTensors: Bool { !scope.isEmpty || !boundShapes.isEmpty }
     var count: Int { nodes.count }
 
+    /// Each node's own tape range (its lowering, or an input's variables), where it has one.
+    var tapeRanges: [Range<Int>] {
+        nodes.filter { $0.tapeStart >= 0 && $0.tapeStart < $0.tapeEnd }.map { Int($0.tapeStart)..<Int($0.tapeEnd) }
+    }
+
     subscript(id: Int32) -> TensorNode { nodes[Int(id)] }
 
     /// The tape ids of node `id`'s elements, row-major (empty for a constant still off the tape).
