@@ -64,6 +64,18 @@ import Testing
         #expect(evaluation.result.reportedVariables(OutputOptions(wrt: ["W"])).map(\.name) == ["W[1,1]", "W[1,2]", "W[2,1]", "W[2,2]"])
     }
 
+    /// `--wrt` and `-q --wrt` print numbers that read back exactly, as in a scalar program
+    /// (they were rounded to 10 digits, in exponent form: 0.03 and 3e-14).
+    @Test func wrtGradientsReadBackExactly() throws {
+        let evaluation = try evaluateTensors("x = [0.1, 1e-7]; a = 0.1; sum(x*x*x) + a^3")
+        let quiet = OutputFormat.quietTensorGradients(evaluation.result, OutputOptions(wrt: ["x", "a"]))
+        #expect(quiet == "[0.030000000000000006, 0.00000000000003]\n0.030000000000000006\n")
+        let table = OutputFormat.table.render(evaluation.result, OutputOptions(wrt: ["x", "a"]))
+        #expect(table == "x [0.030000000000000006, 0.00000000000003]\na 0.030000000000000006\n")
+        // A precision the user chose still rounds them.
+        #expect(OutputFormat.quietTensorGradients(evaluation.result, OutputOptions(precision: 3, wrt: ["x"])) == "[0.03, 0.00000000000003]\n")
+    }
+
     @Test func theJacobianHasARowPerOutputElement() throws {
         let program = try ProgramParser.parse(SourceText(name: "expression", text: "y = W @ x"),
                                               bindings: [try Binding.parse("W=[[1, 2, 3], [4, 5, 6]]"), try Binding.parse("x=[7, 8, 9]")])

@@ -1,11 +1,12 @@
 extension OutputFormat {
     /// `-q --wrt NAMES` for a program with vectors and matrices: each gradient shaped like
     /// its input, one per line (a matrix on one line, nested: [[1, 2], [3, 4]]); nil for
-    /// a scalar program or with `--elements`.
+    /// a scalar program or with `--elements`. Numbers read back exactly, as `-q` prints
+    /// them (`OutputOptions.scriptNumber`).
     public static func quietTensorGradients(_ result: PassResult, _ options: OutputOptions) -> String? {
         guard !options.elements, let wrt = options.wrt, let view = TensorView(result) else { return nil }
         return view.reportedInputs(wrt).map { _, row in
-            TensorValueText.oneLine(view.gradients(row), row.shape) { NumberFormat.significant($0, digits: options.precision) } + "\n"
+            TensorValueText.oneLine(view.gradients(row), row.shape, number: options.scriptNumber) + "\n"
         }.joined()
     }
 
@@ -17,9 +18,8 @@ extension OutputFormat {
         case .table:
             guard let wrt = options.wrt else { return TensorTableFormatter.render(view, options) }
             return view.reportedInputs(wrt).map { name, row in
-                let lines = TensorValueText.lines(view.gradients(row), row.shape) {
-                    NumberFormat.significant($0, digits: options.precision)
-                }
+                // Numbers for scripts, as the scalar `--wrt` lines print them.
+                let lines = TensorValueText.lines(view.gradients(row), row.shape, number: options.scriptNumber)
                 let indent = String(repeating: " ", count: name.count + 1)
                 return "\(name) " + lines.joined(separator: "\n" + indent) + "\n"
             }.joined()
