@@ -33,15 +33,7 @@ extension Graddiff {
         case .help(let topic): Subcommand.printHelp(topic)
         case nil: break
         }
-        for argument in arguments {
-            if argument == "--" { break }
-            guard argument.hasPrefix("--explain=") else { continue }
-            let value = argument.dropFirst("--explain=".count)
-            if ExplainPass(rawValue: String(value)) == nil {
-                let passes = ExplainPass.allCases.map(\.rawValue).joined(separator: ", ")
-                exit(withError: ValidationError("--explain=\(value) is not a pass; use one of \(passes)"))
-            }
-        }
+        arguments = separatingExplainPass(arguments)
         // The common command line, read without the argument parser's reflection
         // (`QuickStart`) and run without `Graddiff`'s property wrappers, exiting as
         // `Subcommand.run` does (the parser's exit on `ExitCode` prints nothing);
@@ -51,5 +43,30 @@ extension Graddiff {
             Glibc.exit(status.rawValue)
         }
         Subcommand.run(Graddiff.self, arguments)
+    }
+
+    /// The arguments with `--explain=PASS` checked and given as `--explain PASS`: the
+    /// parser drops an attached optional value when another option follows
+    /// (`--explain=forward --precision 5` narrated the backward pass).
+    private static func separatingExplainPass(_ arguments: [String]) -> [String] {
+        var separated: [String] = []
+        separated.reserveCapacity(arguments.count + 1)
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--" {
+                separated += arguments[index...]
+                break
+            }
+            guard argument.hasPrefix("--explain=") else {
+                separated.append(argument)
+                continue
+            }
+            let value = String(argument.dropFirst("--explain=".count))
+            guard ExplainPass(rawValue: value) != nil else {
+                let passes = ExplainPass.allCases.map(\.rawValue).joined(separator: ", ")
+                exit(withError: ValidationError("--explain=\(value) is not a pass; use one of \(passes)"))
+            }
+            separated += ["--explain", value]
+        }
+        return separated
     }
 }

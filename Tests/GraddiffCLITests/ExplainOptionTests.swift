@@ -12,6 +12,10 @@ import Testing
         (["--explain=forward"], "forward pass:"),
         (["--explain", "forward"], "forward pass:"),
         (["--explain=both"], "forward pass:"),
+        // An option after the attached pass: the parser had dropped the pass.
+        (["--explain=forward", "--precision", "5"], "forward pass:"),
+        (["--explain=forward", "--color", "never"], "forward pass:"),
+        (["--explain=forward-mode", "--tangent", "x=1"], "forward mode:"),
     ])
     func explainSpellings(_ options: [String], _ expected: String) throws {
         let result = try GraddiffBinary.run(options + Self.seed)
