@@ -143,6 +143,19 @@ import Testing
         }
     }
 
+    /// A constant receives and sends no gradient in the drawing either, as in the table
+    /// and --explain: the constant exponent of x^2 had a "grad 0" field and a send of
+    /// sum(δt2 ∘ xlogy(t2, x)) = nan.
+    @Test func theGraphSendsNothingToConstants() throws {
+        let evaluation = try evaluateTensors("s = sum(x^2)", ["x=[-1, 2]"])
+        let view = try #require(TensorView(evaluation.result))
+        let dot = TensorDotFormatter(view, OutputOptions(), backward: true).render()
+        let constant = try #require(view.rows.firstIndex { $0.label == "2" })
+        #expect(dot.contains("r\(constant) [shape=record, label=\"{ 2 | scalar | value 2 }\""), "\(dot)")
+        #expect(!dot.contains("-> r\(constant) ") && !dot.contains("nan"), "\(dot)")
+        #expect(dot.contains("x ← δt2 ∘ 2 · x = [-2, 4]"))
+    }
+
     /// CSV and TSV write a scalar as a scalar program does (nan, inf), and a vector or
     /// matrix as a JSON array (where nan must be the string "nan"); a scalar nan was
     /// written as the JSON string, quoted again for CSV: """nan""".

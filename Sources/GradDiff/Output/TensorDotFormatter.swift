@@ -61,7 +61,9 @@ struct TensorDotFormatter {
         let row = view.rows[index]
         var fields = [row.label, row.shape.text]
         if row.shape.count <= Self.valueLimit {
-            fields += ["value " + compact(view.values(row), row.shape), "grad " + compact(view.gradients(row), row.shape)]
+            fields.append("value " + compact(view.values(row), row.shape))
+            // A constant has no gradient: no field, as a scalar constant's record has none.
+            if view.hasGradient(row) { fields.append("grad " + compact(view.gradients(row), row.shape)) }
         }
         var attributes = ["shape=record", "label=\"{ " + fields.map(DotText.recordField).joined(separator: " | ") + " }\""]
         if index == explain.outputRow {
@@ -82,7 +84,9 @@ struct TensorDotFormatter {
         let row = view.rows[index]
         var text = ""
         let delta = TensorTerm.name("δ" + row.label, scalar: row.shape.isScalar)
-        for send in explain.sends(index, delta: delta, numbers: view.gradients(row)) where drawn[send.row] {
+        // Constants receive no gradient (a constant exponent's share would be nan at x < 0).
+        for send in explain.sends(index, delta: delta, numbers: view.gradients(row))
+        where drawn[send.row] && view.hasGradient(view.rows[send.row]) {
             let target = view.rows[send.row]
             var label = target.label + (send.element.map { target.shape.indexText($0) } ?? "") + " ← " + send.term.text
             if send.numbers.count <= Self.valueLimit {
