@@ -26,6 +26,13 @@ struct TableBindingTests {
         #expect(spaced.dimensions == [3] && spaced.values == [1, 2, 3])
     }
 
+    /// A file whose lines end in CR alone is refused: the CR read as a blank, so a 2×2
+    /// matrix became a 4-element vector, silently.
+    @Test func lineEndsOfCarriageReturnAloneAreRefused() {
+        #expect(Self.error("1,2\r3,4\r") == "row 1 has a carriage return inside it: lines that end in CR alone (an old Mac file) are not rows")
+        #expect(Self.error("1,2\n3\r4\n") == "row 2 has a carriage return inside it: lines that end in CR alone (an old Mac file) are not rows")
+    }
+
     /// A comma followed by a combining mark still ends the field: the mark is a field
     /// of its own, and not a number (as a Character, the two were one and no field ended).
     @Test func aCombiningMarkAfterACommaIsAFieldOfItsOwn() {
