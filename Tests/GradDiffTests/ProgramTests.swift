@@ -33,6 +33,15 @@ struct ProgramTests {
         #expect(evaluation.warningMessages == ["this expression's value is not used by the output"])
     }
 
+    /// A function's parameters may span lines, as any parenthesised list may (the header
+    /// was read token by token, and a newline made it "unknown function 'f'").
+    @Test(arguments: ["f(a,\n b) = a*b\nf(x, 3)", "f(\n  a,\n  b\n) = a*b\nf(x, 3)", "f(\r\na, b) = a*b\r\nf(x, 3)"])
+    func functionParametersMaySpanLines(_ text: String) throws {
+        let evaluation = try evaluate(text, "x=2")
+        #expect(evaluation.value == 6)
+        #expect(evaluation.gradient("x") == 3)
+    }
+
     @Test func namedStepsNameTheirNodes() throws {
         let program = try parseProgram("p = x + y; g = p * z")
         let p = try #require(program.names["p"])

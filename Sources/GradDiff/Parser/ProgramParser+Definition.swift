@@ -4,15 +4,21 @@ extension ProgramParser {
     static func functionHeader(_ parser: Parser) throws(UserError) -> [(String, SourceSpan)]? {
         var lexer = parser.lexer
         guard try lexer.next().kind == .leftParen else { return nil }
+        // Inside the parentheses a newline ends nothing, as in any group: `f(a,` then `b) = …`.
+        func nextInside() throws(UserError) -> Token {
+            var token = try lexer.next()
+            while token.kind == .newline { token = try lexer.next() }
+            return token
+        }
         var parameters: [(String, SourceSpan)] = []
-        var token = try lexer.next()
+        var token = try nextInside()
         if token.kind == .rightParen { return try lexer.next().kind == .equals ? [] : nil }
         while token.kind == .identifier {
             parameters.append((parser.source.text(of: token.span), token.span))
-            token = try lexer.next()
+            token = try nextInside()
             if token.kind == .rightParen { return try lexer.next().kind == .equals ? parameters : nil }
             guard token.kind == .comma else { return nil }
-            token = try lexer.next()
+            token = try nextInside()
         }
         return nil
     }
