@@ -217,6 +217,21 @@ struct ParserTests {
         #expect(location.column == expected.column, "column of the error")
     }
 
+    /// A line that ends in CRLF ends at its CR: an error at the end of the line had the
+    /// column of the LF, one more than the same text with LF line ends.
+    @Test(arguments: ["y = x +\nz = 1\n", "y = \nz = 1\n", "f(a) =\n", "(x +\n\n"])
+    func crlfLineEndsGiveTheColumnsOfLF(_ text: String) throws {
+        func location(_ text: String) throws -> (line: Int, column: Int) {
+            let source = SourceText(name: "expression", text: text)
+            let diagnostics = userErrors { _ = try ProgramParser.parse(source) }
+            let span = try #require(diagnostics.first?.diagnostic.span, "\(text.debugDescription) parsed")
+            return source.location(of: Int(span.start))
+        }
+        let crlf = try location(text.replacingOccurrences(of: "\n", with: "\r\n"))
+        let lf = try location(text)
+        #expect(crlf.line == lf.line && crlf.column == lf.column, "\(text.debugDescription)")
+    }
+
     @Test func emptyExpressionAtTheParser() throws {
         for text in ["", "   ", "  # only a comment"] {
             var parser = try Parser(source: SourceText(name: "expression", text: text))

@@ -49,7 +49,10 @@ struct Lexer: Sendable {
         case UInt8(ascii: "@"): return Token(.at, span(start))
         case UInt8(ascii: "="): return Token(.equals, span(start))
         case UInt8(ascii: ";"): return Token(.semicolon, span(start))
-        case UInt8(ascii: "\n"): return Token(.newline, span(start))
+        case UInt8(ascii: "\n"):
+            // A CRLF line ends where its CR is: "found the end of the line" at the column after the text.
+            let lineEnd = start > 0 && source.bytes[start - 1] == UInt8(ascii: "\r") ? start - 1 : start
+            return Token(.newline, SourceSpan(start: lineEnd, end: offset))
         case UInt8(ascii: "*"):
             if offset < bytes.count, bytes[offset] == UInt8(ascii: "*") {
                 offset += 1
