@@ -54,6 +54,9 @@ import Testing
         (":unset", ":unset needs a name", "write :unset NAME"),
         (":vars x", ":vars takes no argument", "write :vars"),
         (":wrt 2x", "'2x' is not a variable name", "write :wrt x,y"),
+        // As --wrt refuses them (:wrt x,x printed x twice; :wrt , went back to every node).
+        (":wrt x,x", ":wrt names 'x' twice (a vector or matrix names each of its elements)", "name each variable or element once"),
+        (":wrt ,", "',' is not a variable name", "write :wrt x,y"),
         (":load", ":load needs a file name", "write :load FILE"),
         (":render", ":render needs a file name", "write :render FILE.html [EXPR] (or .svg, .png, .pdf)"),
         (":render g.html", "there is no expression yet", "type one first, such as (x + 1)^2, or give it: :render FILE [EXPR]"),
@@ -98,6 +101,9 @@ import Testing
         let unknown = repl.run(":wrt q")
         #expect(!unknown.failed && unknown.messages == ["'q' is not a variable of the session yet"])
         #expect(repl.run("x").messages == [":wrt names 'q', which is not a variable of the session"])
+        // An element named twice, once through its vector.
+        var vector = session("W = [1, 2]", ":wrt W, W[1]")
+        #expect(vector.run("sum(W)").messages == [":wrt names 'W[1]' twice (a vector or matrix names each of its elements)"])
     }
 
     @Test func varsListsInputsStepsFunctionsAndWhatHasNoValue() {

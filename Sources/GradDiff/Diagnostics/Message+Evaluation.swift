@@ -38,8 +38,8 @@ extension Message {
         Message("\(option) names '\(name)', a step; gradients are reported for inputs", help: help)
     }
     /// `--wrt NAME` naming no variable (the same check for every command).
-    static func wrtNamesTwice(_ element: String) -> Message {
-        Message("--wrt names '\(element)' twice (a vector or matrix names each of its elements)",
+    static func wrtNamesTwice(_ element: String, option: String = "--wrt") -> Message {
+        Message("\(option) names '\(element)' twice (a vector or matrix names each of its elements)",
                 help: "name each variable or element once")
     }
     static func wrtNamesNoVariable(_ name: String, suggestion: String?, variables: [String]) -> Message {

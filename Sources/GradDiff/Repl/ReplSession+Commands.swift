@@ -112,6 +112,9 @@ extension ReplSession {
             return depth == 0 && (character == " " || character == "\t") ? "," : character
         })
         let names = CommaList.names(separated)
+        // Commas alone name nothing: an error, as with --wrt, not every node again.
+        if names.isEmpty, separated.contains(",") { return argument.error(.wrtNotAName(argument.text)) }
+        if let repeated = CommaList.repeatedName(names) { return argument.error(.wrtNamesTwice(repeated, option: ":wrt")) }
         guard !names.isEmpty else {
             options.wrt = nil
             var reply = ReplReply()

@@ -87,6 +87,8 @@ extension ReplSession {
                 throw UserError(.error(.wrtNotSessionVariable(name, suggestion: NameSuggestion.nearest(to: name, among: known))), in: nil)
             }
         }
+        // `:wrt W,W[1,2]` names W[1,2] twice, through W.
+        if let repeated = CommaList.repeatedName(names) { throw UserError(.error(.wrtNamesTwice(repeated, option: ":wrt")), in: nil) }
         return nodes
     }
 
