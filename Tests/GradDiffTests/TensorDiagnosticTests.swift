@@ -85,6 +85,22 @@ let tensorErrorCases: [TensorErrorCase] = [
         #expect(caretLine.dropFirst(5) == example.carets[...], "\(rendered.joined(separator: "\n"))")
     }
 
+    /// A free name used as a vector is a scalar because nothing binds it as one: the help
+    /// says so, and names a binding spelled in another case (it said only "write [a, b, c]").
+    @Test func aFreeNameUsedAsAVectorIsToldHowToBindIt() throws {
+        func help(_ program: String, _ bindings: [String]) throws -> String? {
+            let parsed = try bindings.map { try Binding.parse($0) }
+            return userErrors { _ = try ProgramParser.parse(SourceText(name: "expression", text: program), bindings: parsed) }
+                .first?.diagnostic.help
+        }
+        #expect(try help("sum(w)", ["W=[1, 2]"]) == "W=… binds 'W', not 'w' (names are case-sensitive)")
+        #expect(try help("sum(W @ x)", []) == "bind W as a vector or matrix, such as W=[1, 2, 3]; or multiply by a scalar with '*'")
+        #expect(try help("dot(v, [1, 2])", []) == "bind v as a vector, such as v=[1, 2, 3]; or for matrices write A @ B")
+        // Not a free name: the general help.
+        #expect(try help("sum(2*x)", []) == "write [a, b, c] for a vector")
+        #expect(try help("2 @ v", ["v=[1, 2]"]) == "multiply by a scalar with '*'")
+    }
+
     @Test func bindingsOfTheWrongShapeAreRefused() throws {
         func messages(_ program: String, _ bindings: [String]) throws -> [String] {
             let parsed = try bindings.map { try Binding.parse($0) }

@@ -12,14 +12,14 @@ extension Message {
         Message("\(left) but \(right): \(expression) needs \(needs)",
                 help: "A @ B needs as many columns in A as B has rows (a vector on the right is a column, on the left a row)")
     }
-    static func productOfScalar(_ what: String) -> Message {
-        Message("@ multiplies vectors and matrices, but \(what)", help: "multiply by a scalar with '*'")
+    static func productOfScalar(_ what: String, help: String = "multiply by a scalar with '*'") -> Message {
+        Message("@ multiplies vectors and matrices, but \(what)", help: help)
     }
-    static func needsTensor(_ function: String, _ what: String) -> Message {
-        Message("\(function) takes a vector or matrix, but \(what)", help: "write [a, b, c] for a vector")
+    static func needsTensor(_ function: String, _ what: String, help: String = "write [a, b, c] for a vector") -> Message {
+        Message("\(function) takes a vector or matrix, but \(what)", help: help)
     }
-    static func needsVectors(_ function: String, _ what: String) -> Message {
-        Message("\(function) takes two vectors, but \(what)", help: "for matrices write A @ B")
+    static func needsVectors(_ function: String, _ what: String, help: String = "for matrices write A @ B") -> Message {
+        Message("\(function) takes two vectors, but \(what)", help: help)
     }
     static func lengthsDiffer(_ function: String, left: String, right: String) -> Message {
         Message("\(left) but \(right): \(function) needs vectors of one length")

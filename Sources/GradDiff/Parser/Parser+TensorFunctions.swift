@@ -49,7 +49,8 @@ extension Parser {
     private mutating func vectorProduct(_ function: TensorFunction, _ a: Operand, _ b: Operand,
                                         at span: SourceSpan) throws(UserError) -> Operand {
         for operand in [a, b] where shape(of: operand).rank != 1 {
-            throw error(.needsVectors(function.rawValue, phrase(operand)), at: operand.span)
+            throw error(.needsVectors(function.rawValue, phrase(operand), help: helpForScalar(operand, as: "a vector", otherwise: "for matrices write A @ B")),
+                        at: operand.span)
         }
         let (m, n) = (shape(of: a).rows, shape(of: b).rows)
         if function == .dot && m != n {
@@ -89,7 +90,10 @@ extension Parser {
     /// every element.
     private mutating func reduction(_ function: TensorFunction, _ argument: Operand, at span: SourceSpan) throws(UserError) -> Operand {
         let form = shape(of: argument)
-        guard !form.isScalar else { throw error(.needsTensor(function.rawValue, phrase(argument)), at: argument.span) }
+        guard !form.isScalar else {
+            throw error(.needsTensor(function.rawValue, phrase(argument), help: helpForScalar(argument, otherwise: "write [a, b, c] for a vector")),
+                        at: argument.span)
+        }
         try ensureRoom(for: 5 * form.count + 1, at: span)
         let input = reference(argument)
         let x = elementIDs(input)

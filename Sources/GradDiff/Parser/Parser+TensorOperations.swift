@@ -52,7 +52,8 @@ extension Parser {
         let whole = left.span.union(right.span)
         let (a, b) = (shape(of: left), shape(of: right))
         for (operand, shape) in [(left, a), (right, b)] where shape.isScalar {
-            throw error(.productOfScalar(shape.phrase(quoted(operand))), at: operand.span, also: [span])
+            throw error(.productOfScalar(shape.phrase(quoted(operand)), help: helpForScalar(operand, otherwise: "multiply by a scalar with '*'")),
+                        at: operand.span, also: [span])
         }
         let (m, k) = a.rank == 2 ? (a.rows, a.columns) : (1, a.rows)
         let (rows, n) = b.rank == 2 ? (b.rows, b.columns) : (b.rows, 1)

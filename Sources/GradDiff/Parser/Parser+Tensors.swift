@@ -84,6 +84,20 @@ extension Parser {
         shape(of: operand).phrase(quoted(operand))
     }
 
+    /// The help for a scalar where a vector or matrix is needed, when it is a free
+    /// variable: a binding may name the vector in another case (`W=[1, 2]` for `w`), or
+    /// it needs one (a free name is a scalar unless a binding shapes it).
+    func helpForScalar(_ operand: Operand, as noun: String = "a vector or matrix", otherwise help: String) -> String {
+        let tape = context.builder.tape
+        guard operand.tensor < 0, operand.node >= 0, tape.ops[Int(operand.node)] == .variable else { return help }
+        let name = tape.variableNames[Int(tape.first[Int(operand.node)])]
+        guard source.text(of: operand.span) == name else { return help }
+        if let bound = context.tensors.boundShapes.keys.sorted().first(where: { $0.lowercased() == name.lowercased() }) {
+            return "\(bound)=… binds '\(bound)', not '\(name)' (names are case-sensitive)"
+        }
+        return "bind \(name) as \(noun), such as \(name)=[1, 2, 3]; or \(help)"
+    }
+
     /// The operand's text as written, shortened if long.
     func quoted(_ operand: Operand) -> String {
         let text = source.text(of: operand.span)
