@@ -76,6 +76,26 @@ import Testing
         #expect(OutputFormat.quietTensorGradients(evaluation.result, OutputOptions(precision: 3, wrt: ["x"])) == "[0.03, 0.00000000000003]\n")
     }
 
+    /// --output names a vector step's versions as the table labels them (h#2), and h#1
+    /// the first, as for scalar steps ('h#1' was "not defined"); several outputs with a
+    /// vector among them say so, not "use --jacobian".
+    @Test func outputNamesVersionsOfVectorSteps() throws {
+        let bindings = [try Binding.parse("W=[[1, 2], [3, 4]]"), try Binding.parse("x=[1, -1]")]
+        let program = try ProgramParser.parse(SourceText(name: "expression", text: "h = W @ x; h = h*2; s = sum(h)"), bindings: bindings)
+        let first = try #require(program.tensorOutput(named: "h#1"))
+        let second = try #require(program.tensorOutput(named: "h#2"))
+        #expect(first != second && program.tensorOutput(named: "h") == second)
+        #expect(program.tensors.label(of: second) == "h#2")
+        for name in ["h#1", "h#2"] {
+            let evaluation = try Evaluation.run(program, bindings: bindings, outputName: name, allowingTensorOutput: true)
+            let jacobian = Jacobian(evaluation, slots: Array(evaluation.tape.variableNames.indices), outputName: name)
+            let factor = name == "h#1" ? 1.0 : 2.0
+            #expect(jacobian.rows.map { Array($0.suffix(2)) } == [[1 * factor, 2 * factor], [3 * factor, 4 * factor]], "\(name)")
+        }
+        let several = userErrors { _ = try program.outputNodes(named: "h,s") }.map(\.diagnostic.message)
+        #expect(several == ["--output names several steps, but h is a 2-element vector: the Jacobian of several outputs takes scalar steps"])
+    }
+
     @Test func theJacobianHasARowPerOutputElement() throws {
         let program = try ProgramParser.parse(SourceText(name: "expression", text: "y = W @ x"),
                                               bindings: [try Binding.parse("W=[[1, 2, 3], [4, 5, 6]]"), try Binding.parse("x=[7, 8, 9]")])

@@ -79,6 +79,10 @@ extension Message {
         Message("the output \(name) is \(noun), which has no single gradient",
                 help: "--jacobian prints the derivative of each of its elements; or make the output a scalar, such as sum(\(name))")
     }
+    static func severalOutputsWithTensor(_ name: String, _ noun: String) -> Message {
+        Message("--output names several steps, but \(name) is \(noun): the Jacobian of several outputs takes scalar steps",
+                help: "give it alone, --output \(name) --jacobian, for a row per element; or name its elements' sum")
+    }
     /// A binding whose shape is not the declared input's.
     static func bindingShape(_ name: String, declared: String, bound: String) -> Message {
         Message("'\(name)' is \(declared) in the program but bound to \(bound)", help: "bind it with the shape the program declares")

@@ -49,7 +49,15 @@ extension Program {
     /// `--output NAME` is.
     public func outputNodes(named list: String) throws(UserError) -> [NodeID] {
         var nodes: [NodeID] = []
-        for part in CommaList.split(list) where !part.isEmpty { nodes.append(try outputNode(named: part)) }
+        let parts = CommaList.split(list).filter { !$0.isEmpty }
+        for part in parts {
+            // The Jacobian of several outputs has a row per scalar step; a vector's own
+            // Jacobian is --output with it alone.
+            if parts.count > 1, let id = tensorOutput(named: part) {
+                throw UserError(.error(.severalOutputsWithTensor(part, tensors[id].shape.noun)), in: nil)
+            }
+            nodes.append(try outputNode(named: part))
+        }
         return nodes
     }
 }

@@ -13,8 +13,8 @@ extension Program {
         // A version by its label (`c#2`), or `c#1` for the first, which the table calls c.
         if let step = steps.last(where: { $0.name == name }) { return step.node }
         if name.hasSuffix("#1"), let step = steps.first(where: { $0.name == name.dropLast(2) }) { return step.node }
-        if let id = tensors.scope[name] { throw tensorOutputError(id) }
-        let steps = self.steps.map(\.name).filter { !$0.isEmpty }
+        if let id = tensorOutput(named: name) { throw tensorOutputError(id) }
+        let steps = (self.steps.map(\.name) + tensors.steps.map(\.name)).filter { !$0.isEmpty }
         throw UserError(.error(.outputUndefined(name, suggestion: NameSuggestion.nearest(to: name, among: steps), steps: steps)),
                         in: nil)
     }
@@ -23,7 +23,12 @@ extension Program {
     /// it is one.
     public func tensorOutput(named name: String?) -> Int32? {
         guard let name else { return tensors.output }
-        return names[name] == nil ? tensors.scope[name] : nil
+        guard names[name] == nil else { return nil }
+        if let id = tensors.scope[name] { return id }
+        // A version by its label (`h#2`), or `h#1` for the first, as for scalar steps.
+        if let step = tensors.steps.last(where: { $0.name == name }) { return step.node }
+        if name.hasSuffix("#1"), let step = tensors.steps.first(where: { $0.name == name.dropLast(2) }) { return step.node }
+        return nil
     }
 
     /// Checks that every name in `wrt` is a variable of the program: one check for every
