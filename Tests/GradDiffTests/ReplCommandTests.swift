@@ -122,6 +122,9 @@ import Testing
 
             """)
         #expect(ReplSession(files: MemoryFiles()).variables().output.hasPrefix("nothing defined yet"))
+        // Every version of a function: g still calls the first f (only the latest showed).
+        var functions = session("f(a) = a", "g(a) = f(a)*3", "f(a) = a*2")
+        #expect(functions.run(":vars").output == "functions\n  f(a) = a  (earlier version)\n  g(a) = f(a)*3\n  f(a) = a*2\n")
     }
 
     @Test func unsetForgetsEveryVersion() {

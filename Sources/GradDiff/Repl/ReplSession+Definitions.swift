@@ -39,10 +39,12 @@ extension ReplSession {
                               + (missing.isEmpty ? numbers : "  (needs \(NameList.plain(Array(Set(missing)).sorted())))")))
             }
         }
-        // Functions as typed, the latest definition of each.
-        var seen = Set<String>()
-        let functions = definitions.reversed().filter { $0.kind == .function && seen.insert($0.name).inserted }
-            .reversed().map(\.text)
+        // Functions as typed, every definition: one a later one replaced is still what
+        // the definitions between them call.
+        var later = Set<String>()
+        let functions = definitions.reversed().filter { $0.kind == .function }.map { definition in
+            definition.text + (later.insert(definition.name).inserted ? "" : "  (earlier version)")
+        }.reversed().map { $0 }
         let unbound = tape.variableNames.indices.filter { program.defaults[$0] == nil }.map { tape.variableNames[$0] }
         let (inputLines, stepLines) = (inputs.sorted { $0.at < $1.at }.map(\.line), steps.sorted { $0.at < $1.at }.map(\.line))
         for (title, lines) in [("inputs", inputLines), ("steps", stepLines), ("functions", functions), ("no value yet", unbound)]
