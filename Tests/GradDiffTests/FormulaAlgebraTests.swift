@@ -48,6 +48,8 @@ struct FormulaAlgebraTests {
         Row(op: .lessOrEqual, first: "0", second: "0"),
         Row(op: .xlogy, first: "log(b)", second: "a / b"),
         Row(op: .multiplyOrZero, first: "b", second: "a"),
+        Row(op: .sechSquared, first: "-2 * out * tanh(a)", second: "0"),
+        Row(op: .powerDerivative, first: "b * ((b - 1) * a^(b - 1 - 1))", second: "a^(b - 1) + xlogy(out, a)"),
     ]
 
     static func formulas(_ op: Op) -> (FormulaAlgebra.Term, FormulaAlgebra.Term) {

@@ -54,6 +54,21 @@ struct HessianAndCheckTests {
         #expect(isClose(try Hessian.derivative(evaluation.result, slot: 0, order: order), expected, relative: 1e-13))
     }
 
+    /// tanh'' = -2·sech²·tanh (mpmath): no cosh to overflow past |x| = 710, where 0·inf
+    /// made every entry nan, and no sech·sech/cosh to underflow early (355 gave -0).
+    @Test func tanhSecondDerivativesNeitherOverflowNorUnderflowEarly() throws {
+        let far = try evaluate("tanh(x)", "x=711").result
+        #expect(try Hessian.derivative(far, slot: 0, order: 2) == 0)
+        let near = try evaluate("tanh(x)", "x=355").result
+        #expect(isClose(try Hessian.derivative(near, slot: 0, order: 2), -3.581028980540104e-308, relative: 1e-14))
+        // True entries are about -1e-694·(x or y)² and sech²: zeros in doubles.
+        let h = try Hessian.compute(try evaluate("tanh(x*y)", "x=40 y=20").result)
+        #expect(h.joined().allSatisfy { $0 == 0 }, "\(h)")
+        // The third derivative keeps its precision: -2·sech²·(sech² - 2·tanh²) at 0.5.
+        let third = try Hessian.derivative(try evaluate("tanh(x)", "x=0.5").result, slot: 0, order: 3)
+        #expect(isClose(third, -0.5652092882597703608, relative: 1e-15))
+    }
+
     @Test func checkPassesOnSmoothExpressions() throws {
         for index in 0..<100 {
             let seed = SymbolicBackwardPassTests.baseSeed &+ UInt64(index)

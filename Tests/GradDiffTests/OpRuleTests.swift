@@ -28,7 +28,7 @@ struct OpRuleTests {
             return pairs(positive.filter { $0 < 20 }, line)
         case .negate, .sin, .cos, .atan, .sinh, .cosh, .exp: return single(line)
         case .tan: return single([-1.4, -0.7, 0.1, 0.9, 1.3])
-        case .tanh, .sigmoid, .softplus: return single(line + [-12, 15])
+        case .tanh, .sigmoid, .softplus, .sechSquared: return single(line + [-12, 15])
         case .asin, .acos: return single(unit)
         case .log, .log2, .log10, .sqrt: return single(positive)
         case .cbrt: return single(line + [-40, 27])
@@ -40,6 +40,7 @@ struct OpRuleTests {
             return pairs(line, positive.filter { $0 < 20 }) + pairs([-2.0, -0.6, 0.7, 3.0], line)
         case .xlogy: return pairs(line, positive)
         case .multiplyOrZero: return pairs(line, line)
+        case .powerDerivative: return pairs(positive.filter { $0 < 20 }, line)
         }
     }
 
@@ -188,7 +189,7 @@ struct OpRuleTests {
     }
 
     @Test func internalOpsAreNotUserFunctions() {
-        for op in [Op.xlogy, .lessOrEqual, .multiplyOrZero] {
+        for op in [Op.xlogy, .lessOrEqual, .multiplyOrZero, .sechSquared, .powerDerivative] {
             #expect(!op.isUserFunction)
         }
         // sign and step are callable, so that printed derivatives can be pasted back in.

@@ -51,6 +51,20 @@ struct PartialsAtTheEdgesTests {
         }
     }
 
+    /// ∂(x^y)/∂x = y·x^(y−1) (mpmath): x^(y−1) overflowed (x^-1 = 1e320) where the product
+    /// is 1e120, with a warning that called the point not differentiable; and y − 1 rounded
+    /// (60 units in the last place at y = 0.1, x = 1e-200).
+    @Test func powerSlopeInTheBaseNeitherOverflowsNorRoundsTheExponent() throws {
+        for (bindings, exact) in [("x=1e-320 y=1e-200", 1.0000111329412579779e120),
+                                  ("x=1e-200 y=0.1", 9.999999999999975152e178),
+                                  ("x=-2 y=3", 12.0), ("x=2.5 y=0.1", 0.043838329055408695)] {
+            let evaluation = try evaluate("x^y", bindings)
+            #expect(isClose(evaluation.gradient("x") ?? .nan, exact, relative: 4.5e-16), "\(bindings): \(evaluation.gradient("x") ?? .nan)")
+            // (A negative base has a nan slope in the exponent, which warns.)
+            #expect(bindings.hasPrefix("x=-") || evaluation.numericWarnings.isEmpty, "\(bindings): \(evaluation.numericWarnings.map(\.diagnostic.message))")
+        }
+    }
+
     @Test func aNegativeBaseHasNoGradientInTheExponentEvenWhenThePowerUnderflows() throws {
         for y in [1e300, 3.0, 1075] {
             let evaluation = try evaluate("x^y", "x=-0.5 y=\(y)")

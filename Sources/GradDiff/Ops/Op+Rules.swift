@@ -17,7 +17,9 @@ import Darwin
 /// The partials are written to keep full precision wherever the exact one is a finite
 /// double (checked against mpmath by `PartialsOracleTests`): asin' divides by
 /// sqrt((1−a)(1+a)), not sqrt(1−a²), which cancels near ±1; tanh' is sech², not 1−tanh²,
-/// which is 0 once tanh rounds to ±1 (|a| > 19); sigmoid' is σ(a)·σ(−a), not σ(1−σ);
+/// which is 0 once tanh rounds to ±1 (|a| > 19), an op of its own whose derivative
+/// −2·sech²·tanh never meets cosh's overflow (0·inf past |a| = 710); ∂(a^b)/∂a is an op
+/// of its own too (`powerDerivative`: a^(b−1) overflows where b·a^(b−1) does not); sigmoid' is σ(a)·σ(−a), not σ(1−σ);
 /// atan2's partials divide by hypot(a, b) twice, not by a² + b², which overflows or
 /// underflows (1e-200 or 1e200) where the partials are ordinary numbers.
 extension Op {
@@ -60,7 +62,28 @@ extension Op {
         case .lessOrEqual: return a.isNaN || b.isNaN ? .nan : (a <= b ? 1 : 0)
         case .xlogy: return (a == 0 && b >= 0) || (b == 0 && !a.isNaN) ? 0 : a * Glibc.log(b)
         case .multiplyOrZero: return a == 0 && !b.isNaN ? 0 : a * b
+        case .sechSquared: return 1 / Glibc.cosh(a) / Glibc.cosh(a)
+        case .powerDerivative: return Self.powerDerivative(a, b)
         }
+    }
+
+    /// b·a^(b−1), 0 when b = 0 (a not nan). As written where b − 1 is exact and a^(b−1) a
+    /// normal number (2·x for x^2, exactly); else as b·(a^b / a) where a^b is normal:
+    /// b − 1 rounds (b = 0.1, a = 1e-200: 60 ulp), and a^(b−1) overflows where the product
+    /// is finite (a = 1e-320, b = 1e-200: 1e320 times 1e-200). Elsewhere (a = 0, ±inf, a^b
+    /// over- or underflowing) as written.
+    private static func powerDerivative(_ a: Double, _ b: Double) -> Double {
+        if b == 0 { return a.isNaN ? .nan : 0 }
+        let exponent = b - 1
+        let lower = Glibc.pow(a, exponent)
+        if exponent + 1 == b, b - exponent == 1, lower.isNormal, (b * lower).isFinite { return b * lower }
+        let power = Glibc.pow(a, b)
+        if power.isNormal, a.isFinite, a != 0 {
+            let quotient = power / a
+            let slope = quotient.isFinite ? b * quotient : b * power / a
+            if slope.isFinite { return slope }
+        }
+        return b * lower
     }
 
     /// ∂out/∂a and ∂out/∂b at inputs `a`, `b` whose result is `out`, written once in
@@ -75,7 +98,7 @@ extension Op {
         case .subtract: return (k.one, k.constant(-1))
         case .multiply: return (b, a)
         case .divide: return (k.divide(k.one, b), k.negate(k.divide(out, b)))
-        case .power: return (k.apply(.multiplyOrZero, b, k.power(a, k.subtract(b, k.one))), k.apply(.xlogy, out, a))
+        case .power: return (k.apply(.powerDerivative, a, b), k.apply(.xlogy, out, a))
         case .negate: return (k.constant(-1), k.zero)
         case .sin: return (k.apply(.cos, a), k.zero)
         case .cos: return (k.negate(k.apply(.sin, a)), k.zero)
@@ -85,9 +108,7 @@ extension Op {
         case .atan: return (k.divide(k.one, k.add(k.one, k.square(a))), k.zero)
         case .sinh: return (k.apply(.cosh, a), k.zero)
         case .cosh: return (k.apply(.sinh, a), k.zero)
-        case .tanh:
-            let cosh = k.apply(.cosh, a)
-            return (k.divide(k.divide(k.one, cosh), cosh), k.zero)
+        case .tanh: return (k.apply(.sechSquared, a), k.zero)
         case .exp: return (out, k.zero)
         case .log: return (k.divide(k.one, a), k.zero)
         case .log2: return (k.divide(k.one, k.multiply(a, k.constant(0.6931471805599453))), k.zero)
@@ -112,6 +133,12 @@ extension Op {
         case .lessOrEqual: return (k.zero, k.zero)
         case .xlogy: return (k.apply(.log, b), k.divide(a, b))
         case .multiplyOrZero: return (b, a)
+        // -2·sech²·tanh: no cosh to overflow (0·inf at |a| > 710) or sech² to square.
+        case .sechSquared: return (k.multiply(k.multiply(k.constant(-2), out), k.apply(.tanh, a)), k.zero)
+        // b·(b−1)·a^(b−2), and a^(b−1) + b·a^(b−1)·log(a).
+        case .powerDerivative:
+            let lower = k.apply(.powerDerivative, a, k.subtract(b, k.one))
+            return (k.apply(.multiplyOrZero, b, lower), k.add(k.power(a, k.subtract(b, k.one)), k.apply(.xlogy, out, a)))
         }
     }
 

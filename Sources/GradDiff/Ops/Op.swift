@@ -17,13 +17,16 @@ public enum Op: UInt8, CaseIterable, Sendable, BitwiseCopyable {
     /// lessOrEqual(a, b) = 1 if a ≤ b else 0; xlogy(a, b) = a·log(b), 0 when b is 0 or
     /// when a is 0 and b ≥ 0 (log(b) not nan: a negative base's ∂(a^b)/∂b stays nan);
     /// multiplyOrZero(a, b) = a·b, 0 when a = 0 (even if b is infinite).
-    case sign, step, lessOrEqual, xlogy, multiplyOrZero
+    /// sechSquared(a) = 1/cosh(a)² (tanh'), powerDerivative(a, b) = b·a^(b−1) (∂(a^b)/∂a):
+    /// ops of their own so that their values and derivatives avoid overflow (see the rules).
+    case sign, step, lessOrEqual, xlogy, multiplyOrZero, sechSquared, powerDerivative
 
     /// Number of inputs: 0 for leaves, 1 or 2 otherwise.
     var arity: Int {
         switch self {
         case .constant, .variable: return 0
-        case .add, .subtract, .multiply, .divide, .power, .min, .max, .atan2, .hypot, .lessOrEqual, .xlogy, .multiplyOrZero:
+        case .add, .subtract, .multiply, .divide, .power, .min, .max, .atan2, .hypot, .lessOrEqual, .xlogy, .multiplyOrZero,
+             .powerDerivative:
             return 2
         default: return 1
         }

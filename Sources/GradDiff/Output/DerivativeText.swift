@@ -11,7 +11,8 @@
 ///
 /// Ops without a user spelling print as equivalents: `a * b` for the zero-absorbing
 /// product (they differ only at 0·inf), `a * log(b)` for xlogy (they differ only at
-/// a = 0), `1 - step(a - b)` for [a ≤ b].
+/// a = 0), `1 - step(a - b)` for [a ≤ b], `1 / cosh(a)^2` for sechSquared and
+/// `b * a^(b - 1)` for powerDerivative (the same numbers but where those overflow).
 public struct DerivativeText: Sendable {
     public static let defaultMaximumWidth = 200
 
@@ -95,6 +96,14 @@ public struct DerivativeText: Sendable {
         case .xlogy:
             let log = (InfixText.call("log", [b.text]), Precedence.atom)
             return (InfixText.binary(.multiply, a, log), Precedence.product)
+        case .sechSquared:
+            let cosh = (InfixText.call("cosh", [a.text]), Precedence.atom)
+            let square = (InfixText.binary(.power, cosh, ("2", Precedence.atom)), Precedence.power)
+            return (InfixText.binary(.divide, ("1", Precedence.atom), square), Precedence.product)
+        case .powerDerivative:
+            let exponent = (InfixText.binary(.subtract, b, ("1", Precedence.atom)), Precedence.sum)
+            let power = (InfixText.binary(.power, a, exponent), Precedence.power)
+            return (InfixText.binary(.multiply, b, power), Precedence.product)
         case .lessOrEqual:
             let difference = (InfixText.binary(.subtract, a, b), Precedence.sum)
             let step = (InfixText.call("step", [difference.0]), Precedence.atom)

@@ -1,7 +1,8 @@
 /// Derivative graphs as LaTeX: the same walk as `DerivativeText` (steps for shared and
 /// long subexpressions), with `\frac`, `\sqrt`, `\sin\left(…\right)` and `\cdot`.
 /// Internal ops print as mathematics: [a ≤ b] and [a > 0] as Iverson brackets,
-/// sign as `\operatorname{sign}`, xlogy(a, b) as a·log b.
+/// sign as `\operatorname{sign}`, xlogy(a, b) as a·log b, sechSquared and
+/// powerDerivative as 1/cosh² and b·a^(b−1).
 enum LaTeXText {
     typealias Operand = InfixText.Operand
 
@@ -41,6 +42,9 @@ enum LaTeXText {
             return ("{\(parenthesized(a, when: a.precedence <= Precedence.power))}^{\(b.text)}", Precedence.power)
         case .xlogy:
             return binary(.multiply, a, call("\\log", b))
+        case .powerDerivative:
+            let exponent = binary(.subtract, b, ("1", Precedence.atom))
+            return binary(.multiply, b, binary(.power, a, exponent))
         case .lessOrEqual:
             return ("\\left[\(a.text) \\le \(b.text)\\right]", Precedence.atom)
         case .min, .max:
@@ -62,6 +66,7 @@ enum LaTeXText {
         case .cbrt: return ("\\sqrt[3]{\(a.text)}", Precedence.atom)
         case .abs: return ("\\left|\(a.text)\\right|", Precedence.atom)
         case .step: return ("\\left[\(a.text) > 0\\right]", Precedence.atom)
+        case .sechSquared: return binary(.divide, ("1", Precedence.atom), binary(.power, call("\\cosh", a), ("2", Precedence.atom)))
         case .asin, .acos, .atan: return call("\\arc\(op.name.dropFirst())", a)
         case .log2: return call("\\log_{2}", a)
         case .log10: return call("\\log_{10}", a)

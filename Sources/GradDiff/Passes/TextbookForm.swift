@@ -15,9 +15,10 @@
 ///   a function of a whole number or pi only to a whole number (sqrt(4) = 2, sin(pi) = 0,
 ///   log(10) stays), of any other number always (exp(0.25) = 1.284...);
 /// - internal ops become user functions: the zero-absorbing product a product,
-///   xlogy(a, b) a·log(b), and [a ≤ b] from min and max `step(b - a)`, its complement
-///   1 - [a ≤ b] `step(a - b)`: the textbook's Heaviside, which differs from graddiff's
-///   tie convention only where a = b (`usesTieForm` says when to state it).
+///   xlogy(a, b) a·log(b), sechSquared(a) cosh(a)^-2, powerDerivative(a, b) b·a^(b - 1),
+///   and [a ≤ b] from min and max `step(b - a)`, its complement 1 - [a ≤ b]
+///   `step(a - b)`: the textbook's Heaviside, which differs from graddiff's tie
+///   convention only where a = b (`usesTieForm` says when to state it).
 ///
 /// The printed value of a derivative never comes from this graph: it is the numeric
 /// gradient, which follows floating point and graddiff's conventions where these
@@ -71,10 +72,9 @@ final class TextbookForm {
         case .negate: return negate(a)
         case .multiply, .multiplyOrZero: return multiply(a, b)
         case .divide: return multiply(a, power(b, -1))
-        case .power:
-            if let exponent = constantValue(b) { return power(a, exponent) }
-            if constantValue(a) == 1 { return constant(1) }  // 1^b = 1, nan included
-            return raw(.power, a, b)
+        case .power: return powerOf(a, b)
+        case .powerDerivative: return multiply(b, powerOf(a, add(b, constant(-1))))
+        case .sechSquared: return power(function(.cosh, a), -2)
         case .sqrt: return power(a, 0.5)
         case .xlogy: return multiply(a, function(.log, b))
         case .lessOrEqual:
@@ -86,6 +86,13 @@ final class TextbookForm {
         default:
             return op.arity == 2 ? function(op, a, b) : function(op, a)
         }
+    }
+
+    /// a^b, a power of a constant exponent where b is one.
+    private func powerOf(_ a: NodeID, _ b: NodeID) -> NodeID {
+        if let exponent = constantValue(b) { return power(a, exponent) }
+        if constantValue(a) == 1 { return constant(1) }  // 1^b = 1, nan included
+        return raw(.power, a, b)
     }
 
     /// A node as built, with no simplification (hash-consed like every node).
