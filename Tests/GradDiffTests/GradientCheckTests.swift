@@ -26,6 +26,16 @@ struct GradientCheckTests {
                 "\(expression) at \(bindings): \(check.rows.map { "\($0.name) \($0.verdict) \($0.central) ± \($0.centralError)" })")
     }
 
+    /// x^1e-20 at 1e-20 has slope 1 but is 1.0 at every step: a difference of 0 there is
+    /// rounding, not a slope, so the row cannot be checked (it was a FAIL, status 2).
+    @Test(arguments: [("x^1e-20", "x=1e-20"), ("x^y", "x=1e-300 y=1e-300")])
+    func aFunctionFlatInDoublesCannotBeChecked(_ expression: String, _ bindings: String) throws {
+        let check = GradientCheck(try evaluate(expression, bindings).result)
+        #expect(check.passed)
+        #expect(check.rows[0].verdict == .uncheckable && check.rows[0].reason == .flat,
+                "\(check.rows[0].verdict) \(String(describing: check.rows[0].reason))")
+    }
+
     /// Functions at points near their edges: every verdict is ok or cannot check, never FAIL.
     @Test func correctGradientsNeverFailNearEdges() throws {
         let functions = ["log(x)", "sqrt(x)", "asin(x)", "acos(x)", "1/x", "x^0.5", "atan2(x, 1e-3)", "tan(x)",

@@ -101,6 +101,11 @@ extension Message {
         Message("cannot check \(name) here: no step gives a finite difference that settles",
                 help: "a kink, pole or edge of the domain is near, or rounding in the expression swamps the differences")
     }
+    /// `--check`: the output keeps its value, to the last bit, over every step.
+    static func cannotCheckFlat(_ name: String) -> Message {
+        Message("cannot check \(name) here: the output's value does not change over any step of \(name)",
+                help: "its changes are below the rounding of its value, so a difference of 0 says nothing of its slope")
+    }
     /// `--check`: the difference settled, uncertain by `error`, more than the tolerance allows.
     static func cannotCheckImprecise(_ name: String, error: Double, tolerance: Double) -> Message {
         Message("cannot check \(name) here: the finite difference is uncertain by \(NumberFormat.significant(error, digits: 3)), "

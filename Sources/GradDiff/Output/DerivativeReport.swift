@@ -70,6 +70,7 @@ public enum DerivativeReport {
             case .notFinite: message = .cannotCheckNotFinite(row.name)
             case .unsettled: message = .cannotCheckUnsettled(row.name)
             case .imprecise: message = .cannotCheckImprecise(row.name, error: row.centralError, tolerance: tolerance)
+            case .flat: message = .cannotCheckFlat(row.name)
             }
             return LocatedDiagnostic(Diagnostic(.note, message.text, help: message.help), in: nil)
         }

@@ -10,7 +10,8 @@
 /// by 4: where they do (a ratio from 3 to 5.3), Richardson extrapolation (Romberg's
 /// table) removes the s² term and the next (s⁴, or s³ one-sided), and the estimate's
 /// error is taken as that last correction plus the rounding of f's values magnified by
-/// the step. That rounding is estimated from the graph, not from f's value alone:
+/// the step. An f whose values all equal f(x) is flat in doubles: its estimate of 0 is
+/// marked (`isFlat`), since rounding may hide a slope. That rounding is estimated from the graph, not from f's value alone:
 /// ε·Σ|∂f/∂v·v| over its operations' values v (in (x + 1e10) − 1e10 the sum's rounding,
 /// 2e-6, not ε·|f|). Where the differences and the bend of the values are at rounding
 /// level, f is as good as straight there.
@@ -26,6 +27,10 @@ struct DifferenceEstimate: Sendable {
     var error: Double
     /// The largest step the estimate used.
     var step: Double
+    /// Whether f's value was exactly f(x) at every step: f is flat in doubles there, and
+    /// the estimate 0 says only that f's changes are below its rounding (x^1e-20 near
+    /// 1e-20 has slope 1, but over every step stays 1.0), not that its slope is 0.
+    var isFlat = false
 
     /// Whether the estimate knows its own value to three digits (or to 1e-3 near 0):
     /// only such estimates confirm each other, since wide error bars agree with anything.
@@ -35,6 +40,11 @@ struct DifferenceEstimate: Sendable {
     struct Found: Sendable {
         var confirmed: DifferenceEstimate?
         var best: DifferenceEstimate?
+    }
+
+    /// The smallest scale the steps for `x` are taken on: |x| for 0 < |x| < 1, else max(1, |x|).
+    static func smallestScale(of x: Double) -> Double {
+        Swift.abs(x) < 1 && x != 0 ? Swift.abs(x) : Swift.max(1, Swift.abs(x))
     }
 
     /// The first steps' size relative to the scale, and how many sizes are tried.
@@ -50,7 +60,8 @@ struct DifferenceEstimate: Sendable {
         guard x.isFinite, fx.isFinite else { return found }
         // Steps on the scale max(1, |x|), then, for a small x, on the scale |x| itself
         // (atan2 at 1e-200 varies on that scale: no step of 1e-12 settles there).
-        let scales = Swift.abs(x) < 1 && x != 0 ? [1, Swift.abs(x)] : [Swift.max(1, Swift.abs(x))]
+        let smallest = smallestScale(of: x)
+        let scales = smallest < 1 ? [1, smallest] : [smallest]
         for scale in scales {
             var h = firstStep * scale
             var previous: DifferenceEstimate?
@@ -103,7 +114,7 @@ struct DifferenceEstimate: Sendable {
         let bendsSmoothly = bends[0] <= roundingOfValues || bends[0] <= Swift.abs(d4) * h
             || (bends[0] >= 10 * bends[2] && bends[0] <= 25 * bends[2])
         if Swift.abs(first) <= noise && Swift.abs(second) <= noise && bendsSmoothly {
-            return DifferenceEstimate(value: d4, error: noise + Swift.abs(second), step: h)
+            return DifferenceEstimate(value: d4, error: noise + Swift.abs(second), step: h, isFlat: samples.isFlat)
         }
         let ratio = first / second
         guard ratio >= 3, ratio <= 5.3 else { return nil }
@@ -119,6 +130,8 @@ struct DifferenceEstimate: Sendable {
         var differences: [Double] = []
         var bends: [Double] = []
         var magnitude: Double
+        /// Whether every value seen was exactly f(x).
+        var isFlat = true
     }
 
     /// D(s) = (f(x+s) − f(x−s))/2s for each step, if every value is finite.
@@ -129,6 +142,7 @@ struct DifferenceEstimate: Sendable {
             let plus = f(x + s), minus = f(x - s)
             guard plus.isFinite, minus.isFinite else { return nil }
             samples.magnitude = Swift.max(samples.magnitude, Swift.abs(plus), Swift.abs(minus))
+            samples.isFlat = samples.isFlat && plus == fx && minus == fx
             samples.bends.append(Swift.abs(plus + minus - 2 * fx))
             samples.differences.append((plus - minus) / ((x + s) - (x - s)))
         }
@@ -143,6 +157,7 @@ struct DifferenceEstimate: Sendable {
             let near = f(x + direction * s), far = f(x + direction * 2 * s)
             guard near.isFinite, far.isFinite else { return nil }
             samples.magnitude = Swift.max(samples.magnitude, Swift.abs(near), Swift.abs(far))
+            samples.isFlat = samples.isFlat && near == fx && far == fx
             samples.bends.append(Swift.abs(far - 2 * near + fx))
             samples.differences.append((-3 * fx + 4 * near - far) / (2 * direction * s))
         }

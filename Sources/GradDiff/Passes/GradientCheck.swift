@@ -7,8 +7,9 @@
 /// difference quotient means nothing. A row passes when it is within the tolerance.
 /// It fails only when the finite difference can tell: when the two differ by more than
 /// the tolerance and by more than ten times the difference's estimated error. Otherwise
-/// the finite difference cannot check the gradient here (no step settles, or its error
-/// is larger than the tolerance), which is said, not failed. A variable that reaches the
+/// the finite difference cannot check the gradient here (no step settles, its error is
+/// larger than the tolerance, or f's values never moved while the gradient moves f by less
+/// than its rounding over x's own scale), which is said, not failed. A variable that reaches the
 /// output through a kink sitting exactly on its corner (abs or relu of 0, min or max of
 /// equal arguments) has no derivative there; its row is marked, not failed.
 public struct GradientCheck: Sendable {
@@ -25,6 +26,10 @@ public struct GradientCheck: Sendable {
         case unsettled
         /// The difference settled, but its error is larger than the tolerance allows.
         case imprecise
+        /// The output's value does not change in doubles over any step (x^1e-20 at 1e-20
+        /// is 1.0 throughout), and the gradient times x's scale is within its rounding:
+        /// a difference of 0 cannot contradict the gradient.
+        case flat
     }
 
     public struct Row: Sendable {
@@ -76,13 +81,17 @@ public struct GradientCheck: Sendable {
                 found.confirmed = DifferenceEstimate(value: (f(x + h) - f(x - h)) / (2 * h), error: .nan, step: h)
             }
             point[slot] = x
+            // Flat in doubles, and the slope moves f by less than its rounding even over
+            // x's own scale: the 0 cannot contradict it (x^1e-20 at x = 1e-20, slope 1).
+            let slopeIsHidden = found.confirmed?.isFlat == true
+                && Swift.abs(reverse) * DifferenceEstimate.smallestScale(of: x) <= 8 * rounding
             rows.append(Self.row(name, reverse, found, isAtKink: atKink[slot], pointIsFinite: x.isFinite && fx.isFinite,
-                                 tolerance: tolerance))
+                                 slopeIsHidden: slopeIsHidden, tolerance: tolerance))
         }
     }
 
     private static func row(_ name: String, _ reverse: Double, _ found: DifferenceEstimate.Found, isAtKink: Bool,
-                            pointIsFinite: Bool, tolerance: Double) -> Row {
+                            pointIsFinite: Bool, slopeIsHidden: Bool, tolerance: Double) -> Row {
         func differs(_ estimate: DifferenceEstimate) -> Double { Swift.abs(reverse - estimate.value) }
         // An infinite gradient sets no scale: inf against a settled 0 is off by inf, not
         // by a relative nan, nor within inf times the tolerance.
@@ -103,12 +112,13 @@ public struct GradientCheck: Sendable {
             row.verdict = .kink
         } else if agrees(shown) {
             row.verdict = .ok
-        } else if let confirmed = found.confirmed,
+        } else if let confirmed = found.confirmed, !slopeIsHidden,
                   !(differs(confirmed) <= tolerance * scale(confirmed) + errorMargin * confirmed.error) {
             row.verdict = .fail  // a non-finite reverse gradient against a confirmed difference too
         } else {
             row.verdict = .uncheckable
-            row.reason = !pointIsFinite ? .notFinite : (found.confirmed == nil ? .unsettled : .imprecise)
+            row.reason = !pointIsFinite ? .notFinite
+                : (found.confirmed == nil ? .unsettled : (slopeIsHidden ? .flat : .imprecise))
         }
         return row
     }
