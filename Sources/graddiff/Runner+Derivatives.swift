@@ -64,7 +64,9 @@ extension Runner {
         }
         if command.check {
             let tolerance = command.tol ?? GradientCheck.defaultTolerance
-            let check = GradientCheck(evaluation.result, tolerance: tolerance)
+            // With --wrt, those variables only, as --hessian takes them.
+            let slots = options.wrt == nil ? nil : evaluation.result.reportedVariables(options).map(\.slot)
+            let check = GradientCheck(evaluation.result, slots: slots, tolerance: tolerance)
             let output = json ? DerivativeReport.checkJSON(check, tolerance: tolerance)
                               : DerivativeReport.checkTable(check, digits: options.precision)
             let (notes, failure) = DerivativeReport.checkDiagnostics(check, tolerance: tolerance)

@@ -36,6 +36,16 @@ struct GradientCheckTests {
                 "\(check.rows[0].verdict) \(String(describing: check.rows[0].reason))")
     }
 
+    /// --check --wrt y and a session's :check after :wrt y check y only (x was checked too).
+    @Test func theCheckTakesTheWrtVariables() throws {
+        let result = try evaluate("x*y + sin(y)", "x=1 y=2").result
+        #expect(GradientCheck(result, slots: [1]).rows.map(\.name) == ["y"])
+        #expect(GradientCheck(result).rows.map(\.name) == ["x", "y"])
+        var repl = session("x = 1", "y = 2", ":wrt y")
+        let table = repl.run(":check x*y").output
+        #expect(table.contains("\ny ") && !table.contains("\nx "), "\(table)")
+    }
+
     /// Functions at points near their edges: every verdict is ok or cannot check, never FAIL.
     @Test func correctGradientsNeverFailNearEdges() throws {
         let functions = ["log(x)", "sqrt(x)", "asin(x)", "acos(x)", "1/x", "x^0.5", "atan2(x, 1e-3)", "tan(x)",

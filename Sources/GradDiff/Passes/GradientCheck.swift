@@ -52,19 +52,21 @@ public struct GradientCheck: Sendable {
     public var rows: [Row] = []
     public var passed: Bool { !rows.contains { $0.verdict == .fail } }
 
-    public init(_ result: PassResult, tolerance: Double = defaultTolerance) {
-        self.init(result, reverse: result.variableGradients, tolerance: tolerance)
+    /// Checks the variables in `slots` (nil: every variable), as `--wrt` chooses them.
+    public init(_ result: PassResult, slots: [Int]? = nil, tolerance: Double = defaultTolerance) {
+        self.init(result, reverse: result.variableGradients, slots: slots, tolerance: tolerance)
     }
 
     /// With the reverse-mode gradients given by slot (tests give wrong ones on purpose).
-    init(_ result: PassResult, reverse gradients: [Double], tolerance: Double) {
+    init(_ result: PassResult, reverse gradients: [Double], slots: [Int]? = nil, tolerance: Double) {
         let tape = result.tape
         let atKink = Self.variablesThroughKinks(result)
         let fx = result.values[Int(result.output)]
         let rounding = Self.rounding(result)
         var point = result.variableValues
         var values: [Double] = []
-        for (slot, name) in tape.variableNames.enumerated() {
+        for slot in slots ?? Array(tape.variableNames.indices) {
+            let name = tape.variableNames[slot]
             let reverse = gradients[slot]
             let x = point[slot]
             func f(_ t: Double) -> Double {

@@ -101,7 +101,9 @@ extension ReplSession {
                                  : DerivativeReport.hessianTable(names, hessian, digits: options.precision)
         case .check:
             let tolerance = GradientCheck.defaultTolerance
-            let check = GradientCheck(result, tolerance: tolerance)
+            // Only the :wrt variables, as :hessian and :diff take them.
+            let slots = options.wrt == nil ? nil : result.reportedVariables(options).map(\.slot)
+            let check = GradientCheck(result, slots: slots, tolerance: tolerance)
             reply.output += json ? DerivativeReport.checkJSON(check, tolerance: tolerance)
                                  : DerivativeReport.checkTable(check, digits: options.precision)
             if !check.passed {
