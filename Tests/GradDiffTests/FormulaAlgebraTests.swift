@@ -50,6 +50,8 @@ struct FormulaAlgebraTests {
         Row(op: .multiplyOrZero, first: "b", second: "a"),
         Row(op: .sechSquared, first: "-2 * out * tanh(a)", second: "0"),
         Row(op: .powerDerivative, first: "b * ((b - 1) * a^(b - 1 - 1))", second: "a^(b - 1) + xlogy(out, a)"),
+        Row(op: .logsumexpShift, first: "0", second: "0"),
+        Row(op: .expDifference, first: "out", second: "-out"),
     ]
 
     static func formulas(_ op: Op) -> (FormulaAlgebra.Term, FormulaAlgebra.Term) {

@@ -39,12 +39,14 @@ struct OpRuleTests {
             // Away from the origin and from the branch cut (b < 0, a = 0).
             return pairs(line, positive.filter { $0 < 20 }) + pairs([-2.0, -0.6, 0.7, 3.0], line)
         case .xlogy: return pairs(line, positive)
-        case .multiplyOrZero: return pairs(line, line)
+        case .multiplyOrZero, .expDifference: return pairs(line, line)
         case .powerDerivative: return pairs(positive.filter { $0 < 20 }, line)
+        // Its partials are 0 by design, not its value's derivative (logsumexpShiftCarriesNone).
+        case .logsumexpShift: return []
         }
     }
 
-    static let opsWithInputs = Op.allCases.filter { $0.arity > 0 }
+    static let opsWithInputs = Op.allCases.filter { $0.arity > 0 && $0 != .logsumexpShift }
 
     /// The central difference of `f` at `x`, with a step proportional to |x|.
     static func centralDifference(_ f: (Double) -> Double, at x: Double) -> (estimate: Double, step: Double) {
@@ -149,6 +151,23 @@ struct OpRuleTests {
         #expect(apart.gradient(op == .min ? "y" : "x") == 0)
     }
 
+    /// logsumexp's shift: the larger input, nan if either is, and no derivative at all
+    /// (logsumexp does not depend on it), so a tie is no kink.
+    @Test func logsumexpShiftCarriesNone() {
+        let op = Op.logsumexpShift
+        for (a, b, larger) in [(1.0, 2.0, 2.0), (-3.0, -7.0, -3.0), (2.5, 2.5, 2.5), (-.infinity, 4, 4), (.infinity, 1, .infinity)] {
+            #expect(op.value(a, b) == larger && op.value(b, a) == larger)
+            let (partialA, partialB) = op.partials(a, b, output: larger, in: NumericAlgebra())
+            #expect(partialA == 0 && partialB == 0)
+            #expect(op.oneSidedPartials(a, b) == nil)
+        }
+        #expect(op.value(.nan, 1).isNaN && op.value(1, .nan).isNaN)
+        #expect(!op.hasKink)
+        // exp(a − b) is 1 at a = b, infinite ones included: an element equal to the shift.
+        #expect(Op.expDifference.value(.infinity, .infinity) == 1 && Op.expDifference.value(-.infinity, -.infinity) == 1)
+        #expect(Op.expDifference.value(-1e308, 1e308) == 0)
+    }
+
     @Test func minAndMaxPropagateNaN() {
         for op in [Op.min, .max] {
             #expect(op.value(.nan, 1).isNaN)
@@ -189,7 +208,7 @@ struct OpRuleTests {
     }
 
     @Test func internalOpsAreNotUserFunctions() {
-        for op in [Op.xlogy, .lessOrEqual, .multiplyOrZero, .sechSquared, .powerDerivative] {
+        for op in [Op.xlogy, .lessOrEqual, .multiplyOrZero, .sechSquared, .powerDerivative, .logsumexpShift, .expDifference] {
             #expect(!op.isUserFunction)
         }
         // sign and step are callable, so that printed derivatives can be pasted back in.

@@ -30,6 +30,9 @@ let tensorRuleCases: [TensorRuleCase] = [
     TensorRuleCase(id: "norm", inputs: "a = [0.3, -0.6, 2, 4]", expression: "norm(a)"),
     TensorRuleCase(id: "softmax", inputs: "a = [0.3, -0.6, 2, 4]", expression: "softmax(a)"),
     TensorRuleCase(id: "logsumexp", inputs: "a = [0.3, -0.6, 2, 4]", expression: "logsumexp(a)"),
+    // Far apart and tied: the rule must not round l first (exp(a - l) gave 1, not 0.5).
+    TensorRuleCase(id: "softmax, far apart", inputs: "a = [-1e20, 1, 1e16, 1e16]", expression: "softmax(a)"),
+    TensorRuleCase(id: "logsumexp, far apart", inputs: "a = [-1e20, 1, 1e16, 1e16]", expression: "logsumexp(a)"),
     TensorRuleCase(id: "product with a scalar", inputs: "a = [0.3, -0.6, 2]; b = 1.5", expression: "a * b"),
     TensorRuleCase(id: "power by a scalar", inputs: "a = [0.3, 0.6, 2]; b = 1.5", expression: "a ^ b"),
     TensorRuleCase(id: "quotient", inputs: "a = [0.3, -0.6, 2]; b = [0.5, -1, 0.25]", expression: "a / b"),

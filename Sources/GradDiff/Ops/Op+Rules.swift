@@ -22,6 +22,10 @@ import Darwin
 /// of its own too (`powerDerivative`: a^(b−1) overflows where b·a^(b−1) does not); sigmoid' is σ(a)·σ(−a), not σ(1−σ);
 /// atan2's partials divide by hypot(a, b) twice, not by a² + b², which overflows or
 /// underflows (1e-200 or 1e200) where the partials are ordinary numbers.
+///
+/// One row is deliberately not the derivative of its value: logsumexpShift's partials
+/// are 0. logsumexp(x) = c + log Σ exp(x − c) for every c, so its shift c is a
+/// constant to the calculus, and gradients, tangents and Hessians through it are exact.
 extension Op {
     /// The op's value at `a` (and `b` for two-input ops). Leaves are not computed here.
     @inline(__always)
@@ -64,6 +68,8 @@ extension Op {
         case .multiplyOrZero: return a == 0 && !b.isNaN ? 0 : a * b
         case .sechSquared: return 1 / Glibc.cosh(a) / Glibc.cosh(a)
         case .powerDerivative: return Self.powerDerivative(a, b)
+        case .logsumexpShift: return a.isNaN || b.isNaN ? .nan : (a >= b ? a : b)
+        case .expDifference: return a == b ? 1 : Glibc.exp(a - b)
         }
     }
 
@@ -139,6 +145,9 @@ extension Op {
         case .powerDerivative:
             let lower = k.apply(.powerDerivative, a, k.subtract(b, k.one))
             return (k.apply(.multiplyOrZero, b, lower), k.add(k.power(a, k.subtract(b, k.one)), k.apply(.xlogy, out, a)))
+        // Not the derivative of its value: a stop-gradient, exact where it is used (above).
+        case .logsumexpShift: return (k.zero, k.zero)
+        case .expDifference: return (out, k.negate(out))
         }
     }
 

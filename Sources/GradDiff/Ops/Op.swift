@@ -20,13 +20,19 @@ public enum Op: UInt8, CaseIterable, Sendable, BitwiseCopyable {
     /// sechSquared(a) = 1/cosh(a)² (tanh'), powerDerivative(a, b) = b·a^(b−1) (∂(a^b)/∂a):
     /// ops of their own so that their values and derivatives avoid overflow (see the rules).
     case sign, step, lessOrEqual, xlogy, multiplyOrZero, sechSquared, powerDerivative
+    /// Internal, made by the lowering of logsumexp and softmax. logsumexpShift(a, b) is
+    /// the larger of a and b (nan if either is nan), carrying no derivative (partials 0,
+    /// so no kink at a tie): logsumexp subtracts it from every element and adds it back.
+    /// expDifference(a, b) = exp(a − b), and 1 when a = b even if both are ±inf (an
+    /// element equal to the shift is exp(0)); no node holds a − b, which may overflow.
+    case logsumexpShift, expDifference
 
     /// Number of inputs: 0 for leaves, 1 or 2 otherwise.
     var arity: Int {
         switch self {
         case .constant, .variable: return 0
         case .add, .subtract, .multiply, .divide, .power, .min, .max, .atan2, .hypot, .lessOrEqual, .xlogy, .multiplyOrZero,
-             .powerDerivative:
+             .powerDerivative, .logsumexpShift, .expDifference:
             return 2
         default: return 1
         }
@@ -45,6 +51,8 @@ public enum Op: UInt8, CaseIterable, Sendable, BitwiseCopyable {
         case .negate: return "neg"
         case .lessOrEqual: return "le"
         case .multiplyOrZero: return "mul0"
+        case .logsumexpShift: return "shift"
+        case .expDifference: return "expdiff"
         default: return functionSpelling ?? "\(self)"
         }
     }

@@ -104,6 +104,10 @@ public struct DerivativeText: Sendable {
             let exponent = (InfixText.binary(.subtract, b, ("1", Precedence.atom)), Precedence.sum)
             let power = (InfixText.binary(.power, a, exponent), Precedence.power)
             return (InfixText.binary(.multiply, b, power), Precedence.product)
+        case .expDifference:
+            return (InfixText.call("exp", [InfixText.binary(.subtract, a, b)]), Precedence.atom)
+        case .logsumexpShift:
+            return (InfixText.call("max", [a.text, b.text]), Precedence.atom)
         case .lessOrEqual:
             let difference = (InfixText.binary(.subtract, a, b), Precedence.sum)
             let step = (InfixText.call("step", [difference.0]), Precedence.atom)

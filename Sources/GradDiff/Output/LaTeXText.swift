@@ -47,6 +47,10 @@ enum LaTeXText {
             return binary(.multiply, b, binary(.power, a, exponent))
         case .lessOrEqual:
             return ("\\left[\(a.text) \\le \(b.text)\\right]", Precedence.atom)
+        case .expDifference:
+            return ("e^{\(binary(.subtract, a, b).text)}", Precedence.atom)
+        case .logsumexpShift:
+            return binary(.max, a, b)
         case .min, .max:
             return ("\\\(op.name)\\left(\(a.text), \(b.text)\\right)", Precedence.atom)
         default:

@@ -84,9 +84,8 @@ enum TensorRuleText {
                                         precedence: Precedence.sum, isScalar: false)
             return [output.times(difference)]
         case .logsumexp:
-            let shifted = TensorTerm(text: "exp(\(inputs[0].operand(above: Precedence.sum)) - \(output.operand(above: Precedence.product)))",
-                                     precedence: Precedence.atom, isScalar: false)
-            return [delta.times(shifted)]
+            // softmax(z), which exp(z - l) is, but computed without rounding l first.
+            return [delta.times(TensorTerm(text: "softmax(\(inputs[0].text))", precedence: Precedence.atom, isScalar: false))]
         }
     }
 

@@ -16,6 +16,7 @@
 ///   log(10) stays), of any other number always (exp(0.25) = 1.284...);
 /// - internal ops become user functions: the zero-absorbing product a product,
 ///   xlogy(a, b) a·log(b), sechSquared(a) cosh(a)^-2, powerDerivative(a, b) b·a^(b - 1),
+///   logsumexp's expdiff(a, b) exp(a - b) and shift(a, b) max(a, b),
 ///   and [a ≤ b] from min and max `step(b - a)`, its complement 1 - [a ≤ b]
 ///   `step(a - b)`: the textbook's Heaviside, which differs from graddiff's tie
 ///   convention only where a = b (`usesTieForm` says when to state it).
@@ -77,6 +78,8 @@ final class TextbookForm {
         case .sechSquared: return power(function(.cosh, a), -2)
         case .sqrt: return power(a, 0.5)
         case .xlogy: return multiply(a, function(.log, b))
+        case .expDifference: return function(.exp, add(a, negate(b)))
+        case .logsumexpShift: return function(.max, a, b)
         case .lessOrEqual:
             // [a ≤ b] as the textbook's step(b - a); equal except at a tie.
             usesTieForm = true

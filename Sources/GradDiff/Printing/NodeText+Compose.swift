@@ -137,11 +137,13 @@ struct NodeTextComposer {
             append(UInt8(ascii: "-"))
             appendOperand(first, useLabels, parenthesized: precedence(first, useLabels) <= Precedence.prefix)
         case .add, .subtract, .multiply, .divide, .power:
-            let second = tape.second[index]
-            let (left, right) = InfixText.parentheses(op, precedence(first, useLabels), precedence(second, useLabels))
-            appendOperand(first, useLabels, parenthesized: left)
-            InfixText.separator(op).withUTF8Buffer { append($0) }
-            appendOperand(second, useLabels, parenthesized: right)
+            appendInfix(op, first, tape.second[index], useLabels)
+        case .expDifference:
+            // What it computes, exp(a - b); the op column names the one node.
+            Self.spellings[Int(Op.exp.rawValue)].withUnsafeBufferPointer { append($0) }
+            append(UInt8(ascii: "("))
+            appendInfix(.subtract, first, tape.second[index], useLabels)
+            append(UInt8(ascii: ")"))
         default:
             Self.spellings[Int(op.rawValue)].withUnsafeBufferPointer { append($0) }
             append(UInt8(ascii: "("))
@@ -153,6 +155,14 @@ struct NodeTextComposer {
             }
             append(UInt8(ascii: ")"))
         }
+    }
+
+    /// `first op second`, each operand parenthesized where the precedences ask.
+    private mutating func appendInfix(_ op: Op, _ first: NodeID, _ second: NodeID, _ useLabels: Bool) {
+        let (left, right) = InfixText.parentheses(op, precedence(first, useLabels), precedence(second, useLabels))
+        appendOperand(first, useLabels, parenthesized: left)
+        InfixText.separator(op).withUTF8Buffer { append($0) }
+        appendOperand(second, useLabels, parenthesized: right)
     }
 
     /// Whether node `index`'s inputs' texts alone, which its full text holds, are wider

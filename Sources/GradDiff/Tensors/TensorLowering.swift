@@ -101,21 +101,37 @@ enum TensorLowering {
         return builder.apply(.sqrt, total, at: span)
     }
 
-    /// log Σ exp(a), without overflow and without a kink: folded left with
-    /// logaddexp(l, x) = l + softplus(x − l), which is smooth, and whose softplus never
-    /// overflows (log(e^l + e^x) = l + log(1 + e^(x − l))). ∂/∂x = sigmoid(x − l).
+    /// log Σ exp(a) = c + log Σ exp(a − c), with c the largest element (`logsumexpShift`):
+    /// every exp(a − c) is at most 1 (`expDifference`, which never holds an overflowing
+    /// a − c), the largest exactly 1, so the sum neither overflows nor underflows to 0.
+    /// c carries no derivative, so ∂/∂a = exp(a − c) / Σ exp(a − c) = softmax(a) however
+    /// the largest is tied. An element −inf adds 0 (a mask); all −inf give −inf (and a
+    /// uniform softmax, as any equal elements); +inf gives +inf (softmax shares 1 among
+    /// the +inf elements); nan gives nan.
     static func logsumexp(_ a: ArraySlice<NodeID>, into builder: inout TapeBuilder, at span: SourceSpan) -> NodeID {
-        var total = a[a.startIndex]
-        for x in a.dropFirst() {
-            let excess = builder.apply(.softplus, builder.apply(.subtract, x, total, at: span), at: span)
-            total = builder.apply(.add, total, excess, at: span)
-        }
-        return total
+        let shifted = shiftedExponentials(a, into: &builder, at: span)
+        return builder.applyUnmerged(.add, shifted.shift, builder.applyUnmerged(.log, shifted.total, at: span), at: span)
     }
 
-    /// softmax(a)[i] = exp(a[i] − logsumexp(a)): positive, summing to 1, never overflowing.
+    /// softmax(a)[i] = exp(a[i] − c) / Σ exp(a − c), the quotient exp(a[i] − logsumexp(a))
+    /// is, without rounding logsumexp first (at 1000 its last digit is 1e-13 of the result):
+    /// positive, summing to 1, never overflowing.
     static func softmax(_ a: ArraySlice<NodeID>, into builder: inout TapeBuilder, at span: SourceSpan) -> [NodeID] {
-        let total = logsumexp(a, into: &builder, at: span)
-        return a.map { builder.apply(.exp, builder.apply(.subtract, $0, total, at: span), at: span) }
+        let shifted = shiftedExponentials(a, into: &builder, at: span)
+        return shifted.exponentials.map { builder.applyUnmerged(.divide, $0, shifted.total, at: span) }
+    }
+
+    /// The shift c (the largest element), each exp(a[i] − c), and their sum, left to right.
+    /// Appended without a lookup, as sum's: softmax(v) beside logsumexp(v) sharing them
+    /// would show them as steps of their own in the table.
+    private static func shiftedExponentials(_ a: ArraySlice<NodeID>, into builder: inout TapeBuilder, at span: SourceSpan)
+        -> (shift: NodeID, exponentials: [NodeID], total: NodeID) {
+        // A lone element is its own shift, but as shift(a, a), which carries no derivative.
+        var shift = builder.applyUnmerged(.logsumexpShift, a[a.startIndex], a[a.startIndex + (a.count > 1 ? 1 : 0)], at: span)
+        for x in a.dropFirst(2) { shift = builder.applyUnmerged(.logsumexpShift, shift, x, at: span) }
+        let exponentials = a.map { builder.applyUnmerged(.expDifference, $0, shift, at: span) }
+        var total = exponentials[0]
+        for term in exponentials.dropFirst() { total = builder.applyUnmerged(.add, total, term, at: span) }
+        return (shift, exponentials, total)
     }
 }

@@ -14,7 +14,7 @@
 ///     mean(A)     A ← δ / n · ones
 ///     norm(a)     a ← δ · a / norm(a)
 ///     softmax(z)  z ← s ∘ (δ − sum(δ ∘ s)),  s = softmax(z)
-///     logsumexp   z ← δ · exp(z − l),         l = logsumexp(z)
+///     logsumexp   z ← δ · softmax(z)            (= δ · exp(z − l), l = logsumexp(z))
 enum TensorRules {
     /// An operand: its numbers (row-major) and shape.
     struct Operand {
@@ -57,8 +57,19 @@ enum TensorRules {
             let weighted = zip(delta, s).reduce(0) { $0 + $1.0 * $1.1 }
             return [zip(s, delta).map { $0 * ($1 - weighted) }]
         case .logsumexp:
-            return [inputs[0].values.map { delta[0] * Op.exp.value($0 - output.values[0], 0) }]
+            // exp(z − l) would round l first (l = 1e16 + log 2 is 1e16): the tape's numbers,
+            // in its order: δ · (1 / Σ exp(z − c)) from the log, times each exp(z − c).
+            let shifted = shiftedExponentials(inputs[0].values)
+            let share = delta[0] * (1 / shifted.total)
+            return [shifted.exponentials.map { share * $0 }]
         }
+    }
+
+    /// Each exp(z − c), c the largest element, and their sum: `TensorLowering`'s nodes.
+    private static func shiftedExponentials(_ z: [Double]) -> (exponentials: [Double], total: Double) {
+        let shift = z.dropFirst().reduce(z[0]) { Op.logsumexpShift.value($0, $1) }
+        let exponentials = z.map { Op.expDifference.value($0, shift) }
+        return (exponentials, exponentials.dropFirst().reduce(exponentials[0], +))
     }
 
     /// The scalar rule per element; a scalar operand of a tensor op collects the sum.
