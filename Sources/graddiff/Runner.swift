@@ -31,6 +31,10 @@ struct Runner {
             return error.status
         }
 
+        if command.program.file == nil, let argument = command.program.arguments.first,
+           let binding = try? Binding.parse(argument) {
+            report([LocatedDiagnostic(.warning(.expressionIsABinding(argument, name: binding.name)), in: nil)])
+        }
         let parsed = CommandInput.bindings(bindingArguments, tables: tables)
         let (bindings, errors) = (parsed.bindings, parsed.errors)
         let evaluation: Evaluation

@@ -55,6 +55,13 @@ import Testing
              shows: ["Help: write each binding as one word, without spaces around '=': x=-2"]),
         Case(arguments: ["minimize", "(x-3)^2", "x=0", "--lr", "-0.1"], status: 64,
              shows: ["Error: Missing value for '--lr <RATE>'", "Help: attach a value that starts with '-' with '=': --lr=-0.1"]),
+        // A binding alone is the expression, a program that only declares x (standard
+        // input is not read): said, with the ways to what was meant.
+        Case(arguments: ["x=3"], status: 0,
+             shows: ["warning: 'x=3' is read as the expression: a program that only declares x",
+                     "help: give the expression first (graddiff EXPRESSION x=3), read it from standard input with -f - x=3, "
+                        + "or start a session with -i x=3"]),
+        Case(arguments: ["x^2", "x=3"], status: 0, shows: [], never: ["is read as the expression"]),
         Case(arguments: ["x²", "x=2"], status: 65,
              shows: ["expression:1:2: error: unexpected superscript '²' after 'x'", "help: write x^2 for a power"],
              fixed: ["x^2", "x=2"]),

@@ -11,6 +11,13 @@ extension Message {
                 help: "an expression starting with '-' must follow '--', after the options"
                     + (example.map { ": \($0)" } ?? ""))
     }
+    /// `graddiff x=3`, or `echo 'x^2' | graddiff x=3`: the binding is the expression, a
+    /// program that only declares `name`, and standard input is not read.
+    public static func expressionIsABinding(_ argument: String, name: String) -> Message {
+        Message("'\(argument)' is read as the expression: a program that only declares \(name)",
+                help: "give the expression first (graddiff EXPRESSION \(argument)), read it from standard input with "
+                    + "-f - \(argument), or start a session with -i \(argument)")
+    }
     /// `--lr -0.1`: `attached` is `--lr=-0.1`.
     static func negativeOptionValue(_ attached: String) -> Message {
         Message("an option's value starting with '-' looks like an option",
