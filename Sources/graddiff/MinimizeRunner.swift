@@ -145,14 +145,19 @@ struct MinimizeRunner {
         case .diverged(let step): why = "diverged at step \(step): the loss is not finite; these are the values after \(steps)"
         case .interrupted: why = "interrupted after \(steps)"
         }
-        // A vector or matrix of parameters is one binding, W1=[[…]].
-        let bindings = groups.map { $0.binding(result.parameters) }
+        // A vector or matrix of parameters is one binding, W1=[[…]]. A later version of
+        // an input (c#2, from c = 2; c = 3) is no binding graddiff takes: it goes on a
+        // comment line of its own, so the bindings line still pastes back.
+        let bindable = groups.filter { !$0.name.contains("#") }.map { $0.binding(result.parameters) }
+        let versions = groups.filter { $0.name.contains("#") }.map { $0.binding(result.parameters) }
         let gradient = groups.map { $0.gradient(result.gradient) }
+        let versionLine = versions.isEmpty ? ""
+            : "# \(versions.joined(separator: " ")) (later versions of inputs, which no binding sets: write them in the program)\n"
         return """
             # \(why)
             # loss \(NumberFormat.shortest(result.loss))
-            \(bindings.joined(separator: " "))
-            # gradient \(gradient.joined(separator: " ")) (norm \(NumberFormat.shortest(result.gradientNorm)))
+            \(bindable.joined(separator: " "))
+            \(versionLine)# gradient \(gradient.joined(separator: " ")) (norm \(NumberFormat.shortest(result.gradientNorm)))
 
             """
     }

@@ -41,6 +41,20 @@ import Testing
         #expect(!result.stderr.contains("\r"))
     }
 
+    /// A later version of an input (c#2) trains, but no binding sets it: it is printed on
+    /// a comment line, and the bindings line pastes back (c=2 c#2=2.024 was refused).
+    @Test func aLaterVersionIsPrintedApartFromTheBindings() throws {
+        let result = try GraddiffProcess.run(["minimize", "-q", "c=2; c=3; (c-1)^2", "--steps", "3", "--lr", "0.1"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let bindings = try #require(lines.first { !$0.hasPrefix("#") })
+        #expect(bindings.hasPrefix("c=") && !bindings.contains("#"), "\(result.stdout)")
+        #expect(lines.contains { $0.hasPrefix("# c#2=") && $0.hasSuffix("(later versions of inputs, which no binding sets: write them in the program)") },
+                "\(result.stdout)")
+        let pasted = try GraddiffProcess.run(["-q", "c=2; c=3; (c-1)^2"] + bindings.split(separator: " ").map(String.init))
+        #expect(pasted.status == 0, "\(pasted.stderr)")
+    }
+
     /// Training some elements of a matrix prints the whole matrix, the others at their
     /// values: `W[1,2]=…` is no binding graddiff takes, and the line must paste back.
     @Test func someElementsOfAMatrixPrintTheWholeMatrix() throws {
