@@ -55,6 +55,11 @@ import Testing
              shows: ["Help: write each binding as one word, without spaces around '=': x=-2"]),
         Case(arguments: ["minimize", "(x-3)^2", "x=0", "--lr", "-0.1"], status: 64,
              shows: ["Error: Missing value for '--lr <RATE>'", "Help: attach a value that starts with '-' with '=': --lr=-0.1"]),
+        // A count or seed cannot be negative: attaching it with '=' (the hint above) was
+        // refused next ("The value '-1' is invalid").
+        Case(arguments: ["--seed", "-1", "x", "x=1"], status: 64,
+             shows: ["Error: Missing value for '--seed <N>'", "Help: give --seed a whole number that is not negative (see --help)"],
+             never: ["--seed=-1"]),
         // A binding alone is the expression, a program that only declares x (standard
         // input is not read): said, with the ways to what was meant.
         Case(arguments: ["x=3"], status: 0,

@@ -18,6 +18,10 @@ extension Message {
                 help: "give the expression first (graddiff EXPRESSION \(argument)), read it from standard input with "
                     + "-f - \(argument), or start a session with -i \(argument)")
     }
+    /// `--seed -1`: a value that cannot be negative.
+    static func negativeWholeNumber(_ option: String) -> Message {
+        Message("\(option) takes no negative value", help: "give \(option) a whole number that is not negative (see --help)")
+    }
     /// `--lr -0.1`: `attached` is `--lr=-0.1`.
     static func negativeOptionValue(_ attached: String) -> Message {
         Message("an option's value starting with '-' looks like an option",

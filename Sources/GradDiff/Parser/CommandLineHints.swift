@@ -76,8 +76,16 @@ public enum CommandLineHints {
         guard let index = arguments.firstIndex(of: option), index + 1 < arguments.count else { return nil }
         let value = arguments[index + 1]
         guard value.hasPrefix("-"), value.count > 1 else { return nil }
+        // Attached, a negative count or seed is refused next: say so instead.
+        if wholeNumberOptions.contains(option), Double(value.dropFirst()) != nil {
+            return Message.negativeWholeNumber(option).help
+        }
         return Message.negativeOptionValue(option + "=" + value).help
     }
+
+    /// The options whose values are counts, digits or seeds: never negative.
+    static let wholeNumberOptions: Set<String> = ["--precision", "--threads", "--order", "--seed", "--steps", "--epochs",
+                                                  "--batch-size", "--log-every", "--max-nodes"]
 
     /// `text` as a shell word: double quotes around anything but plain characters.
     static func quoted(_ text: String) -> String {
