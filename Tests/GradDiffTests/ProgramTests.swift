@@ -42,6 +42,19 @@ struct ProgramTests {
         #expect(evaluation.gradient("x") == 3)
     }
 
+    /// A user function called with the wrong number of arguments is shown with its own
+    /// parameters (it said "call it as f(x)" for f(q), f(a, b) for any two).
+    @Test func aWrongArgumentCountShowsTheFunctionsParameters() {
+        for (text, help) in [("f(q) = q; f()", "call it as f(q)"), ("f(a, b, c) = a; f(1)", "call it as f(a, b, c)"),
+                             ("g(u, v) = u*v; g(1, 2, 3)", "call it as g(u, v)"), ("sin()", "call it as sin(x)")] {
+            let diagnostics = userErrors { _ = try parseProgram(text) }
+            #expect(diagnostics.first?.diagnostic.help == help, "\(text)")
+        }
+        // --output naming a function says so (it said the program does not define f).
+        let function = userErrors { _ = try evaluate("f(a) = a*2; f(x)", "x=1", output: "f") }
+        #expect(function.map(\.diagnostic.message) == ["--output names 'f', a function; --output names a step"])
+    }
+
     @Test func namedStepsNameTheirNodes() throws {
         let program = try parseProgram("p = x + y; g = p * z")
         let p = try #require(program.names["p"])

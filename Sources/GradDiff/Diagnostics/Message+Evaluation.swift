@@ -33,6 +33,10 @@ extension Message {
         Message("--output names '\(name)', which the program does not define",
                 help: didYouMean(suggestion) ?? (steps.isEmpty ? "the program has no named steps" : "its steps are \(NameList.plain(steps))"))
     }
+    /// `--output f` naming a user function, which has no value of its own.
+    static func outputNamesFunction(_ name: String) -> Message {
+        Message("--output names '\(name)', a function; --output names a step", help: "name a call, as in p = \(name)(x), then --output p")
+    }
     /// `--wrt NAME` or `:wrt NAME` (`option`) naming a step instead of an input.
     static func wrtNamesStep(_ name: String, option: String = "--wrt", help: String? = nil) -> Message {
         Message("\(option) names '\(name)', a step; gradients are reported for inputs", help: help)

@@ -15,6 +15,11 @@ extension Parser {
             return error(.arity(name, wants: wants, given: given, signature: function.usage), at: span)
         }
         let arity = arity(of: callee, named: name)
+        // A user function is called with its own parameters' names, as it was defined.
+        if case .user = callee, let template = context.functions[name] {
+            return error(.arity(name, wants: arity, given: given, signature: "\(name)(\(template.parameters.joined(separator: ", ")))"),
+                         at: span)
+        }
         return error(.arity(name, wants: arity, given: given, signature: signature(name, arity: arity)), at: span)
     }
 

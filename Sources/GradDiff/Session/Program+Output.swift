@@ -14,6 +14,7 @@ extension Program {
         if let step = steps.last(where: { $0.name == name }) { return step.node }
         if name.hasSuffix("#1"), let step = steps.first(where: { $0.name == name.dropLast(2) }) { return step.node }
         if let id = tensorOutput(named: name) { throw tensorOutputError(id) }
+        if functions[name] != nil { throw UserError(.error(.outputNamesFunction(name)), in: nil) }
         let steps = (self.steps.map(\.name) + tensors.steps.map(\.name)).filter { !$0.isEmpty }
         throw UserError(.error(.outputUndefined(name, suggestion: NameSuggestion.nearest(to: name, among: steps), steps: steps)),
                         in: nil)
