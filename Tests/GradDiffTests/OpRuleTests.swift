@@ -207,6 +207,14 @@ struct OpRuleTests {
         #expect(low.numericWarnings.isEmpty)
     }
 
+    /// Every op has a name of its own, spelled out: the fallback reflects on the enum,
+    /// which cost every table's first run a million instructions (sechSquared had none).
+    @Test func everyOpHasAnExplicitName() {
+        let names = Op.allCases.map(\.name)
+        #expect(Set(names).count == names.count, "\(names)")
+        for op in Op.allCases { #expect(op.name != "op\(op.rawValue)", "\(op) has no name of its own") }
+    }
+
     @Test func internalOpsAreNotUserFunctions() {
         for op in [Op.xlogy, .lessOrEqual, .multiplyOrZero, .sechSquared, .powerDerivative, .logsumexpShift, .expDifference] {
             #expect(!op.isUserFunction)

@@ -53,7 +53,11 @@ public enum Op: UInt8, CaseIterable, Sendable, BitwiseCopyable {
         case .multiplyOrZero: return "mul0"
         case .logsumexpShift: return "shift"
         case .expDifference: return "expdiff"
-        default: return functionSpelling ?? "\(self)"
+        // Spelled out: "\(self)" reflects on the enum, and every table's first run names
+        // every op (a million instructions at start-up).
+        case .sechSquared: return "sech2"
+        case .powerDerivative: return "dpow"
+        default: return functionSpelling ?? "op\(rawValue)"
         }
     }
 
