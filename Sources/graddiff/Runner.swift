@@ -31,7 +31,8 @@ struct Runner {
             return error.status
         }
 
-        if command.program.file == nil, let argument = command.program.arguments.first,
+        // Only an argument with '=' can be a binding: a failed parse costs start-up an error.
+        if command.program.file == nil, let argument = command.program.arguments.first, argument.utf8.contains(UInt8(ascii: "=")),
            let binding = try? Binding.parse(argument) {
             report([LocatedDiagnostic(.warning(.expressionIsABinding(argument, name: binding.name)), in: nil)])
         }
