@@ -163,23 +163,6 @@ import Testing
         }
     }
 
-    /// A vector mixing elements that read a variable with constants shows every element's
-    /// gradient: [x, 1] in sum(W @ [x, 1]) receives [4, 6] (it showed [4, 0], the
-    /// constant's 0 for "no gradient").
-    @Test func aVectorMixingConstantsShowsEachElementsGradient() throws {
-        let evaluation = try evaluateTensors("W = [[1, 2], [3, 4]]; v = [x, 1]; sum(W @ v)", ["x=2"])
-        let view = try #require(TensorView(evaluation.result))
-        let v = try #require(view.rows.first { $0.label == "v" })
-        #expect(view.gradients(v) == [4, 6])
-        let x = try #require(view.rows.first { $0.label == "x" })
-        #expect(view.gradients(x) == [4] && evaluation.result.gradients[Int(x.elements[0])] == 4)
-        let scaled = try evaluateTensors("v = [x, 1]; sum(v * 3)", ["x=2"])
-        let json = OutputFormat.json.render(scaled.result, OutputOptions())
-        #expect(json.contains(#""value": [2, 1], "grad": [3, 3]"#), "\(json)")
-        #expect(json.contains(#""text": "v * 3", "inputs": [1, 2], "value": [6, 3], "grad": [1, 1]"#), "\(json)")
-        #expect(json.contains(#""op": "const", "name": null, "shape": [], "text": "3", "inputs": [], "value": 3, "grad": null"#))
-    }
-
     /// A constant receives and sends no gradient in the drawing either, as in the table
     /// and --explain: the constant exponent of x^2 had a "grad 0" field and a send of
     /// sum(δt2 ∘ xlogy(t2, x)) = nan.

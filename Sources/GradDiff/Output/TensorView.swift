@@ -27,9 +27,6 @@ struct TensorView {
     private(set) var elementIndex: [Int32]
     /// For each tensor node: its row (-1 for a constant never put on the tape).
     private(set) var rowOfTensor: [Int32]
-    /// The gradients rows show: the result's, or every node's where a row mixes elements
-    /// that read a variable with constants (`[x, 1]`), whose own would print as 0.
-    private var shownGradients: [Double] = []
 
     /// The view of `result`, or nil for a program without vectors and matrices.
     init?(_ result: PassResult) {
@@ -76,22 +73,6 @@ struct TensorView {
             }
         }
         for index in rows.indices { rows[index].inputs = inputRows(of: rows[index], at: index) }
-        shownGradients = Self.gradientsShown(result, rows: rows)
-    }
-
-    /// A row's constant elements have a gradient when others in it read a variable: the
-    /// vector [x, 1] receives one for each element. Only a pass that also sends to
-    /// constants has them; it gives the same numbers for every other node.
-    private static func gradientsShown(_ result: PassResult, rows: [Row]) -> [Double] {
-        let mixes = rows.contains { row in
-            row.elements.contains { result.hasGradient($0) } && row.elements.contains { !result.hasGradient($0) }
-        }
-        guard mixes else { return result.gradients }
-        var gradients: [Double] = []
-        var reaches: [Bool] = []
-        BackwardPass.run(result.tape, values: result.values, output: result.output, into: &gradients, reachability: &reaches,
-                         readers: [Bool](repeating: true, count: result.tape.count), kinks: result.kinkConvention)
-        return gradients
     }
 
     /// Scalar nodes outside every tensor node, and nodes inside one that something else
@@ -146,7 +127,7 @@ struct TensorView {
     func values(_ row: Row) -> [Double] { row.elements.map { result.values[Int($0)] } }
 
     /// The gradients of the output with respect to a row's elements.
-    func gradients(_ row: Row) -> [Double] { row.elements.map { shownGradients[Int($0)] } }
+    func gradients(_ row: Row) -> [Double] { row.elements.map { result.gradients[Int($0)] } }
 
     /// Whether a row has a gradient: not when no element reads a variable (a constant,
     /// whose cell is blank in tables, and null in JSON, as a scalar constant's is).
