@@ -47,7 +47,7 @@ enum CommandInput {
     }
 
     /// `W=@weights.csv` as ("W", "weights.csv").
-    private static func tableBinding(_ argument: String) -> (String, String)? {
+    static func tableBinding(_ argument: String) -> (String, String)? {
         guard let equals = argument.firstIndex(of: "=") else { return nil }
         let value = argument[argument.index(after: equals)...].drop(while: { $0 == " " })
         guard value.hasPrefix("@"), value.count > 1 else { return nil }

@@ -89,7 +89,7 @@ struct Graddiff: ParsableCommand {
                                valueName: "N"))
     var order: Int?
 
-    @Flag(help: "Compare each reverse-mode gradient with a finite difference (steps per variable, extrapolated, with its own error estimate); exit 2 if one fails, 'cannot check here' where the difference cannot tell.")
+    @Flag(help: "Compare each reverse-mode gradient (or the --wrt ones) with a finite difference (steps per variable, extrapolated, with its own error estimate); exit 2 if one fails, 'cannot check here' where the difference cannot tell.")
     var check = false
 
     @Flag(help: "Show vectors and matrices element by element (W[1,2]), one row per scalar node, instead of whole.")

@@ -31,6 +31,8 @@ struct TableBindingTests {
     @Test func lineEndsOfCarriageReturnAloneAreRefused() {
         #expect(Self.error("1,2\r3,4\r") == "row 1 has a carriage return inside it: lines that end in CR alone (an old Mac file) are not rows")
         #expect(Self.error("1,2\n3\r4\n") == "row 2 has a carriage return inside it: lines that end in CR alone (an old Mac file) are not rows")
+        // Behind a comment line, the rows were read as the comment ("holds no numbers").
+        #expect(Self.error("# weights\r1,2\r3,4\r") == "row 1 has a carriage return inside it: lines that end in CR alone (an old Mac file) are not rows")
     }
 
     /// A comma followed by a combining mark still ends the field: the mark is a field

@@ -67,6 +67,11 @@ import Testing
                      "help: give the expression first (graddiff EXPRESSION x=3), read it from standard input with -f - x=3, "
                         + "or start a session with -i x=3"]),
         Case(arguments: ["x^2", "x=3"], status: 0, shows: [], never: ["is read as the expression"]),
+        // Quoted for the shell where it has blanks; a table binding is one too.
+        Case(arguments: ["y = 2*pi"], status: 0,
+             shows: ["help: give the expression first (graddiff EXPRESSION \"y = 2*pi\"), read it from standard input with "
+                        + "-f - \"y = 2*pi\", or start a session with -i \"y = 2*pi\""]),
+        Case(arguments: ["W=@missing.csv"], status: 65, shows: ["warning: 'W=@missing.csv' is read as the expression: a program that only declares W"]),
         Case(arguments: ["x²", "x=2"], status: 65,
              shows: ["expression:1:2: error: unexpected superscript '²' after 'x'", "help: write x^2 for a power"],
              fixed: ["x^2", "x=2"]),

@@ -110,7 +110,7 @@ struct FormulaAlgebra: DerivativeAlgebra {
     }
 
     /// The ops only derivative rules use, which a reader may need spelled out.
-    static let internalOps: Set<Op> = [.sign, .step, .lessOrEqual, .xlogy]
+    static let internalOps: Set<Op> = [.sign, .step, .lessOrEqual, .xlogy, .logsumexpShift, .expDifference]
 
     /// What each internal op in `ops` means, one line each, in a fixed order.
     static func meanings(of ops: Set<Op>) -> [String] {
@@ -118,6 +118,8 @@ struct FormulaAlgebra: DerivativeAlgebra {
          (.step, "[a > 0] is 1 if a > 0, else 0"),
          (.lessOrEqual, "[a ≤ b] is 1 if a ≤ b, else 0"),
          (.xlogy, "xlogy(a, b) = a * log(b), and 0 when a or b is 0"),
+         (.logsumexpShift, "shift(a, b) is the larger of a and b, which logsumexp and softmax subtract and no gradient flows through"),
+         (.expDifference, "expdiff(a, b) = exp(a - b), and 1 when a = b"),
         ].filter { ops.contains($0.0) }.map(\.1)
     }
 }

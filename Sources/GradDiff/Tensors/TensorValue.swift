@@ -28,13 +28,14 @@ public struct TensorValue: Sendable, Equatable {
         // followed by a combining mark (no field ends).
         for line in source.bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
-            let trimmed = line.drop(while: isBlank)
-            if trimmed.isEmpty || trimmed.first == UInt8(ascii: "#") { continue }
             // A CR before the line's end would read as a blank, joining two rows of a file
-            // with CR line ends into one (2×2 read as a 4-element vector).
+            // with CR line ends into one (2×2 read as a 4-element vector), or hide them in
+            // a comment line.
             if line.dropLast(line.last == UInt8(ascii: "\r") ? 1 : 0).contains(UInt8(ascii: "\r")) {
                 throw UserError(.error(.tableCarriageReturn(row: lineNumber)), in: SourceText(name: "\(source.name):\(lineNumber)", text: ""))
             }
+            let trimmed = line.drop(while: isBlank)
+            if trimmed.isEmpty || trimmed.first == UInt8(ascii: "#") { continue }
             // A comma or semicolon ends a field, which may not be empty (`1,,2` and `1,2,`
             // are refused, not read as [1, 2]); within one, blanks separate numbers.
             let fields = trimmed.split(omittingEmptySubsequences: false, whereSeparator: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") })
