@@ -19,9 +19,11 @@ extension Runner {
         let slots = evaluation.result.reportedVariables(options).map(\.slot)
         let jacobian = OutputJacobian(evaluation.tape, values: evaluation.values, outputs: outputs, slots: slots,
                                       mode: command.mode, kinks: command.kinkConvention)
+        let names = command.program.output.map { CommaList.split($0).filter { !$0.isEmpty } }
         return command.format == .json
-            ? TangentReport.jacobianJSON(jacobian, evaluation.tape)
-            : TangentReport.jacobianTable(jacobian, evaluation.tape, chosen: command.mode != nil, digits: options.precision)
+            ? TangentReport.jacobianJSON(jacobian, evaluation.tape, names: names)
+            : TangentReport.jacobianTable(jacobian, evaluation.tape, names: names, chosen: command.mode != nil,
+                                          digits: options.precision)
     }
 
     /// The node table with tangents (or, with -q, the output's tangent alone).

@@ -64,6 +64,15 @@ import Testing
     /// A vector's elements by name (`x[1]=1`, as the error's help suggests) or the vector
     /// whole (`x=[0, 1]`); `--wrt` keeps `W[1,2]` whole. Both were split at the comma.
     /// A trailing comma in --output's list names nothing (it was refused as a name '').
+    /// An alias is a row under its own name (b = a labelled both rows a).
+    @Test func theJacobiansRowsAreNamedAsOutputNamesThem() throws {
+        let result = try GraddiffProcess.run(["--jacobian", "--output", "a,b", "a = x*2; b = a; c = b*3", "x=2"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasSuffix("\n   x\na  2\nb  2\n"), "\(result.stdout)")
+        let json = try GraddiffProcess.run(["--jacobian", "--format", "json", "--output", "a, b", "a = x*2; b = a; c = b*3", "x=2"])
+        #expect(json.stdout.hasPrefix(#"{"outputs": ["a", "b"], "inputs": ["x"]"#), "\(json.stdout)")
+    }
+
     @Test func aTrailingCommaInOutputNamesNothing() throws {
         let result = try GraddiffProcess.run(["--jacobian", "--output", "p,"] + Self.seedGraph)
         #expect(result.status == 0 && result.stdout.contains("p  1  1  0"), "\(result.stderr)")

@@ -35,18 +35,22 @@ public enum TangentReport {
     }
 
     /// The mode and why, then the matrix with labelled rows (outputs) and columns (inputs).
-    public static func jacobianTable(_ jacobian: OutputJacobian, _ tape: Tape, chosen: Bool, digits: Int) -> String {
+    /// `names` labels the rows as --output names them (an alias, b = a, is a row of its
+    /// own: the node's label would be a's); nil labels them by their nodes.
+    public static func jacobianTable(_ jacobian: OutputJacobian, _ tape: Tape, names: [String]? = nil, chosen: Bool,
+                                     digits: Int) -> String {
         let inputs = jacobian.slots.map { tape.variableNames[$0] }
         var rows = [[""] + inputs]
         for (row, output) in jacobian.outputs.enumerated() {
-            rows.append([tape.label(of: output)] + jacobian.matrix[row].map { NumberFormat.significant($0, digits: digits) })
+            rows.append([names?[row] ?? tape.label(of: output)] + jacobian.matrix[row].map { NumberFormat.significant($0, digits: digits) })
         }
         return "# \(jacobian.reason(chosen: chosen))\n" + DerivativeReport.aligned(rows)
     }
 
     /// `{"outputs": ["p", "g"], "inputs": ["x", "y"], "mode": "reverse", "jacobian": [[1, 1], [-3, -3]]}`.
-    public static func jacobianJSON(_ jacobian: OutputJacobian, _ tape: Tape) -> String {
-        let outputs = jacobian.outputs.map { JSONFormatter.string(tape.label(of: $0)) }.joined(separator: ", ")
+    public static func jacobianJSON(_ jacobian: OutputJacobian, _ tape: Tape, names: [String]? = nil) -> String {
+        let outputs = jacobian.outputs.indices.map { JSONFormatter.string(names?[$0] ?? tape.label(of: jacobian.outputs[$0])) }
+            .joined(separator: ", ")
         let inputs = jacobian.slots.map { JSONFormatter.string(tape.variableNames[$0]) }.joined(separator: ", ")
         let rows = jacobian.matrix.map { "[" + $0.map(JSONFormatter.number).joined(separator: ", ") + "]" }
         return "{\"outputs\": [\(outputs)], \"inputs\": [\(inputs)], \"mode\": \"\(jacobian.mode.rawValue)\", "
