@@ -101,6 +101,17 @@ let tensorErrorCases: [TensorErrorCase] = [
         #expect(try help("2 @ v", ["v=[1, 2]"]) == "multiply by a scalar with '*'")
     }
 
+    /// W^T is a power with a variable T: the help points to ᵀ (it suggested binding T).
+    @Test func caretTIsToldAboutTheTranspose() throws {
+        let bindings = [try Binding.parse("W=[[1, 2], [3, 4]]"), try Binding.parse("x=[1, -1]")]
+        let program = try ProgramParser.parse(SourceText(name: "expression", text: "sum(W^T)"), bindings: bindings)
+        let errors = userErrors { _ = try Evaluation.run(program, bindings: bindings) }
+        #expect(errors.first?.diagnostic.help == "^T raises to the power of a variable T; for the transpose write Wᵀ (W then ᵀ) or transpose(W)")
+        // A scalar program's T is an ordinary variable.
+        let scalar = userErrors { _ = try evaluate("x^T", "x=2") }
+        #expect(scalar.first?.diagnostic.help == "bind it after the expression, such as: T=1")
+    }
+
     @Test func bindingsOfTheWrongShapeAreRefused() throws {
         func messages(_ program: String, _ bindings: [String]) throws -> [String] {
             let parsed = try bindings.map { try Binding.parse($0) }

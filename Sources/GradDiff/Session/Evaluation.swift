@@ -94,7 +94,10 @@ public struct Evaluation: Sendable {
             let list = NameList.quoted(names)
             let example = NameList.examples(names) { bindingExample($0, program) }
             var how = "bind \(names.count == 1 ? "it" : "them") after the expression, such as: \(example)"
-            if let variable = names.first(where: { misspelled[$0] != nil }), let binding = misspelled[variable] {
+            if names == ["T"], !program.tensors.isEmpty, Self.isExponent(tape.variableNodes[missing[0]], in: tape) {
+                // W^T for the transpose: a power with a variable T.
+                how = Message.caretTransposeHelp
+            } else if let variable = names.first(where: { misspelled[$0] != nil }), let binding = misspelled[variable] {
                 let text = binding.source.text(of: SourceSpan(start: 0, end: binding.source.bytes.count))
                 let value = text.drop(while: { $0 != "=" })
                 how = Message.misspelledBinding(text, binds: binding.name, not: variable, fixed: variable + value,
@@ -165,6 +168,11 @@ public struct Evaluation: Sendable {
             warnings.append(LocatedDiagnostic(.warning(.moreUnusedSteps(unused.count - shown)), in: nil))
         }
         return warnings
+    }
+
+    /// Whether variable node `node` is the exponent of a power (`W^T`).
+    private static func isExponent(_ node: NodeID, in tape: Tape) -> Bool {
+        tape.ops.indices.contains { tape.ops[$0] == .power && tape.second[$0] == node }
     }
 }
 
