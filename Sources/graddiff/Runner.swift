@@ -34,7 +34,7 @@ struct Runner {
         // Only an argument with '=' can be a binding: a failed parse costs start-up an error.
         if command.program.file == nil, let argument = command.program.arguments.first, argument.utf8.contains(UInt8(ascii: "=")),
            let name = (try? Binding.parse(argument))?.name ?? CommandInput.tableBinding(argument)?.0 {
-            report([LocatedDiagnostic(.warning(.expressionIsABinding(argument, name: name)), in: nil)])
+            report([LocatedDiagnostic(.warning(.expressionIsABinding(argument, word: CommandLineHints.quoted(argument), name: name)), in: nil)])
         }
         let parsed = CommandInput.bindings(bindingArguments, tables: tables)
         let (bindings, errors) = (parsed.bindings, parsed.errors)

@@ -13,11 +13,11 @@ extension Message {
     }
     /// `graddiff x=3`, or `echo 'x^2' | graddiff x=3`: the binding is the expression, a
     /// program that only declares `name`, and standard input is not read.
-    public static func expressionIsABinding(_ argument: String, name: String) -> Message {
-        let word = CommandLineHints.quoted(argument)
-        return Message("'\(argument)' is read as the expression: a program that only declares \(name)",
-                       help: "give the expression first (graddiff EXPRESSION \(word)), read it from standard input with "
-                           + "-f - \(word), or start a session with -i \(word)")
+    /// `word` is the argument quoted for the shell.
+    public static func expressionIsABinding(_ argument: String, word: String, name: String) -> Message {
+        Message("'\(argument)' is read as the expression: a program that only declares \(name)",
+                help: "give the expression first (graddiff EXPRESSION \(word)), read it from standard input with "
+                    + "-f - \(word), or start a session with -i \(word)")
     }
     /// `--seed -1`: a value that cannot be negative.
     static func negativeWholeNumber(_ option: String) -> Message {

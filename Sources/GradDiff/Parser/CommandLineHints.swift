@@ -88,7 +88,7 @@ public enum CommandLineHints {
                                                   "--batch-size", "--log-every", "--max-nodes"]
 
     /// `text` as a shell word: double quotes around anything but plain characters.
-    static func quoted(_ text: String) -> String {
+    public static func quoted(_ text: String) -> String {
         let plain = text.allSatisfy { $0.isLetter || $0.isNumber || "-_.=,+/".contains($0) }
         if plain { return text }
         return text.contains(where: { "\"$`\\!".contains($0) }) ? "'" + text + "'" : "\"" + text + "\""
