@@ -17,6 +17,22 @@ struct BatchHeaderTests {
         #expect(result.stdout.isEmpty)
     }
 
+    /// A quoted field that CSV does not allow is refused at its column: "1"2 was read as
+    /// 12 and an unclosed quote ran to the line's end, silently. Doubled quotes and
+    /// blanks around a field stay fine.
+    @Test(arguments: [
+        ("x,id\n1,\"a\n", "<stdin>:2:4: error: this field's quote is not closed"),
+        ("x\n\"1\"2\n", "<stdin>:2:2: error: this field has text after its closing quote"),
+        ("x,id\n2,\"a\"b\n", "<stdin>:2:4: error: this field has text after its closing quote"),
+    ])
+    func aMalformedQuotedFieldIsRefused(_ table: String, _ error: String) throws {
+        let result = try GraddiffProcess.run(["--batch", "-", "x*2"], input: table)
+        #expect(result.status == 65)
+        #expect(result.stderr.contains(error), "\(result.stderr)")
+        let fine = try GraddiffProcess.run(["--batch", "-", "x*2"], input: "x,id\n2,\"a \"\"b\"\", c\"\n3, \"d\" \n")
+        #expect(fine.status == 0 && fine.stdout == "x,id,value,d_x\n2,\"a \"\"b\"\", c\",4,2\n3,d,6,2\n", "\(fine.stderr)")
+    }
+
     /// One column, no delimiter at all: either reading is the same.
     @Test func aOneColumnTableTakesEitherFormat() throws {
         let result = try GraddiffProcess.run(["--batch", "-", "x*2", "--format", "tsv"], input: "x\n1\n")

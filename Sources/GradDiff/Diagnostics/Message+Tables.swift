@@ -41,6 +41,11 @@ extension Message {
                 help: "every row needs one value per column")
     }
     /// `examples` is how numbers may be written where this table is read.
+    /// A quoted field CSV does not allow: no closing quote, or text after it.
+    static func fieldQuoteMalformed(closed: Bool) -> Message {
+        Message(closed ? "this field has text after its closing quote" : "this field's quote is not closed",
+                help: "quote the whole field, \"like this\", writing a quote inside it as \"\"")
+    }
     static func fieldNotANumber(_ field: String, column: Int, examples: String) -> Message {
         Message("'\(field)' in column \(column) is not a number", help: "write numbers such as \(examples)")
     }

@@ -42,7 +42,7 @@ public struct DataTable: Sendable {
             do throws(DelimitedText.RowError) {
                 let rowStart = values.count
                 values.append(contentsOf: repeatElement(.nan, count: header.count))
-                let found = try DelimitedText.readNumbers(DelimitedText.fields(of: line, delimiter: delimiter),
+                let found = try DelimitedText.readNumbers(DelimitedText.checkedFields(of: line, delimiter: delimiter),
                                                           columns: header.count, reading: { read[$0] }) { column, value in
                     values[rowStart + column] = value
                 }

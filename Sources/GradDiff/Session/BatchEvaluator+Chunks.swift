@@ -79,8 +79,8 @@ extension BatchEvaluator {
         guard layout == .table, readPlainFields(of: row, into: &fields) else {
             // Not plain: the string path reads (or rejects) it exactly as before.
             var text = ""
-            let warnings = try evaluate(fields: DelimitedText.fields(of: Substring(String(decoding: row, as: UTF8.self)),
-                                                                     delimiter: delimiter), into: &text)
+            let warnings = try evaluate(fields: DelimitedText.checkedFields(of: Substring(String(decoding: row, as: UTF8.self)),
+                                                                            delimiter: delimiter), into: &text)
             output.append(contentsOf: text)
             return warnings
         }

@@ -70,6 +70,31 @@ public enum DelimitedText {
         }
     }
 
+    /// `fields(of:delimiter:)` of a row, refusing a quoted field that CSV does not
+    /// allow: text after its closing quote (`"1"2`, which read as 12) or no closing
+    /// quote (`"a`, which ran to the line's end).
+    static func checkedFields(of line: Substring, delimiter: Character) throws(RowError) -> [Substring] {
+        let bytes = Array(line.utf8)
+        for (index, range) in fieldRanges(of: bytes, separator: delimiter.asciiValue ?? UInt8(ascii: ",")).enumerated() {
+            var field = bytes[range].drop(while: isBlank)
+            while let last = field.last, isBlank(last) { field = field.dropLast() }
+            guard field.first == quote else { continue }
+            var at = field.startIndex + 1
+            var closed = false
+            while at < field.endIndex {
+                if field[at] == quote {
+                    if at + 1 < field.endIndex, field[at + 1] == quote { at += 2; continue }
+                    closed = true
+                    at += 1
+                    break
+                }
+                at += 1
+            }
+            if !closed || at != field.endIndex { throw RowError(.fieldQuoteMalformed(closed: closed), field: index) }
+        }
+        return fields(of: line, delimiter: delimiter)
+    }
+
     private static let quote = UInt8(ascii: "\"")
     private static func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\r") }
 
