@@ -88,6 +88,14 @@ struct BatchRunner {
     /// A header that `--format` reads with the other delimiter (`--format tsv` on a CSV
     /// table): one column named by the whole line, whose variables then had no value.
     private func delimiterMismatch(_ header: Substring, _ delimiter: Character) -> Diagnostic? {
+        // Semicolons (a spreadsheet's CSV where the comma is the decimal point): one
+        // column named x;y, whose variables then had no value either.
+        if !header.contains(","), !header.contains("\t"), let at = header.firstIndex(of: ";") {
+            let column = header.utf8.distance(from: header.startIndex, to: at)
+            return .error("the header has semicolons between its names, but fields are read with commas or tabs between them",
+                          at: SourceSpan(start: column, end: column + 1),
+                          help: "write commas instead, such as with tr ';' ',' < FILE (and decimal points for decimal commas)")
+        }
         let other: Character = delimiter == "\t" ? "," : "\t"
         guard !header.contains(delimiter), let at = header.firstIndex(of: other) else { return nil }
         let column = header.utf8.distance(from: header.startIndex, to: at)

@@ -33,6 +33,14 @@ struct BatchHeaderTests {
         #expect(fine.status == 0 && fine.stdout == "x,id,value,d_x\n2,\"a \"\"b\"\", c\",4,2\n3,d,6,2\n", "\(fine.stderr)")
     }
 
+    /// A header with semicolons is named as the problem (it said the variables had no values).
+    @Test func aHeaderWithSemicolonsIsNamed() throws {
+        let result = try GraddiffProcess.run(["--batch", "-", "x*y"], input: "x;y\n1;2\n")
+        #expect(result.status == 65)
+        #expect(result.stderr.hasPrefix("<stdin>:1:2: error: the header has semicolons between its names, but fields are read with commas or tabs between them"),
+                "\(result.stderr)")
+    }
+
     /// One column, no delimiter at all: either reading is the same.
     @Test func aOneColumnTableTakesEitherFormat() throws {
         let result = try GraddiffProcess.run(["--batch", "-", "x*2", "--format", "tsv"], input: "x\n1\n")
