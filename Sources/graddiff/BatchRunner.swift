@@ -22,6 +22,13 @@ struct BatchRunner {
                 report(.error("the batch input is empty", help: "its first line names the variables, such as x,y"), in: SourceText(name: name, text: ""))
                 return .dataError
             }
+            if headerLine.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
+                // A blank first line read as one column named '', whose error blamed the variables.
+                report(.error("the batch input's first line is blank: it must name the columns",
+                              at: SourceSpan(start: 0, end: 0), help: "remove the blank line above the header"),
+                       in: SourceText(name: name, text: String(headerLine)))
+                return .dataError
+            }
             let delimiter: Character = format(for: headerLine)
             let headerSource = SourceText(name: name, text: String(headerLine))
             if let mismatch = delimiterMismatch(headerLine, delimiter) {

@@ -33,6 +33,14 @@ struct BatchHeaderTests {
         #expect(fine.status == 0 && fine.stdout == "x,id,value,d_x\n2,\"a \"\"b\"\", c\",4,2\n3,d,6,2\n", "\(fine.stderr)")
     }
 
+    /// A blank first line is named as the problem (it was a column named '', "did you
+    /// mean 'x'? rename the column").
+    @Test func aBlankFirstLineIsNamed() throws {
+        let result = try GraddiffProcess.run(["--batch", "-", "x*2"], input: "\nx\n1\n")
+        #expect(result.status == 65)
+        #expect(result.stderr.hasPrefix("<stdin>:1:1: error: the batch input's first line is blank: it must name the columns"), "\(result.stderr)")
+    }
+
     /// A header with semicolons is named as the problem (it said the variables had no values).
     @Test func aHeaderWithSemicolonsIsNamed() throws {
         let result = try GraddiffProcess.run(["--batch", "-", "x*y"], input: "x;y\n1;2\n")
