@@ -97,7 +97,11 @@ struct BatchRunner {
     private func delimiterMismatch(_ header: Substring, _ delimiter: Character) -> Diagnostic? {
         // Semicolons (a spreadsheet's CSV where the comma is the decimal point): one
         // column named x;y, whose variables then had no value either.
-        if !header.contains(","), !header.contains("\t"), let at = header.firstIndex(of: ";") {
+        // Only where a part between them names a variable of the program: a column called
+        // "note;id" is carried, as any column that names none.
+        let variables = Set(program.tape.variableNames)
+        if !header.contains(","), !header.contains("\t"), !header.contains("\""), let at = header.firstIndex(of: ";"),
+           header.split(separator: ";").contains(where: { variables.contains(String($0).trimmingCharacters()) }) {
             let column = header.utf8.distance(from: header.startIndex, to: at)
             return .error("the header has semicolons between its names, but fields are read with commas or tabs between them",
                           at: SourceSpan(start: column, end: column + 1),

@@ -106,7 +106,11 @@ let tensorErrorCases: [TensorErrorCase] = [
         let bindings = [try Binding.parse("W=[[1, 2], [3, 4]]"), try Binding.parse("x=[1, -1]")]
         let program = try ProgramParser.parse(SourceText(name: "expression", text: "sum(W^T)"), bindings: bindings)
         let errors = userErrors { _ = try Evaluation.run(program, bindings: bindings) }
-        #expect(errors.first?.diagnostic.help == "^T raises to the power of a variable T; for the transpose write Wᵀ (W then ᵀ) or transpose(W)")
+        #expect(errors.first?.diagnostic.help == "W^T raises W to the power of a variable T; for the transpose write Wᵀ or transpose(W)")
+        // A scalar raised to T in a vector program is an ordinary power.
+        let mixed = try ProgramParser.parse(SourceText(name: "expression", text: "v = [x, 1]; sum(v) * y^T"), bindings: [])
+        let scalarBase = userErrors { _ = try Evaluation.run(mixed, bindings: [try Binding.parse("x=1"), try Binding.parse("y=2")]) }
+        #expect(scalarBase.first?.diagnostic.help == "bind it after the expression, such as: T=1")
         // A scalar program's T is an ordinary variable.
         let scalar = userErrors { _ = try evaluate("x^T", "x=2") }
         #expect(scalar.first?.diagnostic.help == "bind it after the expression, such as: T=1")

@@ -47,6 +47,17 @@ struct BatchHeaderTests {
         #expect(result.status == 65)
         #expect(result.stderr.hasPrefix("<stdin>:1:2: error: the header has semicolons between its names, but fields are read with commas or tabs between them"),
                 "\(result.stderr)")
+        // A column whose name holds a semicolon but names no variable is carried, as before.
+        for table in ["\"a;b\"\nq\n", "note;id\nq\n"] {
+            let carried = try GraddiffProcess.run(["--batch", "-", "x*2", "x=3"], input: table)
+            #expect(carried.status == 0, "\(table): \(carried.stderr)")
+        }
+    }
+
+    /// A tab after a quoted field of a CSV row is a blank, not text after the quote.
+    @Test func aTabAroundAQuotedFieldIsABlank() throws {
+        let result = try GraddiffProcess.run(["--batch", "-", "x*2"], input: "x,id\n1,\"a\"\t\n")
+        #expect(result.status == 0 && result.stdout.hasPrefix("x,id,value,d_x\n1,a"), "\(result.stdout) \(result.stderr)")
     }
 
     /// One column, no delimiter at all: either reading is the same.

@@ -23,6 +23,14 @@ import Testing
         #expect(result.stdout.contains("\n\n" + expected), "after the table and a blank line")
     }
 
+    /// logsumexp's internal steps are said, as xlogy is (their partials name no internal op).
+    @Test func logsumexpsStepsAreExplained() throws {
+        let result = try GraddiffProcess.run(["--elements", "--explain", "logsumexp([x, y])", "x=1", "y=2"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("shift(a, b) is the larger of a and b"), "\(result.stdout)")
+        #expect(result.stdout.contains("expdiff(a, b) = exp(a - b), and 1 when a = b"), "\(result.stdout)")
+    }
+
     /// A bare --explain before the expression does not swallow it as its value.
     @Test func bareExplainBeforeTheExpression() throws {
         let result = try GraddiffBinary.run(["--explain", "x * y", "x=2", "y=5"])

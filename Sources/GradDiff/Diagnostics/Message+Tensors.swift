@@ -80,7 +80,9 @@ extension Message {
                 help: "--jacobian prints the derivative of each of its elements; or make the output a scalar, such as sum(\(name))")
     }
     /// The help of "no value for the variable 'T'" where T is an exponent: `W^T`.
-    static let caretTransposeHelp = "^T raises to the power of a variable T; for the transpose write Wᵀ (W then ᵀ) or transpose(W)"
+    static func caretTransposeHelp(_ name: String) -> String {
+        "\(name)^T raises \(name) to the power of a variable T; for the transpose write \(name)ᵀ or transpose(\(name))"
+    }
     static func severalOutputsWithTensor(_ name: String, _ noun: String) -> Message {
         Message("--output names several steps, but \(name) is \(noun): the Jacobian of several outputs takes scalar steps",
                 help: "give it alone, --output \(name) --jacobian, for a row per element; or name its elements' sum")

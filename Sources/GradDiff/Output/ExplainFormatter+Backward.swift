@@ -58,6 +58,8 @@ extension ExplainFormatter {
         for (step, header) in zip(steps, headers) {
             let id = NodeID(step)
             var text = gradientLine(header.padded(to: headerWidth) + "  ", id, narration.received[step])
+            // The node's own op may need saying too (`expdiff`, `shift`: their partials name none).
+            if FormulaAlgebra.internalOps.contains(tape.ops[step]) { narration.internalOps.insert(tape.ops[step]) }
             let partials = result.localPartials(of: id).filter { onPaths[Int($0.input)] }
             let inputWidth = partials.map { tape.label(of: $0.input).columns }.max() ?? 0
             for partial in partials {

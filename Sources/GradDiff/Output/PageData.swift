@@ -110,7 +110,8 @@ public struct PageData: Sendable {
                             gradientText: number(result.gradients[i]), onPaths: onPaths[i])
             let partials = result.localPartials(of: id)
             node.inputs = partials.map { Input(node: Int($0.input), formula: $0.formula.text, partial: number($0.value)) }
-            node.meanings = FormulaAlgebra.meanings(of: partials.reduce(into: []) { $0.formUnion($1.formula.internalOps) })
+            let own: Set<Op> = FormulaAlgebra.internalOps.contains(tape.ops[i]) ? [tape.ops[i]] : []
+            node.meanings = FormulaAlgebra.meanings(of: partials.reduce(into: own) { $0.formUnion($1.formula.internalOps) })
             return node
         }
         let explain = ExplainFormatter(result, options)

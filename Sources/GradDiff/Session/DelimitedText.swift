@@ -75,9 +75,11 @@ public enum DelimitedText {
     /// quote (`"a`, which ran to the line's end).
     static func checkedFields(of line: Substring, delimiter: Character) throws(RowError) -> [Substring] {
         let bytes = Array(line.utf8)
+        // A tab around a comma-separated field is a blank too, as in a line of blanks.
+        func isPadding(_ byte: UInt8) -> Bool { isBlank(byte) || (byte == UInt8(ascii: "\t") && delimiter != "\t") }
         for (index, range) in fieldRanges(of: bytes, separator: delimiter.asciiValue ?? UInt8(ascii: ",")).enumerated() {
-            var field = bytes[range].drop(while: isBlank)
-            while let last = field.last, isBlank(last) { field = field.dropLast() }
+            var field = bytes[range].drop(while: isPadding)
+            while let last = field.last, isPadding(last) { field = field.dropLast() }
             guard field.first == quote else { continue }
             var at = field.startIndex + 1
             var closed = false

@@ -94,9 +94,9 @@ public struct Evaluation: Sendable {
             let list = NameList.quoted(names)
             let example = NameList.examples(names) { bindingExample($0, program) }
             var how = "bind \(names.count == 1 ? "it" : "them") after the expression, such as: \(example)"
-            if names == ["T"], !program.tensors.isEmpty, Self.isExponent(tape.variableNodes[missing[0]], in: tape) {
+            if names == ["T"], let base = Self.tensorRaised(to: tape.variableNodes[missing[0]], in: program) {
                 // W^T for the transpose: a power with a variable T.
-                how = Message.caretTransposeHelp
+                how = Message.caretTransposeHelp(base)
             } else if let variable = names.first(where: { misspelled[$0] != nil }), let binding = misspelled[variable] {
                 let text = binding.source.text(of: SourceSpan(start: 0, end: binding.source.bytes.count))
                 let value = text.drop(while: { $0 != "=" })
@@ -170,9 +170,16 @@ public struct Evaluation: Sendable {
         return warnings
     }
 
-    /// Whether variable node `node` is the exponent of a power (`W^T`).
-    private static func isExponent(_ node: NodeID, in tape: Tape) -> Bool {
-        tape.ops.indices.contains { tape.ops[$0] == .power && tape.second[$0] == node }
+    /// The vector or matrix an element of which is raised to variable node `node` (`W`
+    /// of `W^T`), if any. Only on the way to an error: it may visit the whole tape.
+    private static func tensorRaised(to node: NodeID, in program: Program) -> String? {
+        let tape = program.tape
+        for i in tape.ops.indices where tape.ops[i] == .power && tape.second[i] == node {
+            for id in 0..<Int32(program.tensors.count) where program.tensors.elements(of: id).contains(tape.first[i]) {
+                return program.tensors.label(of: id)
+            }
+        }
+        return nil
     }
 }
 
