@@ -42,6 +42,19 @@ struct ProgramTests {
         #expect(evaluation.gradient("x") == 3)
     }
 
+    /// A table's version label typed into an expression (`c#2 * 10`) warns: '#' starts a
+    /// comment there, and z was silently c, without the "* 10".
+    @Test func aVersionLabelInAnExpressionWarns() throws {
+        let evaluation = try evaluate("c = 2; c = 3; z = c#2 * 10")
+        #expect(evaluation.value == 3)
+        #expect(evaluation.warningMessages.contains("'#' starts a comment, so 'c#2' is read as c and the rest of the line is not read"),
+                "\(evaluation.warningMessages)")
+        // A comment after a blank, or one that does not start with a digit, is just a comment.
+        for text in ["x #2 note", "x#note", "x # 2"] {
+            #expect(try evaluate(text, "x=1").warningMessages.isEmpty, "\(text)")
+        }
+    }
+
     /// A user function called with the wrong number of arguments is shown with its own
     /// parameters (it said "call it as f(x)" for f(q), f(a, b) for any two).
     @Test func aWrongArgumentCountShowsTheFunctionsParameters() {

@@ -5,6 +5,12 @@ extension Message {
     static let exponentWithoutDigits = Message("the exponent of this number has no digits", help: "write it as 1e-3 or 2E+10")
     static func numberTooLarge(_ text: String) -> Message { Message("\(text) is too large for a double and becomes inf") }
     static func numberTooSmall(_ text: String) -> Message { Message("\(text) is too small for a double and becomes 0") }
+    /// `c#2` typed in an expression: '#' starts a comment there.
+    static func versionLabelInExpression(_ label: String, name: String) -> Message {
+        Message("'#' starts a comment, so '\(label)' is read as \(name) and the rest of the line is not read",
+                help: "\(label) is how a table labels a version: in an expression \(name) is its latest version; "
+                    + "put a blank before '#' for a comment")
+    }
     static let invalidUTF8 = Message("the input is not valid UTF-8", help: "graddiff reads UTF-8 text")
 
     /// A character the language has no use for, with what was probably meant.
