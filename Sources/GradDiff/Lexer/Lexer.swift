@@ -154,7 +154,7 @@ struct Lexer: Sendable {
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
                 offset += 1
             case UInt8(ascii: "#"):
-                if offset > 0, Self.isNameByte(bytes[offset - 1]) { warnAboutVersionLabel() }
+                if offset > 0, Self.continuesName(bytes[offset - 1]) { warnAboutVersionLabel() }
                 while offset < bytes.count, bytes[offset] != UInt8(ascii: "\n") { offset += 1 }
             default:
                 return
@@ -205,20 +205,21 @@ struct Lexer: Sendable {
     /// starts a comment and silently leaves `c` alone. Said when a digit follows.
     private mutating func warnAboutVersionLabel() {
         let bytes = source.bytes
-        guard offset + 1 < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[offset + 1]) else { return }
+        func isDigit(_ at: Int) -> Bool { at < bytes.count && bytes[at] &- UInt8(ascii: "0") < 10 }
+        guard isDigit(offset + 1) else { return }
         var start = offset
-        while start > 0, Self.isNameByte(bytes[start - 1]) { start -= 1 }
+        while start > 0, Self.continuesName(bytes[start - 1]) { start -= 1 }
         var end = offset + 1
-        while end < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end]) { end += 1 }
+        while isDigit(end) { end += 1 }
         let label = SourceSpan(start: start, end: end)
         warn(.warning(.versionLabelInExpression(source.text(of: label), name: source.text(of: SourceSpan(start: start, end: offset))),
                       at: label))
     }
 
-    /// An ASCII letter, digit or '_', or a byte of a non-ASCII name.
-    private static func isNameByte(_ byte: UInt8) -> Bool {
-        byte >= 0x80 || byte == UInt8(ascii: "_") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
-            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    /// A byte that may continue a name: an ASCII one `isNameByte` takes, or one of a
+    /// non-ASCII name (θ).
+    private static func continuesName(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || isNameByte(byte, continuing: true)
     }
 
     private mutating func warn(_ warning: Diagnostic) {

@@ -65,9 +65,11 @@ public enum DelimitedText {
     /// end no field, where the rows' byte-wise reading ends one.
     public static func fields(of line: Substring, delimiter: Character) -> [Substring] {
         let bytes = Array(line.utf8)
-        return fieldRanges(of: bytes, separator: delimiter.asciiValue ?? UInt8(ascii: ",")).map { range in
-            Substring(String(decoding: unquoted(bytes[range]), as: UTF8.self))
-        }
+        return texts(of: bytes, fieldRanges(of: bytes, separator: delimiter.asciiValue ?? UInt8(ascii: ",")))
+    }
+
+    private static func texts(of bytes: [UInt8], _ ranges: [Range<Int>]) -> [Substring] {
+        ranges.map { Substring(String(decoding: unquoted(bytes[$0]), as: UTF8.self)) }
     }
 
     /// `fields(of:delimiter:)` of a row, refusing a quoted field that CSV does not
@@ -75,9 +77,10 @@ public enum DelimitedText {
     /// quote (`"a`, which ran to the line's end).
     static func checkedFields(of line: Substring, delimiter: Character) throws(RowError) -> [Substring] {
         let bytes = Array(line.utf8)
+        let ranges = fieldRanges(of: bytes, separator: delimiter.asciiValue ?? UInt8(ascii: ","))
         // A tab around a comma-separated field is a blank too, as in a line of blanks.
         func isPadding(_ byte: UInt8) -> Bool { isBlank(byte) || (byte == UInt8(ascii: "\t") && delimiter != "\t") }
-        for (index, range) in fieldRanges(of: bytes, separator: delimiter.asciiValue ?? UInt8(ascii: ",")).enumerated() {
+        for (index, range) in ranges.enumerated() {
             var field = bytes[range].drop(while: isPadding)
             while let last = field.last, isPadding(last) { field = field.dropLast() }
             guard field.first == quote else { continue }
@@ -94,7 +97,7 @@ public enum DelimitedText {
             }
             if !closed || at != field.endIndex { throw RowError(.fieldQuoteMalformed(closed: closed), field: index) }
         }
-        return fields(of: line, delimiter: delimiter)
+        return texts(of: bytes, ranges)
     }
 
     private static let quote = UInt8(ascii: "\"")

@@ -10,9 +10,7 @@ extension Program {
             return output
         }
         if let node = names[name] { return node }
-        // A version by its label (`c#2`), or `c#1` for the first, which the table calls c.
-        if let step = steps.last(where: { $0.name == name }) { return step.node }
-        if name.hasSuffix("#1"), let step = steps.first(where: { $0.name == name.dropLast(2) }) { return step.node }
+        if let node = Self.version(name, among: steps) { return node }
         if let id = tensorOutput(named: name) { throw tensorOutputError(id) }
         if functions[name] != nil { throw UserError(.error(.outputNamesFunction(name)), in: nil) }
         let steps = (self.steps.map(\.name) + tensors.steps.map(\.name)).filter { !$0.isEmpty }
@@ -26,9 +24,14 @@ extension Program {
         guard let name else { return tensors.output }
         guard names[name] == nil else { return nil }
         if let id = tensors.scope[name] { return id }
-        // A version by its label (`h#2`), or `h#1` for the first, as for scalar steps.
-        if let step = tensors.steps.last(where: { $0.name == name }) { return step.node }
-        if name.hasSuffix("#1"), let step = tensors.steps.first(where: { $0.name == name.dropLast(2) }) { return step.node }
+        return Self.version(name, among: tensors.steps)
+    }
+
+    /// The node of a step's version by its label (`c#2`), or `c#1` for the first, which
+    /// the table calls c.
+    private static func version<Node>(_ name: String, among steps: [(name: String, node: Node, span: SourceSpan)]) -> Node? {
+        if let step = steps.last(where: { $0.name == name }) { return step.node }
+        if name.hasSuffix("#1"), let step = steps.first(where: { $0.name == name.dropLast(2) }) { return step.node }
         return nil
     }
 

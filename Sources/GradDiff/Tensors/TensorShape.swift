@@ -72,16 +72,17 @@ struct TensorShape: Hashable, Sendable {
         let row = rank == 1 ? flat + 1 : flat / columns + 1
         let column = rank == 1 ? 0 : flat % columns + 1
         var name = name
-        let length = 2 + Self.decimalDigits(row) + (rank == 2 ? 1 + Self.decimalDigits(column) : 0)
+        let (rowDigits, columnDigits) = (Self.decimalDigits(row), rank == 2 ? Self.decimalDigits(column) : 0)
+        let length = 2 + rowDigits + (rank == 2 ? 1 + columnDigits : 0)
         return name.withUTF8 { prefix in
             // The exact length: up to 15 bytes, the string is kept inline, with no allocation.
             String(unsafeUninitializedCapacity: prefix.count + length) { bytes in
                 var at = prefix.isEmpty ? 0 : bytes.initialize(fromContentsOf: prefix)
                 bytes[at] = UInt8(ascii: "[")
-                at = Self.writeDecimal(row, into: bytes, at: at + 1)
+                at = Self.writeDecimal(row, digits: rowDigits, into: bytes, at: at + 1)
                 if rank == 2 {
                     bytes[at] = UInt8(ascii: ",")
-                    at = Self.writeDecimal(column, into: bytes, at: at + 1)
+                    at = Self.writeDecimal(column, digits: columnDigits, into: bytes, at: at + 1)
                 }
                 bytes[at] = UInt8(ascii: "]")
                 return at + 1
@@ -89,9 +90,9 @@ struct TensorShape: Hashable, Sendable {
         }
     }
 
-    /// Writes `value` (not negative) in decimal at `at`; returns the index after it.
-    private static func writeDecimal(_ value: Int, into bytes: UnsafeMutableBufferPointer<UInt8>, at: Int) -> Int {
-        let digits = decimalDigits(value)
+    /// Writes `value` (not negative, of `digits` decimal digits) at `at`; returns the
+    /// index after it.
+    private static func writeDecimal(_ value: Int, digits: Int, into bytes: UnsafeMutableBufferPointer<UInt8>, at: Int) -> Int {
         var rest = value
         for k in stride(from: at + digits - 1, through: at, by: -1) {
             bytes[k] = UInt8(ascii: "0") + UInt8(rest % 10)
