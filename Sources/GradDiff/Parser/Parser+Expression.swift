@@ -54,6 +54,8 @@ extension Parser {
         var expectsOperand = true
         var depth = 0
         groupMemo = GroupMemo(effects: groupEffects)
+        // Held once here, so that lending it to each name costs no retain and release.
+        let text = lexer.source.bytes
         while true {
             if context.builder.tape.count > nodeLimit { throw nodeLimitError() }
             if depth > 0, current.kind == .newline {
@@ -73,7 +75,7 @@ extension Parser {
                     expectsOperand = false
                 case .identifier:
                     let nameSpan = current.span
-                    let (name, entry) = lexer.source.bytes.withUnsafeBufferPointer { context.recentNames.name(at: nameSpan, in: $0) }
+                    let (name, entry) = text.withUnsafeBufferPointer { context.recentNames.name(at: nameSpan, in: $0) }
                     if try nextIsLeftParen() {
                         if try reuseGroup(&operands) { expectsOperand = false; continue }
                         // A built-in function's name cannot be redefined: its op stands.
