@@ -183,10 +183,15 @@ public struct ReplSession {
 
     /// A step's expression in a confirmation or `:vars`: as graddiff reads it
     /// (`p = x + y`), or as typed when it calls a user function, whose nodes would show
-    /// the function's body instead of the call (`q = g24(w)`).
+    /// the function's body instead of the call (`q = g24(w)`), or reads a vector or
+    /// matrix, whose lowered nodes would show as `n8 + n11` (`s = sum(W @ r)`).
     func stepText(_ node: NodeID, span: SourceSpan, in program: Program, values: SessionValues) -> String {
         let tape = program.tape
-        guard tape.cone(of: [node]).contains(where: { tape.note(of: $0) != nil }) else { return values.text(of: node) }
+        let lowered = program.tensors.tapeRanges
+        let showsAsTyped = tape.cone(of: [node]).contains { id in
+            tape.note(of: id) != nil || (tape.ops[Int(id)] != .variable && lowered.contains { $0.contains(Int(id)) })
+        }
+        guard showsAsTyped else { return values.text(of: node) }
         return String(program.source.text(of: span).drop(while: { $0 != "=" }).dropFirst()).trimmingSpaces()
     }
 

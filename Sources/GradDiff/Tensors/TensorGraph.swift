@@ -96,10 +96,11 @@ struct TensorGraph: Sendable {
     }
 
     /// Adds a node whose elements are `elements` (row-major) and whose lowering appended
-    /// the tape nodes from `tapeStart` to `tapeEnd`.
+    /// the tape nodes from `tapeStart` to `tapeEnd`. Unindexed (a step's own copy), it is
+    /// never found by `existing`: the same op on the same operands keeps finding the original.
     @discardableResult
     mutating func append(_ op: TensorOp, shape: TensorShape, inputs: [TensorRef], elements nodes: [NodeID],
-                         tapeStart: Int, tapeEnd: Int, span: SourceSpan) -> Int32 {
+                         tapeStart: Int, tapeEnd: Int, span: SourceSpan, indexed: Bool = true) -> Int32 {
         precondition(nodes.count == shape.count, "a node has one element per entry of its shape")
         let id = Int32(self.nodes.count)
         self.nodes.append(TensorNode(op: op, shape: shape, inputs: inputs, span: span, elementStart: Int32(elements.count),
@@ -107,7 +108,7 @@ struct TensorGraph: Sendable {
         elements += nodes
         switch op {
         case .input, .constant, .literal: break
-        default: index[Key(op: op, inputs: inputs)] = id
+        default: if indexed { index[Key(op: op, inputs: inputs)] = id }
         }
         return id
     }
