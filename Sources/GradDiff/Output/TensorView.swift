@@ -155,3 +155,14 @@ struct TensorView {
         }
     }
 }
+
+extension TensorView {
+    /// How a warning names tape node `node` in a program with vectors and matrices: by the
+    /// row it is an element of, as the table shows it (`t4[2]`, `z[1,2]`), else by its own
+    /// label (a scalar row, or a node inside a row's lowering).
+    func elementLabel(of node: NodeID) -> String {
+        let index = elementIndex[Int(node)]
+        guard index >= 0, let row = row(of: node), case .tensor = rows[row].kind else { return result.tape.label(of: node) }
+        return rows[row].shape.elementName(rows[row].label, Int(index))
+    }
+}

@@ -9,11 +9,13 @@ enum KinkReport {
         let result = evaluation.result
         let tape = result.tape
         var warnings: [LocatedDiagnostic] = []
+        guard !result.kinkNodes.isEmpty else { return warnings }
+        let label = result.warningLabels()
         for id in result.kinkNodes.prefix(limit) {
             let inputs = tape.inputs(of: id)
-            guard let message = kink(tape.ops[Int(id)], inputs.map { result.values[Int($0)] }, inputs.map { tape.label(of: $0) },
+            guard let message = kink(tape.ops[Int(id)], inputs.map { result.values[Int($0)] }, inputs.map(label),
                                      result.kinkConvention) else { continue }
-            warnings.append(LocatedDiagnostic(.warning(.atKink(tape.label(of: id), message.what, derivatives: message.derivatives),
+            warnings.append(LocatedDiagnostic(.warning(.atKink(label(id), message.what, derivatives: message.derivatives),
                                                        at: tape.spans[Int(id)]),
                                               in: evaluation.program.source))
         }

@@ -11,6 +11,7 @@ enum NonFiniteReport {
         let values = result.values
         let origins = result.nonFinite.forward
         var text: NodeText?  // made only when there is something to report
+        let label = result.warningLabels()
         var warnings: [LocatedDiagnostic] = []
         let shown = origins.lazy.filter { tape.ops[Int($0)] != .variable || !evaluation.explainedInputs.contains(Int(tape.first[Int($0)])) }
         for id in shown.prefix(limit) {
@@ -28,9 +29,9 @@ enum NonFiniteReport {
             }
             if text == nil { text = NodeText(tape) }
             let inputs = tape.inputs(of: id)
-            let shownInputs = inputs.map { "\(tape.label(of: $0)) = \(NumberFormat.shortest(values[Int($0)]))" }
+            let shownInputs = inputs.map { "\(label($0)) = \(NumberFormat.shortest(values[Int($0)]))" }
             warnings.append(LocatedDiagnostic(
-                .warning(.nonFiniteNode(tape.label(of: id), text: text![id], value: NumberFormat.shortest(values[i]), inputs: shownInputs),
+                .warning(.nonFiniteNode(label(id), text: text![id], value: NumberFormat.shortest(values[i]), inputs: shownInputs),
                          at: tape.spans[i]),
                 in: evaluation.program.source))
         }
@@ -59,18 +60,19 @@ enum NonFiniteReport {
     private static func backwardWarning(_ origin: NonFiniteOrigins.BackwardOrigin, _ evaluation: Evaluation) -> LocatedDiagnostic {
         let tape = evaluation.result.tape
         let values = evaluation.result.values
+        let label = evaluation.result.warningLabels()
         let id = origin.node
         let inputs = tape.inputs(of: id)
         // The rule's formula over the inputs' labels, as written (no constant folded in).
         let algebra = FormulaAlgebra()
-        let formula = tape.ops[Int(id)].partials(algebra.symbol(tape.label(of: inputs[0])),
-                                                 algebra.symbol(inputs.count > 1 ? tape.label(of: inputs[1]) : "_"),
-                                                 output: algebra.symbol(tape.label(of: id)), in: algebra)
+        let formula = tape.ops[Int(id)].partials(algebra.symbol(label(inputs[0])),
+                                                 algebra.symbol(inputs.count > 1 ? label(inputs[1]) : "_"),
+                                                 output: algebra.symbol(label(id)), in: algebra)
         let partialText = (origin.input == inputs[0] ? formula.0 : formula.1).text
-        let shownInputs = inputs.map { "\(tape.label(of: $0)) = \(NumberFormat.shortest(values[Int($0)]))" }
+        let shownInputs = inputs.map { "\(label($0)) = \(NumberFormat.shortest(values[Int($0)]))" }
         let message = Message.nonFiniteGradient(
-            NumberFormat.shortest(origin.contribution), at: tape.label(of: id), text: NodeText(tape)[id],
-            received: NumberFormat.shortest(origin.received), partialName: "∂\(tape.label(of: id))/∂\(tape.label(of: origin.input))",
+            NumberFormat.shortest(origin.contribution), at: label(id), text: NodeText(tape)[id],
+            received: NumberFormat.shortest(origin.received), partialName: "∂\(label(id))/∂\(label(origin.input))",
             partial: partialText, value: NumberFormat.shortest(origin.partial), inputs: shownInputs)
         return LocatedDiagnostic(.warning(message, at: tape.spans[Int(id)]), in: evaluation.program.source)
     }
