@@ -178,6 +178,16 @@ import Testing
         #expect(throws: UserError.self) { try DataTable.parse(SourceText(name: "t.csv", text: "u,y\n1,\u{301},2\n")) }
     }
 
+    /// `minimize --data` reads quotes as `--batch` does: the caret is under the text
+    /// after a closing quote, or under a quote left open, not under the field's text.
+    @Test func aMalformedQuoteInADataTableIsPointedAt() {
+        let renderer = DiagnosticRenderer(useColor: false)
+        let stray = userErrors { _ = try DataTable.parse(SourceText(name: "t.csv", text: "u,y\n\"1\"2,3\n")) }
+        #expect(stray.map(renderer.render).joined().hasPrefix("t.csv:2:4: error: this field has text after its closing quote\n 2 | \"1\"2,3\n   |    ^\n"))
+        let open = userErrors { _ = try DataTable.parse(SourceText(name: "t.csv", text: "u,y\n1,\"3\n")) }
+        #expect(open.map(renderer.render).joined().hasPrefix("t.csv:2:3: error: this field's quote is not closed\n 2 | 1,\"3\n   |   ^\n"))
+    }
+
     @Test func seededShuffleIsAPermutationAndRepeatable() {
         var first = SplitMix64(seed: 3), second = SplitMix64(seed: 3)
         var a = Array(0..<50), b = Array(0..<50)

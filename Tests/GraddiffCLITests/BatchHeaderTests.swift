@@ -17,18 +17,21 @@ struct BatchHeaderTests {
         #expect(result.stdout.isEmpty)
     }
 
-    /// A quoted field that CSV does not allow is refused at its column: "1"2 was read as
-    /// 12 and an unclosed quote ran to the line's end, silently. Doubled quotes and
-    /// blanks around a field stay fine.
+    /// A quoted field that CSV does not allow is refused: "1"2 was read as 12 and an
+    /// unclosed quote ran to the line's end, silently. The column and caret point at the
+    /// text after the closing quote, or at the quote left open (they pointed at the
+    /// field's text, under the 1 of "1"2). Doubled quotes and blanks around a field stay fine.
     @Test(arguments: [
-        ("x,id\n1,\"a\n", "<stdin>:2:4: error: this field's quote is not closed"),
-        ("x\n\"1\"2\n", "<stdin>:2:2: error: this field has text after its closing quote"),
-        ("x,id\n2,\"a\"b\n", "<stdin>:2:4: error: this field has text after its closing quote"),
+        ("x,id\n1,\"a\n", "<stdin>:2:3: error: this field's quote is not closed", "   |   ^\n"),
+        ("x\n\"1\"2\n", "<stdin>:2:4: error: this field has text after its closing quote", "   |    ^\n"),
+        ("x,id\n2,\"a\"bc\n", "<stdin>:2:6: error: this field has text after its closing quote", "   |      ^~\n"),
+        ("x\n \"1\" 2 \n", "<stdin>:2:6: error: this field has text after its closing quote", "   |      ^\n"),
     ])
-    func aMalformedQuotedFieldIsRefused(_ table: String, _ error: String) throws {
+    func aMalformedQuotedFieldIsRefused(_ table: String, _ error: String, _ caret: String) throws {
         let result = try GraddiffProcess.run(["--batch", "-", "x*2"], input: table)
         #expect(result.status == 65)
         #expect(result.stderr.contains(error), "\(result.stderr)")
+        #expect(result.stderr.contains(caret), "\(result.stderr)")
         let fine = try GraddiffProcess.run(["--batch", "-", "x*2"], input: "x,id\n2,\"a \"\"b\"\", c\"\n3, \"d\" \n")
         #expect(fine.status == 0 && fine.stdout == "x,id,value,d_x\n2,\"a \"\"b\"\", c\",4,2\n3,d,6,2\n", "\(fine.stderr)")
     }

@@ -8,18 +8,24 @@ public enum DelimitedText {
         public var message: String
         public var help: String?
         public var field: Int?
+        /// The bytes of the row's line at fault, when they are fewer than the field's: the
+        /// text after a closing quote, or a quote that is never closed.
+        public var bytes: Range<Int>?
 
-        init(_ message: Message, field: Int? = nil) {
+        init(_ message: Message, field: Int? = nil, bytes: Range<Int>? = nil) {
             self.message = message.text
             self.help = message.help
             self.field = field
+            self.bytes = bytes
         }
 
-        /// The diagnostic, pointing at the field in the row's own line (`t.csv:3:5`).
+        /// The diagnostic, pointing at the field (or its bytes at fault) in the row's own
+        /// line (`t.csv:3:5`).
         public func located(_ severity: Diagnostic.Severity = .error, in line: Substring, lineNumber: Int, name: String,
                             delimiter: Character) -> LocatedDiagnostic {
             let source = SourceText(name: name, text: String(line), firstLine: lineNumber)
-            let span = field.map { DelimitedText.span(ofField: $0, in: source, delimiter: delimiter) }
+            let span = bytes.map { SourceSpan(start: $0.lowerBound, end: $0.upperBound) }
+                ?? field.map { DelimitedText.span(ofField: $0, in: source, delimiter: delimiter) }
                 ?? SourceSpan(start: 0, end: source.lineRange(1).upperBound)
             return LocatedDiagnostic(Diagnostic(severity, message, at: span, help: help), in: source)
         }
@@ -74,7 +80,8 @@ public enum DelimitedText {
 
     /// `fields(of:delimiter:)` of a row, refusing a quoted field that CSV does not
     /// allow: text after its closing quote (`"1"2`, which read as 12) or no closing
-    /// quote (`"a`, which ran to the line's end).
+    /// quote (`"a`, which ran to the line's end). The error points at that text, or at
+    /// the quote left open, not at the whole field.
     static func checkedFields(of line: Substring, delimiter: Character) throws(RowError) -> [Substring] {
         let bytes = Array(line.utf8)
         let ranges = fieldRanges(of: bytes, separator: delimiter.asciiValue ?? UInt8(ascii: ","))
@@ -95,7 +102,14 @@ public enum DelimitedText {
                 }
                 at += 1
             }
-            if !closed || at != field.endIndex { throw RowError(.fieldQuoteMalformed(closed: closed), field: index) }
+            if !closed {
+                throw RowError(.fieldQuoteMalformed(closed: false), field: index, bytes: field.startIndex..<(field.startIndex + 1))
+            }
+            // Blanks between the quote and the stray text are padding: the caret starts at the text.
+            let stray = field[at...].drop(while: isPadding)
+            if !stray.isEmpty {
+                throw RowError(.fieldQuoteMalformed(closed: true), field: index, bytes: stray.startIndex..<stray.endIndex)
+            }
         }
         return texts(of: bytes, ranges)
     }
