@@ -30,6 +30,10 @@ struct BatchRunner {
                 return .dataError
             }
             let delimiter: Character = format(for: headerLine)
+            if let lineEnds = DelimitedText.carriageReturnLineEnds(inHeader: headerLine, name: name, delimiter: delimiter) {
+                StandardStreams.writeError(renderer.render(lineEnds))
+                return .dataError
+            }
             let headerSource = SourceText(name: name, text: String(headerLine))
             if let mismatch = delimiterMismatch(headerLine, delimiter) {
                 StandardStreams.writeError(renderer.render(LocatedDiagnostic(mismatch, in: headerSource)))

@@ -178,6 +178,16 @@ import Testing
         #expect(throws: UserError.self) { try DataTable.parse(SourceText(name: "t.csv", text: "u,y\n1,\u{301},2\n")) }
     }
 
+    /// CR-only line ends (an old Mac file) are named, as for `--batch` and `W=@FILE`:
+    /// the table was read as a header alone ("has a header but no rows").
+    @Test func aDataTableWithCarriageReturnLineEndsIsNamed() {
+        let errors = userErrors { _ = try DataTable.parse(SourceText(name: "t.csv", text: "\nu,y\r1,2\r3,4\r")) }
+        #expect(errors.map(DiagnosticRenderer(useColor: false).render).joined().hasPrefix("""
+            t.csv:2:4: error: the header has a carriage return inside it: lines that end in CR alone (an old Mac file) are not rows
+            """))
+        #expect(errors.first?.diagnostic.help == "end each row with a newline, such as with tr '\\r' '\\n' < FILE")
+    }
+
     /// `minimize --data` reads quotes as `--batch` does: the caret is under the text
     /// after a closing quote, or under a quote left open, not under the field's text.
     @Test func aMalformedQuoteInADataTableIsPointedAt() {

@@ -57,6 +57,25 @@ struct BatchHeaderTests {
         }
     }
 
+    /// A table whose lines end in CR alone (an old Mac file) is named as such, at the
+    /// first CR (it was read as one header line, "the column '4' is not a variable ...
+    /// rename the column"). CRLF lines, and a CR in a quoted field, stay fine.
+    @Test func carriageReturnLineEndsAreNamed() throws {
+        let result = try GraddiffProcess.run(["--batch", "-", "x*y"], input: "x,y\r1,2\r3,4\r")
+        #expect(result.status == 65 && result.stdout.isEmpty)
+        #expect(result.stderr == """
+            <stdin>:1:4: error: the header has a carriage return inside it: lines that end in CR alone (an old Mac file) are not rows
+             1 | x,y\u{240D}1,2\u{240D}3,4
+               |    ^
+            help: end each row with a newline, such as with tr '\\r' '\\n' < FILE
+
+            """, "\(result.stderr)")
+        let crlf = try GraddiffProcess.run(["--batch", "-", "x*y"], input: "x,y\r\n1,2\r\n3,4\r\n")
+        #expect(crlf.status == 0 && crlf.stdout == "x,y,value,d_x,d_y\n1,2,2,2,1\n3,4,12,4,3\n", "\(crlf.stderr)")
+        let quoted = try GraddiffProcess.run(["--batch", "-", "x*2"], input: "x,\"a\rb\"\n1,2\n")
+        #expect(quoted.status == 0 && quoted.stdout.hasSuffix("\n1,2,2,2\n"), "\(quoted.stderr)")
+    }
+
     /// A tab after a quoted field of a CSV row is a blank, not text after the quote.
     @Test func aTabAroundAQuotedFieldIsABlank() throws {
         let result = try GraddiffProcess.run(["--batch", "-", "x*2"], input: "x,id\n1,\"a\"\t\n")

@@ -46,6 +46,12 @@ extension Message {
         Message(closed ? "this field has text after its closing quote" : "this field's quote is not closed",
                 help: "quote the whole field, \"like this\", writing a quote inside it as \"\"")
     }
+    /// A carriage return with text after it in `line` ("row 3", "the header"): the lines of
+    /// a table of numbers (`W=@FILE`, `--batch`, `--data`) that end in CR alone, read as one.
+    static func carriageReturnInside(_ line: String) -> Message {
+        Message("\(line) has a carriage return inside it: lines that end in CR alone (an old Mac file) are not rows",
+                help: "end each row with a newline, such as with tr '\\r' '\\n' < FILE")
+    }
     static func fieldNotANumber(_ field: String, column: Int, examples: String) -> Message {
         Message("'\(field)' in column \(column) is not a number", help: "write numbers such as \(examples)")
     }

@@ -117,10 +117,6 @@ extension Message {
     static func tableRowLength(row: Int, count: Int, firstCount: Int) -> Message {
         Message("row \(row) has \(count) number\(count == 1 ? "" : "s") but row 1 has \(firstCount): a matrix's rows need one length")
     }
-    static func tableCarriageReturn(row: Int) -> Message {
-        Message("row \(row) has a carriage return inside it: lines that end in CR alone (an old Mac file) are not rows",
-                help: "end each row with a newline, such as with tr '\\r' '\\n' < FILE")
-    }
     static func tableEmptyFile(_ name: String) -> Message {
         Message("'\(name)' holds no numbers", help: "write one row of numbers per line, separated by commas or tabs")
     }

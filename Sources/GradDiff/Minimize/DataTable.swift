@@ -29,10 +29,14 @@ public struct DataTable: Sendable {
         var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated()
             .filter { !$0.element.allSatisfy { $0 == " " || $0 == "\r" || $0 == "\t" } }
             .makeIterator()
-        guard let (_, headerLine) = lines.next() else {
+        guard let (headerIndex, headerLine) = lines.next() else {
             throw UserError(.error(.tableEmpty(source.name)), in: nil)
         }
         let delimiter = DelimitedText.delimiter(ofHeader: headerLine)
+        if let lineEnds = DelimitedText.carriageReturnLineEnds(inHeader: headerLine, lineNumber: headerIndex + 1, name: source.name,
+                                                                delimiter: delimiter) {
+            throw UserError([lineEnds])
+        }
         let header = DelimitedText.fields(of: headerLine, delimiter: delimiter).map(String.init)
         let read = header.map(isRead)
         var values: [Double] = []

@@ -114,6 +114,39 @@ public enum DelimitedText {
         return texts(of: bytes, ranges)
     }
 
+    /// The error for a header line holding a carriage return with text after it, outside
+    /// quotes, pointed at the CR: the table's lines end in CR alone (an old Mac file), and
+    /// the whole table was read as its header (the last row's field blamed as a column
+    /// that names no variable). A CR in a quoted field is data; one at the line's end (CRLF)
+    /// is a blank.
+    public static func carriageReturnLineEnds(inHeader line: Substring, lineNumber: Int = 1, name: String,
+                                              delimiter: Character) -> LocatedDiagnostic? {
+        let bytes = Array(line.utf8)
+        let separator = delimiter.asciiValue ?? UInt8(ascii: ",")
+        let carriageReturn = UInt8(ascii: "\r")
+        // As `fieldRanges` reads quotes: only a quote that opens a field starts quoted text.
+        var (inQuotes, atFieldStart, index) = (false, true, 0)
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if inQuotes {
+                if byte == quote {
+                    if index < bytes.count, bytes[index] == quote { index += 1 } else { inQuotes = false }
+                }
+            } else if byte == carriageReturn, bytes[index...].contains(where: { !isBlank($0) && $0 != UInt8(ascii: "\t") }) {
+                let span = SourceSpan(start: index - 1, end: index)
+                return LocatedDiagnostic(.error(.carriageReturnInside("the header"), at: span),
+                                         in: SourceText(name: name, bytes: bytes, firstLine: lineNumber))
+            } else if byte == separator {
+                atFieldStart = true
+            } else if !isBlank(byte) {
+                inQuotes = atFieldStart && byte == quote
+                atFieldStart = false
+            }
+        }
+        return nil
+    }
+
     private static let quote = UInt8(ascii: "\"")
     private static func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\r") }
 

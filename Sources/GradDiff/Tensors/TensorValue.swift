@@ -32,7 +32,7 @@ public struct TensorValue: Sendable, Equatable {
             // with CR line ends into one (2×2 read as a 4-element vector), or hide them in
             // a comment line.
             if line.dropLast(line.last == UInt8(ascii: "\r") ? 1 : 0).contains(UInt8(ascii: "\r")) {
-                throw UserError(.error(.tableCarriageReturn(row: lineNumber)), in: SourceText(name: "\(source.name):\(lineNumber)", text: ""))
+                throw UserError(.error(.carriageReturnInside("row \(lineNumber)")), in: SourceText(name: "\(source.name):\(lineNumber)", text: ""))
             }
             let trimmed = line.drop(while: isBlank)
             if trimmed.isEmpty || trimmed.first == UInt8(ascii: "#") { continue }
