@@ -33,17 +33,17 @@ extension ReplSession {
             if isInput {
                 inputs.append((step.span.start, step.name + numbers))
             } else {
-                let text = program.source.text(of: step.span)
+                let text = DefinitionText.oneLine(program.source.text(of: step.span))
                 let formula = text.firstIndex(of: "=").map { String(text[text.index(after: $0)...]).trimmingSpaces() } ?? text
                 steps.append((step.span.start, "\(step.name) = \(formula)"
                               + (missing.isEmpty ? numbers : "  (needs \(NameList.plain(Array(Set(missing)).sorted())))")))
             }
         }
-        // Functions as typed, every definition: one a later one replaced is still what
-        // the definitions between them call.
+        // Functions as typed (on one line), every definition: one a later one replaced is
+        // still what the definitions between them call.
         var later = Set<String>()
         let functions = definitions.reversed().filter { $0.kind == .function }.map { definition in
-            definition.text + (later.insert(definition.name).inserted ? "" : "  (earlier version)")
+            DefinitionText.oneLine(definition.text) + (later.insert(definition.name).inserted ? "" : "  (earlier version)")
         }.reversed().map { $0 }
         let unbound = tape.variableNames.indices.filter { program.defaults[$0] == nil }.map { tape.variableNames[$0] }
         let (inputLines, stepLines) = (inputs.sorted { $0.at < $1.at }.map(\.line), steps.sorted { $0.at < $1.at }.map(\.line))

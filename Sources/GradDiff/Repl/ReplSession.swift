@@ -168,15 +168,15 @@ public struct ReplSession {
                                     : "  (no value yet: \(NameList.quoted(missing)) \(missing.count == 1 ? "has" : "have") none)"
         case .function:
             // As typed: the body's nodes would show the inlined calls, not the calls.
-            text = program.source.text(of: statement.span)
+            text = DefinitionText.oneLine(program.source.text(of: statement.span))
         case .expression:
             return ""
         }
         if statement.version != statement.name {
-            text += earlier.map { "  (replaces \($0.text) for the lines that follow)" }
+            text += earlier.map { "  (replaces \(DefinitionText.oneLine($0.text)) for the lines that follow)" }
                 ?? "  (earlier definitions keep the free variable \(statement.name))"
         } else if statement.kind == .function, let earlier {
-            text += "  (replaces \(earlier.text) for the lines that follow)"
+            text += "  (replaces \(DefinitionText.oneLine(earlier.text)) for the lines that follow)"
         }
         return text + "\n"
     }
@@ -192,7 +192,7 @@ public struct ReplSession {
             tape.note(of: id) != nil || (tape.ops[Int(id)] != .variable && lowered.contains { $0.contains(Int(id)) })
         }
         guard showsAsTyped else { return values.text(of: node) }
-        return String(program.source.text(of: span).drop(while: { $0 != "=" }).dropFirst()).trimmingSpaces()
+        return String(DefinitionText.oneLine(program.source.text(of: span)).drop(while: { $0 != "=" }).dropFirst()).trimmingSpaces()
     }
 
     func number(_ value: Double) -> String {
