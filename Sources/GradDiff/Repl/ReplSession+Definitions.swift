@@ -15,7 +15,13 @@ extension ReplSession {
             let label = step.name
             let node = Int(step.node)
             if tape.ops[node] == .variable, let value = program.defaults[Int(tape.first[node])] {
-                inputs.append((step.span.start, "\(label) = \(number(value))"))
+                // `w = x` names the input x again: a step, shown as what it names.
+                let input = tape.variableNames[Int(tape.first[node])]
+                if input == label {
+                    inputs.append((step.span.start, "\(label) = \(number(value))"))
+                } else {
+                    steps.append((step.span.start, "\(label) = \(input) = \(number(value))"))
+                }
             } else {
                 let missing = values.missingVariables(of: step.node)
                 steps.append((step.span.start, "\(label) = \(stepText(step.node, span: step.span, in: program, values: values))"
