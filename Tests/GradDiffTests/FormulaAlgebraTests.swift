@@ -52,6 +52,8 @@ struct FormulaAlgebraTests {
         Row(op: .powerDerivative, first: "b * ((b - 1) * a^(b - 1 - 1))", second: "a^(b - 1) + xlogy(out, a)"),
         Row(op: .logsumexpShift, first: "0", second: "0"),
         Row(op: .expDifference, first: "out", second: "-out"),
+        Row(op: .atanDerivative, first: "-2 * out * a / (1 + a^2)", second: "0"),
+        Row(op: .atanDerivativeProduct, first: "b / (1 + b^2)", second: "a / (1 + b^2) - 2 * out * (b / (1 + b^2))"),
     ]
 
     static func formulas(_ op: Op) -> (FormulaAlgebra.Term, FormulaAlgebra.Term) {

@@ -69,6 +69,23 @@ struct HessianAndCheckTests {
         #expect(isClose(third, -0.5652092882597703608, relative: 1e-15))
     }
 
+    /// atan'' = -2x/(1 + x²)² and atan''' = (6x² - 2)/(1 + x²)³ (mpmath, 300 bits at the
+    /// exact double x, rounded once): atan'/(1 + x²) underflowed past |x| = 1e77, so the
+    /// Hessian was 0 from 1e81 where it is a normal number until 1e102, and atan''' had the
+    /// wrong sign at 1e76. At 0.5 both keep their bits (-0.64 and -0.256).
+    @Test func atanHigherDerivativesDoNotUnderflowEarly() throws {
+        for (x, exact) in [(0.5, -0.64), (1e80, -2e-240), (-1e90, 2e-270), (1e101, -2.0000000000000002e-303),
+                           (1e104, -2e-312)] {
+            let second = try Hessian.derivative(try evaluate("atan(x)", "x=\(x)").result, slot: 0, order: 2)
+            #expect(isWithin(2, ulpsOf: exact, second), "atan''(\(x)) = \(second), mpmath \(exact)")
+        }
+        for (x, exact) in [(0.5, -0.256), (1e76, 5.999999999999999e-304), (-3e70, 7.40740740740741e-282)] {
+            let third = try Hessian.derivative(try evaluate("atan(x)", "x=\(x)").result, slot: 0, order: 3)
+            #expect(isWithin(4, ulpsOf: exact, third), "atan'''(\(x)) = \(third), mpmath \(exact)")
+        }
+        #expect(try Hessian.derivative(try evaluate("atan(x)", "x=0.5").result, slot: 0, order: 2) == -0.64)
+    }
+
     @Test func checkPassesOnSmoothExpressions() throws {
         for index in 0..<100 {
             let seed = SymbolicBackwardPassTests.baseSeed &+ UInt64(index)

@@ -41,6 +41,8 @@ struct OpRuleTests {
         case .xlogy: return pairs(line, positive)
         case .multiplyOrZero, .expDifference: return pairs(line, line)
         case .powerDerivative: return pairs(positive.filter { $0 < 20 }, line)
+        case .atanDerivative: return single(line + [-12, 15])
+        case .atanDerivativeProduct: return pairs(line, line + [-12, 15])
         // Its partials are 0 by design, not its value's derivative (logsumexpShiftCarriesNone).
         case .logsumexpShift: return []
         }
@@ -216,7 +218,8 @@ struct OpRuleTests {
     }
 
     @Test func internalOpsAreNotUserFunctions() {
-        for op in [Op.xlogy, .lessOrEqual, .multiplyOrZero, .sechSquared, .powerDerivative, .logsumexpShift, .expDifference] {
+        for op in [Op.xlogy, .lessOrEqual, .multiplyOrZero, .sechSquared, .powerDerivative, .logsumexpShift, .expDifference,
+                   .atanDerivative, .atanDerivativeProduct] {
             #expect(!op.isUserFunction)
         }
         // sign and step are callable, so that printed derivatives can be pasted back in.

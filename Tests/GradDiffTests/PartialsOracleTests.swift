@@ -65,6 +65,20 @@ struct PartialsAtTheEdgesTests {
         }
     }
 
+    /// atan'(x) = 1/(1 + x²) (mpmath, 300 bits at the exact double x, rounded once): 1 + x²
+    /// overflowed past |x| = 1.34e154 and the gradient was 0, where it is a subnormal number
+    /// until |x| = 1e162. Ordinary points keep their bits: 1/(1 + x·x) as before.
+    @Test func atanSlopeAtHugeArgumentsIsSubnormalNotZero() throws {
+        for (x, exact) in [(1.35e154, 5.48696844993141e-309), (2e154, 2.5e-309), (-5e155, 4e-312),
+                           (1e160, 1e-320), (3e161, 1e-323)] {
+            let slope = try evaluate("atan(x)", "x=\(x)").gradient("x") ?? .nan
+            #expect(isWithin(1, ulpsOf: exact, slope), "atan'(\(x)) = \(slope), mpmath \(exact)")
+        }
+        for x in [0.5, -0.7, 2, 1e-8, 3e7, 1e100, 1.3e154] {
+            #expect(try evaluate("atan(x)", "x=\(x)").gradient("x") == 1 / (1 + x * x), "at \(x)")
+        }
+    }
+
     @Test func aNegativeBaseHasNoGradientInTheExponentEvenWhenThePowerUnderflows() throws {
         for y in [1e300, 3.0, 1075] {
             let evaluation = try evaluate("x^y", "x=-0.5 y=\(y)")

@@ -13,6 +13,14 @@ func isClose(_ actual: Double, _ expected: Double, relative: Double, absolute: D
     return Swift.abs(actual - expected) <= relative * scale + absolute
 }
 
+/// Whether `actual` is within `units` units in the last place of `expected` (a subnormal's
+/// unit is the smallest double, 4.9e-324). Equal infinities agree; nan only with nan.
+func isWithin(_ units: Double, ulpsOf expected: Double, _ actual: Double) -> Bool {
+    if actual.isNaN || expected.isNaN { return actual.isNaN && expected.isNaN }
+    if actual.isInfinite || expected.isInfinite { return actual == expected }
+    return Swift.abs(actual - expected) <= units * expected.ulp
+}
+
 /// Parses `bindings` written as on the command line, separated by spaces: `x=1 y=-3`.
 func parseBindings(_ text: String) throws -> [Binding] {
     try text.split(separator: " ").map { try Binding.parse(String($0)) }

@@ -21,7 +21,11 @@ import Darwin
 /// −2·sech²·tanh never meets cosh's overflow (0·inf past |a| = 710); ∂(a^b)/∂a is an op
 /// of its own too (`powerDerivative`: a^(b−1) overflows where b·a^(b−1) does not); sigmoid' is σ(a)·σ(−a), not σ(1−σ);
 /// atan2's partials divide by hypot(a, b) twice, not by a² + b², which overflows or
-/// underflows (1e-200 or 1e200) where the partials are ordinary numbers.
+/// underflows (1e-200 or 1e200) where the partials are ordinary numbers; atan' is an op
+/// of its own (`atanDerivative`: 1/(1 + a²) is 0 once a² overflows, past |a| = 1.3e154,
+/// where the derivative is a subnormal number until |a| = 1e162), and so is the product
+/// in atan'' = −2·a·atan'/(1 + a²) (`atanDerivativeProduct`: atan'/(1 + a²) underflows
+/// past |a| = 1e77, where atan'' is a normal number until |a| = 1e102).
 ///
 /// One row is deliberately not the derivative of its value: logsumexpShift's partials
 /// are 0. logsumexp(x) = c + log Σ exp(x − c) for every c, so its shift c is a
@@ -70,7 +74,26 @@ extension Op {
         case .powerDerivative: return Self.powerDerivative(a, b)
         case .logsumexpShift: return a.isNaN || b.isNaN ? .nan : (a >= b ? a : b)
         case .expDifference: return a == b ? 1 : Glibc.exp(a - b)
+        case .atanDerivative: return Self.atanDerivative(a)
+        case .atanDerivativeProduct: return Self.atanDerivativeProduct(a, b)
         }
+    }
+
+    /// 1/(1 + a²); as 1/a/a where a² overflows (|a| > 1.3e154), for which 1/(1 + a²) is 0
+    /// but the derivative a subnormal number (2.5e-309 at a = 2e154).
+    private static func atanDerivative(_ a: Double) -> Double {
+        let sum = 1 + a * a
+        return sum.isFinite ? 1 / sum : 1 / a / a
+    }
+
+    /// u·a/(1 + a²), as (u/(1 + a²))·a (atan'' as it was, -0.64 at 0.5) where that
+    /// quotient is a normal number; else as u/(a + 1/a), where it overflows or underflows
+    /// (u = atan'(a), a = 1e80: u/(1 + a²) = 1e-320 but the product 1e-240).
+    private static func atanDerivativeProduct(_ u: Double, _ a: Double) -> Double {
+        let sum = 1 + a * a
+        let quotient = u / sum
+        if sum.isFinite, quotient.isNormal || u == 0 { return quotient * a }
+        return u / (a + 1 / a)
     }
 
     /// b·a^(b−1), 0 when b = 0 (a not nan). As written where b − 1 is exact and a^(b−1) a
@@ -111,7 +134,7 @@ extension Op {
         case .tan: return (k.add(k.one, k.square(out)), k.zero)
         case .asin: return (k.divide(k.one, k.apply(.sqrt, k.multiply(k.subtract(k.one, a), k.add(k.one, a)))), k.zero)
         case .acos: return (k.negate(k.divide(k.one, k.apply(.sqrt, k.multiply(k.subtract(k.one, a), k.add(k.one, a))))), k.zero)
-        case .atan: return (k.divide(k.one, k.add(k.one, k.square(a))), k.zero)
+        case .atan: return (k.apply(.atanDerivative, a), k.zero)
         case .sinh: return (k.apply(.cosh, a), k.zero)
         case .cosh: return (k.apply(.sinh, a), k.zero)
         case .tanh: return (k.apply(.sechSquared, a), k.zero)
@@ -148,6 +171,12 @@ extension Op {
         // Not the derivative of its value: a stop-gradient, exact where it is used (above).
         case .logsumexpShift: return (k.zero, k.zero)
         case .expDifference: return (out, k.negate(out))
+        // -2·a/(1 + a²)² = (-2·out)·a/(1 + a²).
+        case .atanDerivative: return (k.apply(.atanDerivativeProduct, k.multiply(k.constant(-2), out), a), k.zero)
+        // a/(1 + a²), and u·(1 − a²)/(1 + a²)² = u/(1 + a²) − 2·out·a/(1 + a²).
+        case .atanDerivativeProduct:
+            let ratio = k.apply(.atanDerivativeProduct, k.one, b)
+            return (ratio, k.subtract(k.divide(a, k.add(k.one, k.square(b))), k.multiply(k.multiply(k.constant(2), out), ratio)))
         }
     }
 

@@ -26,13 +26,17 @@ public enum Op: UInt8, CaseIterable, Sendable, BitwiseCopyable {
     /// expDifference(a, b) = exp(a − b), and 1 when a = b even if both are ±inf (an
     /// element equal to the shift is exp(0)); no node holds a − b, which may overflow.
     case logsumexpShift, expDifference
+    /// Internal, made by atan's rule: atanDerivative(a) = 1/(1 + a²) (atan') and, for its
+    /// derivative, atanDerivativeProduct(u, a) = u·a/(1 + a²): ops of their own so that
+    /// neither is 0 where a² overflows or u/(1 + a²) underflows (see the rules).
+    case atanDerivative, atanDerivativeProduct
 
     /// Number of inputs: 0 for leaves, 1 or 2 otherwise.
     var arity: Int {
         switch self {
         case .constant, .variable: return 0
         case .add, .subtract, .multiply, .divide, .power, .min, .max, .atan2, .hypot, .lessOrEqual, .xlogy, .multiplyOrZero,
-             .powerDerivative, .logsumexpShift, .expDifference:
+             .powerDerivative, .logsumexpShift, .expDifference, .atanDerivativeProduct:
             return 2
         default: return 1
         }
@@ -57,6 +61,8 @@ public enum Op: UInt8, CaseIterable, Sendable, BitwiseCopyable {
         // every op (a million instructions at start-up).
         case .sechSquared: return "sech2"
         case .powerDerivative: return "dpow"
+        case .atanDerivative: return "datan"
+        case .atanDerivativeProduct: return "datanmul"
         default: return functionSpelling ?? "op\(rawValue)"
         }
     }

@@ -12,7 +12,8 @@
 /// Ops without a user spelling print as equivalents: `a * b` for the zero-absorbing
 /// product (they differ only at 0·inf), `a * log(b)` for xlogy (they differ only at
 /// a = 0), `1 - step(a - b)` for [a ≤ b], `1 / cosh(a)^2` for sechSquared and
-/// `b * a^(b - 1)` for powerDerivative (the same numbers but where those overflow).
+/// `b * a^(b - 1)` for powerDerivative, `1 / (1 + a^2)` and `u * a / (1 + a^2)` for
+/// atan's two (the same numbers but where those overflow or underflow).
 public struct DerivativeText: Sendable {
     public static let defaultMaximumWidth = 200
 
@@ -104,6 +105,11 @@ public struct DerivativeText: Sendable {
             let exponent = (InfixText.binary(.subtract, b, ("1", Precedence.atom)), Precedence.sum)
             let power = (InfixText.binary(.power, a, exponent), Precedence.power)
             return (InfixText.binary(.multiply, b, power), Precedence.product)
+        case .atanDerivative:
+            return (InfixText.binary(.divide, ("1", Precedence.atom), onePlusSquare(a)), Precedence.product)
+        case .atanDerivativeProduct:
+            let product = (InfixText.binary(.multiply, a, b), Precedence.product)
+            return (InfixText.binary(.divide, product, onePlusSquare(b)), Precedence.product)
         case .expDifference:
             return (InfixText.call("exp", [InfixText.binary(.subtract, a, b)]), Precedence.atom)
         case .logsumexpShift:
@@ -116,6 +122,12 @@ public struct DerivativeText: Sendable {
             let arguments = op.arity == 2 ? [a.text, b.text] : [a.text]
             return (InfixText.call(op.functionSpelling ?? op.name, arguments), Precedence.atom)
         }
+    }
+
+    /// `1 + a^2`, for atan's derivatives.
+    private static func onePlusSquare(_ a: InfixText.Operand) -> InfixText.Operand {
+        let square = (InfixText.binary(.power, a, ("2", Precedence.atom)), Precedence.power)
+        return (InfixText.binary(.add, ("1", Precedence.atom), square), Precedence.sum)
     }
 
     /// A variable's name in LaTeX (`x`, `\\mathit{rate}`).

@@ -13,8 +13,9 @@
 /// false`) only prints, for re-printing a node as written (`x * 1`, `4 * (-3)`).
 ///
 /// Internal ops spell as a reader expects: `sign(x)`, `[x > 0]` (1 if x > 0, else 0),
-/// `[a ≤ b]`, `xlogy(a, b)` (a·log(b), 0 when a = 0); sechSquared and powerDerivative
-/// as the formulas they compute (`1 / cosh(x) / cosh(x)`, `b * a^(b - 1)`).
+/// `[a ≤ b]`, `xlogy(a, b)` (a·log(b), 0 when a = 0); sechSquared, powerDerivative and
+/// atan's two as the formulas they compute (`1 / cosh(x) / cosh(x)`, `b * a^(b - 1)`,
+/// `1 / (1 + x^2)`, `u * x / (1 + x^2)`).
 struct FormulaAlgebra: DerivativeAlgebra {
     struct Term: Sendable, Equatable, CustomStringConvertible {
         var text: String
@@ -74,6 +75,7 @@ struct FormulaAlgebra: DerivativeAlgebra {
             let cosh = apply(.cosh, a)
             return divide(divide(one, cosh), cosh)
         }
+        if op == .atanDerivative { return divide(one, add(one, square(a))) }
         var term = symbol(op == .step ? "[\(a.text) > 0]" : InfixText.call(op.functionSpelling ?? op.name, [a.text]))
         term.internalOps = a.internalOps.union(Self.internalOps.contains(op) ? [op] : [])
         return term
@@ -83,6 +85,7 @@ struct FormulaAlgebra: DerivativeAlgebra {
         // The zero-absorbing product of pow's rule reads as a product; only 0 · inf differs.
         if op == .multiplyOrZero { return apply(.multiply, a, b) }
         if op == .powerDerivative { return apply(.multiply, b, power(a, subtract(b, one))) }
+        if op == .atanDerivativeProduct { return divide(multiply(a, b), add(one, square(b))) }
         if simplifying, let folded = fold(op, a, b) { return folded }
         if simplifying && op == .multiply && a == b { return apply(.power, a, constant(2)) }
         var term: Term

@@ -1,8 +1,8 @@
 /// Derivative graphs as LaTeX: the same walk as `DerivativeText` (steps for shared and
 /// long subexpressions), with `\frac`, `\sqrt`, `\sin\left(…\right)` and `\cdot`.
 /// Internal ops print as mathematics: [a ≤ b] and [a > 0] as Iverson brackets,
-/// sign as `\operatorname{sign}`, xlogy(a, b) as a·log b, sechSquared and
-/// powerDerivative as 1/cosh² and b·a^(b−1).
+/// sign as `\operatorname{sign}`, xlogy(a, b) as a·log b, sechSquared,
+/// powerDerivative and atan's two as 1/cosh², b·a^(b−1), 1/(1 + a²) and u·a/(1 + a²).
 enum LaTeXText {
     typealias Operand = InfixText.Operand
 
@@ -45,6 +45,9 @@ enum LaTeXText {
         case .powerDerivative:
             let exponent = binary(.subtract, b, ("1", Precedence.atom))
             return binary(.multiply, b, binary(.power, a, exponent))
+        case .atanDerivativeProduct:
+            let sum = binary(.add, ("1", Precedence.atom), binary(.power, b, ("2", Precedence.atom)))
+            return binary(.divide, binary(.multiply, a, b), sum)
         case .lessOrEqual:
             return ("\\left[\(a.text) \\le \(b.text)\\right]", Precedence.atom)
         case .expDifference:
@@ -71,6 +74,9 @@ enum LaTeXText {
         case .abs: return ("\\left|\(a.text)\\right|", Precedence.atom)
         case .step: return ("\\left[\(a.text) > 0\\right]", Precedence.atom)
         case .sechSquared: return binary(.divide, ("1", Precedence.atom), binary(.power, call("\\cosh", a), ("2", Precedence.atom)))
+        case .atanDerivative:
+            let square = binary(.power, a, ("2", Precedence.atom))
+            return binary(.divide, ("1", Precedence.atom), binary(.add, ("1", Precedence.atom), square))
         case .asin, .acos, .atan: return call("\\arc\(op.name.dropFirst())", a)
         case .log2: return call("\\log_{2}", a)
         case .log10: return call("\\log_{10}", a)
