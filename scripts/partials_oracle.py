@@ -55,8 +55,10 @@ UNARY_POINTS = [
 
 
 # Points where one op's rule has an edge of its own: atan' = 1/(1 + a^2) past the
-# overflow of a^2 (|a| > 1.34e154), where it is a subnormal number until |a| = 1e162.
-OWN_POINTS = {"atan": [1.3e154, 1.35e154, 2e154, -5e155, 1e160, 3e161]}
+# overflow of a^2 (|a| > 1.34e154), where it is a subnormal number until |a| = 1e162;
+# hypot's partials a/hypot(a, b) where hypot is subnormal or overflows.
+OWN_POINTS = {"atan": [1.3e154, 1.35e154, 2e154, -5e155, 1e160, 3e161],
+              "hypot": [(5e-324, 1e-323), (1e-320, 1e-320), (-3e-321, 4e-321), (1.5e308, -1.5e308)]}
 
 
 def power_partials(a, b):
@@ -95,12 +97,10 @@ BINARY_POINTS = [
     (-2.0, 0.5), (0.0, 0.5), (0.0, 2.0), (2.0, 0.0), (1e-300, 0.5), (1e300, 0.5), (1.000001, 1e6),
 ]
 
-# Known limitations, left out: hypot's partials a/hypot(a, b) where hypot itself is
-# subnormal (its value has lost the precision the partials would need), and d(a^b)/da =
-# b*a^(b-1) where a^(b-1) overflows or underflows although b*a^(b-1) does not, or where
-# b - 1 rounds to a whole number for a negative base and a tiny b.
+# Known limitations, left out: d(a^b)/da = b*a^(b-1) where a^(b-1) overflows or
+# underflows although b*a^(b-1) does not, or where b - 1 rounds to a whole number for a
+# negative base and a tiny b.
 LIMITATIONS = {
-    ("hypot", 1e-310, 1e-310), ("hypot", 2e-320, 3e-320),
     ("pow", 1e-310, 1e-310), ("pow", 2e-320, 3e-320), ("pow", 10.0, -320.0), ("pow", -1e-200, 1e-200),
 }
 
@@ -139,7 +139,7 @@ def main():
             d = derivative(mpf(a))
             lines.append(f'        PartialCase(op: "{name}", a: {swift_double(a)}, da: {rounded(d)}),')
     for name, partials in BINARY.items():
-        points = POWER_POINTS if name == "pow" else BINARY_POINTS
+        points = (POWER_POINTS if name == "pow" else BINARY_POINTS) + OWN_POINTS.get(name, [])
         for a, b in points:
             if (name in ("atan2", "hypot") and a == 0 and b == 0) or (name == "div" and b == 0):
                 continue

@@ -53,6 +53,7 @@ struct FormulaAlgebraTests {
         Row(op: .logsumexpShift, first: "0", second: "0"),
         Row(op: .expDifference, first: "out", second: "-out"),
         Row(op: .atanDerivative, first: "-2 * out * a / (1 + a^2)", second: "0"),
+        Row(op: .hypotQuotientCorrection, first: "0", second: "0"),
         Row(op: .atanDerivativeProduct, first: "b / (1 + b^2)", second: "a / (1 + b^2) - 2 * out * (b / (1 + b^2))"),
     ]
 

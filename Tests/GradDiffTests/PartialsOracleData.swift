@@ -580,6 +580,8 @@ extension PartialsOracleTests {
         PartialCase(op: "hypot", a: 1e-300, b: 1.0, da: 1e-300, db: 1.0),
         PartialCase(op: "hypot", a: 1.0, b: 1e-300, da: 1.0, db: 1e-300),
         PartialCase(op: "hypot", a: 1e+300, b: 1e-300, da: 1.0, db: 0.0),
+        PartialCase(op: "hypot", a: 1e-310, b: 1e-310, da: 0.7071067811865476, db: 0.7071067811865476),
+        PartialCase(op: "hypot", a: 2e-320, b: 3e-320, da: 0.5547001962252291, db: 0.8320502943378437),
         PartialCase(op: "hypot", a: 1e+154, b: 1e+154, da: 0.7071067811865476, db: 0.7071067811865476),
         PartialCase(op: "hypot", a: 7.0, b: 1e-20, da: 1.0, db: 1.4285714285714285e-21),
         PartialCase(op: "hypot", a: -0.5, b: 1e+300, da: -5e-301, db: 1.0),
@@ -591,5 +593,9 @@ extension PartialsOracleTests {
         PartialCase(op: "hypot", a: 1e-300, b: 0.5, da: 2e-300, db: 1.0),
         PartialCase(op: "hypot", a: 1e+300, b: 0.5, da: 1.0, db: 5e-301),
         PartialCase(op: "hypot", a: 1.000001, b: 1000000.0, da: 1.0000009999995e-06, db: 0.9999999999995),
+        PartialCase(op: "hypot", a: 5e-324, b: 1e-323, da: 0.4472135954999579, db: 0.8944271909999159),
+        PartialCase(op: "hypot", a: 1e-320, b: 1e-320, da: 0.7071067811865476, db: 0.7071067811865476),
+        PartialCase(op: "hypot", a: -3e-321, b: 4e-321, da: -0.5996838101200691, db: 0.800237044806023),
+        PartialCase(op: "hypot", a: 1.5e+308, b: -1.5e+308, da: 0.7071067811865476, db: -0.7071067811865476),
     ]
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import GradDiff
 
@@ -76,6 +77,30 @@ struct PartialsAtTheEdgesTests {
         }
         for x in [0.5, -0.7, 2, 1e-8, 3e7, 1e100, 1.3e154] {
             #expect(try evaluate("atan(x)", "x=\(x)").gradient("x") == 1 / (1 + x * x), "at \(x)")
+        }
+    }
+
+    /// ∂hypot(x, y)/∂x = x/hypot(x, y) (mpmath, 300 bits at the exact doubles, rounded
+    /// once): a subnormal hypot has lost the digits the quotient needs (1.3e-4 of it at
+    /// x = y = 1e-320; 0.5 for 1/√5 at (5e-324, 1e-323)), and an infinite one left 0 for
+    /// 1/√2. Ordinary points keep their bits, the Hessian's too.
+    @Test func hypotSlopesAtSubnormalAndHugeArgumentsAreExact() throws {
+        for (bindings, dx, dy) in [("x=1e-320 y=1e-320", 0.7071067811865476, 0.7071067811865476),
+                                   ("x=5e-324 y=1e-323", 0.4472135954999579, 0.8944271909999159),
+                                   ("x=2e-320 y=3e-320", 0.5547001962252291, 0.8320502943378437),
+                                   ("x=-3e-321 y=4e-321", -0.5996838101200691, 0.800237044806023),
+                                   ("x=1.5e308 y=-1.5e308", 0.7071067811865476, -0.7071067811865476)] {
+            let evaluation = try evaluate("hypot(x, y)", bindings)
+            let (slopeX, slopeY) = (evaluation.gradient("x") ?? .nan, evaluation.gradient("y") ?? .nan)
+            #expect(isWithin(1, ulpsOf: dx, slopeX) && isWithin(1, ulpsOf: dy, slopeY), "\(bindings): \(slopeX), \(slopeY)")
+        }
+        for (x, y) in [(3.0, 4.0), (0.5, 2.5), (-1.5, 0.25), (1e-300, 1.0), (1e154, 1e154), (-0.0, 2.0)] {
+            let r = hypot(x, y)
+            let (dx, dy) = NumericPartials(kinks: .zero).of(.hypot, x, y, output: r)
+            #expect(dx.bitPattern == (x / r).bitPattern && dy.bitPattern == (y / r).bitPattern, "at (\(x), \(y))")
+            let evaluation = try evaluate("hypot(x, y)", "x=\(x) y=\(y)")
+            let h = try Hessian.compute(evaluation.result)
+            #expect(h == [[1 / r - x / r / r * (x / r), -(x / r / r * (y / r))], [-(y / r / r * (x / r)), 1 / r - y / r / r * (y / r)]])
         }
     }
 

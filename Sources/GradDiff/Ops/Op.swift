@@ -30,13 +30,17 @@ public enum Op: UInt8, CaseIterable, Sendable, BitwiseCopyable {
     /// derivative, atanDerivativeProduct(u, a) = u·a/(1 + a²): ops of their own so that
     /// neither is 0 where a² overflows or u/(1 + a²) underflows (see the rules).
     case atanDerivative, atanDerivativeProduct
+    /// Internal, made by hypot's rule: hypotQuotientCorrection(a, b) is what a/hypot(a, b)
+    /// loses to hypot's rounding where hypot is subnormal or overflows (0 where it is a
+    /// normal number, and 0 in exact arithmetic: see the rules).
+    case hypotQuotientCorrection
 
     /// Number of inputs: 0 for leaves, 1 or 2 otherwise.
     var arity: Int {
         switch self {
         case .constant, .variable: return 0
         case .add, .subtract, .multiply, .divide, .power, .min, .max, .atan2, .hypot, .lessOrEqual, .xlogy, .multiplyOrZero,
-             .powerDerivative, .logsumexpShift, .expDifference, .atanDerivativeProduct:
+             .powerDerivative, .logsumexpShift, .expDifference, .atanDerivativeProduct, .hypotQuotientCorrection:
             return 2
         default: return 1
         }
@@ -63,6 +67,7 @@ public enum Op: UInt8, CaseIterable, Sendable, BitwiseCopyable {
         case .powerDerivative: return "dpow"
         case .atanDerivative: return "datan"
         case .atanDerivativeProduct: return "datanmul"
+        case .hypotQuotientCorrection: return "hcorr"
         default: return functionSpelling ?? "op\(rawValue)"
         }
     }

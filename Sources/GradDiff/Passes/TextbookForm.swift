@@ -17,6 +17,7 @@
 /// - internal ops become user functions: the zero-absorbing product a product,
 ///   xlogy(a, b) a·log(b), sechSquared(a) cosh(a)^-2, powerDerivative(a, b) b·a^(b - 1),
 ///   atanDerivative(a) (1 + a^2)^-1, atanDerivativeProduct(u, a) u·a·(1 + a^2)^-1,
+///   hypot's correction to a/hypot(a, b) the 0 it is in exact arithmetic,
 ///   logsumexp's expdiff(a, b) exp(a - b) and shift(a, b) max(a, b),
 ///   and [a ≤ b] from min and max `step(b - a)`, its complement 1 - [a ≤ b]
 ///   `step(a - b)`: the textbook's Heaviside, which differs from graddiff's tie
@@ -79,6 +80,7 @@ final class TextbookForm {
         case .sechSquared: return power(function(.cosh, a), -2)
         case .atanDerivative: return power(add(constant(1), multiply(a, a)), -1)
         case .atanDerivativeProduct: return multiply(multiply(a, b), power(add(constant(1), multiply(b, b)), -1))
+        case .hypotQuotientCorrection: return constant(0)
         case .sqrt: return power(a, 0.5)
         case .xlogy: return multiply(a, function(.log, b))
         case .expDifference: return function(.exp, add(a, negate(b)))
