@@ -74,7 +74,8 @@ enum DiffHelpText {
             pasted back in. Every derivative prints as a `d_x = ...` line, whatever --wrt names. \
             A line `'# size: N operations'` gives the derivative's size. With bindings, each \
             derivative's value follows as a comment: the numeric gradient, nan and inf included, \
-            with what the formula gives where the two part (a tie, or a term that is not finite).
+            with what the formula gives where the two part, and why (a tie; a term that overflows or \
+            underflows; log(0) in a^b * log(a), which graddiff takes as 0 at a = 0).
             """)
         return help.text
     }

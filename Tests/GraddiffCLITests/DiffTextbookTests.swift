@@ -27,6 +27,20 @@ import Testing
         #expect(!away.stdout.contains("the formula gives"))
     }
 
+    /// atan2's printed y / hypot(x, y)^2 overflows at 1e200, where the gradient is 5e-201
+    /// (no note was given); 0^x's is 0 * log(0), which graddiff takes as 0 (the note
+    /// blamed a tie or a kink).
+    @Test func anOverflowAndLogOfZeroAreStated() throws {
+        let atan2 = try GraddiffProcess.run(["diff", "atan2(x, y)", "x=1e200", "y=1e200"])
+        #expect(atan2.stdout.contains(
+            "# d_x = 5e-201; the formula gives 0 here (the formula assumes every term finite, and here one is not)"),
+            "\(atan2.stdout)")
+        let power = try GraddiffProcess.run(["diff", "0^x", "x=2"])
+        #expect(power.stdout.contains(
+            "# d_x = 0; the formula gives nan here (log(0) is -inf, and graddiff takes a^b * log(a) as 0 at a = 0)"),
+            "\(power.stdout)")
+    }
+
     /// A gradient as a double from graddiff's JSON (a number, or "nan", "inf", "-inf").
     static func number(_ value: Any?) -> Double? {
         if let number = value as? NSNumber { return number.doubleValue }

@@ -3,7 +3,8 @@
 extension DerivativeFormulas {
     /// The steps, then one `d_x = ...` line per variable, whatever `--wrt` named (one
     /// shape for scripts to read); with bindings, each value as a comment, and where the
-    /// printed formula does not give that value (0·nan, a tie) what it gives instead.
+    /// printed formula does not give that value (0·nan, a tie, an overflowing term) what
+    /// it gives instead, and why.
     public func programReport() -> String {
         let labels = names.map { derivativeName($0) }
         var lines = ["# size: \(text.size) operation\(text.size == 1 ? "" : "s")"]
@@ -12,8 +13,9 @@ extension DerivativeFormulas {
         if let values = values {
             for (index, value) in values.enumerated() {
                 var line = "# \(labels[index]) = \(NumberFormat.shortest(value))"
-                if let formula = formulaValues?[index], Self.differs(formula, value) {
-                    line += "; the formula gives \(NumberFormat.shortest(formula)) here (\(Self.reason(value)))"
+                let fault = formulaFaults?[index] ?? nil
+                if let formula = formulaValues?[index], Self.differs(formula, value, faulted: fault != nil) {
+                    line += "; the formula gives \(NumberFormat.shortest(formula)) here (\(Self.reason(fault, formula, value)))"
                 }
                 lines.append(line)
             }
@@ -24,17 +26,29 @@ extension DerivativeFormulas {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Whether a formula's value and the numeric gradient differ by more than rounding.
-    static func differs(_ formula: Double, _ value: Double) -> Bool {
+    /// Whether a formula's value and the numeric gradient differ by more than rounding:
+    /// by 1e-8 of the larger, or 4 units in its last place for a subnormal, and by more
+    /// than 1e-12, the rounding left where terms of order 1 cancel. That floor is for a
+    /// formula whose terms are all ordinary numbers, not for one with a term that over-
+    /// or underflowed (it hid 0 for 5e-201 at atan2's 1e200).
+    static func differs(_ formula: Double, _ value: Double, faulted: Bool) -> Bool {
         if formula.isNaN || value.isNaN { return formula.isNaN != value.isNaN }
         if !formula.isFinite || !value.isFinite { return formula != value }
-        return Swift.abs(formula - value) > 1e-8 * Swift.max(Swift.abs(formula), Swift.abs(value)) + 1e-12
+        let larger = Swift.max(Swift.abs(formula), Swift.abs(value))
+        let floor = faulted ? 0 : 1e-12
+        return Swift.abs(formula - value) > Swift.max(1e-8 * larger, 4 * larger.ulp) + floor
     }
 
     /// Why the formula and the numeric gradient part: the formula is mathematics, the
-    /// value floating point and graddiff's conventions.
-    private static func reason(_ value: Double) -> String {
-        value.isFinite ? "at a tie or a kink" : "the formula assumes every term finite, and here one is not"
+    /// value floating point and graddiff's conventions. graddiff's log(0) convention;
+    /// else a gradient that is not finite where the formula is (the numeric pass met a
+    /// term the formula simplified away); else a fault of the formula's own terms; else
+    /// a tie.
+    private static func reason(_ fault: FormulaFault?, _ formula: Double, _ value: Double) -> String {
+        if fault == .logOfZeroInPower { return FormulaFault.logOfZeroInPower.reason }
+        if !value.isFinite && formula.isFinite { return FormulaFault.notFiniteReason }
+        if let fault { return fault.reason }
+        return value.isFinite ? "at a tie or a kink" : FormulaFault.notFiniteReason
     }
 
     /// `{"x": "2 * x"}`, or with bindings `{"x": {"formula": "2 * x", "value": 6}}`. Each

@@ -16,8 +16,12 @@ public struct DerivativeFormulas: Sendable {
     public let values: [Double]?
     /// What each printed formula evaluates to at the bindings: the same as `values` up
     /// to rounding, except where an identity the textbook form uses fails (0·nan,
-    /// a min or max tie).
+    /// a min or max tie) or one of its terms breaks (`formulaFaults`).
     public let formulaValues: [Double]?
+    /// For each printed formula whose value parts from the gradient by more than
+    /// rounding, its first term that is not a finite, normal double at the bindings (an
+    /// overflow, an underflow, log(0)), if any: why.
+    let formulaFaults: [FormulaFault?]?
     /// Whether a min or max partial prints as a step, which is 0 at a tie where
     /// graddiff's gradient goes to the first argument.
     public let usesTieForm: Bool
@@ -56,8 +60,10 @@ public struct DerivativeFormulas: Sendable {
         guard let variables else {
             values = nil
             formulaValues = nil
+            formulaFaults = nil
             return
         }
+        let values: [Double]
         if order == 1 {
             let nodeValues = ForwardPass.run(tape, variables: variables)
             let gradients = BackwardPass.run(tape, values: nodeValues, output: output)
@@ -66,8 +72,15 @@ public struct DerivativeFormulas: Sendable {
             let nodeValues = ForwardPass.run(algebra.tape, variables: variables)
             values = roots.map { nodeValues[Int($0)] }
         }
+        self.values = values
         let printedValues = ForwardPass.run(form.tape, variables: variables)
-        formulaValues = printedRoots.map { printedValues[Int($0)] }
+        let formulaValues = printedRoots.map { printedValues[Int($0)] }
+        self.formulaValues = formulaValues
+        // Each walks the formula's terms: only where the values part.
+        formulaFaults = printedRoots.indices.map { index in
+            guard Self.differs(formulaValues[index], values[index], faulted: true) else { return nil }
+            return FormulaFault.first(in: form.tape, values: printedValues, root: printedRoots[index], powerLogs: form.powerLogs)
+        }
     }
 
     /// One derivative alone, as a program of its own steps and then its expression

@@ -36,6 +36,9 @@ final class TextbookForm {
     private(set) var usesTieForm = false
     /// The steps made from [a ≤ b], whose complement 1 - step(u) prints as step(-u).
     var tieSteps: Set<NodeID> = []
+    /// The log(a) nodes made from xlogy: a^b·log(a), which graddiff takes as 0 at a = 0
+    /// where the printed product is 0·log(0).
+    private(set) var powerLogs: Set<NodeID> = []
 
     var tape: Tape { builder.tape }
 
@@ -82,7 +85,10 @@ final class TextbookForm {
         case .atanDerivativeProduct: return multiply(multiply(a, b), power(add(constant(1), multiply(b, b)), -1))
         case .hypotQuotientCorrection: return constant(0)
         case .sqrt: return power(a, 0.5)
-        case .xlogy: return multiply(a, function(.log, b))
+        case .xlogy:
+            let log = function(.log, b)
+            powerLogs.insert(log)
+            return multiply(a, log)
         case .expDifference: return function(.exp, add(a, negate(b)))
         case .logsumexpShift: return function(.max, a, b)
         case .lessOrEqual:
