@@ -8,11 +8,12 @@ public struct ProgramParser {
         var program = Program(source: SourceText(name: source.name, bytes: []))
         program.prepareTensors(bindings: bindings, seed: seed)
         // Sized from the text: a node takes 4 to 10 bytes of it in practice, a distinct
-        // constant 16 to 30. The tape's arrays are only reserved (no memory until
-        // written); the constants' hash table is written at once, so it starts at the
-        // low guess and grows if it must.
+        // constant 13 to 30. The tape's arrays are only reserved (no memory until
+        // written); the constants' hash table is written at once, but growing it costs
+        // more (every constant placed again, and both tables held meanwhile), so it
+        // starts at the guess for the densest literals, a term of a sum: `x*1.001 + `.
         program.context.builder.reserveCapacity(Swift.min(source.bytes.count / 4, nodeLimit),
-                                                constants: Swift.min(source.bytes.count / 32, nodeLimit))
+                                                constants: Swift.min(source.bytes.count / 13, nodeLimit))
         try parse(source, into: &program, nodeLimit: nodeLimit)
         // Nothing more will be merged into it unless someone parses more, who pays for the index then.
         program.builder.dropIndex()
