@@ -53,4 +53,30 @@ import Testing
             """)
         #expect(repl.run("sum(u) + s").output.contains("\ns     sum     scalar  sum(W @ r)"))
     }
+
+    /// An element that merged with an earlier statement's node (outside the step's own
+    /// lowering) is copied too: `u = exp(v)` renamed q's exp(v[1]) to u[1].
+    @Test func elementsMergedWithEarlierNodesAreCopiedToo() throws {
+        let evaluation = try evaluateTensors("v = [1, 2]; q = exp(v[1]) + 1; s = sum(exp(v)); u = exp(v); z = q + s + sum(u)")
+        let table = OutputFormat.table.render(evaluation.result, OutputOptions())
+        #expect(table.contains("\nq     add    scalar  exp(v[1]) + 1"), "\(table)")
+        #expect(try evaluation.tensorGradient("u") == [1, 1], "u's own gradient, not q's and s's too")
+    }
+
+    /// A copy keeps its nodes' function notes, and shares constants as merging does.
+    @Test func aCopyKeepsFunctionNotesAndSharesConstants() throws {
+        let evaluation = try evaluateTensors("f(a) = a*a + 1; v = [1, 2]; s = sum(f(v)); u = f(v); z = s + sum(u)")
+        var options = OutputOptions()
+        options.elements = true
+        let table = OutputFormat.table.render(evaluation.result, options)
+        #expect(table.components(separatedBy: "f: a * a + 1").count - 1 == 4, "\(table)")
+        #expect(table.components(separatedBy: "\n1     const").count - 1 == 1, "\(table)")
+    }
+
+    /// A scalar step merging with a constant of a vector's lowering (`W @ [1, 2]`) is
+    /// shown as graddiff reads it, versions included, not as typed.
+    @Test func varsShowsVersionsBesideAVectorsConstants() {
+        var repl = session("W = [[1, 2], [3, 4]]", "u = W @ [1, 2]", "x = 1", "y = x + 1", "y = x + 5", "q = y*2")
+        #expect(repl.run(":vars").output.contains("\n  q = y#2 * 2 = 12\n"), "\(repl.run(":vars").output)")
+    }
 }

@@ -101,9 +101,20 @@ struct TapeBuilder: Sendable {
     /// op on the same inputs): a statement's step of its own where naming `id` would
     /// change how another statement prints. Merging still finds `id` first.
     mutating func copy(_ id: NodeID, at span: SourceSpan) -> NodeID {
+        copy(id, reading: { $0 }, at: span)
+    }
+
+    /// A copy of node `id` reading `input(i)` for each input `i` (a copy made earlier in
+    /// the same batch), with `id`'s note: a call of a user function still shows as one.
+    mutating func copy(_ id: NodeID, reading input: (NodeID) -> NodeID, at span: SourceSpan) -> NodeID {
         if index.isDropped { rebuildIndex() }
         let i = Int(id)
-        return appendNew(tape.ops[i], tape.first[i], tape.second[i], span)
+        let (first, second) = tape.ops[i].arity > 0 ? (input(tape.first[i]), tape.second[i] >= 0 ? input(tape.second[i]) : -1)
+                                                     : (tape.first[i], tape.second[i])
+        let copy = appendNew(tape.ops[i], first, second, span)
+        let note = tape.noteIndex(of: i)
+        if note >= 0 { tape.setNoteIndex(note, of: Int(copy)) }
+        return copy
     }
 
     /// Names node `id` (a program's step); the latest name wins for display.

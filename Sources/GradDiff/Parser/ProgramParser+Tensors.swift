@@ -38,7 +38,11 @@ extension ProgramParser {
             if versioned == name { parser.context.tensors.inputs[name] = id }
             kind = .input
         } else {
-            id = ownStep(operand.tensor, tensorsBefore: tensorsBefore, at: operand.span, &parser)
+            // Naming a node an earlier statement made would change how it prints (`s =
+            // sum(W @ r); u = W @ r` would show s as sum(u)): the step gets its own copy.
+            let made = operand.tensor
+            id = Int(made) < tensorsBefore && parser.context.tensors.names[made] == nil
+                ? parser.context.tensors.copy(made, into: &parser.context.builder, at: operand.span) ?? made : made
             if parser.context.tensors.names[id] == nil {
                 // `b = a` makes an alias: the node keeps the name it has.
                 parser.context.tensors.names[id] = versioned
@@ -52,32 +56,6 @@ extension ProgramParser {
         var statement = Statement(kind: kind, name: name, version: versioned, span: span, node: program.output)
         statement.tensor = id
         return statement
-    }
-
-    /// The node a step names: `id`, or a copy of it when an earlier statement made it and
-    /// left it unnamed. Naming it would change how that statement prints (`s = sum(W @ r);
-    /// u = W @ r` would show s as sum(u)), as a scalar step's copy avoids. The copy is the
-    /// same op on the same operands, with its own copy of the original's lowered nodes.
-    private static func ownStep(_ id: Int32, tensorsBefore: Int, at span: SourceSpan, _ parser: inout Parser) -> Int32 {
-        let node = parser.context.tensors[id]
-        guard Int(id) < tensorsBefore, parser.context.tensors.names[id] == nil else { return id }
-        switch node.op {
-        case .input, .constant, .literal: return id
-        default: break
-        }
-        let lowered = Int(node.tapeStart)..<Int(node.tapeEnd)
-        let offset = Int32(parser.context.builder.tape.count - lowered.lowerBound)
-        func copied(_ input: NodeID) -> NodeID { lowered.contains(Int(input)) ? input + offset : input }
-        for old in lowered {
-            let tape = parser.context.builder.tape
-            let (first, second) = tape.ops[old].arity > 0 ? (copied(tape.first[old]), copied(tape.second[old]))
-                                                           : (tape.first[old], tape.second[old])
-            _ = parser.context.builder.appendNew(tape.ops[old], first, second, span, indexed: false)
-        }
-        return parser.context.tensors.append(node.op, shape: node.shape, inputs: node.inputs,
-                                             elements: parser.context.tensors.elements(of: id).map(copied),
-                                             tapeStart: lowered.lowerBound + Int(offset), tapeEnd: lowered.upperBound + Int(offset),
-                                             span: span, indexed: false)
     }
 
     /// Gives a step's elements the names `z[1]`, `z[2]` (or `z[1,2]`) in the element

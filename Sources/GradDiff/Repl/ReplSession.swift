@@ -187,12 +187,26 @@ public struct ReplSession {
     /// matrix, whose lowered nodes would show as `n8 + n11` (`s = sum(W @ r)`).
     func stepText(_ node: NodeID, span: SourceSpan, in program: Program, values: SessionValues) -> String {
         let tape = program.tape
-        let lowered = program.tensors.tapeRanges
-        let showsAsTyped = tape.cone(of: [node]).contains { id in
-            tape.note(of: id) != nil || (tape.ops[Int(id)] != .variable && lowered.contains { $0.contains(Int(id)) })
-        }
-        guard showsAsTyped else { return values.text(of: node) }
+        let cone = tape.cone(of: [node])
+        guard cone.contains(where: { tape.note(of: $0) != nil }) || reads(cone, computedIn: program) else { return values.text(of: node) }
         return String(DefinitionText.oneLine(program.source.text(of: span)).drop(while: { $0 != "=" }).dropFirst()).trimmingSpaces()
+    }
+
+    /// Whether some node of `cone` (in tape order) is a computed node of a vector or
+    /// matrix operation's lowering (not a variable or constant, which merging shares with
+    /// scalar steps): a binary search of the cone for each such range.
+    private func reads(_ cone: [NodeID], computedIn program: Program) -> Bool {
+        let tape = program.tape
+        let computed = cone.filter { tape.ops[Int($0)] != .variable && tape.ops[Int($0)] != .constant }
+        guard !computed.isEmpty else { return false }
+        return program.tensors.tapeRanges.contains { range in
+            var (low, high) = (0, computed.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if Int(computed[middle]) < range.lowerBound { low = middle + 1 } else { high = middle }
+            }
+            return low < computed.count && Int(computed[low]) < range.upperBound
+        }
     }
 
     func number(_ value: Double) -> String {

@@ -11,7 +11,11 @@ enum NonFiniteReport {
         let values = result.values
         let origins = result.nonFinite.forward
         var text: NodeText?  // made only when there is something to report
-        let label = result.warningLabels()
+        var labels: ((NodeID) -> String)?  // the same: in a vector program, a pass over the tape
+        func label(_ id: NodeID) -> String {
+            if labels == nil { labels = result.warningLabels() }
+            return labels!(id)
+        }
         var warnings: [LocatedDiagnostic] = []
         let shown = origins.lazy.filter { tape.ops[Int($0)] != .variable || !evaluation.explainedInputs.contains(Int(tape.first[Int($0)])) }
         for id in shown.prefix(limit) {
