@@ -32,17 +32,11 @@ struct EntryAssembler {
         return pending.map { ($0, firstLine) }
     }
 
-    /// `entry` as one line of history. A continued entry's newlines lie inside '(' or
-    /// '[' and mean nothing, so they become spaces; a comment ends at its newline, so it
-    /// is dropped from every line but the last, or joined it would hide what follows.
+    /// `entry` as one line of history: a continued entry's newlines lie inside '(' or
+    /// '[' and mean nothing, so it is joined as `:vars` shows a definition, each comment
+    /// dropped but the last line's (joined, one would hide what follows).
     static func historyLine(_ entry: String) -> String {
-        let lines = entry.split(separator: "\n", omittingEmptySubsequences: false)
-        return lines.enumerated().compactMap { index, line -> Substring? in
-            guard index < lines.count - 1, let comment = line.firstIndex(of: "#") else { return line }
-            var kept = line[..<comment]
-            while kept.last == " " || kept.last == "\t" { kept.removeLast() }
-            return kept.isEmpty ? nil : kept  // a line that was only a comment leaves nothing
-        }.joined(separator: " ")
+        DefinitionText.oneLine(entry)
     }
 
     /// Drops the unfinished entry (Ctrl-C).

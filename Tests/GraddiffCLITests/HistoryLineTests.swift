@@ -17,4 +17,16 @@ struct HistoryLineTests {
         #expect(EntryAssembler.historyLine("(x +\n1) # done") == "(x + 1) # done")
         #expect(EntryAssembler.historyLine("x * 2  # one line") == "x * 2  # one line")
     }
+
+    /// The history joins an entry as `:vars` shows a definition: `f(a,\n b)` reads
+    /// `f(a, b)`, not `f(a,  b)` with the line's blank kept beside the joining one.
+    @Test func theHistoryJoinsAsVarsShowsADefinition() {
+        #expect(EntryAssembler.historyLine("f(a,\n b) = a*b") == "f(a, b) = a*b")
+        #expect(EntryAssembler.historyLine("f(a,\r\n b) = a*b") == "f(a, b) = a*b")
+    }
+
+    /// An entry that does not lex is still kept on one line, its lines joined.
+    @Test func anEntryThatDoesNotLexIsJoinedAllTheSame() {
+        #expect(EntryAssembler.historyLine("(x + $ # odd\n1)") == "(x + $ 1)")
+    }
 }
