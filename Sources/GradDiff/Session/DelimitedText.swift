@@ -122,27 +122,16 @@ public enum DelimitedText {
     public static func carriageReturnLineEnds(inHeader line: Substring, lineNumber: Int = 1, name: String,
                                               delimiter: Character) -> LocatedDiagnostic? {
         let bytes = Array(line.utf8)
-        let separator = delimiter.asciiValue ?? UInt8(ascii: ",")
         let carriageReturn = UInt8(ascii: "\r")
-        // As `fieldRanges` reads quotes: only a quote that opens a field starts quoted text.
-        var (inQuotes, atFieldStart, index) = (false, true, 0)
-        while index < bytes.count {
-            let byte = bytes[index]
-            index += 1
-            if inQuotes {
-                if byte == quote {
-                    if index < bytes.count, bytes[index] == quote { index += 1 } else { inQuotes = false }
-                }
-            } else if byte == carriageReturn, bytes[index...].contains(where: { !isBlank($0) && $0 != UInt8(ascii: "\t") }) {
-                let span = SourceSpan(start: index - 1, end: index)
-                return LocatedDiagnostic(.error(.carriageReturnInside("the header"), at: span),
-                                         in: SourceText(name: name, bytes: bytes, firstLine: lineNumber))
-            } else if byte == separator {
-                atFieldStart = true
-            } else if !isBlank(byte) {
-                inQuotes = atFieldStart && byte == quote
-                atFieldStart = false
-            }
+        var found: Int?
+        forEachUnquoted(bytes, separator: delimiter.asciiValue ?? UInt8(ascii: ",")) { index, byte in
+            guard byte == carriageReturn, bytes[(index + 1)...].contains(where: { !isBlank($0) && $0 != UInt8(ascii: "\t") }) else { return true }
+            found = index
+            return false
+        }
+        if let found {
+            return LocatedDiagnostic(.error(.carriageReturnInside("the header"), at: SourceSpan(start: found, end: found + 1)),
+                                     in: SourceText(name: name, bytes: bytes, firstLine: lineNumber))
         }
         return nil
     }
@@ -154,9 +143,22 @@ public enum DelimitedText {
     static func fieldRanges(of bytes: [UInt8], separator: UInt8) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var start = 0
-        var inQuotes = false
-        var atFieldStart = true
-        var index = 0
+        forEachUnquoted(bytes, separator: separator) { index, byte in
+            if byte == separator {
+                ranges.append(start..<index)
+                start = index + 1
+            }
+            return true
+        }
+        ranges.append(start..<bytes.count)
+        return ranges
+    }
+
+    /// Calls `visit` with each byte outside quoted text, and its index, until it returns
+    /// false. Only a quote that opens a field starts quoted text, and `""` inside is a quote.
+    @inline(__always)
+    private static func forEachUnquoted(_ bytes: [UInt8], separator: UInt8, _ visit: (Int, UInt8) -> Bool) {
+        var (inQuotes, atFieldStart, index) = (false, true, 0)
         while index < bytes.count {
             let byte = bytes[index]
             index += 1
@@ -164,17 +166,16 @@ public enum DelimitedText {
                 if byte == quote {
                     if index < bytes.count, bytes[index] == quote { index += 1 } else { inQuotes = false }
                 }
-            } else if byte == separator {
-                ranges.append(start..<(index - 1))
-                start = index
+                continue
+            }
+            guard visit(index - 1, byte) else { return }
+            if byte == separator {
                 atFieldStart = true
             } else if !isBlank(byte) {
                 inQuotes = atFieldStart && byte == quote
                 atFieldStart = false
             }
         }
-        ranges.append(start..<bytes.count)
-        return ranges
     }
 
     /// A field's text: without the blanks around it, and, quoted, without its quotes and
