@@ -7,10 +7,11 @@ import Testing
 /// document of them compiles.
 @Suite struct LaTeXValidityTests {
     static let expressions = ["x^2*y + sin(x*y)", "max(x, y)", "1/(1 + exp(-x))", "sqrt(1 + x^2) * log(y)",
-                              "abs(x)^3 + atan2(y, x)", "rate_of_change * x / 3", "cbrt(x) + log10(x) + asin(x)"]
+                              "abs(x)^3 + atan2(y, x)", "rate_of_change * x / 3", "cbrt(x) + log10(x) + asin(x)",
+                              "x = 1; a = x*y; x = 2; a*x"]
     static let commands: Set<String> = ["begin", "end", "frac", "partial", "cdot", "left", "right", "sqrt", "sin", "cos",
                                         "tan", "sinh", "cosh", "tanh", "exp", "log", "arcsin", "arccos", "arctan",
-                                        "operatorname", "mathit", "pi", "le", "times", "_"]
+                                        "operatorname", "mathit", "pi", "le", "times", "_", "#"]
 
     /// The first structural problem in `text`, or nil.
     static func problem(in text: String) -> String? {
@@ -51,6 +52,7 @@ import Testing
                 }
                 i = Swift.max(j, i + 2) - 1
             case "*": return "a bare * at \(i)"
+            case "#": return "a bare # (a macro parameter) at \(i)"
             default: break
             }
             i += 1
@@ -69,6 +71,7 @@ import Testing
             #expect(Self.problem(in: result.stdout) == nil, "\(expression): \(Self.problem(in: result.stdout) ?? "") in \(result.stdout)")
             document += "\\[\n" + result.stdout + "\\]\n"
         }
+        #expect(Self.problem(in: "\\mathit{x#2}") != nil && Self.problem(in: "\\mathit{x\\#2}") == nil)
         #expect(Self.problem(in: "\\frac{1}{x") != nil && Self.problem(in: "x^2") != nil && Self.problem(in: "\\left( x") != nil)
         guard let pdflatex = ["/usr/bin/pdflatex", "/usr/local/bin/pdflatex"].first(where: FileManager.default.isExecutableFile)
         else { return }

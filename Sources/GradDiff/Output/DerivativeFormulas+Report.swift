@@ -6,9 +6,13 @@ extension DerivativeFormulas {
     /// printed formula does not give that value (0·nan, a tie, an overflowing term) what
     /// it gives instead, and why.
     public func programReport() -> String {
-        let labels = names.map { derivativeName($0) }
+        let labels = printedNames.map { derivativeName($0) }
         var lines = ["# size: \(text.size) operation\(text.size == 1 ? "" : "s")"]
         if names.isEmpty { return lines[0] + "\n# the expression has no variables\n" }
+        for (versioned, name) in pasteableNames {
+            let base = versioned.prefix(while: { $0 != "#" })
+            lines.append("# \(name) is \(versioned), version \(versioned.dropFirst(base.count + 1)) of \(base) (# would start a comment)")
+        }
         lines.append(text.program(names: labels))
         if let values = values {
             for (index, value) in values.enumerated() {
@@ -54,7 +58,7 @@ extension DerivativeFormulas {
     /// `{"x": "2 * x"}`, or with bindings `{"x": {"formula": "2 * x", "value": 6}}`. Each
     /// formula carries the steps it needs (`t1 = ...; ...`).
     public func jsonReport() -> String {
-        let entries = names.enumerated().map { index, name in
+        let entries = printedNames.enumerated().map { index, name in
             let own = program(of: index)
             let formula = JSONFormatter.string(own)
             guard let values = values else { return "\(JSONFormatter.string(name)): \(formula)" }
@@ -73,6 +77,12 @@ extension DerivativeFormulas {
             lines.append(line)
         }
         return "\\begin{aligned}\n" + lines.joined(separator: " \\\\\n") + "\n\\end{aligned}\n"
+    }
+
+    /// The variables as the formulas name them (`x_2` for `x#2`).
+    private var printedNames: [String] {
+        let pasteable = Dictionary(pasteableNames, uniquingKeysWith: { first, _ in first })
+        return names.map { pasteable[$0] ?? $0 }
     }
 
     private func derivativeName(_ variable: String) -> String {

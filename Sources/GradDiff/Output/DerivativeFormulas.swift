@@ -8,7 +8,8 @@ public struct DerivativeFormulas: Sendable {
     /// The variables differentiated against, in order.
     public let names: [String]
     public let text: DerivativeText
-    /// The tape the derivatives were appended to, and each derivative's node on it.
+    /// The tape the derivatives were appended to, its versioned variables renamed
+    /// (`pasteableNames`) unless printed as LaTeX, and each derivative's node on it.
     public let tape: Tape
     let roots: [NodeID]
     let maximumWidth: Int
@@ -27,6 +28,8 @@ public struct DerivativeFormulas: Sendable {
     public let usesTieForm: Bool
     /// How many times each variable was differentiated (`--order`).
     public let order: Int
+    /// Each versioned variable (`x#2`) and the name the program text prints it as (`x_2`).
+    let pasteableNames: [(from: String, to: String)]
 
     /// Differentiates `program`'s output with respect to `wrt` (every variable when
     /// nil), `order` times; `variables` (by slot) gives the values, if bound. Throws
@@ -52,11 +55,14 @@ public struct DerivativeFormulas: Sendable {
             }
         }
         let (form, printedRoots) = TextbookForm.rewrite(algebra.tape, roots: roots)
-        self.tape = form.tape
+        // LaTeX is read, not pasted: it keeps the versions' own names (`x\#2`).
+        let printed = notation == .program ? form.tape.withPasteableVariableNames() : (tape: form.tape, renamings: [])
+        pasteableNames = printed.renamings
+        self.tape = printed.tape
         self.roots = printedRoots
         self.maximumWidth = maximumWidth
         usesTieForm = form.usesTieForm
-        text = DerivativeText(form.tape, roots: printedRoots, notation: notation, maximumWidth: maximumWidth)
+        text = DerivativeText(printed.tape, roots: printedRoots, notation: notation, maximumWidth: maximumWidth)
         guard let variables else {
             values = nil
             formulaValues = nil

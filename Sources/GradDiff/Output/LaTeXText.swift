@@ -8,7 +8,7 @@ enum LaTeXText {
     typealias Operand = InfixText.Operand
 
     static func name(_ name: String) -> String {
-        let escaped = name.replacingAll("_", with: "\\_")
+        let escaped = name.replacingAll("_", with: "\\_").replacingAll("#", with: "\\#")
         return name.unicodeScalars.count == 1 ? escaped : "\\mathit{\(escaped)}"
     }
 
