@@ -57,11 +57,16 @@ struct MinimizeRunner {
         StandardStreams.writeOut(summary(result, tolerance: minimizer.settings.tolerance, groups: minimizer.objective.parameterGroups))
         var status = ExitStatus.success
         if case .diverged(let step) = result.reason {
-            report([LocatedDiagnostic(.error(
-                "the loss or its gradient became nan or infinite at step \(step); stopped",
-                help: step == 0 ? "the starting values give no finite loss: choose others"
-                                : "the parameters printed are from step \(result.steps), the last with a finite loss; a smaller --lr often helps"),
-                in: nil)])
+            let help: String
+            if step > 0 {
+                help = "the parameters printed are from step \(result.steps), the last with a finite loss and gradient; a smaller --lr often helps"
+            } else if result.lossDiverged {
+                help = "the starting values give no finite loss: choose others"
+            } else {
+                help = "the loss is finite at the starting values but its gradient is not (as sqrt's at 0): start elsewhere"
+            }
+            report([LocatedDiagnostic(.error("\(Self.divergedQuantity(result)) became nan or infinite at step \(step); stopped", help: help),
+                                      in: nil)])
             status = .nonFinite
         } else if result.reason == .interrupted {
             status = .interrupted
@@ -134,6 +139,11 @@ struct MinimizeRunner {
         }
     }
 
+    /// What was not finite when the run diverged: the loss, or only its gradient.
+    private static func divergedQuantity(_ result: MinimizeResult) -> String {
+        result.lossDiverged ? "the loss" : "the gradient"
+    }
+
     /// The summary: '#' lines around one line of name=value bindings that can be pasted
     /// back onto a graddiff command line.
     private func summary(_ result: MinimizeResult, tolerance: Double, groups: [ParameterGroup]) -> String {
@@ -142,7 +152,7 @@ struct MinimizeRunner {
         switch result.reason {
         case .converged: why = "converged after \(steps): the loss change and the gradient norm are below \(NumberFormat.shortest(tolerance))"
         case .stepLimit: why = "stopped at the step limit after \(steps)"
-        case .diverged(let step): why = "diverged at step \(step): the loss is not finite; these are the values after \(steps)"
+        case .diverged(let step): why = "diverged at step \(step): \(Self.divergedQuantity(result)) is not finite; these are the values after \(steps)"
         case .interrupted: why = "interrupted after \(steps)"
         }
         // A vector or matrix of parameters is one binding, W1=[[…]]. A later version of

@@ -61,6 +61,7 @@ public struct Minimizer {
         var previousLoss: Double?
         var step = 0
         var reason = StopReason.stepLimit
+        var lossDiverged = false
         while true {
             let start = (step % batchesPerEpoch) * size
             if shuffles && start == 0 { generator.shuffle(&order) }
@@ -69,6 +70,7 @@ public struct Minimizer {
             let gradientNorm = Minimizer.norm(gradient)
             if !loss.isFinite || !gradientNorm.isFinite {
                 reason = .diverged(step: step)
+                lossDiverged = !loss.isFinite
                 parameters = previousParameters
                 break
             }
@@ -95,7 +97,7 @@ public struct Minimizer {
             history.append(HistoryRecord(step: steps, loss: loss, gradientNorm: Minimizer.norm(gradient), parameters: parameters))
         }
         return MinimizeResult(reason: reason, steps: steps, parameterNames: objective.parameterNames,
-                              parameters: parameters, loss: loss, gradient: gradient, history: history)
+                              parameters: parameters, loss: loss, gradient: gradient, lossDiverged: lossDiverged, history: history)
     }
 
     /// The Euclidean norm √(Σ gᵢ²).

@@ -42,6 +42,9 @@ public struct MinimizeResult: Sendable {
     /// Over the whole data table (not the last mini-batch).
     public var loss: Double
     public var gradient: [Double]
+    /// After divergence, whether the loss itself was nan or infinite; false when only
+    /// its gradient was (sqrt(x) at x = 0: loss 0, gradient inf).
+    public var lossDiverged = false
     var history: [HistoryRecord]
 
     public var gradientNorm: Double { Minimizer.norm(gradient) }
