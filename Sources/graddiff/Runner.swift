@@ -76,6 +76,8 @@ struct Runner {
                 return .success
             }
             direction = try forwardDirection(evaluation)
+            // Warned like a binding's literal: 1e400 becomes inf wherever it is written.
+            if direction != nil { report(Program.tangentWarnings(command.tangent ?? "").map { LocatedDiagnostic($0, in: nil) }) }
         } catch {
             report(error.diagnostics)
             return .dataError

@@ -33,6 +33,16 @@ extension Program {
         return direction
     }
 
+    /// The warnings of `--tangent`'s values, a binding's own (`x=1e400`: too large for a
+    /// double), each saying which pair it is about. Empty when the text does not parse:
+    /// `direction` reports that.
+    public static func tangentWarnings(_ text: String) -> [Diagnostic] {
+        guard let pairs = try? tangentPairs(text) else { return [] }
+        return pairs.flatMap { name, binding in
+            binding.warnings.map { .warning($0.message, help: "in --tangent \(name)=\(binding.valueText)") }
+        }
+    }
+
     /// `--tangent`'s pairs, each name (an element's as the tape writes it) with its value
     /// read as a binding's: what the option must be before any program is read.
     public static func tangentPairs(_ text: String) throws(UserError) -> [(name: String, value: Binding)] {
