@@ -10,10 +10,10 @@ struct ProgramOptions: ParsableArguments {
             completion: .file())
     var file: String?
 
-    @Option(help: ArgumentHelp("Differentiate (or minimize) the named step NAME instead of the last statement.", valueName: "NAME"))
+    @Option(help: ArgumentHelp("The step NAME, not the last statement, is the output to differentiate (minimize: to minimize).", valueName: "NAME"))
     var output: String?
 
-    @Option(help: ArgumentHelp("Stop with an error when a graph (the expression's, or a derivative's) would exceed N nodes, or a --hessian N entries.",
+    @Option(help: ArgumentHelp("Stop with an error when a graph (the expression's, or a derivative's) would exceed N nodes, or graddiff --hessian N entries.",
                                valueName: "N"))
     var maxNodes: Int = Parser.defaultNodeLimit
 
@@ -57,7 +57,7 @@ struct ProgramOptions: ParsableArguments {
 
 /// `--wrt NAMES`, for the commands that differentiate.
 struct WrtOption: ParsableArguments {
-    @Option(help: ArgumentHelp("Differentiate with respect to these variables only, separated by commas; graddiff then prints one 'name gradient' line each, in plain decimal that reads back exactly.",
+    @Option(help: ArgumentHelp("Differentiate with respect to these variables only, separated by commas: graddiff prints one 'name gradient' line each, in plain decimal that reads back exactly; graddiff diff prints their formulas.",
                                valueName: "NAMES"))
     var wrt: String?
 

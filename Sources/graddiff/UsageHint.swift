@@ -14,6 +14,11 @@ enum UsageHint {
             if hint != nil, option.contains(where: { !$0.isLetter && $0 != "-" }) {
                 lines[0] = "Error: Unknown option '\(option)'"
             }
+            // Nor "'--tol'?" for '--foo': the parser suggests its nearest option however far.
+            if let suggested = quotedWord(after: "Error: Unknown option '\(option)'. Did you mean ", in: lines[0]),
+               !NameSuggestion.isPlausible(String(suggested.drop(while: { $0 == "-" })), for: String(option.drop(while: { $0 == "-" }))) {
+                lines[0] = "Error: Unknown option '\(option)'"
+            }
         } else if first.hasSuffix("not to a session") || first.contains("not to a session;"),
                   let expression = arguments.prefix(while: { $0 != "--" }).first(where: isDashedExpression) {
             // `graddiff -q "-1"`: the parser took "-1" for nothing, and saw a session.
@@ -23,7 +28,7 @@ enum UsageHint {
         } else {
             hint = nil
         }
-        guard let hint else { return message }
+        guard let hint else { return lines.joined(separator: "\n") }
         lines.insert("Help: " + hint, at: 1)
         return lines.joined(separator: "\n")
     }

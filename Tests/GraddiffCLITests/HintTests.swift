@@ -38,6 +38,12 @@ import Testing
              shows: ["Error: Unknown option '-x^2+x^4'",
                      #"Help: an expression starting with '-' must follow '--', after the options: graddiff minimize -- "-x^2+x^4" x=2"#],
              never: ["Did you mean"]),
+        // The parser's own suggestion only where it is a plausible typo: not '--tol' for '--foo'.
+        Case(arguments: ["--foo", "x"], status: 64, shows: ["Error: Unknown option '--foo'"], never: ["Did you mean"]),
+        Case(arguments: ["--precison", "3", "x", "x=1"], status: 64, shows: ["Error: Unknown option '--precison'. Did you mean '--precision'?"]),
+        // diff has no --jacobian: the help names the command that has.
+        Case(arguments: ["diff", "v = [x, y]"], status: 65,
+             shows: ["help: make the output a scalar, such as sum(v); graddiff --jacobian prints the derivative of each element"]),
         Case(arguments: ["x*y*z", "x=-2,y=5,z=-4"], status: 65,
              shows: ["error: unexpected ',' in the value of 'x'", "help: separate bindings with spaces, not commas: x=-2 y=5 z=-4"]),
         Case(arguments: ["x*y*z", "x=-2 y=5 z=-4"], status: 65,

@@ -77,7 +77,7 @@ extension Message {
                                                   help: "call it on the vector outside the body")
     static func tensorOutput(_ name: String, _ noun: String) -> Message {
         Message("the output \(name) is \(noun), which has no single gradient",
-                help: "--jacobian prints the derivative of each of its elements; or make the output a scalar, such as sum(\(name))")
+                help: "make the output a scalar, such as sum(\(name)); graddiff --jacobian prints the derivative of each element")
     }
     /// The help of "no value for the variable 'T'" where T is an exponent: `W^T`.
     static func caretTransposeHelp(_ name: String) -> String {

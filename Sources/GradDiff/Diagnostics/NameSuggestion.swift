@@ -1,6 +1,6 @@
 /// "Did you mean …?": the candidate closest to a misspelled name, if it is close enough
 /// to be a plausible typo (an edit distance of at most a third of the name, and at most 2).
-enum NameSuggestion {
+public enum NameSuggestion {
     static func nearest(to name: String, among candidates: [String]) -> String? {
         let limit = Swift.min(2, Swift.max(1, name.count / 3))
         let typed = Array(name.lowercased())
@@ -14,6 +14,12 @@ enum NameSuggestion {
             }
         }
         return best?.name
+    }
+
+    /// Whether `candidate` is close enough to `typed` to be suggested for it: a
+    /// suggestion made elsewhere (swift-argument-parser's for an option) held to this rule.
+    public static func isPlausible(_ candidate: String, for typed: String) -> Bool {
+        nearest(to: typed, among: [candidate]) != nil
     }
 
     /// Optimal string alignment distance: insertions, deletions, substitutions and
