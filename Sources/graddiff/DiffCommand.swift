@@ -75,7 +75,8 @@ enum DiffHelpText {
             A line `'# size: N operations'` gives the derivative's size. With bindings, each \
             derivative's value follows as a comment: the numeric gradient, nan and inf included, \
             with what the formula gives where the two part, and why (a tie; a term that overflows or \
-            underflows; log(0) in a^b * log(a), which graddiff takes as 0 at a = 0).
+            underflows; log(0) in a^b * log(a), which graddiff takes as 0 at a = 0; 0 * inf in \
+            b * a^(b - 1), which graddiff takes as 0 at b = 0).
             """)
         return help.text
     }

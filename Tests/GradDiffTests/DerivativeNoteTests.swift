@@ -20,6 +20,7 @@ struct DerivativeNoteTests {
     static let notFinite = "(the formula assumes every term finite, and here one is not)"
     static let underflow = "(the formula assumes no term underflows, and here one does)"
     static let logOfZero = "(log(0) is -inf, and graddiff takes a^b * log(a) as 0 at a = 0)"
+    static let zeroExponent = "(a^(b - 1) is inf at a = 0, and graddiff takes b * a^(b - 1) as 0 at b = 0)"
 
     /// atan2's gradient divides by hypot twice; the printed y / hypot(x, y)^2 squares it,
     /// which overflows at 1e200 (0, where the gradient is 5e-201) and underflows at
@@ -49,6 +50,17 @@ struct DerivativeNoteTests {
     func logOfZeroInAPowerIsNamed(_ text: String, _ bindings: String, _ formula: String) throws {
         let note = try #require(try Self.notes(text, bindings)["x"])
         #expect(note == "# d_x = 0; the formula gives \(formula) here \(Self.logOfZero)")
+    }
+
+    /// ∂(a^x)/∂a = x·a^(x−1) is 0 when x = 0 by graddiff's convention (powerDerivative); the
+    /// printed product at a = 0 is 0·inf. The note said every term should be finite.
+    @Test(arguments: [("a^x", "a=0 x=0"), ("a^(x*y)", "a=0 x=0 y=3"), ("a^x", "a=-0 x=0")])
+    func infiniteLowerPowerAtAZeroExponentIsNamed(_ text: String, _ bindings: String) throws {
+        let note = try #require(try Self.notes(text, bindings)["a"])
+        #expect(note == "# d_a = 0; the formula gives nan here \(Self.zeroExponent)")
+        // Where x is not 0 the formula's own terms are at fault, or none is.
+        #expect(try Self.notes("a^x", "a=0 x=-1")["a"] == "# d_a = -inf")
+        #expect(try Self.notes("a^x", "a=0 x=2")["a"] == "# d_a = 0")
     }
 
     /// The other reasons stay as they were, and rounding is no departure.

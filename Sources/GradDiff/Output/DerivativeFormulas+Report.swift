@@ -44,12 +44,13 @@ extension DerivativeFormulas {
     }
 
     /// Why the formula and the numeric gradient part: the formula is mathematics, the
-    /// value floating point and graddiff's conventions. graddiff's log(0) convention;
+    /// value floating point and graddiff's conventions. graddiff's conventions for a
+    /// power's derivatives (log(0) in a^b·log(a), 0·inf in b·a^(b−1));
     /// else a gradient that is not finite where the formula is (the numeric pass met a
     /// term the formula simplified away); else a fault of the formula's own terms; else
     /// a tie.
     private static func reason(_ fault: FormulaFault?, _ formula: Double, _ value: Double) -> String {
-        if fault == .logOfZeroInPower { return FormulaFault.logOfZeroInPower.reason }
+        if let fault, fault == .logOfZeroInPower || fault == .zeroExponentInPowerSlope { return fault.reason }
         if !value.isFinite && formula.isFinite { return FormulaFault.notFiniteReason }
         if let fault { return fault.reason }
         return value.isFinite ? "at a tie or a kink" : FormulaFault.notFiniteReason

@@ -85,7 +85,8 @@ public struct DerivativeFormulas: Sendable {
         // Each walks the formula's terms: only where the values part.
         formulaFaults = printedRoots.indices.map { index in
             guard Self.differs(formulaValues[index], values[index], faulted: true) else { return nil }
-            return FormulaFault.first(in: form.tape, values: printedValues, root: printedRoots[index], powerLogs: form.powerLogs)
+            return FormulaFault.first(in: form.tape, values: printedValues, root: printedRoots[index], powerLogs: form.powerLogs,
+                                       powerSlopes: form.powerSlopes)
         }
     }
 

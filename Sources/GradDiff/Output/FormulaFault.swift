@@ -6,6 +6,9 @@ enum FormulaFault: Sendable, Equatable {
     /// log(0) = -inf from a power's derivative in its exponent, a^b·log(a), which
     /// graddiff takes as 0 at a = 0 (xlogy); the formula's 0·log(0) is nan.
     case logOfZeroInPower
+    /// a^(b−1) = inf at a = 0 in a power's derivative in its base, b·a^(b−1), which
+    /// graddiff takes as 0 when b = 0 (powerDerivative); the formula's 0·inf is nan.
+    case zeroExponentInPowerSlope
     /// A term is nan or infinite: it overflows (hypot(x, y)^2 at 1e200), divides by 0,
     /// or a variable is bound to one.
     case notFinite
@@ -17,6 +20,7 @@ enum FormulaFault: Sendable, Equatable {
     var reason: String {
         switch self {
         case .logOfZeroInPower: return "log(0) is -inf, and graddiff takes a^b * log(a) as 0 at a = 0"
+        case .zeroExponentInPowerSlope: return "a^(b - 1) is inf at a = 0, and graddiff takes b * a^(b - 1) as 0 at b = 0"
         case .notFinite: return Self.notFiniteReason
         case .underflow: return "the formula assumes no term underflows, and here one does"
         }
@@ -28,9 +32,11 @@ enum FormulaFault: Sendable, Equatable {
 
     /// The first fault, in tape order, among the nodes `root` reads; nil when every term
     /// is a finite, normal (or exactly 0) double. A log(0) among `powerLogs`, the log(a)
-    /// nodes made from a^b·log(a), comes first wherever it is: graddiff's convention
-    /// there is what the gradient follows (at a = 0, x = -1 the formula's a^x is inf too).
-    static func first(in tape: Tape, values: [Double], root: NodeID, powerLogs: Set<NodeID>) -> FormulaFault? {
+    /// nodes made from a^b·log(a), comes first wherever it is, and then an infinite
+    /// a^(b−1) with b = 0 among `powerSlopes` (from b·a^(b−1)): graddiff's conventions
+    /// there are what the gradient follows (at a = 0, x = -1 the formula's a^x is inf too).
+    static func first(in tape: Tape, values: [Double], root: NodeID, powerLogs: Set<NodeID>,
+                      powerSlopes: [TextbookForm.PowerSlope]) -> FormulaFault? {
         guard root >= 0 else { return nil }
         var reads = [Bool](repeating: false, count: Int(root) + 1)
         reads[Int(root)] = true
@@ -39,6 +45,10 @@ enum FormulaFault: Sendable, Equatable {
         }
         if powerLogs.contains(where: { Int($0) <= Int(root) && reads[Int($0)] && values[Int($0)] == -.infinity }) {
             return .logOfZeroInPower
+        }
+        if powerSlopes.contains(where: { Int($0.power) <= Int(root) && reads[Int($0.power)]
+                                         && values[Int($0.power)].isInfinite && values[Int($0.exponent)] == 0 }) {
+            return .zeroExponentInPowerSlope
         }
         for i in 0...Int(root) where reads[i] {
             if !values[i].isFinite { return .notFinite }

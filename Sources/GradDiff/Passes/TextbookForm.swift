@@ -39,6 +39,14 @@ final class TextbookForm {
     /// The log(a) nodes made from xlogy: a^b·log(a), which graddiff takes as 0 at a = 0
     /// where the printed product is 0·log(0).
     private(set) var powerLogs: Set<NodeID> = []
+    /// A power's derivative in its base, b·a^(b−1): its exponent b and the a^(b−1) node.
+    struct PowerSlope: Sendable, Equatable {
+        var exponent: NodeID
+        var power: NodeID
+    }
+    /// The b·a^(b−1) made from powerDerivative, which graddiff takes as 0 when b = 0
+    /// where the printed product at a = 0 is 0·inf.
+    private(set) var powerSlopes: [PowerSlope] = []
 
     var tape: Tape { builder.tape }
 
@@ -79,7 +87,10 @@ final class TextbookForm {
         case .multiply, .multiplyOrZero: return multiply(a, b)
         case .divide: return multiply(a, power(b, -1))
         case .power: return powerOf(a, b)
-        case .powerDerivative: return multiply(b, powerOf(a, add(b, constant(-1))))
+        case .powerDerivative:
+            let power = powerOf(a, add(b, constant(-1)))
+            powerSlopes.append(PowerSlope(exponent: b, power: power))
+            return multiply(b, power)
         case .sechSquared: return power(function(.cosh, a), -2)
         case .atanDerivative: return power(add(constant(1), multiply(a, a)), -1)
         case .atanDerivativeProduct: return multiply(multiply(a, b), power(add(constant(1), multiply(b, b)), -1))
