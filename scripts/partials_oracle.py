@@ -56,9 +56,11 @@ UNARY_POINTS = [
 
 # Points where one op's rule has an edge of its own: atan' = 1/(1 + a^2) past the
 # overflow of a^2 (|a| > 1.34e154), where it is a subnormal number until |a| = 1e162;
-# hypot's partials a/hypot(a, b) where hypot is subnormal or overflows.
+# hypot's partials a/hypot(a, b) where hypot is subnormal or overflows, and their
+# derivatives b^2/hypot^3 where |b| is far below |a| (1/hypot - a^2/hypot^3 cancels).
 OWN_POINTS = {"atan": [1.3e154, 1.35e154, 2e154, -5e155, 1e160, 3e161],
-              "hypot": [(5e-324, 1e-323), (1e-320, 1e-320), (-3e-321, 4e-321), (1.5e308, -1.5e308)]}
+              "hypot": [(5e-324, 1e-323), (1e-320, 1e-320), (-3e-321, 4e-321), (1.5e308, -1.5e308)],
+              "hquot": [(1.0, 1e-3), (1.0, 1e-8), (-2.5, 1e-12), (1e200, 3e190), (3e-200, -1e-205), (1.0, 1.0)]}
 
 
 def power_partials(a, b):
@@ -88,6 +90,8 @@ BINARY = {
     "pow": power_partials,
     "atan2": lambda a, b: (mpf(b) / (mpf(a) ** 2 + mpf(b) ** 2), -mpf(a) / (mpf(a) ** 2 + mpf(b) ** 2)),
     "hypot": lambda a, b: (mpf(a) / mpmath.hypot(a, b), mpf(b) / mpmath.hypot(a, b)),
+    # Internal: hypot's quotient a/hypot(a, b), whose partials are its second derivatives.
+    "hquot": lambda a, b: (mpf(b) ** 2 / mpmath.hypot(a, b) ** 3, -mpf(a) * mpf(b) / mpmath.hypot(a, b) ** 3),
 }
 
 BINARY_POINTS = [
@@ -97,11 +101,13 @@ BINARY_POINTS = [
     (-2.0, 0.5), (0.0, 0.5), (0.0, 2.0), (2.0, 0.0), (1e-300, 0.5), (1e300, 0.5), (1.000001, 1e6),
 ]
 
-# Known limitations, left out: d(a^b)/da = b*a^(b-1) where a^(b-1) overflows or
+# Known limitations, left out: hypot's second derivatives where hypot is subnormal or
+# overflows (they divide by it, which has lost its digits or is inf); d(a^b)/da = b*a^(b-1) where a^(b-1) overflows or
 # underflows although b*a^(b-1) does not, or where b - 1 rounds to a whole number for a
 # negative base and a tiny b.
 LIMITATIONS = {
     ("pow", 1e-310, 1e-310), ("pow", 2e-320, 3e-320), ("pow", 10.0, -320.0), ("pow", -1e-200, 1e-200),
+    ("hquot", 1e-310, 1e-310), ("hquot", 2e-320, 3e-320),
 }
 
 POWER_POINTS = BINARY_POINTS + [(-0.5, 1e300 + 2**948), (-0.5, 1075.0), (-0.5, 1074.0), (1e-300, 2.0), (10.0, -320.0)]
@@ -141,7 +147,7 @@ def main():
     for name, partials in BINARY.items():
         points = (POWER_POINTS if name == "pow" else BINARY_POINTS) + OWN_POINTS.get(name, [])
         for a, b in points:
-            if (name in ("atan2", "hypot") and a == 0 and b == 0) or (name == "div" and b == 0):
+            if (name in ("atan2", "hypot", "hquot") and a == 0 and b == 0) or (name == "div" and b == 0):
                 continue
             if (name, a, b) in LIMITATIONS:
                 continue

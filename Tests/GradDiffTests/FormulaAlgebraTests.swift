@@ -42,7 +42,7 @@ struct FormulaAlgebraTests {
         Row(op: .min, first: "[a ≤ b]", second: "1 - [a ≤ b]"),
         Row(op: .max, first: "[b ≤ a]", second: "1 - [b ≤ a]"),
         Row(op: .atan2, first: "b / hypot(a, b) / hypot(a, b)", second: "-(a / hypot(a, b) / hypot(a, b))"),
-        Row(op: .hypot, first: "a / out", second: "b / out"),
+        Row(op: .hypot, first: "a / hypot(a, b)", second: "b / hypot(b, a)"),
         Row(op: .sign, first: "0", second: "0"),
         Row(op: .step, first: "0", second: "0"),
         Row(op: .lessOrEqual, first: "0", second: "0"),
@@ -53,7 +53,8 @@ struct FormulaAlgebraTests {
         Row(op: .logsumexpShift, first: "0", second: "0"),
         Row(op: .expDifference, first: "out", second: "-out"),
         Row(op: .atanDerivative, first: "-2 * out * a / (1 + a^2)", second: "0"),
-        Row(op: .hypotQuotientCorrection, first: "0", second: "0"),
+        Row(op: .hypotQuotient, first: "(b / hypot(b, a))^2 / hypot(a, b)",
+            second: "-(out * (b / hypot(b, a)) / hypot(a, b))"),
         Row(op: .atanDerivativeProduct, first: "b / (1 + b^2)", second: "a / (1 + b^2) - 2 * out * (b / (1 + b^2))"),
     ]
 

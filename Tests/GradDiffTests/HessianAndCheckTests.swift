@@ -86,6 +86,23 @@ struct HessianAndCheckTests {
         #expect(try Hessian.derivative(try evaluate("atan(x)", "x=0.5").result, slot: 0, order: 2) == -0.64)
     }
 
+    /// hypot's Hessian: y²/r³, -xy/r³ and x²/r³, r = hypot(x, y) (mpmath, 300 bits at the
+    /// exact doubles, rounded once; for hypot(x, 1e-3*y), y's entries times the double
+    /// 1e-3 once or twice). 1/r - (x/r)²/r cancelled where |y| ≪ |x|: 4.5e-11 of ∂²/∂x²
+    /// lost at y = 1e-3·x, and 0 for 1e-16 at 1e-8·x.
+    @Test(arguments: [("hypot(x, 1e-3*y)", "x=1 y=1", [9.999985000018751e-07, -9.999985000018751e-07, 9.999985000018751e-07]),
+                      ("hypot(x, y)", "x=1 y=1e-8", [9.999999999999999e-17, -9.999999999999999e-09, 0.9999999999999999]),
+                      ("hypot(x, y)", "x=-2.5 y=1e-12", [6.4e-26, 1.6e-13, 0.4]),
+                      ("hypot(x, y)", "x=1e200 y=3e190", [9e-220, -3e-210, 1e-200]),
+                      ("hypot(x, y)", "x=3 y=4", [0.128, -0.096, 0.072])])
+    func hypotHessianKeepsItsDigitsWhereOneSideIsSmall(_ text: String, _ bindings: String, _ exact: [Double]) throws {
+        let h = try Hessian.compute(try evaluate(text, bindings).result)
+        for (actual, expected) in zip([h[0][0], h[0][1], h[1][1]], exact) {
+            #expect(isWithin(2, ulpsOf: expected, actual), "\(bindings): \(h), mpmath \(exact)")
+        }
+        #expect(h[1][0] == h[0][1])
+    }
+
     @Test func checkPassesOnSmoothExpressions() throws {
         for index in 0..<100 {
             let seed = SymbolicBackwardPassTests.baseSeed &+ UInt64(index)

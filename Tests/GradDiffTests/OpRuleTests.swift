@@ -20,7 +20,7 @@ struct OpRuleTests {
         func single(_ values: [Double]) -> [(Double, Double)] { values.map { ($0, 0) } }
         switch op {
         case .constant, .variable: return []
-        case .add, .subtract, .multiply, .hypot: return pairs(line, line)
+        case .add, .subtract, .multiply, .hypot, .hypotQuotient: return pairs(line, line)
         case .divide: return pairs(line, line.filter { Swift.abs($0) > 0.2 })
         case .power:
             // Positive bases with any exponent, and negative bases with integer exponents
@@ -43,13 +43,12 @@ struct OpRuleTests {
         case .powerDerivative: return pairs(positive.filter { $0 < 20 }, line)
         case .atanDerivative: return single(line + [-12, 15])
         case .atanDerivativeProduct: return pairs(line, line + [-12, 15])
-        // Their partials are 0 by design, not their values' derivatives (logsumexpShiftCarriesNone,
-        // hypotSlopesAtSubnormalAndHugeArgumentsAreExact).
-        case .logsumexpShift, .hypotQuotientCorrection: return []
+        // Its partials are 0 by design, not its value's derivative (logsumexpShiftCarriesNone).
+        case .logsumexpShift: return []
         }
     }
 
-    static let opsWithInputs = Op.allCases.filter { $0.arity > 0 && $0 != .logsumexpShift && $0 != .hypotQuotientCorrection }
+    static let opsWithInputs = Op.allCases.filter { $0.arity > 0 && $0 != .logsumexpShift }
 
     /// The central difference of `f` at `x`, with a step proportional to |x|.
     static func centralDifference(_ f: (Double) -> Double, at x: Double) -> (estimate: Double, step: Double) {
@@ -220,7 +219,7 @@ struct OpRuleTests {
 
     @Test func internalOpsAreNotUserFunctions() {
         for op in [Op.xlogy, .lessOrEqual, .multiplyOrZero, .sechSquared, .powerDerivative, .logsumexpShift, .expDifference,
-                   .atanDerivative, .atanDerivativeProduct, .hypotQuotientCorrection] {
+                   .atanDerivative, .atanDerivativeProduct, .hypotQuotient] {
             #expect(!op.isUserFunction)
         }
         // sign and step are callable, so that printed derivatives can be pasted back in.

@@ -83,7 +83,8 @@ struct PartialsAtTheEdgesTests {
     /// ∂hypot(x, y)/∂x = x/hypot(x, y) (mpmath, 300 bits at the exact doubles, rounded
     /// once): a subnormal hypot has lost the digits the quotient needs (1.3e-4 of it at
     /// x = y = 1e-320; 0.5 for 1/√5 at (5e-324, 1e-323)), and an infinite one left 0 for
-    /// 1/√2. Ordinary points keep their bits, the Hessian's too.
+    /// 1/√2. Ordinary points keep their bits; the Hessian is (y/r)²/r, -(x/r)(y/r)/r and
+    /// (x/r)²/r (hypotHessianKeepsItsDigitsWhereOneSideIsSmall).
     @Test func hypotSlopesAtSubnormalAndHugeArgumentsAreExact() throws {
         for (bindings, dx, dy) in [("x=1e-320 y=1e-320", 0.7071067811865476, 0.7071067811865476),
                                    ("x=5e-324 y=1e-323", 0.4472135954999579, 0.8944271909999159),
@@ -100,7 +101,8 @@ struct PartialsAtTheEdgesTests {
             #expect(dx.bitPattern == (x / r).bitPattern && dy.bitPattern == (y / r).bitPattern, "at (\(x), \(y))")
             let evaluation = try evaluate("hypot(x, y)", "x=\(x) y=\(y)")
             let h = try Hessian.compute(evaluation.result)
-            #expect(h == [[1 / r - x / r / r * (x / r), -(x / r / r * (y / r))], [-(y / r / r * (x / r)), 1 / r - y / r / r * (y / r)]])
+            let (p, q) = (x / r, y / r)
+            #expect(h == [[q * q / r, -(p * q / r)], [-(q * p / r), p * p / r]], "at (\(x), \(y))")
         }
     }
 

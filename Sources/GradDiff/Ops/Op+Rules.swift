@@ -25,16 +25,16 @@ import Darwin
 /// of its own (`atanDerivative`: 1/(1 + a²) is 0 once a² overflows, past |a| = 1.3e154,
 /// where the derivative is a subnormal number until |a| = 1e162), and so is the product
 /// in atan'' = −2·a·atan'/(1 + a²) (`atanDerivativeProduct`: atan'/(1 + a²) underflows
-/// past |a| = 1e77, where atan'' is a normal number until |a| = 1e102).
+/// past |a| = 1e77, where atan'' is a normal number until |a| = 1e102); hypot's partials
+/// a/hypot(a, b) are an op of their own (`hypotQuotient`): computed from a and b scaled
+/// by a power of two where hypot is subnormal or infinite (its rounding cost a/out 1.3e-4
+/// of itself at a = b = 1e-320, and all of it, 0 for 1/√2, at 1.5e308), and with the
+/// derivative b²/hypot³ = (b/hypot)²/hypot, where 1/hypot − (a/hypot)²/hypot cancels
+/// when |b| ≪ |a| (1e-10 of ∂²/∂a² lost at b = 1e-3·a, all of it at 1e-8·a).
 ///
-/// Two rows are deliberately not the derivative of their value. logsumexpShift's partials
+/// One row is deliberately not the derivative of its value. logsumexpShift's partials
 /// are 0: logsumexp(x) = c + log Σ exp(x − c) for every c, so its shift c is a constant
-/// to the calculus, and gradients, tangents and Hessians through it are exact. And
-/// hypot's partials are a/out + hypotQuotientCorrection(a, b), whose partials are 0
-/// too: it is 0 in exact arithmetic, and in doubles 0 but where out = hypot(a, b) is
-/// subnormal or infinite, where it is what out's rounding cost a/out (1.3e-4 of it at
-/// a = b = 1e-320; all of it, 0 for 1/√2, at 1.5e308). The partials are then right to
-/// the last place, and everything else, Hessians and printed formulas, is as before.
+/// to the calculus, and gradients, tangents and Hessians through it are exact.
 extension Op {
     /// The op's value at `a` (and `b` for two-input ops). Leaves are not computed here.
     @inline(__always)
@@ -81,22 +81,19 @@ extension Op {
         case .expDifference: return a == b ? 1 : Glibc.exp(a - b)
         case .atanDerivative: return Self.atanDerivative(a)
         case .atanDerivativeProduct: return Self.atanDerivativeProduct(a, b)
-        case .hypotQuotientCorrection: return Self.hypotQuotientCorrection(a, b)
+        case .hypotQuotient: return Self.hypotQuotient(a, b)
         }
     }
 
-    /// a/hypot(a, b) computed from a and b scaled by a power of two (exact) into the
-    /// normal range or below overflow, minus a/hypot(a, b) as written: the digits a
-    /// subnormal or infinite hypot loses (a/hypot is 0.5, not 1/√5, at (5e-324, 1e-323)).
-    /// Nothing where hypot is a normal number or 0, or a or b is not finite. The two
-    /// quotients are within a factor 2 of each other, so the difference, and the sum that
-    /// adds it back to a/hypot, are exact; nothing is -0, which leaves -0 as it is.
-    private static func hypotQuotientCorrection(_ a: Double, _ b: Double) -> Double {
+    /// a/hypot(a, b); where hypot is subnormal or infinite (a and b finite), from a and b
+    /// scaled by a power of two (exact) into the normal range or below overflow: the
+    /// rounded hypot has lost the digits the quotient needs (a/hypot is 0.5, not 1/√5, at
+    /// (5e-324, 1e-323)). Where hypot is a normal number or 0, a/hypot as written.
+    private static func hypotQuotient(_ a: Double, _ b: Double) -> Double {
         let radius = Glibc.hypot(a, b)
-        guard !radius.isNormal, radius != 0, a.isFinite, b.isFinite else { return -0.0 }
+        guard !radius.isNormal, radius != 0, a.isFinite, b.isFinite else { return a / radius }
         let scale = radius.isInfinite ? 0x1p-2 : 0x1p600
-        let correction = a * scale / Glibc.hypot(a * scale, b * scale) - a / radius
-        return correction == 0 ? -0.0 : correction
+        return a * scale / Glibc.hypot(a * scale, b * scale)
     }
 
     /// 1/(1 + a²); as 1/a/a where a² overflows (|a| > 1.3e154), for which 1/(1 + a²) is 0
@@ -178,9 +175,7 @@ extension Op {
             let radius = k.apply(.hypot, a, b)
             return (k.divide(k.divide(b, radius), radius), k.negate(k.divide(k.divide(a, radius), radius)))
         // hypot is symmetric, bit for bit: hypot(b, a) is out.
-        case .hypot:
-            return (k.add(k.divide(a, out), k.apply(.hypotQuotientCorrection, a, b)),
-                    k.add(k.divide(b, out), k.apply(.hypotQuotientCorrection, b, a)))
+        case .hypot: return (k.apply(.hypotQuotient, a, b), k.apply(.hypotQuotient, b, a))
         case .sign, .step: return (k.zero, k.zero)
         case .lessOrEqual: return (k.zero, k.zero)
         case .xlogy: return (k.apply(.log, b), k.divide(a, b))
@@ -191,9 +186,15 @@ extension Op {
         case .powerDerivative:
             let lower = k.apply(.powerDerivative, a, k.subtract(b, k.one))
             return (k.apply(.multiplyOrZero, b, lower), k.add(k.power(a, k.subtract(b, k.one)), k.apply(.xlogy, out, a)))
-        // Not the derivatives of their values: exact where they are used (above).
-        case .logsumexpShift, .hypotQuotientCorrection: return (k.zero, k.zero)
+        // Not the derivative of its value: exact where it is used (above).
+        case .logsumexpShift: return (k.zero, k.zero)
         case .expDifference: return (out, k.negate(out))
+        // b²/r³ and -ab/r³ (r = hypot(a, b)) as (b/r)²/r and -(a/r)(b/r)/r: no 1/r − a²/r³
+        // to cancel, no b² or r³ to overflow.
+        case .hypotQuotient:
+            let radius = k.apply(.hypot, a, b)
+            let other = k.apply(.hypotQuotient, b, a)
+            return (k.divide(k.multiply(other, other), radius), k.negate(k.divide(k.multiply(out, other), radius)))
         // -2·a/(1 + a²)² = (-2·out)·a/(1 + a²).
         case .atanDerivative: return (k.apply(.atanDerivativeProduct, k.multiply(k.constant(-2), out), a), k.zero)
         // a/(1 + a²), and u·(1 − a²)/(1 + a²)² = u/(1 + a²) − 2·out·a/(1 + a²).

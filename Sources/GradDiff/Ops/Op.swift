@@ -30,17 +30,17 @@ public enum Op: UInt8, CaseIterable, Sendable, BitwiseCopyable {
     /// derivative, atanDerivativeProduct(u, a) = u·a/(1 + a²): ops of their own so that
     /// neither is 0 where a² overflows or u/(1 + a²) underflows (see the rules).
     case atanDerivative, atanDerivativeProduct
-    /// Internal, made by hypot's rule: hypotQuotientCorrection(a, b) is what a/hypot(a, b)
-    /// loses to hypot's rounding where hypot is subnormal or overflows (0 where it is a
-    /// normal number, and 0 in exact arithmetic: see the rules).
-    case hypotQuotientCorrection
+    /// Internal, made by hypot's rule: hypotQuotient(a, b) = a/hypot(a, b) (hypot'), an op
+    /// of its own so that its value keeps its digits where hypot is subnormal or overflows
+    /// and its derivative b²/hypot³ does not cancel where |b| ≪ |a| (see the rules).
+    case hypotQuotient
 
     /// Number of inputs: 0 for leaves, 1 or 2 otherwise.
     var arity: Int {
         switch self {
         case .constant, .variable: return 0
         case .add, .subtract, .multiply, .divide, .power, .min, .max, .atan2, .hypot, .lessOrEqual, .xlogy, .multiplyOrZero,
-             .powerDerivative, .logsumexpShift, .expDifference, .atanDerivativeProduct, .hypotQuotientCorrection:
+             .powerDerivative, .logsumexpShift, .expDifference, .atanDerivativeProduct, .hypotQuotient:
             return 2
         default: return 1
         }
@@ -67,7 +67,7 @@ public enum Op: UInt8, CaseIterable, Sendable, BitwiseCopyable {
         case .powerDerivative: return "dpow"
         case .atanDerivative: return "datan"
         case .atanDerivativeProduct: return "datanmul"
-        case .hypotQuotientCorrection: return "hcorr"
+        case .hypotQuotient: return "hquot"
         default: return functionSpelling ?? "op\(rawValue)"
         }
     }

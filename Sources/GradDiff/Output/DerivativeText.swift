@@ -13,8 +13,8 @@
 /// product (they differ only at 0·inf), `a * log(b)` for xlogy (they differ only at
 /// a = 0), `1 - step(a - b)` for [a ≤ b], `1 / cosh(a)^2` for sechSquared and
 /// `b * a^(b - 1)` for powerDerivative, `1 / (1 + a^2)` and `u * a / (1 + a^2)` for
-/// atan's two (the same numbers but where those overflow or underflow), and `0` for
-/// hypot's correction (0 but for hypot's rounding).
+/// atan's two, and `a / hypot(a, b)` for hypot's quotient (the same numbers but where
+/// those overflow or underflow).
 public struct DerivativeText: Sendable {
     public static let defaultMaximumWidth = 200
 
@@ -111,8 +111,9 @@ public struct DerivativeText: Sendable {
         case .atanDerivativeProduct:
             let product = (InfixText.binary(.multiply, a, b), Precedence.product)
             return (InfixText.binary(.divide, product, onePlusSquare(b)), Precedence.product)
-        case .hypotQuotientCorrection:
-            return ("0", Precedence.atom)
+        case .hypotQuotient:
+            let radius = (InfixText.call("hypot", [a.text, b.text]), Precedence.atom)
+            return (InfixText.binary(.divide, a, radius), Precedence.product)
         case .expDifference:
             return (InfixText.call("exp", [InfixText.binary(.subtract, a, b)]), Precedence.atom)
         case .logsumexpShift:

@@ -15,8 +15,7 @@
 /// Internal ops spell as a reader expects: `sign(x)`, `[x > 0]` (1 if x > 0, else 0),
 /// `[a ≤ b]`, `xlogy(a, b)` (a·log(b), 0 when a = 0); sechSquared, powerDerivative and
 /// atan's two as the formulas they compute (`1 / cosh(x) / cosh(x)`, `b * a^(b - 1)`,
-/// `1 / (1 + x^2)`, `u * x / (1 + x^2)`); hypot's correction as the 0 it is in exact
-/// arithmetic (`x / out`).
+/// `1 / (1 + x^2)`, `u * x / (1 + x^2)`) and hypot's quotient as `x / hypot(x, y)`.
 struct FormulaAlgebra: DerivativeAlgebra {
     struct Term: Sendable, Equatable, CustomStringConvertible {
         var text: String
@@ -87,7 +86,7 @@ struct FormulaAlgebra: DerivativeAlgebra {
         if op == .multiplyOrZero { return apply(.multiply, a, b) }
         if op == .powerDerivative { return apply(.multiply, b, power(a, subtract(b, one))) }
         if op == .atanDerivativeProduct { return divide(multiply(a, b), add(one, square(b))) }
-        if op == .hypotQuotientCorrection { return zero }
+        if op == .hypotQuotient { return divide(a, apply(.hypot, a, b)) }
         if simplifying, let folded = fold(op, a, b) { return folded }
         if simplifying && op == .multiply && a == b { return apply(.power, a, constant(2)) }
         var term: Term

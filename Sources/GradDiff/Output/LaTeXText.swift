@@ -3,7 +3,7 @@
 /// Internal ops print as mathematics: [a ≤ b] and [a > 0] as Iverson brackets,
 /// sign as `\operatorname{sign}`, xlogy(a, b) as a·log b, sechSquared,
 /// powerDerivative and atan's two as 1/cosh², b·a^(b−1), 1/(1 + a²) and u·a/(1 + a²),
-/// hypot's correction as 0.
+/// hypot's quotient as a/hypot(a, b).
 enum LaTeXText {
     typealias Operand = InfixText.Operand
 
@@ -49,8 +49,8 @@ enum LaTeXText {
         case .atanDerivativeProduct:
             let sum = binary(.add, ("1", Precedence.atom), binary(.power, b, ("2", Precedence.atom)))
             return binary(.divide, binary(.multiply, a, b), sum)
-        case .hypotQuotientCorrection:
-            return ("0", Precedence.atom)
+        case .hypotQuotient:
+            return binary(.divide, a, binary(.hypot, a, b))
         case .lessOrEqual:
             return ("\\left[\(a.text) \\le \(b.text)\\right]", Precedence.atom)
         case .expDifference:

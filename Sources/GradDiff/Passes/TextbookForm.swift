@@ -17,7 +17,7 @@
 /// - internal ops become user functions: the zero-absorbing product a product,
 ///   xlogy(a, b) a·log(b), sechSquared(a) cosh(a)^-2, powerDerivative(a, b) b·a^(b - 1),
 ///   atanDerivative(a) (1 + a^2)^-1, atanDerivativeProduct(u, a) u·a·(1 + a^2)^-1,
-///   hypot's correction to a/hypot(a, b) the 0 it is in exact arithmetic,
+///   hypotQuotient(a, b) a·hypot(a, b)^-1,
 ///   logsumexp's expdiff(a, b) exp(a - b) and shift(a, b) max(a, b),
 ///   and [a ≤ b] from min and max `step(b - a)`, its complement 1 - [a ≤ b]
 ///   `step(a - b)`: the textbook's Heaviside, which differs from graddiff's tie
@@ -94,7 +94,7 @@ final class TextbookForm {
         case .sechSquared: return power(function(.cosh, a), -2)
         case .atanDerivative: return power(add(constant(1), multiply(a, a)), -1)
         case .atanDerivativeProduct: return multiply(multiply(a, b), power(add(constant(1), multiply(b, b)), -1))
-        case .hypotQuotientCorrection: return constant(0)
+        case .hypotQuotient: return multiply(a, power(function(.hypot, a, b), -1))
         case .sqrt: return power(a, 0.5)
         case .xlogy:
             let log = function(.log, b)
@@ -182,6 +182,9 @@ final class TextbookForm {
                 return constant(result)
             }
         }
+        // hypot is symmetric, bit for bit: hypot(b, a) is hypot(a, b) where that exists
+        // (hypot's derivatives divide by both).
+        if op == .hypot, let existing = builder.existingNode(.hypot, b, a).0 { return existing }
         return raw(op, a, b)
     }
 }
