@@ -52,6 +52,8 @@ struct FormulaAlgebraTests {
         Row(op: .powerDerivative, first: "b * ((b - 1) * a^(b - 1 - 1))", second: "a^(b - 1) + xlogy(out, a)"),
         Row(op: .logsumexpShift, first: "0", second: "0"),
         Row(op: .expDifference, first: "out", second: "-out"),
+        Row(op: .logsumexpRest, first: "0", second: "0"),
+        Row(op: .logsumexpLog, first: "1 / a", second: "0"),
         Row(op: .atanDerivative, first: "-2 * out * a / (1 + a^2)", second: "0"),
         Row(op: .hypotQuotient, first: "(b / hypot(b, a))^2 / hypot(a, b)",
             second: "-(out * (b / hypot(b, a)) / hypot(a, b))"),

@@ -32,9 +32,14 @@ import Darwin
 /// derivative b²/hypot³ = (b/hypot)²/hypot, where 1/hypot − (a/hypot)²/hypot cancels
 /// when |b| ≪ |a| (1e-10 of ∂²/∂a² lost at b = 1e-3·a, all of it at 1e-8·a).
 ///
-/// One row is deliberately not the derivative of its value. logsumexpShift's partials
-/// are 0: logsumexp(x) = c + log Σ exp(x − c) for every c, so its shift c is a constant
-/// to the calculus, and gradients, tangents and Hessians through it are exact.
+/// Three rows are deliberately not the derivatives of their values. logsumexpShift's
+/// partials are 0: logsumexp(x) = c + log Σ exp(x − c) for every c, so its shift c is a
+/// constant to the calculus, and gradients, tangents and Hessians through it are exact.
+/// logsumexp's log is logsumexpLog(total, rest): log(total), total = 1 + rest, computed
+/// as log1p(rest) from rest, the sum without the largest element's 1 (a total of 1 + 1e-17
+/// is 1, and near logsumexp = 0 every digit counts), differentiated as log(total), with
+/// partial 0 in rest and in rest's elements (logsumexpRest): the gradient stays
+/// total's exp(x − c)/total, softmax, bit for bit.
 extension Op {
     /// The op's value at `a` (and `b` for two-input ops). Leaves are not computed here.
     @inline(__always)
@@ -79,6 +84,8 @@ extension Op {
         case .powerDerivative: return Self.powerDerivative(a, b)
         case .logsumexpShift: return a.isNaN || b.isNaN ? .nan : (a >= b ? a : b)
         case .expDifference: return a == b ? 1 : Glibc.exp(a - b)
+        case .logsumexpRest: return a.isNaN || b.isNaN ? .nan : (a >= b ? b : a)
+        case .logsumexpLog: return Glibc.log1p(b)
         case .atanDerivative: return Self.atanDerivative(a)
         case .atanDerivativeProduct: return Self.atanDerivativeProduct(a, b)
         case .hypotQuotient: return Self.hypotQuotient(a, b)
@@ -186,8 +193,9 @@ extension Op {
         case .powerDerivative:
             let lower = k.apply(.powerDerivative, a, k.subtract(b, k.one))
             return (k.apply(.multiplyOrZero, b, lower), k.add(k.power(a, k.subtract(b, k.one)), k.apply(.xlogy, out, a)))
-        // Not the derivative of its value: exact where it is used (above).
-        case .logsumexpShift: return (k.zero, k.zero)
+        // Not the derivatives of their values: exact where they are used (above).
+        case .logsumexpShift, .logsumexpRest: return (k.zero, k.zero)
+        case .logsumexpLog: return (k.divide(k.one, a), k.zero)
         case .expDifference: return (out, k.negate(out))
         // b²/r³ and -ab/r³ (r = hypot(a, b)) as (b/r)²/r and -(a/r)(b/r)/r: no 1/r − a²/r³
         // to cancel, no b² or r³ to overflow.

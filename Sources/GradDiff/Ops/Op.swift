@@ -25,7 +25,13 @@ public enum Op: UInt8, CaseIterable, Sendable, BitwiseCopyable {
     /// so no kink at a tie): logsumexp subtracts it from every element and adds it back.
     /// expDifference(a, b) = exp(a − b), and 1 when a = b even if both are ±inf (an
     /// element equal to the shift is exp(0)); no node holds a − b, which may overflow.
-    case logsumexpShift, expDifference
+    /// logsumexpRest(a, b) is the one of a and b that shift(a, b) leaves (the smaller;
+    /// b at a tie; nan if either is nan), so that a chain of shifts and rests has every
+    /// element but one largest among its rests; no derivative, as the shift.
+    /// logsumexpLog(a, b) = log(a) for a = 1 + b (a, Σ exp(x − c) with the largest's 1;
+    /// b, the rests' Σ exp(x − c)), computed as log1p(b): a has lost b's digits below
+    /// 2⁻⁵³. Its partials are log's in a and 0 in b, which carries no derivative.
+    case logsumexpShift, expDifference, logsumexpRest, logsumexpLog
     /// Internal, made by atan's rule: atanDerivative(a) = 1/(1 + a²) (atan') and, for its
     /// derivative, atanDerivativeProduct(u, a) = u·a/(1 + a²): ops of their own so that
     /// neither is 0 where a² overflows or u/(1 + a²) underflows (see the rules).
@@ -40,7 +46,8 @@ public enum Op: UInt8, CaseIterable, Sendable, BitwiseCopyable {
         switch self {
         case .constant, .variable: return 0
         case .add, .subtract, .multiply, .divide, .power, .min, .max, .atan2, .hypot, .lessOrEqual, .xlogy, .multiplyOrZero,
-             .powerDerivative, .logsumexpShift, .expDifference, .atanDerivativeProduct, .hypotQuotient:
+             .powerDerivative, .logsumexpShift, .expDifference, .logsumexpRest, .logsumexpLog, .atanDerivativeProduct,
+             .hypotQuotient:
             return 2
         default: return 1
         }
@@ -61,6 +68,8 @@ public enum Op: UInt8, CaseIterable, Sendable, BitwiseCopyable {
         case .multiplyOrZero: return "mul0"
         case .logsumexpShift: return "shift"
         case .expDifference: return "expdiff"
+        case .logsumexpRest: return "rest"
+        case .logsumexpLog: return "logtotal"
         // Spelled out: "\(self)" reflects on the enum, and every table's first run names
         // every op (a million instructions at start-up).
         case .sechSquared: return "sech2"

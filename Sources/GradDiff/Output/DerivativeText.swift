@@ -14,7 +14,8 @@
 /// a = 0), `1 - step(a - b)` for [a ≤ b], `1 / cosh(a)^2` for sechSquared and
 /// `b * a^(b - 1)` for powerDerivative, `1 / (1 + a^2)` and `u * a / (1 + a^2)` for
 /// atan's two, and `a / hypot(a, b)` for hypot's quotient (the same numbers but where
-/// those overflow or underflow).
+/// those overflow or underflow); logsumexp's `max(a, b)`, `min(a, b)` and `log(a)` (its
+/// log of 1 + b, the same but for rounding).
 public struct DerivativeText: Sendable {
     public static let defaultMaximumWidth = 200
 
@@ -118,6 +119,10 @@ public struct DerivativeText: Sendable {
             return (InfixText.call("exp", [InfixText.binary(.subtract, a, b)]), Precedence.atom)
         case .logsumexpShift:
             return (InfixText.call("max", [a.text, b.text]), Precedence.atom)
+        case .logsumexpRest:
+            return (InfixText.call("min", [a.text, b.text]), Precedence.atom)
+        case .logsumexpLog:
+            return (InfixText.call("log", [a.text]), Precedence.atom)
         case .lessOrEqual:
             let difference = (InfixText.binary(.subtract, a, b), Precedence.sum)
             let step = (InfixText.call("step", [difference.0]), Precedence.atom)

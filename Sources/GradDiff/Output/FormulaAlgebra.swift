@@ -114,7 +114,8 @@ struct FormulaAlgebra: DerivativeAlgebra {
     }
 
     /// The ops only derivative rules use, which a reader may need spelled out.
-    static let internalOps: Set<Op> = [.sign, .step, .lessOrEqual, .xlogy, .logsumexpShift, .expDifference]
+    static let internalOps: Set<Op> = [.sign, .step, .lessOrEqual, .xlogy, .logsumexpShift, .expDifference, .logsumexpRest,
+                                       .logsumexpLog]
 
     /// What each internal op in `ops` means, one line each, in a fixed order.
     static func meanings(of ops: Set<Op>) -> [String] {
@@ -124,6 +125,8 @@ struct FormulaAlgebra: DerivativeAlgebra {
          (.xlogy, "xlogy(a, b) = a * log(b), and 0 when a or b is 0"),
          (.logsumexpShift, "shift(a, b) is the larger of a and b, which logsumexp and softmax subtract and no gradient flows through"),
          (.expDifference, "expdiff(a, b) = exp(a - b), and 1 when a = b"),
+         (.logsumexpRest, "rest(a, b) is the one of a and b that shift(a, b) leaves, and no gradient flows through"),
+         (.logsumexpLog, "logtotal(a, b) = log(a) where a = 1 + b, computed as log1p(b); no gradient flows through b"),
         ].filter { ops.contains($0.0) }.map(\.1)
     }
 }

@@ -57,6 +57,10 @@ enum LaTeXText {
             return ("e^{\(binary(.subtract, a, b).text)}", Precedence.atom)
         case .logsumexpShift:
             return binary(.max, a, b)
+        case .logsumexpRest:
+            return binary(.min, a, b)
+        case .logsumexpLog:
+            return call("\\log", a)
         case .min, .max:
             return ("\\\(op.name)\\left(\(a.text), \(b.text)\\right)", Precedence.atom)
         default:

@@ -18,7 +18,8 @@
 ///   xlogy(a, b) a·log(b), sechSquared(a) cosh(a)^-2, powerDerivative(a, b) b·a^(b - 1),
 ///   atanDerivative(a) (1 + a^2)^-1, atanDerivativeProduct(u, a) u·a·(1 + a^2)^-1,
 ///   hypotQuotient(a, b) a·hypot(a, b)^-1,
-///   logsumexp's expdiff(a, b) exp(a - b) and shift(a, b) max(a, b),
+///   logsumexp's expdiff(a, b) exp(a - b), shift(a, b) max(a, b), rest(a, b)
+///   min(a, b) and logtotal(a, b) log(a) (a = 1 + b),
 ///   and [a ≤ b] from min and max `step(b - a)`, its complement 1 - [a ≤ b]
 ///   `step(a - b)`: the textbook's Heaviside, which differs from graddiff's tie
 ///   convention only where a = b (`usesTieForm` says when to state it).
@@ -102,6 +103,8 @@ final class TextbookForm {
             return multiply(a, log)
         case .expDifference: return function(.exp, add(a, negate(b)))
         case .logsumexpShift: return function(.max, a, b)
+        case .logsumexpRest: return function(.min, a, b)
+        case .logsumexpLog: return function(.log, a)
         case .lessOrEqual:
             // [a ≤ b] as the textbook's step(b - a); equal except at a tie.
             usesTieForm = true

@@ -104,13 +104,28 @@ enum TensorLowering {
     /// log Σ exp(a) = c + log Σ exp(a − c), with c the largest element (`logsumexpShift`):
     /// every exp(a − c) is at most 1 (`expDifference`, which never holds an overflowing
     /// a − c), the largest exactly 1, so the sum neither overflows nor underflows to 0.
-    /// c carries no derivative, so ∂/∂a = exp(a − c) / Σ exp(a − c) = softmax(a) however
-    /// the largest is tied. An element −inf adds 0 (a mask); all −inf give −inf (and a
-    /// uniform softmax, as any equal elements); +inf gives +inf (softmax shares 1 among
-    /// the +inf elements); nan gives nan.
+    /// The log is log1p of the sum without that 1 (`logsumexpLog`), over the elements
+    /// each shift leaves (`logsumexpRest`): every element but one largest, so the sum
+    /// keeps the digits 1 + sum would round away (near a result of 0 they are all of it).
+    /// c and the rests carry no derivative, so ∂/∂a = exp(a − c) / Σ exp(a − c) =
+    /// softmax(a) however the largest is tied. An element −inf adds 0 (a mask); all −inf
+    /// give −inf (and a uniform softmax, as any equal elements); +inf gives +inf (softmax
+    /// shares 1 among the +inf elements); nan gives nan.
     static func logsumexp(_ a: ArraySlice<NodeID>, into builder: inout TapeBuilder, at span: SourceSpan) -> NodeID {
         let shifted = shiftedExponentials(a, into: &builder, at: span)
-        return builder.applyUnmerged(.add, shifted.shift, builder.applyUnmerged(.log, shifted.total, at: span), at: span)
+        // A lone element's sum is 1, with nothing to keep: log(1) = 0.
+        guard a.count > 1 else {
+            return builder.applyUnmerged(.add, shifted.shift, builder.applyUnmerged(.log, shifted.total, at: span), at: span)
+        }
+        let rests = shifted.shifts.map { shift in
+            builder.applyUnmerged(.logsumexpRest, builder.tape.first[Int(shift)], builder.tape.second[Int(shift)], at: span)
+        }
+        var rest = builder.applyUnmerged(.expDifference, rests[0], shifted.shift, at: span)
+        for element in rests.dropFirst() {
+            rest = builder.applyUnmerged(.add, rest, builder.applyUnmerged(.expDifference, element, shifted.shift, at: span), at: span)
+        }
+        let log = builder.applyUnmerged(.logsumexpLog, shifted.total, rest, at: span)
+        return builder.applyUnmerged(.add, shifted.shift, log, at: span)
     }
 
     /// softmax(a)[i] = exp(a[i] − c) / Σ exp(a − c), the quotient exp(a[i] − logsumexp(a))
@@ -121,17 +136,19 @@ enum TensorLowering {
         return shifted.exponentials.map { builder.applyUnmerged(.divide, $0, shifted.total, at: span) }
     }
 
-    /// The shift c (the largest element), each exp(a[i] − c), and their sum, left to right.
-    /// Appended without a lookup, as sum's: softmax(v) beside logsumexp(v) sharing them
-    /// would show them as steps of their own in the table.
+    /// The shift c (the largest element, the last of the running shifts), each
+    /// exp(a[i] − c), and their sum, left to right. Appended without a lookup, as sum's:
+    /// softmax(v) beside logsumexp(v) sharing them would show them as steps of their own
+    /// in the table.
     private static func shiftedExponentials(_ a: ArraySlice<NodeID>, into builder: inout TapeBuilder, at span: SourceSpan)
-        -> (shift: NodeID, exponentials: [NodeID], total: NodeID) {
+        -> (shift: NodeID, shifts: [NodeID], exponentials: [NodeID], total: NodeID) {
         // A lone element is its own shift, but as shift(a, a), which carries no derivative.
-        var shift = builder.applyUnmerged(.logsumexpShift, a[a.startIndex], a[a.startIndex + (a.count > 1 ? 1 : 0)], at: span)
-        for x in a.dropFirst(2) { shift = builder.applyUnmerged(.logsumexpShift, shift, x, at: span) }
+        var shifts = [builder.applyUnmerged(.logsumexpShift, a[a.startIndex], a[a.startIndex + (a.count > 1 ? 1 : 0)], at: span)]
+        for x in a.dropFirst(2) { shifts.append(builder.applyUnmerged(.logsumexpShift, shifts[shifts.count - 1], x, at: span)) }
+        let shift = shifts[shifts.count - 1]
         let exponentials = a.map { builder.applyUnmerged(.expDifference, $0, shift, at: span) }
         var total = exponentials[0]
         for term in exponentials.dropFirst() { total = builder.applyUnmerged(.add, total, term, at: span) }
-        return (shift, exponentials, total)
+        return (shift, shifts, exponentials, total)
     }
 }
