@@ -32,6 +32,12 @@ extension Message {
     static func noExpressionYet(_ usage: String) -> Message {
         Message("there is no expression yet", help: "type one first, such as (x + 1)^2, or give it: \(usage)")
     }
+    /// `:explain` in the json format: its text would break the JSON Lines (or CSV) stream.
+    static func commandCannotPrint(_ usage: String, in format: OutputFormat, formats: [OutputFormat]) -> Message {
+        let name = usage.prefix { $0 != " " }
+        return Message("\(name) cannot be written in the \(format.rawValue) format",
+                       help: "switch with :format \(formats.map(\.rawValue).joined(separator: " or :format ")), then run \(name) again")
+    }
     static func unknownPass(_ word: String, suggestion: String) -> Message {
         Message("'\(word)' is not a pass", help: "did you mean '\(suggestion)'? the passes are backward, forward and both")
     }

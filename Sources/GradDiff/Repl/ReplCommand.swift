@@ -9,6 +9,18 @@ public struct ReplCommand: Sendable {
         var analyzesAnExpression: Bool {
             [.explain, .diff, .hessian, .check, .render].contains(self)
         }
+
+        /// The session formats this command's output can be written in, as the
+        /// command-line option it mirrors allows them; nil when it writes nothing
+        /// there (`:render` draws into a file). Plain text inside JSON Lines or CSV
+        /// would break a reader of the stream.
+        var printableFormats: [OutputFormat]? {
+            switch self {
+            case .explain: [.table, .markdown]
+            case .diff, .hessian, .check: [.table, .json]
+            default: nil
+            }
+        }
     }
 
     public let name: Name

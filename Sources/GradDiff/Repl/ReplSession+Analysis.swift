@@ -9,6 +9,9 @@ extension ReplSession {
             words = words.dropFirst(word.count).drop(while: { $0 == " " || $0 == "\t" })
             return String(word)
         }
+        if let formats = command.name.printableFormats, !formats.contains(format) {
+            return argument.error(.commandCannotPrint(command.usage, in: format, formats: formats))
+        }
         var pass = ExplainPass.backward
         var path: String?
         if command.name == .explain {
