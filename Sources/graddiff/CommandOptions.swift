@@ -52,6 +52,9 @@ struct CommandOptions {
         if nodes != .all && format != .json {
             throw ValidationError("--nodes chooses the nodes JSON lists; it needs --format json")
         }
+        if wrtOption.wrt != nil && batch == nil && !format.honoursWrt {
+            throw ValidationError("--wrt prints the gradients of the variables it names; --format \(format.rawValue) lists every node and cannot be combined with it (use --format table or json)")
+        }
         if quiet && format != .table {
             throw ValidationError("--quiet prints plain numbers; it cannot be combined with --format \(format.rawValue)")
         }

@@ -57,7 +57,7 @@ struct ProgramOptions: ParsableArguments {
 
 /// `--wrt NAMES`, for the commands that differentiate.
 struct WrtOption: ParsableArguments {
-    @Option(help: ArgumentHelp("Differentiate with respect to these variables only, separated by commas: graddiff prints one 'name gradient' line each, in plain decimal that reads back exactly; graddiff diff prints their formulas.",
+    @Option(help: ArgumentHelp("Differentiate with respect to these variables only, separated by commas: graddiff prints one 'name gradient' line each, in plain decimal that reads back exactly (refused with --format csv, tsv or markdown, which list every node); graddiff diff prints their formulas.",
                                valueName: "NAMES"))
     var wrt: String?
 

@@ -48,6 +48,11 @@ extension Message {
     static func checkFailed(_ names: [String], tolerance: Double) -> Message {
         Message("the gradient check failed for \(NameList.plain(names)): relative error above \(NumberFormat.shortest(tolerance))")
     }
+    /// `:wrt x` with `:format csv`: the table lists every node, so :wrt would be ignored.
+    static func wrtIgnoredByFormat(_ format: OutputFormat) -> Message {
+        Message(":wrt cannot be combined with the \(format.rawValue) format, which lists every node",
+                help: "use :format table or :format json with :wrt, or :wrt alone for every node")
+    }
     static func wrtWithoutValue(_ name: String) -> Message {
         Message(":wrt names '\(name)', which has no value yet", help: "give it one first, such as: \(name) = 1; or change it with :wrt")
     }

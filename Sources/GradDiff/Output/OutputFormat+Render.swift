@@ -2,7 +2,8 @@ extension OutputFormat {
     /// `result` written in this format: what the command prints and what a REPL
     /// prints for an expression. With `options.wrt` the table becomes one `name gradient`
     /// line per variable (numbers for scripts: `OutputOptions.scriptNumber`), JSON's `gradient` object keeps only those variables and DOT
-    /// draws only the paths from them; CSV, TSV and Markdown always carry every node.
+    /// draws only the paths from them; CSV, TSV and Markdown carry every node, and are
+    /// refused with `--wrt` (`honoursWrt`).
     /// `dotBackward` draws the gradient flow too (`--dot-backward`).
     public func render(_ result: PassResult, _ options: OutputOptions, dotBackward: Bool = false) -> String {
         if !options.elements, let view = TensorView(result) { return renderTensors(view, options, dotBackward: dotBackward) }

@@ -46,6 +46,11 @@ public enum NodeSelection: String, CaseIterable, Sendable {
 /// The output formats of the node table, and `dot`: the graph for Graphviz.
 public enum OutputFormat: String, CaseIterable, Sendable {
     case table, json, csv, tsv, markdown, dot
+
+    /// Whether `--wrt` (`:wrt`) changes what this format prints: the table's `name
+    /// gradient` lines, JSON's `gradient` object, DOT's paths. CSV, TSV and Markdown
+    /// carry every node, so the option is refused with them rather than ignored.
+    public var honoursWrt: Bool { ![.csv, .tsv, .markdown].contains(self) }
 }
 
 extension PassResult {
