@@ -49,8 +49,8 @@ struct CommandOptions {
         if let precision, !(1...17).contains(precision) {
             throw ValidationError("--precision must be a whole number from 1 to 17, not \(precision)")
         }
-        if nodes != .all && format != .json {
-            throw ValidationError("--nodes chooses the nodes JSON lists; it needs --format json")
+        if nodes != .all {
+            try validateNodes()
         }
         if wrtOption.wrt != nil && batch == nil && !format.honoursWrt {
             throw ValidationError("--wrt prints the gradients of the variables it names; --format \(format.rawValue) lists every node and cannot be combined with it (use --format table or json)")
@@ -84,6 +84,18 @@ struct CommandOptions {
         }
         try validateDerivatives()
         try validateTensorOptions()
+    }
+
+    /// `--nodes`: only the JSON of gradients (and of tangents) has a node list to choose from.
+    /// (The list of tuples is a runtime type lookup: built only when --nodes is given.)
+    private func validateNodes() throws {
+        if format != .json {
+            throw ValidationError("--nodes chooses the nodes JSON lists; it needs --format json")
+        }
+        for (given, flag) in [(hessian, "--hessian"), (check, "--check"), (jacobian, "--jacobian"),
+                              (order != nil, "--order"), (batch != nil, "--batch")] where given {
+            throw ValidationError("--nodes chooses the nodes JSON lists; \(flag) prints no node list and cannot be combined with it")
+        }
     }
 
     /// Whether to run a session (typed at a terminal, or piped in) instead of one expression.

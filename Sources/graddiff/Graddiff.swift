@@ -37,7 +37,7 @@ struct Graddiff: ParsableCommand {
                                valueName: "FORMAT"))
     var format: OutputFormat = .table
 
-    @Option(help: ArgumentHelp("With --format json, which nodes to list: all, inputs (the variables only), or none (only the value and the gradient).",
+    @Option(help: ArgumentHelp("With --format json, which nodes to list (of gradients, or of --tangent's tangents): all, inputs (the variables only), or none (only the value and the gradient).",
                                valueName: "WHICH"))
     var nodes: NodeSelection = .all
 

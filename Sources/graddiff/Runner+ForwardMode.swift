@@ -30,7 +30,8 @@ extension Runner {
     func renderTangents(_ evaluation: Evaluation, _ options: OutputOptions, direction: [Double]) -> String {
         let tangents = TangentPass.run(evaluation.tape, values: evaluation.values, direction: direction, kinks: command.kinkConvention)
         if command.quiet { return options.scriptNumber(tangents[Int(evaluation.output)]) + "\n" }
-        if command.format == .json { return TangentReport.json(evaluation.result, tangents: tangents, direction: direction) }
+        if command.format == .json { return TangentReport.json(evaluation.result, tangents: tangents, direction: direction,
+                                                                     nodes: command.nodes) }
         return TangentReport.table(evaluation.result, tangents: tangents, options)
     }
 }

@@ -11,6 +11,12 @@ import Testing
         (["--wrt", "x", "--format", "csv"], "--wrt prints the gradients of the variables it names; --format csv lists every node"),
         (["--wrt", "x", "--format", "tsv"], "--format tsv lists every node and cannot be combined with it"),
         (["--wrt", "x", "--format", "markdown"], "--format markdown lists every node and cannot be combined with it"),
+        // Only gradients and tangents have a node list for --nodes to choose from.
+        (["--format", "json", "--nodes", "inputs", "--hessian"], "--hessian prints no node list and cannot be combined with it"),
+        (["--format", "json", "--nodes", "none", "--check"], "--check prints no node list"),
+        (["--format", "json", "--nodes", "none", "--jacobian"], "--jacobian prints no node list"),
+        (["--format", "json", "--nodes", "none", "--order", "2", "--wrt", "x"], "--order prints no node list"),
+        (["--format", "json", "--nodes", "none", "--batch", "-"], "--batch prints no node list"),
     ])
     func refused(_ options: [String], _ message: String) throws {
         let result = try GraddiffProcess.run(options + Self.expression)
@@ -23,6 +29,14 @@ import Testing
         let result = try GraddiffProcess.run(["--batch", "-", "--wrt", "x", "--format", "csv", "x*y"], input: "x,y\n1,2\n")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "x,y,value,d_x\n1,2,2,2\n")
+    }
+
+    @Test func tangentsHonourNodes() throws {
+        let inputs = try GraddiffProcess.run(["--format", "json", "--nodes", "inputs", "--tangent", "x=1"] + Self.expression)
+        #expect(inputs.stdout.hasSuffix(#""nodes": [{"node": "x", "value": 1, "tangent": 1}, {"node": "y", "value": 2, "tangent": 0}]}"# + "\n"),
+                "\(inputs.stdout)")
+        let none = try GraddiffProcess.run(["--format", "json", "--nodes", "none", "--tangent", "x=1"] + Self.expression)
+        #expect(none.stdout == #"{"value": 2, "tangent": 2, "direction": {"x": 1, "y": 0}, "nodes": []}"# + "\n", "\(none.stdout)")
     }
 
     /// In a session, :wrt and a format that lists every node refuse each other.

@@ -21,12 +21,18 @@ public enum TangentReport {
         return output
     }
 
-    /// `{"value": 12, "tangent": -3, "direction": {"x": 1, "y": 0}, "nodes": [{"node": "x", "value": 1, "tangent": 1}, ...]}`.
-    public static func json(_ result: PassResult, tangents: [Double], direction: [Double]) -> String {
+    /// `{"value": 12, "tangent": -3, "direction": {"x": 1, "y": 0}, "nodes": [{"node": "x", "value": 1, "tangent": 1}, ...]}`;
+    /// `nodes` lists all of them, the variables only, or none, as `--nodes` does for gradients.
+    public static func json(_ result: PassResult, tangents: [Double], direction: [Double], nodes listed: NodeSelection = .all) -> String {
         let tape = result.tape
         let output = Int(result.output)
         let speeds = tape.variableNames.enumerated().map { "\(JSONFormatter.string($1)): \(JSONFormatter.number(direction[$0]))" }
-        let nodes = (0..<tape.count).map { i in
+        let listed: [Int] = switch listed {
+        case .all: Array(0..<tape.count)
+        case .inputs: tape.variableNodes.sorted().map { Int($0) }
+        case .none: []
+        }
+        let nodes = listed.map { i in
             "{\"node\": \(JSONFormatter.string(tape.label(of: NodeID(i)))), \"value\": \(JSONFormatter.number(result.values[i])), "
                 + "\"tangent\": \(JSONFormatter.number(tangents[i]))}"
         }
