@@ -34,17 +34,23 @@ struct MinimizeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The learning rate η.", valueName: "RATE"))
     var lr: Double = 0.01
 
-    @Option(help: ArgumentHelp("With --optimizer momentum, the velocity's decay μ.", valueName: "MU"))
-    var momentum: Double = 0.9
+    // Optional, so that one given to an optimizer that does not use it is refused;
+    // the defaults are `OptimizerSettings`'.
+    @Option(help: ArgumentHelp("With --optimizer momentum, the velocity's decay μ (default \(NumberFormat.shortest(OptimizerSettings().momentum))).",
+                               valueName: "MU"))
+    var momentum: Double?
 
-    @Option(help: ArgumentHelp("With --optimizer adam, the first moment's decay β1.", valueName: "BETA"))
-    var beta1: Double = 0.9
+    @Option(help: ArgumentHelp("With --optimizer adam, the first moment's decay β1 (default \(NumberFormat.shortest(OptimizerSettings().beta1))).",
+                               valueName: "BETA"))
+    var beta1: Double?
 
-    @Option(help: ArgumentHelp("With --optimizer adam, the second moment's decay β2.", valueName: "BETA"))
-    var beta2: Double = 0.999
+    @Option(help: ArgumentHelp("With --optimizer adam, the second moment's decay β2 (default \(NumberFormat.shortest(OptimizerSettings().beta2))).",
+                               valueName: "BETA"))
+    var beta2: Double?
 
-    @Option(help: ArgumentHelp("With --optimizer adam, the guard ε added to the root of the second moment.", valueName: "EPS"))
-    var epsilon: Double = 1e-8
+    @Option(help: ArgumentHelp("With --optimizer adam, the guard ε added to the root of the second moment (default \(NumberFormat.shortest(OptimizerSettings().epsilon))).",
+                               valueName: "EPS"))
+    var epsilon: Double?
 
     @Option(help: ArgumentHelp("Stop after N updates (default 1000).", valueName: "N"))
     var steps: Int?
@@ -99,16 +105,29 @@ struct MinimizeCommand: ParsableCommand {
         if let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1, not \(epochs)") }
         if let batchSize, batchSize < 1 { throw ValidationError("--batch-size must be at least 1, not \(batchSize)") }
         if logEvery < 1 { throw ValidationError("--log-every must be at least 1, not \(logEvery)") }
-        if !(0..<1).contains(momentum) { throw ValidationError("--momentum must be in [0, 1), not \(momentum)") }
-        if !(0..<1).contains(beta1) || !(0..<1).contains(beta2) {
-            throw ValidationError("--beta1 and --beta2 must be in [0, 1)")
-        }
-        if !(epsilon > 0) { throw ValidationError("--epsilon must be positive, not \(epsilon)") }
+        try validateOptimizerOptions()
         if let plot, !plot.lowercased().hasSuffix(".svg") {
             throw ValidationError("--plot writes SVG: give a file name ending in .svg, not '\(plot)'")
         }
         if data == "-" && program.file == "-" {
             throw ValidationError("standard input cannot be both the program (-f -) and the data (--data -)")
+        }
+    }
+
+    /// Each optimizer option is in range and used by the chosen optimizer: sgd would
+    /// silently ignore --momentum, as momentum would --beta1.
+    private func validateOptimizerOptions() throws {
+        if let momentum, !(0..<1).contains(momentum) { throw ValidationError("--momentum must be in [0, 1), not \(momentum)") }
+        if let beta1, !(0..<1).contains(beta1) { throw ValidationError("--beta1 must be in [0, 1), not \(beta1)") }
+        if let beta2, !(0..<1).contains(beta2) { throw ValidationError("--beta2 must be in [0, 1), not \(beta2)") }
+        if let epsilon, !(epsilon > 0) { throw ValidationError("--epsilon must be positive, not \(epsilon)") }
+        let uses: [(given: Bool, flag: String, user: OptimizerKind)] = [
+            (momentum != nil, "--momentum", .momentum), (beta1 != nil, "--beta1", .adam),
+            (beta2 != nil, "--beta2", .adam), (epsilon != nil, "--epsilon", .adam),
+        ]
+        for use in uses where use.given && use.user != optimizer {
+            throw ValidationError("\(use.flag) applies to --optimizer \(use.user.rawValue); --optimizer \(optimizer.rawValue) does not use it"
+                                  + "\nhelp: add --optimizer \(use.user.rawValue), or leave out \(use.flag)")
         }
     }
 
@@ -120,10 +139,10 @@ struct MinimizeCommand: ParsableCommand {
 
     var optimizerSettings: OptimizerSettings {
         var settings = OptimizerSettings(kind: optimizer, learningRate: lr)
-        settings.momentum = momentum
-        settings.beta1 = beta1
-        settings.beta2 = beta2
-        settings.epsilon = epsilon
+        if let momentum { settings.momentum = momentum }
+        if let beta1 { settings.beta1 = beta1 }
+        if let beta2 { settings.beta2 = beta2 }
+        if let epsilon { settings.epsilon = epsilon }
         return settings
     }
 
