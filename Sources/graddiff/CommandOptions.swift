@@ -71,6 +71,10 @@ struct CommandOptions {
             if explain != nil || render != nil {
                 throw ValidationError("--batch writes one row per input row; --explain and --render cannot be combined with it")
             }
+            // Every number of a batch row is for a script to read back exactly.
+            if precision != nil {
+                throw ValidationError("--batch writes every number exactly (the shortest text that reads back as the same double); --precision cannot be combined with it")
+            }
             if batch == "-" && program.file == "-" {
                 throw ValidationError("standard input cannot be both the program (-f -) and the batch table (--batch -)")
             }

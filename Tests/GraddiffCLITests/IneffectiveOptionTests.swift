@@ -17,6 +17,9 @@ import Testing
         (["--format", "json", "--nodes", "none", "--jacobian"], "--jacobian prints no node list"),
         (["--format", "json", "--nodes", "none", "--order", "2", "--wrt", "x"], "--order prints no node list"),
         (["--format", "json", "--nodes", "none", "--batch", "-"], "--batch prints no node list"),
+        // Batch rows are always exact, with -q too.
+        (["--batch", "-", "-q", "--precision", "3"], "--precision cannot be combined with it"),
+        (["--batch", "-", "--precision", "3"], "--batch writes every number exactly"),
     ])
     func refused(_ options: [String], _ message: String) throws {
         let result = try GraddiffProcess.run(options + Self.expression)
