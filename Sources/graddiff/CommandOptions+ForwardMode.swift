@@ -21,6 +21,9 @@ extension CommandOptions {
         if tangent != nil && mode == .reverse {
             throw ValidationError("--tangent runs forward mode; it cannot be combined with --mode reverse")
         }
+        if explain == .forwardMode && mode == .reverse {
+            throw ValidationError("--explain=forward-mode narrates forward mode; it cannot be combined with --mode reverse")
+        }
         // Its form is the option's (status 64); its names are checked against the program.
         if let tangent, !tangent.trimmingCharacters().isEmpty {
             do throws(UserError) {

@@ -105,7 +105,7 @@ struct Graddiff: ParsableCommand {
     @Option(help: ArgumentHelp("The seed of randn(...) in the program: the same seed, the same numbers.", valueName: "N"))
     var seed: UInt64 = 1
 
-    @Option(help: ArgumentHelp("Differentiate in forward mode (tangents, one pass per input; alone, d/dx of a one-variable expression) or reverse mode (gradients, one pass per output); overrides --jacobian's choice.",
+    @Option(help: ArgumentHelp("Differentiate in forward mode (tangents, one pass per input; alone, d/dx of a one-variable expression) or reverse mode (gradients, one pass per output); overrides --jacobian's choice, and says it for a vector output's. Not reverse with --tangent or --explain=forward-mode.",
                                valueName: "MODE"))
     var mode: DifferentiationMode?
 

@@ -59,7 +59,7 @@ extension Runner {
                     "the Jacobian of \(outputs) outputs and \(slots.count) inputs has more entries than the limit of \(command.program.maxNodes)",
                     help: "name the inputs you need with --wrt, or raise the limit with --max-nodes N"))
             }
-            let jacobian = Jacobian(evaluation, slots: slots, outputName: command.evaluatedOutputName)
+            let jacobian = Jacobian(evaluation, slots: slots, outputName: command.evaluatedOutputName, mode: command.mode)
             return DerivativeOutput(output: json ? jacobian.json() : jacobian.table(digits: options.precision))
         }
         if command.check {

@@ -1,7 +1,8 @@
 /// `--jacobian`: the derivative of every element of the output with respect to every
 /// input element, J[i][j] = ∂output[i]/∂x[j], one backward pass per output element
-/// (reverse mode, the rule table's partials, the `--kink` convention). A scalar output
-/// has one row: its gradient.
+/// (reverse mode, the rule table's partials, the `--kink` convention), or one tangent
+/// pass per input element when `--mode forward` chooses. A scalar output has one row:
+/// its gradient.
 public struct Jacobian: Sendable {
     /// The output's elements (`y[1]`, `y[2]`, or the output's name for a scalar).
     public let rowNames: [String]
@@ -10,10 +11,12 @@ public struct Jacobian: Sendable {
     public let rows: [[Double]]
     /// The output's shape: [] for a scalar, [3], [2, 3].
     public let outputShape: [Int]
+    /// The mode `--mode` chose, with the costs of both (nil: reverse mode, unsaid).
+    public let chosen: OutputJacobian?
 
     /// The Jacobian at the evaluation's point, for the variables in `slots` (from
     /// `PassResult.reportedVariables`). `outputName` is the step or nil for the last statement.
-    public init(_ evaluation: Evaluation, slots: [Int], outputName: String?) {
+    public init(_ evaluation: Evaluation, slots: [Int], outputName: String?, mode: DifferentiationMode? = nil) {
         let result = evaluation.result
         let tape = result.tape
         let program = evaluation.program
@@ -29,13 +32,11 @@ public struct Jacobian: Sendable {
         } else if outputName == nil, let name = tape.stepNames[result.output] {
             names = [name]
         }
-        var gradients: [Double] = []
-        var reachability: [Bool] = []
-        rows = outputs.map { output in
-            BackwardPass.run(tape, values: result.values, output: output, into: &gradients, reachability: &reachability,
-                             kinks: result.kinkConvention)
-            return slots.map { gradients[Int(tape.variableNodes[$0])] }
-        }
+        // Without --mode, reverse mode, as before --mode could choose: one row per backward pass.
+        let jacobian = OutputJacobian(tape, values: result.values, outputs: outputs, slots: slots, mode: mode ?? .reverse,
+                                      kinks: result.kinkConvention)
+        rows = jacobian.matrix
+        chosen = mode == nil ? nil : jacobian
         rowNames = names
         outputShape = shapeDimensions
         columnNames = slots.map { tape.variableNames[$0] }
@@ -46,20 +47,25 @@ public struct Jacobian: Sendable {
         evaluation.program.tensorOutput(named: outputName).map { evaluation.program.tensors[$0].shape.count } ?? 1
     }
 
-    /// `--jacobian`'s table: a row per output element, a column per input element.
+    /// `--jacobian`'s table: a row per output element, a column per input element; after
+    /// the line saying the mode and its cost when `--mode` chose it.
     public func table(digits: Int) -> String {
         var cells = [[""] + columnNames]
         for (name, row) in zip(rowNames, rows) {
             cells.append([name] + row.map { NumberFormat.significant($0, digits: digits) })
         }
-        return DerivativeReport.aligned(cells)
+        return (chosen.map { "# \($0.reason(chosen: true))\n" } ?? "") + DerivativeReport.aligned(cells)
     }
 
-    /// `{"output": [3], "inputs": ["x[1]", …], "rows": ["y[1]", …], "jacobian": [[…], …]}`.
+    /// `{"output": [3], "inputs": ["x[1]", …], "rows": ["y[1]", …], "jacobian": [[…], …]}`, with
+    /// `"mode": "forward"` and both modes' costs (as the steps' Jacobian) when `--mode` chose.
     public func json() -> String {
         let list = { (names: [String]) in "[" + names.map(JSONFormatter.string).joined(separator: ", ") + "]" }
         let matrix = rows.map { "[" + $0.map(JSONFormatter.number).joined(separator: ", ") + "]" }.joined(separator: ", ")
         return "{\"output_shape\": [\(outputShape.map(String.init).joined(separator: ", "))], \"rows\": \(list(rowNames)), "
-            + "\"inputs\": \(list(columnNames)), \"jacobian\": [\(matrix)]}\n"
+            + "\"inputs\": \(list(columnNames)), "
+            + (chosen.map { "\"mode\": \"\($0.mode.rawValue)\", \"forward_multiply_adds\": \($0.costs.forwardMultiplyAdds), "
+                             + "\"reverse_multiply_adds\": \($0.costs.reverseMultiplyAdds), " } ?? "")
+            + "\"jacobian\": [\(matrix)]}\n"
     }
 }
