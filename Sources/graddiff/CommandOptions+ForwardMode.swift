@@ -52,6 +52,11 @@ extension CommandOptions {
             if ![.table, .json].contains(format) {
                 throw ValidationError("forward mode (--tangent) prints a table or JSON; it cannot be combined with --format \(format.rawValue)")
             }
+            // The table holds tangents, not the gradients a backward pass would narrate.
+            if let explain, [.backward, .both].contains(explain) {
+                throw ValidationError("forward mode (--tangent) runs no backward pass; --explain=\(explain.rawValue) cannot be combined with it"
+                                      + "\nhelp: --explain=forward-mode narrates the tangents, --explain=forward the values")
+            }
         }
     }
 }

@@ -42,7 +42,7 @@ struct Graddiff: ParsableCommand {
     var nodes: NodeSelection = .all
 
     @Option(defaultAsFlag: ExplainPass.backward,
-            help: ArgumentHelp("After the table, narrate a pass node by node: backward, forward, both, or forward-mode (tangents, and what each mode costs), as --explain=forward.",
+            help: ArgumentHelp("After the table, narrate a pass node by node: backward, forward, both, or forward-mode (tangents, and what each mode costs), as --explain=forward; with --tangent, forward or forward-mode only.",
                                valueName: "PASS"))
     var explain: ExplainPass? = nil
 

@@ -25,10 +25,21 @@ import Testing
     @Test(arguments: [
         (["--explain=forward-mode", "--mode", "reverse"], "--explain=forward-mode narrates forward mode; it cannot be combined with --mode reverse"),
         (["--tangent", "x=1", "--mode", "reverse"], "--tangent runs forward mode; it cannot be combined with --mode reverse"),
+        // A table of tangents followed by a backward pass's narration of gradients.
+        (["--tangent", "x=1", "--explain"], "forward mode (--tangent) runs no backward pass; --explain=backward cannot be combined with it\nhelp: --explain=forward-mode"),
+        (["--tangent", "x=1", "--explain=both"], "--explain=both cannot be combined with it"),
+        (["--mode", "forward", "--explain"], "forward mode (--tangent) runs no backward pass"),
     ])
     func contradictionIsRefused(_ options: [String], _ message: String) throws {
         let result = try GraddiffProcess.run(options + ["x*x", "x=3"])
         #expect(result.status == 64, "\(result.stdout)")
         #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    @Test(arguments: ["--explain=forward", "--explain=forward-mode"])
+    func tangentsTakeAForwardNarration(_ explain: String) throws {
+        let result = try GraddiffProcess.run(["--tangent", "x=1", explain, "x*x", "x=3"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stdout.contains("backward pass:"), "\(result.stdout)")
     }
 }
