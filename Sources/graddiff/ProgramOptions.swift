@@ -13,7 +13,7 @@ struct ProgramOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The step NAME, not the last statement, is the output to differentiate (minimize: to minimize).", valueName: "NAME"))
     var output: String?
 
-    @Option(help: ArgumentHelp("Stop with an error when a graph (the expression's, or a derivative's) would exceed N nodes, or graddiff --hessian N entries.",
+    @Option(help: ArgumentHelp("Stop with an error when a graph (the expression's, or a derivative's) would exceed N nodes, or a Hessian N entries.",
                                valueName: "N"))
     var maxNodes: Int = Parser.defaultNodeLimit
 

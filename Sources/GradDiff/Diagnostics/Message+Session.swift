@@ -33,10 +33,11 @@ extension Message {
         Message("there is no expression yet", help: "type one first, such as (x + 1)^2, or give it: \(usage)")
     }
     /// `:explain` in the json format: its text would break the JSON Lines (or CSV) stream.
-    static func commandCannotPrint(_ usage: String, in format: OutputFormat, formats: [OutputFormat]) -> Message {
+    /// Formats by name: diagnostics sit below the output formats.
+    static func commandCannotPrint(_ usage: String, in format: String, formats: [String]) -> Message {
         let name = usage.prefix { $0 != " " }
-        return Message("\(name) cannot be written in the \(format.rawValue) format",
-                       help: "switch with :format \(formats.map(\.rawValue).joined(separator: " or :format ")), then run \(name) again")
+        return Message("\(name) cannot be written in the \(format) format",
+                       help: "switch with :format \(formats.joined(separator: " or :format ")), then run \(name) again")
     }
     static func unknownPass(_ word: String, suggestion: String) -> Message {
         Message("'\(word)' is not a pass", help: "did you mean '\(suggestion)'? the passes are backward, forward and both")
@@ -49,8 +50,8 @@ extension Message {
         Message("the gradient check failed for \(NameList.plain(names)): relative error above \(NumberFormat.shortest(tolerance))")
     }
     /// `:wrt x` with `:format csv`: the table lists every node, so :wrt would be ignored.
-    static func wrtIgnoredByFormat(_ format: OutputFormat) -> Message {
-        Message(":wrt cannot be combined with the \(format.rawValue) format, which lists every node",
+    static func wrtIgnoredByFormat(_ format: String) -> Message {
+        Message(":wrt cannot be combined with the \(format) format, which lists every node",
                 help: "use :format table or :format json with :wrt, or :wrt alone for every node")
     }
     static func wrtWithoutValue(_ name: String) -> Message {

@@ -10,7 +10,7 @@ extension ReplSession {
             return String(word)
         }
         if let formats = command.name.printableFormats, !formats.contains(format) {
-            return argument.error(.commandCannotPrint(command.usage, in: format, formats: formats))
+            return argument.error(.commandCannotPrint(command.usage, in: format.rawValue, formats: formats.map(\.rawValue)))
         }
         var pass = ExplainPass.backward
         var path: String?

@@ -84,7 +84,7 @@ extension ReplSession {
         if argument.text.isEmpty {
             reply.output = "format \(format.rawValue) (one of \(names))\n"
         } else if let chosen = OutputFormat(rawValue: argument.text.lowercased()) {
-            if options.wrt != nil && !chosen.honoursWrt { return argument.error(.wrtIgnoredByFormat(chosen)) }
+            if options.wrt != nil && !chosen.honoursWrt { return argument.error(.wrtIgnoredByFormat(chosen.rawValue)) }
             format = chosen
         } else {
             return argument.error(.unknownFormat(argument.text, formats: names))
@@ -125,7 +125,7 @@ extension ReplSession {
         if let bad = names.first(where: { !Binding.isIdentifier(String($0.prefix { $0 != "[" })) }) {
             return argument.error(.wrtNotAName(bad))
         }
-        if !format.honoursWrt { return argument.error(.wrtIgnoredByFormat(format)) }
+        if !format.honoursWrt { return argument.error(.wrtIgnoredByFormat(format.rawValue)) }
         options.wrt = names
         var reply = ReplReply()
         if confirmsDefinitions {
