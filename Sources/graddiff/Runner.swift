@@ -45,6 +45,12 @@ struct Runner {
             if let path = command.batch {
                 return BatchRunner(command: command, program: program, bindings: bindings, renderer: renderer).run(path: path)
             }
+            // Several --output names are checked together first (a vector among them is
+            // refused): the evaluation reads only the last, and takes a vector there as
+            // the output of its own Jacobian.
+            if command.jacobian, let list = command.program.output, CommaList.names(list).count > 1 {
+                _ = try program.outputNodes(named: list)
+            }
             evaluation = try Evaluation.run(program, bindings: bindings, outputName: command.evaluatedOutputName,
                                             kinks: command.kinkConvention, allowingTensorOutput: command.jacobian)
             try evaluation.program.validate(wrt: command.wrtOption.names)

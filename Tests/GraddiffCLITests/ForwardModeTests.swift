@@ -105,6 +105,11 @@ import Testing
         (["--tangent", "x=1", "--mode", "reverse", "x", "x=1"], 64, "cannot be combined with --mode reverse"),
         (["--tangent", "x=1", "--format", "csv", "x", "x=1"], 64, "--format csv"),
         (["--jacobian", "--output", "p,nope"] + ForwardModeTests.seedGraph, 65, "nope"),
+        // A vector last among several names printed its own Jacobian alone, dropping the others.
+        (["--jacobian", "--output", "p,q,v", "p = x*y; q = x+y; v = [x, 2*y]", "x=3", "y=2"], 65,
+         "--output names several steps, but v is a 2-element vector"),
+        (["--jacobian", "--output", "v,u", "u = [x, y]; v = [x, 2*y]", "x=3", "y=2"], 65,
+         "--output names several steps, but v is a 2-element vector"),
         (["--jacobian", "-q", "x", "x=1"], 64, "--quiet"),
     ])
     func mistakesAreNamed(_ arguments: [String], _ status: Int32, _ words: String) throws {
