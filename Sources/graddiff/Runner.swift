@@ -52,7 +52,7 @@ struct Runner {
                 _ = try program.outputNodes(named: list)
             }
             evaluation = try Evaluation.run(program, bindings: bindings, outputName: command.evaluatedOutputName,
-                                            kinks: command.kinkConvention, allowingTensorOutput: command.jacobian)
+                                            kinks: command.kinkConvention, forJacobian: command.jacobian)
             try evaluation.program.validate(wrt: command.wrtOption.names)
         } catch {
             report(parsed.diagnostics(adding: error))

@@ -87,7 +87,7 @@ import Testing
         #expect(first != second && program.tensorOutput(named: "h") == second)
         #expect(program.tensors.label(of: second) == "h#2")
         for name in ["h#1", "h#2"] {
-            let evaluation = try Evaluation.run(program, bindings: bindings, outputName: name, allowingTensorOutput: true)
+            let evaluation = try Evaluation.run(program, bindings: bindings, outputName: name, forJacobian: true)
             let jacobian = Jacobian(evaluation, slots: Array(evaluation.tape.variableNames.indices), outputName: name)
             let factor = name == "h#1" ? 1.0 : 2.0
             #expect(jacobian.rows.map { Array($0.suffix(2)) } == [[1 * factor, 2 * factor], [3 * factor, 4 * factor]], "\(name)")
@@ -100,7 +100,7 @@ import Testing
         let program = try ProgramParser.parse(SourceText(name: "expression", text: "y = W @ x"),
                                               bindings: [try Binding.parse("W=[[1, 2, 3], [4, 5, 6]]"), try Binding.parse("x=[7, 8, 9]")])
         let evaluation = try Evaluation.run(program, bindings: [try Binding.parse("W=[[1, 2, 3], [4, 5, 6]]"), try Binding.parse("x=[7, 8, 9]")],
-                                            allowingTensorOutput: true)
+                                            forJacobian: true)
         let jacobian = Jacobian(evaluation, slots: Array(evaluation.tape.variableNames.indices), outputName: nil)
         #expect(jacobian.rowNames == ["y[1]", "y[2]"])
         // ∂y[i]/∂W[k,l] = x[l] when i = k; ∂y[i]/∂x[l] = W[i,l].

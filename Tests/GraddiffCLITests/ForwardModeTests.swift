@@ -78,6 +78,16 @@ import Testing
         #expect(result.status == 0 && result.stdout.contains("p  1  1  0"), "\(result.stderr)")
     }
 
+    /// Every element of a vector output counts as used: p, read by v[1] alone, was said
+    /// unused, and the help said steps are printed, which under --jacobian they are not.
+    @Test func aVectorOutputUsesEveryElement() throws {
+        let result = try GraddiffProcess.run(["--jacobian", "p = x*y; q = x+y; r = x - y; v = [p, q]", "x=3", "y=2"])
+        #expect(result.status == 0 && result.stdout.hasSuffix("v[1]  2  3\nv[2]  1  1\n"), "\(result.stdout)")
+        #expect(!result.stderr.contains("'p'") && !result.stderr.contains("'q'"), "\(result.stderr)")
+        #expect(result.stderr.contains("'r' is not used by the output"), "\(result.stderr)")
+        #expect(result.stderr.contains("help: the Jacobian has no row for it"), "\(result.stderr)")
+    }
+
     @Test func elementsByNameInTangentAndWrt() throws {
         let byElement = try GraddiffProcess.run(["-q", "--tangent", "x[1]=1,x[2]=0", "sum(x*x)", "x=[3,-1]"])
         #expect(byElement.status == 0 && byElement.stdout == "6\n", "\(byElement.stderr)")

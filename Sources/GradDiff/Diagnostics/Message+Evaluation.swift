@@ -50,8 +50,15 @@ extension Message {
         Message("--wrt names '\(name)', which is not a variable of the expression",
                 help: didYouMean(suggestion) ?? (variables.isEmpty ? "the expression has no variables" : "its variables are \(NameList.plain(variables))"))
     }
-    static func unusedByOutput(_ what: String) -> Message {
-        Message("\(what) is not used by the output", help: "it is still computed and printed; --output NAME differentiates another step")
+    /// What becomes of a step the output does not use: the node table prints it, a
+    /// Jacobian has no row for it.
+    enum UnusedStepFate {
+        case stillPrinted, noJacobianRow
+    }
+    static func unusedByOutput(_ what: String, _ fate: UnusedStepFate) -> Message {
+        Message("\(what) is not used by the output", help: fate == .stillPrinted
+            ? "it is still computed and printed; --output NAME differentiates another step"
+            : "the Jacobian has no row for it; --output NAME differentiates another step")
     }
     static func moreUnusedSteps(_ count: Int) -> Message { Message("\(count) more steps are not used by the output") }
 

@@ -61,13 +61,12 @@ extension Evaluation {
         return shape.rank == 1 ? "\(name)=\(row)" : "\(name)=[" + Array(repeating: row, count: shape.rows).joined(separator: ", ") + "]"
     }
 
-    /// The vector- and matrix-valued steps none of whose elements the output uses.
-    func unusedTensorStepWarnings() -> [LocatedDiagnostic] {
+    /// The vector- and matrix-valued steps none of whose elements `used` (by node) marks.
+    func unusedTensorStepWarnings(_ used: [Bool], _ fate: Message.UnusedStepFate) -> [LocatedDiagnostic] {
         let tensors = program.tensors
-        let reaches = result.reachesOutput
-        return tensors.steps.filter { step in !tensors.elements(of: step.node).contains { reaches[Int($0)] } }.prefix(5).map { step in
+        return tensors.steps.filter { step in !tensors.elements(of: step.node).contains { used[Int($0)] } }.prefix(5).map { step in
             let what = step.name.isEmpty ? "this expression's value" : "'\(step.name)'"
-            return LocatedDiagnostic(.warning(.unusedByOutput(what), at: step.span), in: program.source)
+            return LocatedDiagnostic(.warning(.unusedByOutput(what, fate), at: step.span), in: program.source)
         }
     }
 }

@@ -31,12 +31,13 @@ public struct Evaluation: Sendable {
 
     /// Evaluates `program` at `bindings`, differentiating the statement named
     /// `outputName` (or the last statement).
-    /// With `allowingTensorOutput` (`--jacobian`), a vector or matrix output is
-    /// differentiated from its last element (`Jacobian` runs the others).
+    /// `forJacobian` (`--jacobian`): a vector or matrix output is differentiated from
+    /// its last element (`Jacobian` runs the others), and a step it does not use is
+    /// said to have no row (no step is printed).
     public static func run(_ program: Program, bindings: [Binding], outputName: String? = nil,
-                           kinks: KinkConvention = .zero, allowingTensorOutput: Bool = false) throws(UserError) -> Evaluation {
+                           kinks: KinkConvention = .zero, forJacobian: Bool = false) throws(UserError) -> Evaluation {
         let tape = program.tape
-        let tensorOutput = allowingTensorOutput ? program.tensorOutput(named: outputName) : nil
+        let tensorOutput = forJacobian ? program.tensorOutput(named: outputName) : nil
         let output: NodeID
         if let tensorOutput { output = program.tensors.elements(of: tensorOutput).last! } else { output = try program.outputNode(named: outputName) }
         var values = Array(repeating: Double.nan, count: tape.variableNames.count)
@@ -146,7 +147,11 @@ public struct Evaluation: Sendable {
         }
         let (literal, other) = (program.warnings.filter(explains), program.warnings.filter { !explains($0) })
         evaluation.warnings = other.map { LocatedDiagnostic($0, in: program.source) } + otherBindings.map(\.warning) + warnings
-        evaluation.warnings += evaluation.unusedStepWarnings() + evaluation.unusedTensorStepWarnings()
+        // A vector or matrix output uses what any of its elements reads, not only what
+        // the last one (the passes' output) does.
+        let used = tensorOutput.map { tape.dependencies(of: Array(program.tensors.elements(of: $0))) } ?? reaches
+        let fate: Message.UnusedStepFate = forJacobian ? .noJacobianRow : .stillPrinted
+        evaluation.warnings += evaluation.unusedStepWarnings(used, fate) + evaluation.unusedTensorStepWarnings(used, fate)
         evaluation.numericWarnings = literal.map { LocatedDiagnostic($0, in: program.source) } + literalBindings.map(\.warning)
             + NonFiniteReport.warnings(for: evaluation)
         evaluation.kinkWarnings = KinkReport.warnings(for: evaluation)
@@ -154,15 +159,15 @@ public struct Evaluation: Sendable {
         return evaluation
     }
 
-    private func unusedStepWarnings() -> [LocatedDiagnostic] {
-        let reaches = result.reachesOutput
+    /// The scalar steps `used` (by node) does not mark.
+    private func unusedStepWarnings(_ used: [Bool], _ fate: Message.UnusedStepFate) -> [LocatedDiagnostic] {
         var warnings: [LocatedDiagnostic] = []
-        let unused = program.steps.filter { !reaches[Int($0.node)] }
+        let unused = program.steps.filter { !used[Int($0.node)] }
         // A generated program can leave 10^5 steps unused: a few say it, one line counts the rest.
         let shown = 5
         for step in unused.prefix(shown) {
             let what = step.name.isEmpty ? "this expression's value" : "'\(step.name)'"
-            warnings.append(LocatedDiagnostic(.warning(.unusedByOutput(what), at: step.span), in: program.source))
+            warnings.append(LocatedDiagnostic(.warning(.unusedByOutput(what, fate), at: step.span), in: program.source))
         }
         if unused.count > shown {
             warnings.append(LocatedDiagnostic(.warning(.moreUnusedSteps(unused.count - shown)), in: nil))
