@@ -9,6 +9,13 @@ extension Runner {
         return try evaluation.program.direction(command.tangent ?? "")
     }
 
+    /// Forward mode's direction left out (no --tangent) where the program has several
+    /// variables: a missing option, so a usage error, though only the program shows it.
+    func missingTangent(_ evaluation: Evaluation) -> UserError? {
+        guard command.printsTangents || command.explain == .forwardMode else { return nil }
+        return evaluation.program.missingDirection(command.tangent ?? "")
+    }
+
     /// The Jacobian table or JSON, or nil without --jacobian.
     func renderJacobian(_ evaluation: Evaluation, _ options: OutputOptions) throws(UserError) -> String? {
         // A vector or matrix output's Jacobian (one backward pass per element) is

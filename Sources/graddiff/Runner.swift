@@ -75,6 +75,10 @@ struct Runner {
         }
         report(evaluation.numericWarnings)
         let options = outputOptions()
+        if let missing = missingTangent(evaluation) {
+            report(missing.diagnostics)
+            return .usage
+        }
         let direction: [Double]?
         do throws(UserError) {
             if let matrix = try renderJacobian(evaluation, options) {

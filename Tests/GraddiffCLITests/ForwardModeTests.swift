@@ -99,7 +99,9 @@ import Testing
 
     @Test(arguments: [
         (["--tangent", "q=1", "x*y", "x=1", "y=2"], Int32(65), "--tangent names 'q'"),
-        (["--mode", "forward", "x*y", "x=1", "y=2"], 65, "forward mode needs a direction"),
+        // A missing --tangent is a missing option (64); --explain=forward-mode said 65.
+        (["--mode", "forward", "x*y", "x=1", "y=2"], 64, "forward mode needs a direction"),
+        (["--explain=forward-mode", "x*y", "x=1", "y=2"], 64, "forward mode needs a direction"),
         // A malformed value is a bad option value (64, as EXIT STATUS says), before any program is read.
         (["--tangent", "x", "x*y", "x=1", "y=2"], 64, "--tangent expects name=number pairs"),
         (["--tangent", "x=[1, 0", "x*y", "x=1", "y=2"], 64, "--tangent expects name=number pairs"),

@@ -7,10 +7,8 @@ extension Program {
     public func direction(_ text: String) throws(UserError) -> [Double] {
         let names = tape.variableNames
         var direction = [Double](repeating: 0, count: names.count)
-        guard !text.trimmingSpaces().isEmpty else {
-            guard names.count == 1 else { throw UserError(.error(.tangentNeedsDirection(names)), in: nil) }
-            return [1]
-        }
+        if let missing = missingDirection(text) { throw missing }
+        guard !text.trimmingSpaces().isEmpty else { return [1] }
         var given: Set<String> = []
         for (name, binding) in try Self.tangentPairs(text) {
             var slots: [(slot: Int, value: Double)] = []
@@ -41,6 +39,13 @@ extension Program {
         return pairs.flatMap { name, binding in
             binding.warnings.map { .warning($0.message, help: "in --tangent \(name)=\(binding.valueText)") }
         }
+    }
+
+    /// The error for an empty `text` where the program has other than one variable: no
+    /// direction to run along. A command reports it as a missing option.
+    public func missingDirection(_ text: String) -> UserError? {
+        guard text.trimmingSpaces().isEmpty, tape.variableNames.count != 1 else { return nil }
+        return UserError(.error(.tangentNeedsDirection(tape.variableNames)), in: nil)
     }
 
     /// `--tangent`'s pairs, each name (an element's as the tape writes it) with its value
