@@ -45,6 +45,13 @@ import Testing
         #expect(result.stdout.isEmpty)
     }
 
+    /// -q prints plain numbers one per line, for bc: a matrix's gradient was one nested line.
+    @Test func quietGradientsOfAMatrixAreOneNumberPerLine() throws {
+        let result = try GraddiffProcess.run(["-q", "--wrt", "W", "W = [[1,2],[3,4]]; s = sum(tanh(W @ [1,-1]))"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == String(repeating: "0.41997434161402614\n-0.41997434161402614\n", count: 2), "\(result.stdout)")
+    }
+
     @Test func aVectorOutputOffersTheJacobian() throws {
         let refused = try GraddiffProcess.run(["W @ x", "W=[[1, 2], [3, 4]]", "x=[5, 6]"])
         #expect(refused.status == 65 && refused.stderr.contains("has no single gradient") && refused.stderr.contains("--jacobian"))
@@ -70,7 +77,7 @@ import Testing
         let (directory, file) = try Self.tableFile("1, 2\n3\t4\n")
         defer { try? FileManager.default.removeItem(at: directory) }
         let result = try GraddiffProcess.run(["-q", "--wrt", "W", "sum(W @ [1, 1])", "W=@\(file.path)"])
-        #expect(result.status == 0 && result.stdout == "[[1, 1], [1, 1]]\n", "\(result.stderr)")
+        #expect(result.status == 0 && result.stdout == "1\n1\n1\n1\n", "\(result.stderr)")
         let missing = try GraddiffProcess.run(["sum(W)", "W=@\(directory.path)/missing.csv"])
         #expect(missing.status == 66)
         try "1, 2\n3\n".write(to: file, atomically: true, encoding: .utf8)

@@ -1,13 +1,12 @@
 extension OutputFormat {
-    /// `-q --wrt NAMES` for a program with vectors and matrices: each gradient shaped like
-    /// its input, one per line (a matrix on one line, nested: [[1, 2], [3, 4]]); nil for
-    /// a scalar program or with `--elements`. Numbers read back exactly, as `-q` prints
-    /// them (`OutputOptions.scriptNumber`).
+    /// `-q --wrt NAMES` for a program with vectors and matrices: one number per line, a
+    /// vector's or matrix's elements in row-major order (W[1,1], W[1,2], W[2,1], …), as
+    /// bc and awk read them (a nested [[1, 2], [3, 4]] they cannot); nil for a scalar
+    /// program or with `--elements`. Numbers read back exactly, as `-q` prints them
+    /// (`OutputOptions.scriptNumber`).
     public static func quietTensorGradients(_ result: PassResult, _ options: OutputOptions) -> String? {
         guard !options.elements, let wrt = options.wrt, let view = TensorView(result) else { return nil }
-        return view.reportedInputs(wrt).map { _, row in
-            TensorValueText.oneLine(view.gradients(row), row.shape, number: options.scriptNumber) + "\n"
-        }.joined()
+        return view.reportedInputs(wrt).flatMap { _, row in view.gradients(row) }.map { options.scriptNumber($0) + "\n" }.joined()
     }
 
     /// A program with vectors and matrices, at the level it was written (`--elements`
