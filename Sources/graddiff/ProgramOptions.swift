@@ -48,6 +48,7 @@ struct ProgramOptions: ParsableArguments {
             guard maxNodes > 0 else {
                 throw ValidationError("--max-nodes must be a positive whole number, not \(maxNodes)")
             }
+            try NameListCheck.validate(output, option: "--output", noun: "step", example: "p,q")
         }
 
         /// Whether neither an expression nor `-f` was given.
@@ -76,12 +77,7 @@ struct WrtOption: ParsableArguments {
         var wrt: String? = nil
 
         func validate() throws {
-            if wrt != nil, names?.isEmpty != false {
-                throw ValidationError("--wrt needs variable names separated by commas, such as --wrt x,y")
-            }
-            if let name = names.flatMap(CommaList.repeatedName) {
-                throw ValidationError("--wrt names '\(name)' twice; name each variable once")
-            }
+            try NameListCheck.validate(wrt, option: "--wrt", noun: "variable", example: "x,y")
         }
 
         /// The names, or nil when `--wrt` was not given.

@@ -26,7 +26,8 @@ extension Runner {
         let slots = evaluation.result.reportedVariables(options).map(\.slot)
         let jacobian = OutputJacobian(evaluation.tape, values: evaluation.values, outputs: outputs, slots: slots,
                                       mode: command.mode, kinks: command.kinkConvention)
-        let names = command.program.output.map { CommaList.split($0).filter { !$0.isEmpty } }
+        // Rows are labelled as the node table labels the steps (c#2 for c's latest version).
+        let names = command.program.output.map { CommaList.names($0).map(evaluation.program.outputLabel) }
         return command.format == .json
             ? TangentReport.jacobianJSON(jacobian, evaluation.tape, names: names)
             : TangentReport.jacobianTable(jacobian, evaluation.tape, names: names, chosen: command.mode != nil,

@@ -63,7 +63,6 @@ import Testing
 
     /// A vector's elements by name (`x[1]=1`, as the error's help suggests) or the vector
     /// whole (`x=[0, 1]`); `--wrt` keeps `W[1,2]` whole. Both were split at the comma.
-    /// A trailing comma in --output's list names nothing (it was refused as a name '').
     /// An alias is a row under its own name (b = a labelled both rows a).
     @Test func theJacobiansRowsAreNamedAsOutputNamesThem() throws {
         let result = try GraddiffProcess.run(["--jacobian", "--output", "a,b", "a = x*2; b = a; c = b*3", "x=2"])
@@ -73,9 +72,13 @@ import Testing
         #expect(json.stdout.hasPrefix(#"{"outputs": ["a", "b"], "inputs": ["x"]"#), "\(json.stdout)")
     }
 
-    @Test func aTrailingCommaInOutputNamesNothing() throws {
-        let result = try GraddiffProcess.run(["--jacobian", "--output", "p,"] + Self.seedGraph)
-        #expect(result.status == 0 && result.stdout.contains("p  1  1  0"), "\(result.stderr)")
+    /// A name assigned twice labels its row as the table labels that version: `c` (its
+    /// latest version, c#2) labelled c#2's derivatives c.
+    @Test func aVersionedStepsRowHasItsTableLabel() throws {
+        let result = try GraddiffProcess.run(["--jacobian", "--output", "c#1,c", "c = x; c = c*y", "x=3", "y=2"])
+        #expect(result.status == 0 && result.stdout.hasSuffix("     x  y\nc    1  0\nc#2  2  3\n"), "\(result.stdout)")
+        let json = try GraddiffProcess.run(["--jacobian", "--format", "json", "--output", "c,d", "c = x; c = c*y; d = c + x", "x=3", "y=2"])
+        #expect(json.stdout.hasPrefix(#"{"outputs": ["c#2", "d"]"#), "\(json.stdout)")
     }
 
     /// Every element of a vector output counts as used: p, read by v[1] alone, was said
@@ -117,6 +120,12 @@ import Testing
         (["--tangent", "x=1", "--mode", "reverse", "x", "x=1"], 64, "cannot be combined with --mode reverse"),
         (["--tangent", "x=1", "--format", "csv", "x", "x=1"], 64, "--format csv"),
         (["--jacobian", "--output", "p,nope"] + ForwardModeTests.seedGraph, 65, "nope"),
+        // A step named twice printed two identical rows, and an empty name was passed over, as --wrt refuses them.
+        (["--jacobian", "--output", "p,p"] + ForwardModeTests.seedGraph, 64, "--output names 'p' twice"),
+        (["--jacobian", "--output", "p,"] + ForwardModeTests.seedGraph, 64, "--output 'p,' has an empty name"),
+        (["--jacobian", "--output", "p,,g"] + ForwardModeTests.seedGraph, 64, "has an empty name"),
+        (["--wrt", "x,", "x*y", "x=1", "y=2"], 64, "--wrt 'x,' has an empty name"),
+        (["--jacobian", "--output", "c,c#2", "c = x; c = c*y", "x=3", "y=2"], 65, "--output names the step c#2 twice (as 'c' and 'c#2')"),
         // A vector last among several names printed its own Jacobian alone, dropping the others.
         (["--jacobian", "--output", "p,q,v", "p = x*y; q = x+y; v = [x, 2*y]", "x=3", "y=2"], 65,
          "--output names several steps, but v is a 2-element vector"),

@@ -9,6 +9,10 @@ extension Message {
         Message("--tangent names '\(name)', which is not a variable of the expression",
                 help: didYouMean(suggestion) ?? (variables.isEmpty ? "the expression has no variables" : "its variables are \(NameList.plain(variables))"))
     }
+    static func outputNamesTwice(_ label: String, as names: [String]) -> Message {
+        Message("--output names the step \(label) twice" + (names[0] == names[1] ? "" : " (as '\(names[0])' and '\(names[1])')"),
+                help: "name each step once; a name assigned more than once means its latest version")
+    }
     static func tangentNamesTwice(_ name: String) -> Message {
         Message("--tangent gives '\(name)' twice", help: "give each variable's speed once, such as --tangent \(name)=1")
     }

@@ -61,9 +61,11 @@ extension Program {
     }
 
     /// The nodes of the steps named in `list` (`p,q`), in order, each checked as
-    /// `--output NAME` is.
+    /// `--output NAME` is; a step named twice (`c,c#2`, where c means its latest
+    /// version) is refused, as it would be two identical rows.
     public func outputNodes(named list: String) throws(UserError) -> [NodeID] {
         var nodes: [NodeID] = []
+        var namesByLabel: [String: String] = [:]
         let parts = CommaList.split(list).filter { !$0.isEmpty }
         for part in parts {
             // The Jacobian of several outputs has a row per scalar step; a vector's own
@@ -72,6 +74,9 @@ extension Program {
                 throw UserError(.error(.severalOutputsWithTensor(part, tensors[id].shape.noun)), in: nil)
             }
             nodes.append(try outputNode(named: part))
+            let label = outputLabel(named: part)
+            if let earlier = namesByLabel[label] { throw UserError(.error(.outputNamesTwice(label, as: [earlier, part])), in: nil) }
+            namesByLabel[label] = part
         }
         return nodes
     }

@@ -18,6 +18,15 @@ extension Program {
                         in: nil)
     }
 
+    /// The label the node table gives the step `name` names (for the Jacobian's rows): a
+    /// name assigned more than once means its latest version (`c` is `c#2`), and `c#1`
+    /// names the first, which the table calls `c`.
+    public func outputLabel(named name: String) -> String {
+        if names[name] != nil, let count = versionCounts[name], count > 1 { return "\(name)#\(count)" }
+        if names[name] == nil, name.hasSuffix("#1") { return String(name.dropLast(2)) }
+        return name
+    }
+
     /// The vector or matrix the output is (the last statement's, or the step `name`), if
     /// it is one.
     public func tensorOutput(named name: String?) -> Int32? {
