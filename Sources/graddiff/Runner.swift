@@ -48,11 +48,13 @@ struct Runner {
             // Several --output names are checked together first (a vector among them is
             // refused): the evaluation reads only the last, and takes a vector there as
             // the output of its own Jacobian.
+            var jacobianRows: [NodeID] = []
             if command.jacobian, let list = command.program.output, CommaList.names(list).count > 1 {
-                _ = try program.outputNodes(named: list)
+                jacobianRows = try program.outputNodes(named: list)
             }
             evaluation = try Evaluation.run(program, bindings: bindings, outputName: command.evaluatedOutputName,
-                                            kinks: command.kinkConvention, forJacobian: command.jacobian)
+                                            kinks: command.kinkConvention, forJacobian: command.jacobian,
+                                            jacobianRows: jacobianRows)
             try evaluation.program.validate(wrt: command.wrtOption.names)
         } catch {
             report(parsed.diagnostics(adding: error))

@@ -81,14 +81,19 @@ import Testing
         #expect(json.stdout.hasPrefix(#"{"outputs": ["c#2", "d"]"#), "\(json.stdout)")
     }
 
-    /// Every element of a vector output counts as used: p, read by v[1] alone, was said
-    /// unused, and the help said steps are printed, which under --jacobian they are not.
-    @Test func aVectorOutputUsesEveryElement() throws {
+    /// Every element of a vector output (and every step --output names) counts as using
+    /// what it reads: p, read by v[1] alone, was said unused, and the help said steps
+    /// are printed, which under --jacobian they are not.
+    @Test func everyRowOfAJacobianUsesWhatItReads() throws {
         let result = try GraddiffProcess.run(["--jacobian", "p = x*y; q = x+y; r = x - y; v = [p, q]", "x=3", "y=2"])
         #expect(result.status == 0 && result.stdout.hasSuffix("v[1]  2  3\nv[2]  1  1\n"), "\(result.stdout)")
         #expect(!result.stderr.contains("'p'") && !result.stderr.contains("'q'"), "\(result.stderr)")
         #expect(result.stderr.contains("'r' is not used by the output"), "\(result.stderr)")
         #expect(result.stderr.contains("help: the Jacobian has no row for it"), "\(result.stderr)")
+        // So does every step --output names: p, a row of its own, was said unused beside q.
+        let several = try GraddiffProcess.run(["--jacobian", "--output", "p,q", "p = x*y; q = x+y; r = x - y", "x=3", "y=2"])
+        #expect(several.status == 0 && !several.stderr.contains("'p'"), "\(several.stderr)")
+        #expect(several.stderr.contains("'r' is not used by the output"), "\(several.stderr)")
     }
 
     @Test func elementsByNameInTangentAndWrt() throws {

@@ -33,9 +33,11 @@ public struct Evaluation: Sendable {
     /// `outputName` (or the last statement).
     /// `forJacobian` (`--jacobian`): a vector or matrix output is differentiated from
     /// its last element (`Jacobian` runs the others), and a step it does not use is
-    /// said to have no row (no step is printed).
+    /// said to have no row (no step is printed). `jacobianRows` are the steps a Jacobian
+    /// of several outputs differentiates (`--output p,q`): each uses what it reads.
     public static func run(_ program: Program, bindings: [Binding], outputName: String? = nil,
-                           kinks: KinkConvention = .zero, forJacobian: Bool = false) throws(UserError) -> Evaluation {
+                           kinks: KinkConvention = .zero, forJacobian: Bool = false,
+                           jacobianRows: [NodeID] = []) throws(UserError) -> Evaluation {
         let tape = program.tape
         let tensorOutput = forJacobian ? program.tensorOutput(named: outputName) : nil
         let output: NodeID
@@ -147,9 +149,10 @@ public struct Evaluation: Sendable {
         }
         let (literal, other) = (program.warnings.filter(explains), program.warnings.filter { !explains($0) })
         evaluation.warnings = other.map { LocatedDiagnostic($0, in: program.source) } + otherBindings.map(\.warning) + warnings
-        // A vector or matrix output uses what any of its elements reads, not only what
-        // the last one (the passes' output) does.
-        let used = tensorOutput.map { tape.dependencies(of: Array(program.tensors.elements(of: $0))) } ?? reaches
+        // A vector or matrix output, or several, use what any of them reads, not only what
+        // the last (the passes' output) does.
+        let outputs = tensorOutput.map { Array(program.tensors.elements(of: $0)) } ?? jacobianRows
+        let used = outputs.isEmpty ? reaches : tape.dependencies(of: outputs)
         let fate: Message.UnusedStepFate = forJacobian ? .noJacobianRow : .stillPrinted
         evaluation.warnings += evaluation.unusedStepWarnings(used, fate) + evaluation.unusedTensorStepWarnings(used, fate)
         evaluation.numericWarnings = literal.map { LocatedDiagnostic($0, in: program.source) } + literalBindings.map(\.warning)
