@@ -53,7 +53,8 @@ public enum TangentReport {
         return "# \(jacobian.reason(chosen: chosen))\n" + DerivativeReport.aligned(rows)
     }
 
-    /// `{"outputs": ["p", "g"], "inputs": ["x", "y"], "mode": "reverse", "jacobian": [[1, 1], [-3, -3]]}`.
+    /// `{"outputs": ["p", "g"], "inputs": ["x", "y", "z"], "mode": "reverse", "forward_multiply_adds": 12,
+    /// "reverse_multiply_adds": 6, "jacobian": [[1, 1, 0], [-3, -3, 4]]}` (the man page lists every key).
     public static func jacobianJSON(_ jacobian: OutputJacobian, _ tape: Tape, names: [String]? = nil) -> String {
         let outputs = jacobian.outputs.indices.map { JSONFormatter.string(names?[$0] ?? tape.label(of: jacobian.outputs[$0])) }
             .joined(separator: ", ")

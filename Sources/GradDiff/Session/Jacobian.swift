@@ -57,7 +57,7 @@ public struct Jacobian: Sendable {
         return (chosen.map { "# \($0.reason(chosen: true))\n" } ?? "") + DerivativeReport.aligned(cells)
     }
 
-    /// `{"output": [3], "inputs": ["x[1]", …], "rows": ["y[1]", …], "jacobian": [[…], …]}`, with
+    /// `{"output_shape": [3], "rows": ["y[1]", …], "inputs": ["x[1]", …], "jacobian": [[…], …]}`, with
     /// `"mode": "forward"` and both modes' costs (as the steps' Jacobian) when `--mode` chose.
     public func json() -> String {
         let list = { (names: [String]) in "[" + names.map(JSONFormatter.string).joined(separator: ", ") + "]" }
