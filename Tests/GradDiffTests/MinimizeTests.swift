@@ -142,6 +142,21 @@ import Testing
         #expect(throws: UserError.self) { try Objective(program: parseProgram("(w*u - y)^2"), bindings: parseBindings("w=0"), data: data, over: ["q"]) }
     }
 
+    /// Nothing to adjust, said as it is: no variable at all (`minimize 3`) is not "every
+    /// variable is a data column".
+    @Test(arguments: [("3", nil, "the program has no variables"),
+                      ("u*y", DataTable(header: ["u", "y"], values: [1, 2]), "every variable is a data column (u, y)")])
+    func noParametersSaysWhy(program: String, data: DataTable?, help: String) throws {
+        do {
+            _ = try Objective(program: parseProgram(program), bindings: [], data: data)
+            Issue.record("\(program) has no parameters, yet minimizes")
+        } catch let error as UserError {
+            let said = error.diagnostics.map(\.diagnostic)
+            #expect(said.contains { $0.message == "there are no parameters to minimize over" && ($0.help ?? "").hasPrefix(help) },
+                    "\(said)")
+        }
+    }
+
     @Test func dataTableParsesCsvAndRejectsBadRows() throws {
         let table = try DataTable.parse(SourceText(name: "t.csv", text: "u, y\n1,2\n\n3,4\n"))
         #expect(table.header == ["u", "y"])

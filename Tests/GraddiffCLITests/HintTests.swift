@@ -38,6 +38,11 @@ import Testing
              shows: ["Error: Unknown option '-x^2+x^4'",
                      #"Help: an expression starting with '-' must follow '--', after the options: graddiff minimize -- "-x^2+x^4" x=2"#],
              never: ["Did you mean"]),
+        // Nothing to minimize over, and why: no variable at all is not "every variable is a data column".
+        Case(arguments: ["minimize", "-q", "3"], status: 65,
+             shows: ["error: there are no parameters to minimize over",
+                     "help: the program has no variables, so its value is a constant; write one to adjust, such as x in (x - 3)^2"],
+             never: ["data column"]),
         // The parser's own suggestion only where it is a plausible typo: not '--tol' for '--foo'.
         Case(arguments: ["--foo", "x"], status: 64, shows: ["Error: Unknown option '--foo'"], never: ["Did you mean"]),
         Case(arguments: ["--precison", "3", "x", "x=1"], status: 64, shows: ["Error: Unknown option '--precison'. Did you mean '--precision'?"]),

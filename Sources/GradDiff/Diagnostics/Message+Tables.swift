@@ -74,6 +74,12 @@ extension Message {
     static func overNamesNoVariable(_ name: String, suggestion: String?) -> Message {
         Message("--over names '\(name)', which is not a variable of the program", help: didYouMean(suggestion))
     }
-    static let noParameters = Message("there are no parameters to minimize over",
-                                      help: "every variable is a data column; the program needs a variable to adjust")
+    /// Nothing to adjust: the program reads no variable at all (`minimize 3`), or every
+    /// variable it reads is one of the data's `columns`.
+    static func noParameters(columns: [String]) -> Message {
+        Message("there are no parameters to minimize over",
+                help: columns.isEmpty
+                    ? "the program has no variables, so its value is a constant; write one to adjust, such as x in (x - 3)^2"
+                    : "every variable is a data column (\(NameList.plain(columns))); the program needs a variable to adjust that no column sets")
+    }
 }

@@ -56,7 +56,7 @@ public struct Objective {
             errors.append(LocatedDiagnostic(.error(message), in: nil))
         }
         if names.isEmpty {
-            errors.append(LocatedDiagnostic(.error(.noParameters), in: nil))
+            errors.append(LocatedDiagnostic(.error(.noParameters(columns: tape.variableNames.filter { columns.contains($0) })), in: nil))
         }
         // A vector or matrix names its elements: `W,W[1,2]` names W[1,2] twice.
         if let repeated = CommaList.repeatedName(names) {
