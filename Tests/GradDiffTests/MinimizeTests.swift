@@ -157,6 +157,16 @@ import Testing
         }
     }
 
+    /// A step the loss does not use is warned about as minimize's: not printed (no step
+    /// is), and --output names what to minimize; with data or without.
+    @Test(arguments: [nil, DataTable(header: ["u"], values: [1])])
+    func unusedStepWarningIsMinimizes(data: DataTable?) throws {
+        let objective = try Objective(program: parseProgram("p = w*2; (w - u)^2"), bindings: parseBindings(data == nil ? "w=0 u=1" : "w=0"),
+                                      data: data)
+        let helps = objective.warnings.map(\.diagnostic).filter { $0.message == "'p' is not used by the output" }.compactMap(\.help)
+        #expect(helps == ["what is minimized does not depend on it; --output NAME minimizes another step"], "\(objective.warnings)")
+    }
+
     @Test func dataTableParsesCsvAndRejectsBadRows() throws {
         let table = try DataTable.parse(SourceText(name: "t.csv", text: "u, y\n1,2\n\n3,4\n"))
         #expect(table.header == ["u", "y"])

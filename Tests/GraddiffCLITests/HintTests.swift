@@ -43,6 +43,11 @@ import Testing
              shows: ["error: there are no parameters to minimize over",
                      "help: the program has no variables, so its value is a constant; write one to adjust, such as x in (x - 3)^2"],
              never: ["data column"]),
+        // minimize prints no steps, and --output names what it minimizes.
+        Case(arguments: ["minimize", "-q", "--steps", "1", "p = x*2; x^2", "x=1"], status: 0,
+             shows: ["warning: 'p' is not used by the output",
+                     "help: what is minimized does not depend on it; --output NAME minimizes another step"],
+             never: ["printed", "differentiates"]),
         // The parser's own suggestion only where it is a plausible typo: not '--tol' for '--foo'.
         Case(arguments: ["--foo", "x"], status: 64, shows: ["Error: Unknown option '--foo'"], never: ["Did you mean"]),
         Case(arguments: ["--precison", "3", "x", "x=1"], status: 64, shows: ["Error: Unknown option '--precison'. Did you mean '--precision'?"]),

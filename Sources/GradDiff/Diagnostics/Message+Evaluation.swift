@@ -51,14 +51,17 @@ extension Message {
                 help: didYouMean(suggestion) ?? (variables.isEmpty ? "the expression has no variables" : "its variables are \(NameList.plain(variables))"))
     }
     /// What becomes of a step the output does not use: the node table prints it, a
-    /// Jacobian has no row for it.
-    enum UnusedStepFate {
-        case stillPrinted, noJacobianRow
+    /// Jacobian has no row for it, minimize leaves it out of what it minimizes.
+    public enum UnusedStepFate: Sendable {
+        case stillPrinted, noJacobianRow, notMinimized
     }
     static func unusedByOutput(_ what: String, _ fate: UnusedStepFate) -> Message {
-        Message("\(what) is not used by the output", help: fate == .stillPrinted
-            ? "it is still computed and printed; --output NAME differentiates another step"
-            : "the Jacobian has no row for it; --output NAME differentiates another step")
+        let help = switch fate {
+        case .stillPrinted: "it is still computed and printed; --output NAME differentiates another step"
+        case .noJacobianRow: "the Jacobian has no row for it; --output NAME differentiates another step"
+        case .notMinimized: "what is minimized does not depend on it; --output NAME minimizes another step"
+        }
+        return Message("\(what) is not used by the output", help: help)
     }
     static func moreUnusedSteps(_ count: Int) -> Message { Message("\(count) more steps are not used by the output") }
 

@@ -40,10 +40,11 @@ public struct Objective {
         let evaluation: Evaluation
         if let data {
             let batch = try BatchEvaluator(program: program, bindings: bindings, header: data.header,
-                                           headerSource: data.headerSource, delimiter: data.delimiter, outputName: outputName)
+                                           headerSource: data.headerSource, delimiter: data.delimiter, outputName: outputName,
+                                           unusedSteps: .notMinimized)
             evaluation = batch.evaluation
         } else {
-            evaluation = try Evaluation.run(program, bindings: bindings, outputName: outputName)
+            evaluation = try Evaluation.run(program, bindings: bindings, outputName: outputName, unusedSteps: .notMinimized)
         }
         let tape = program.tape
         let columns = data?.header ?? []

@@ -36,10 +36,11 @@ public struct BatchEvaluator {
 
     /// Prepares the batch for `program` with the columns `header`. Bindings from the
     /// command line hold for every row; a name both bound and a column is an error, as
-    /// is a column named like a step. `wrt` chooses the gradients written.
+    /// is a column named like a step. `wrt` chooses the gradients written; `unusedSteps`
+    /// is as `Evaluation.run`'s.
     public init(program: Program, bindings: [Binding], header: [String], headerSource: SourceText,
                 delimiter: Character, outputName: String?, kinks: KinkConvention = .zero,
-                wrt: [String]? = nil, layout: Layout = .table) throws(UserError) {
+                wrt: [String]? = nil, layout: Layout = .table, unusedSteps: Message.UnusedStepFate? = nil) throws(UserError) {
         let tape = program.tape
         try Self.checkHeader(header, source: headerSource, delimiter: delimiter, program: program, bindings: bindings)
         // Only a name can bind a variable: any other column (`my id`, `d_W[1,2]`) is carried.
@@ -51,7 +52,8 @@ public struct BatchEvaluator {
         let columnBindings = header.indices.filter { slots[$0] != nil }.map {
             Binding(name: header[$0], value: 0, source: headerSource, nameSpan: SourceSpan(start: 0, end: 0))
         }
-        evaluation = try Evaluation.run(program, bindings: bindings + columnBindings, outputName: outputName, kinks: kinks)
+        evaluation = try Evaluation.run(program, bindings: bindings + columnBindings, outputName: outputName, kinks: kinks,
+                                        unusedSteps: unusedSteps)
         try program.validate(wrt: wrt)
         columnSlots = slots
         columnNames = header

@@ -35,9 +35,11 @@ public struct Evaluation: Sendable {
     /// its last element (`Jacobian` runs the others), and a step it does not use is
     /// said to have no row (no step is printed). `jacobianRows` are the steps a Jacobian
     /// of several outputs differentiates (`--output p,q`): each uses what it reads.
+    /// `unusedSteps` says what becomes of a step the output does not use, where neither
+    /// the node table nor a Jacobian is the reader (`minimize`).
     public static func run(_ program: Program, bindings: [Binding], outputName: String? = nil,
                            kinks: KinkConvention = .zero, forJacobian: Bool = false,
-                           jacobianRows: [NodeID] = []) throws(UserError) -> Evaluation {
+                           jacobianRows: [NodeID] = [], unusedSteps: Message.UnusedStepFate? = nil) throws(UserError) -> Evaluation {
         let tape = program.tape
         let tensorOutput = forJacobian ? program.tensorOutput(named: outputName) : nil
         let output: NodeID
@@ -153,7 +155,7 @@ public struct Evaluation: Sendable {
         // the last (the passes' output) does.
         let outputs = tensorOutput.map { Array(program.tensors.elements(of: $0)) } ?? jacobianRows
         let used = outputs.isEmpty ? reaches : tape.dependencies(of: outputs)
-        let fate: Message.UnusedStepFate = forJacobian ? .noJacobianRow : .stillPrinted
+        let fate = unusedSteps ?? (forJacobian ? .noJacobianRow : .stillPrinted)
         evaluation.warnings += evaluation.unusedStepWarnings(used, fate) + evaluation.unusedTensorStepWarnings(used, fate)
         evaluation.numericWarnings = literal.map { LocatedDiagnostic($0, in: program.source) } + literalBindings.map(\.warning)
             + NonFiniteReport.warnings(for: evaluation)
