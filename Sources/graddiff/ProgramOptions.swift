@@ -10,7 +10,7 @@ struct ProgramOptions: ParsableArguments {
             completion: .file())
     var file: String?
 
-    @Option(help: ArgumentHelp("The step NAME, not the last statement, is the output to differentiate (minimize: to minimize).", valueName: "NAME"))
+    @Option(help: ArgumentHelp("The step NAME, not the last statement, is the output to differentiate (minimize: to minimize); a list, p,q, names the Jacobian's rows (--jacobian).", valueName: "NAME"))
     var output: String?
 
     @Option(help: ArgumentHelp("Stop with an error when a graph (the expression's, or a derivative's) would exceed N nodes, or a Hessian N entries.",

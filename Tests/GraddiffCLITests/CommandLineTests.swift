@@ -10,6 +10,23 @@ import Testing
         #expect(result.stdout == Golden.readmeTable)
     }
 
+    /// --output's one help line says that under --jacobian it takes a list, in --help and
+    /// in the completions alike (one sentence feeds both), and the man page says it too.
+    @Test(arguments: [[], ["diff"], ["minimize"]])
+    func outputHelpSaysItTakesAListUnderJacobian(command: [String]) throws {
+        let help = try GraddiffProcess.run(command + ["--help"]).stdout
+        let lines = help.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        let start = try #require(lines.firstIndex { $0.hasPrefix("--output <NAME>") }, "\(help)")
+        let entry = ([String(lines[start].dropFirst("--output <NAME>".count))] + lines[(start + 1)...].prefix { !$0.hasPrefix("-") })
+            .joined(separator: " ").trimmingCharacters(in: .whitespaces)
+        #expect(entry.contains("a list, p,q,") && entry.contains("--jacobian"), "\(entry)")
+        let zsh = try GraddiffProcess.run(["--generate-completion-script", "zsh"]).stdout
+        #expect(zsh.contains("'--output[" + entry.replacingOccurrences(of: ":", with: "\\:").replacingOccurrences(of: "'", with: "'\\''") + "]:NAME:'"), "\(entry)")
+        let page = try String(contentsOf: ManPageTests.page, encoding: .utf8)
+        let manEntry = try #require(page.components(separatedBy: ".BI \\-\\-output \" name\"\n").dropFirst().first)
+        #expect(manEntry.components(separatedBy: ".TP").first?.contains("\\-\\-output p,g") == true)
+    }
+
     @Test func quietWithWrtPrintsTheBareGradient() throws {
         let result = try GraddiffProcess.run(["-q", "--wrt", "x", "x^2", "x=3"])
         #expect(result.status == 0)
