@@ -9,7 +9,7 @@ enum UsageHint {
         guard let first = lines.first else { return message }
         let hint: String?
         if let option = quotedWord(after: "Error: Unknown option ", in: first) {
-            hint = CommandLineHints.unknownOption(option, arguments: arguments, command: command)
+            hint = unknownOption(option, arguments: arguments, command: command)
             // "Did you mean '--lr'?" for '-x^2' points the wrong way: an expression is no option.
             if hint != nil, option.contains(where: { !$0.isLetter && $0 != "-" }) {
                 lines[0] = "Error: Unknown option '\(option)'"
@@ -19,10 +19,12 @@ enum UsageHint {
                !NameSuggestion.isPlausible(String(suggested.drop(while: { $0 == "-" })), for: String(option.drop(while: { $0 == "-" }))) {
                 lines[0] = "Error: Unknown option '\(option)'"
             }
-        } else if first.hasSuffix("not to a session") || first.contains("not to a session;"),
-                  let expression = arguments.prefix(while: { $0 != "--" }).first(where: isDashedExpression) {
-            // `graddiff -q "-1"`: the parser took "-1" for nothing, and saw a session.
-            hint = CommandLineHints.unknownOption(expression, arguments: arguments, command: command)
+        } else if first.hasSuffix("not to a session") || first.contains("not to a session;")
+                    || first.hasPrefix("Error: missing EXPRESSION"),
+                  let unknown = arguments.prefix(while: { $0 != "--" }).first(where: { isUnknown($0, to: command) }) {
+            // `graddiff -q "-1"`, `graddiff diff -x^2`: the parser took "-1" for nothing,
+            // and saw a session or no expression.
+            hint = unknownOption(unknown, arguments: arguments, command: command)
         } else if let option = quotedWord(after: "Error: Missing value for ", in: first) {
             hint = CommandLineHints.missingValue(for: String(option.prefix(while: { $0 != " " })), arguments: arguments)
         } else {
@@ -33,10 +35,21 @@ enum UsageHint {
         return lines.joined(separator: "\n")
     }
 
-    /// An argument starting with '-' that is none of the short flags: an expression
-    /// (`-1`, `-x^2`) put where options go.
-    private static func isDashedExpression(_ argument: String) -> Bool {
-        argument.count > 1 && argument.hasPrefix("-") && !argument.hasPrefix("--") && !["-q", "-i", "-f", "-h"].contains(argument)
+    /// The hint for `option`, unknown to `command`: the engine's, told which other
+    /// commands take it and which of `command`'s options take a value.
+    private static func unknownOption(_ option: String, arguments: [String], command: String) -> String? {
+        let type = OptionOwners.type(named: command)
+        return CommandLineHints.unknownOption(option, arguments: arguments, command: command,
+                                              otherCommands: OptionOwners.others(having: option, besides: command),
+                                              takesValue: { word in type.map { OptionOwners.takesValue(word, $0) } ?? false })
+    }
+
+    /// An argument starting with a single '-' that is no option of `command`: an
+    /// expression (`-1`, `-x^2`) put where options go, or another command's option.
+    private static func isUnknown(_ argument: String, to command: String) -> Bool {
+        guard argument.count > 1, argument.hasPrefix("-"), !argument.hasPrefix("--"),
+              let type = OptionOwners.type(named: command) else { return false }
+        return !OptionOwners.knows(argument, type)
     }
 
     /// `'WORD'` right after `prefix` at the start of `line`.

@@ -48,6 +48,38 @@ import Testing
              shows: ["warning: 'p' is not used by the output",
                      "help: what is minimized does not depend on it; --output NAME minimizes another step"],
              never: ["printed", "differentiates"]),
+        // Another command's option is named as theirs: '-q' under diff is no expression
+        // to put after '--' (which would differentiate -q, a variable).
+        Case(arguments: ["diff", "-q", "x^2"], status: 64,
+             shows: ["Error: Unknown option '-q'",
+                     "Help: graddiff diff has no option '-q'; graddiff itself and graddiff minimize have it: "
+                        + "leave it out, or run one of those instead"],
+             never: ["must follow '--'"], fixed: ["diff", "x^2"]),
+        Case(arguments: ["minimize", "--hessian", "(x-3)^2", "x=0"], status: 64,
+             shows: ["Help: graddiff minimize has no option '--hessian'; graddiff itself has it: leave it out, or run that instead"],
+             fixed: ["--hessian", "(x-3)^2", "x=0"]),
+        Case(arguments: ["--steps", "3", "(x-3)^2", "x=0"], status: 64,
+             shows: ["Help: graddiff itself has no option '--steps'; graddiff minimize has it: leave it out, or run that instead"],
+             fixed: ["minimize", "--steps", "3", "(x-3)^2", "x=0"]),
+        // Alone, it is still another command's (the parser said only that the expression is missing).
+        Case(arguments: ["diff", "-q"], status: 64,
+             shows: ["Help: graddiff diff has no option '-q'; graddiff itself and graddiff minimize have it: "
+                        + "leave it out, or run one of those instead"]),
+        // No command's option, and not the expression (x^2 is, or a word after it is no binding).
+        Case(arguments: ["diff", "-z", "x^2"], status: 64,
+             shows: ["Help: graddiff diff has no option '-z', and it is not the expression: leave it out "
+                        + "(graddiff diff --help lists the options)"],
+             never: ["must follow '--'"], fixed: ["diff", "x^2"]),
+        Case(arguments: ["minimize", "(x-3)^2", "-z", "x=0"], status: 64,
+             shows: ["Help: graddiff minimize has no option '-z', and it is not the expression: leave it out "
+                        + "(graddiff minimize --help lists the options)"]),
+        // Where it could be the expression, '--' as before, under every command.
+        Case(arguments: ["diff", "-x^2"], status: 64,
+             shows: [#"Help: an expression starting with '-' must follow '--', after the options: graddiff diff -- "-x^2""#],
+             fixed: ["diff", "--", "-x^2"]),
+        Case(arguments: ["diff", "--order", "2", "-z", "z=1"], status: 64,
+             shows: ["Help: an expression starting with '-' must follow '--', after the options: graddiff diff --order 2 -- -z z=1"],
+             fixed: ["diff", "--order", "2", "--", "-z", "z=1"]),
         // The parser's own suggestion only where it is a plausible typo: not '--tol' for '--foo'.
         Case(arguments: ["--foo", "x"], status: 64, shows: ["Error: Unknown option '--foo'"], never: ["Did you mean"]),
         Case(arguments: ["--precison", "3", "x", "x=1"], status: 64, shows: ["Error: Unknown option '--precison'. Did you mean '--precision'?"]),

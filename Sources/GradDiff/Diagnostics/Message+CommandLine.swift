@@ -11,6 +11,22 @@ extension Message {
                 help: "an expression starting with '-' must follow '--', after the options"
                     + (example.map { ": \($0)" } ?? ""))
     }
+    /// `graddiff diff -q`: an option some other commands take (`others`, as `graddiff
+    /// minimize`, or `graddiff` for the root command), not `command`.
+    static func optionOfOtherCommands(_ option: String, command: String, others: [String]) -> Message {
+        func named(_ command: String) -> String { command == "graddiff" ? "graddiff itself" : command }
+        let owners = others.map(named).joined(separator: " and ")
+        return Message("\(named(command)) has no option '\(option)'",
+                       help: "\(named(command)) has no option '\(option)'; \(owners) \(others.count == 1 ? "has" : "have") it: "
+                           + "leave it out, or run \(others.count == 1 ? "that" : "one of those") instead")
+    }
+    /// `graddiff diff -z x^2`: a word starting with '-' that is no option of any command,
+    /// and cannot be the expression (one is given, or a word after it is no binding).
+    static func noSuchOption(_ option: String, command: String) -> Message {
+        Message("\(command) has no option '\(option)'",
+                help: "\(command) has no option '\(option)', and it is not the expression: leave it out "
+                    + "(\(command) --help lists the options)")
+    }
     /// `graddiff x=3`, or `echo 'x^2' | graddiff x=3`: the binding is the expression, a
     /// program that only declares `name`, and standard input is not read.
     /// `word` is the argument quoted for the shell.

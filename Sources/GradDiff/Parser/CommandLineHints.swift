@@ -57,17 +57,49 @@ public enum CommandLineHints {
     }
 
     /// The help to add to the argument parser's "Unknown option 'OPTION'": bindings
-    /// split at '=' (`x = -2`), or an expression that starts with '-' (`-x^2`), which
-    /// must follow `--`. `arguments` are the command's, after its name.
-    public static func unknownOption(_ option: String, arguments: [String], command: String) -> String? {
+    /// split at '=' (`x = -2`); an option of the `otherCommands` that take it
+    /// (`graddiff diff -q`); a word that is no option and cannot be the expression
+    /// (`graddiff diff -z x^2`); or an expression that starts with '-' (`-x^2`), which
+    /// must follow `--`. `arguments` are the command's, after its name; `takesValue`
+    /// says which of its options take the word after them.
+    public static func unknownOption(_ option: String, arguments: [String], command: String,
+                                     otherCommands: [String] = [], takesValue: (String) -> Bool = { _ in false }) -> String? {
         if let bindings = rejoined(arguments), !bindings.isEmpty {
             return Message.spacesAroundEquals(bindings.joined(separator: " ")).help
         }
+        if !otherCommands.isEmpty {
+            return Message.optionOfOtherCommands(option, command: command, others: otherCommands).help
+        }
         guard let index = arguments.firstIndex(of: option), !option.hasPrefix("--") else { return nil }
+        guard mayBeExpression(at: index, in: arguments, takesValue: takesValue) else {
+            return Message.noSuchOption(option, command: command).help
+        }
         let rest = arguments[(index + 1)...]
         let example = rest.contains(where: { $0.hasPrefix("-") }) ? nil
             : ([command] + arguments[..<index] + ["--", quoted(option)] + rest).joined(separator: " ")
         return Message.expressionStartsWithMinus(example).help
+    }
+
+    /// Whether the word at `index` may be the expression: no `-f` reads the program,
+    /// no word before it is the expression, and every word after it is a binding (the
+    /// words options take, as `json` after `--format`, aside).
+    static func mayBeExpression(at index: Int, in arguments: [String], takesValue: (String) -> Bool) -> Bool {
+        var position = 0
+        var afterDashes = false
+        while position < arguments.count {
+            let word = arguments[position]
+            if !afterDashes && word == "--" {
+                afterDashes = true
+            } else if !afterDashes && word.count > 1 && word.hasPrefix("-") {
+                let name = String(word.prefix { $0 != "=" })
+                if name == "-f" || name == "--file" { return false }
+                if position != index && !word.contains("=") && takesValue(word) { position += 1 }
+            } else if position < index || (try? Binding.parse(word)) == nil {
+                return false
+            }
+            position += 1
+        }
+        return true
     }
 
     /// The help to add to "Missing value for 'OPTION'" when the value was there but
