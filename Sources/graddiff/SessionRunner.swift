@@ -56,12 +56,13 @@ struct SessionRunner {
     }
 }
 
-/// Writes a session's replies: diagnostics to stderr, then results to stdout.
+/// Writes a session's replies: diagnostics and text aside to stderr, then results to stdout.
 struct ReplyPrinter {
     let renderer: DiagnosticRenderer
 
     func show(_ reply: ReplReply) {
         show(reply.diagnostics)
+        StandardStreams.writeError(reply.aside)
         StandardStreams.writeOut(reply.output)
     }
 

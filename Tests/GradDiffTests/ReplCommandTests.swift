@@ -18,6 +18,35 @@ import Testing
         #expect(repl.run(":help explain").output.hasPrefix(":explain [PASS] [EXPR]\n"))
     }
 
+    /// In a session whose format programs read, standard output carries only that
+    /// format: :vars is one JSON object in json (refused in csv, tsv and dot, as :diff
+    /// is), and :help, a setting asked for and confirmations go aside, to standard error.
+    @Test func formatsForProgramsKeepTheirStream() {
+        var repl = session("x = 3", "p = x * y", "W = [1, 2]", "f(a) = 2*a", ":format json")
+        #expect(repl.run(":vars").output == #"{"inputs": {"x": 3, "W": [1, 2]}, "steps": {"p": {"text": "x * y", "value": null, "#
+                + #""needs": ["y"]}}, "functions": ["f(a) = 2*a"], "no_value": ["y"]}"# + "\n")
+        _ = repl.run("q = x * 0.1")
+        #expect(repl.run(":vars").output.contains(#""q": {"text": "x * 0.1", "value": 0.30000000000000004}"#))
+        for command in [":help", ":help vars", ":format", ":precision"] {
+            let reply = repl.run(command)
+            #expect(reply.output.isEmpty && !reply.aside.isEmpty, "\(command): \(reply.output)")
+        }
+        repl.confirmsDefinitions = true
+        let defined = repl.run("z = 2")
+        #expect(defined.output.isEmpty && defined.aside == "z = 2\n", "\(defined.output)")
+        for format in ["csv", "tsv", "dot"] {
+            _ = repl.run(":format \(format)")
+            #expect(repl.run(":vars").messages == [":vars cannot be written in the \(format) format"])
+            #expect(repl.run(":help").output.isEmpty)
+        }
+        for format in ["table", "markdown"] {
+            _ = repl.run(":format \(format)")
+            #expect(repl.run(":vars").output.hasPrefix("inputs\n  x = 3\n"))
+            #expect(repl.run(":format").output == "format \(format) (one of table, json, csv, tsv, markdown, dot)\n")
+            #expect(repl.run(":help").aside.isEmpty)
+        }
+    }
+
     /// A prefix of several commands means the first in :help's list.
     @Test func prefixesKeepTheirMeaning() {
         #expect(ReplCommand.named("h")?.name == .help)
@@ -81,7 +110,8 @@ import Testing
         var repl = session("x = 2", "y = 3")
         #expect(repl.run(":format json").output.isEmpty)
         #expect(repl.run("x*y").output.hasPrefix("{\"value\": 6, \"gradient\": {\"x\": 3, \"y\": 2}"))
-        #expect(repl.run(":format").output == "format json (one of table, json, csv, tsv, markdown, dot)\n")
+        // Said aside (standard error): text would break the JSON Lines stream.
+        #expect(repl.run(":format").aside == "format json (one of table, json, csv, tsv, markdown, dot)\n")
         _ = repl.run(":format dot")
         #expect(repl.run("x*y").output.hasPrefix("digraph graddiff {"))
         _ = repl.run(":format table")
@@ -201,7 +231,7 @@ import Testing
 
     @Test func clearForgetsDefinitionsButKeepsSettings() {
         var repl = session("x = 1", ":format csv", "f(a) = a")
-        #expect(repl.run(":clear").output == "cleared 2 definitions\n")
+        #expect(repl.run(":clear").aside == "cleared 2 definitions\n")
         #expect(repl.definitions.isEmpty && repl.program.tape.count == 0)
         #expect(repl.format == .csv)
         #expect(repl.run("f(1)").failed)

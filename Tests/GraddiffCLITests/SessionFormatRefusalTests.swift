@@ -10,6 +10,8 @@ import Testing
         ("csv", ":hessian", ":hessian cannot be written in the csv format"),
         ("tsv", ":check", ":check cannot be written in the tsv format"),
         ("markdown", ":diff", ":diff cannot be written in the markdown format"),
+        ("csv", ":vars", ":vars cannot be written in the csv format"),
+        ("tsv", ":vars", ":vars cannot be written in the tsv format"),
     ])
     func commandRefusedInFormat(_ format: String, _ command: String, _ message: String) throws {
         let result = try GraddiffProcess.run(["--format", format], input: "x = 3; y = 2\nx*y\n\(command)\n")
@@ -26,6 +28,30 @@ import Testing
         #expect(lines.count == 3, "\(result.stdout)")
         for line in lines {
             #expect(throws: Never.self, "\(line)") { try GraddiffProcess.json(String(line)) }
+        }
+    }
+
+    /// :vars writes a JSON object in a json session; :help and the settings asked for
+    /// go to standard error there, and in csv and tsv sessions too: text is no row.
+    @Test func jsonSessionWritesVarsAsJSONAndHelpAside() throws {
+        let result = try GraddiffProcess.run(["--format", "json"], input: "x = 3; y = 2\np = x*y\np + 1\n:vars\n:format\n:precision\n:help\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 2, "\(result.stdout)")
+        for line in lines {
+            #expect(throws: Never.self, "\(line)") { try GraddiffProcess.json(String(line)) }
+        }
+        let vars = try GraddiffProcess.json(String(lines.last ?? ""))
+        #expect(vars["inputs"] as? [String: Double] == ["x": 3, "y": 2], "\(vars)")
+        #expect((vars["steps"] as? [String: [String: Any]])?["p"]?["value"] as? Double == 6, "\(vars)")
+        for text in ["format json (one of", "precision 10 significant digits", "  :vars  "] {
+            #expect(result.stderr.contains(text), "\(result.stderr)")
+        }
+        for format in ["csv", "tsv"] {
+            let piped = try GraddiffProcess.run(["--format", format], input: "x = 3\nx*x\n:format\n:help\n")
+            #expect(piped.status == 0, "\(piped.stderr)")
+            #expect(!piped.stdout.contains("format") && !piped.stdout.contains(":help"), "\(piped.stdout)")
+            #expect(piped.stderr.contains("format \(format) (one of") && piped.stderr.contains(":help [TOPIC]"), "\(piped.stderr)")
         }
     }
 

@@ -51,6 +51,11 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     /// gradient` lines, JSON's `gradient` object, DOT's paths. CSV, TSV and Markdown
     /// carry every node, so the option is refused with them rather than ignored.
     public var honoursWrt: Bool { ![.csv, .tsv, .markdown].contains(self) }
+
+    /// Whether programs read this format (JSON Lines, CSV, TSV, DOT), so that a session
+    /// in it writes nothing else to standard output: text for the person (`:help`, a
+    /// setting asked for, a confirmation) goes to standard error.
+    public var isForPrograms: Bool { [.json, .csv, .tsv, .dot].contains(self) }
 }
 
 extension PassResult {

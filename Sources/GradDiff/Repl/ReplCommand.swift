@@ -17,6 +17,7 @@ public struct ReplCommand: Sendable {
         var printableFormats: [OutputFormat]? {
             switch self {
             case .explain: [.table, .markdown]
+            case .vars: [.table, .markdown, .json]
             case .diff, .hessian, .check: [.table, .json]
             default: nil
             }

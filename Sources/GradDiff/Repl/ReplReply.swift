@@ -4,6 +4,10 @@ public struct ReplReply: Sendable {
     /// Text for standard output: node tables, command output and, when the session
     /// confirms definitions, lines such as `x = 1`.
     public var output = ""
+    /// Text for the person that is no result, for standard error: `:help`, a setting
+    /// asked for and confirmations, in a session whose format programs read (JSON Lines,
+    /// CSV, TSV, DOT), where it would break the stream on standard output.
+    public var aside = ""
     /// Errors and warnings, located in the entry as typed.
     public var diagnostics: [LocatedDiagnostic] = []
     /// Whether the entry failed; the session is then exactly as it was before it.

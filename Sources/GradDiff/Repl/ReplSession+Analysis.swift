@@ -9,9 +9,6 @@ extension ReplSession {
             words = words.dropFirst(word.count).drop(while: { $0 == " " || $0 == "\t" })
             return String(word)
         }
-        if let formats = command.name.printableFormats, !formats.contains(format) {
-            return argument.error(.commandCannotPrint(command.usage, in: format.rawValue, formats: formats.map(\.rawValue)))
-        }
         var pass = ExplainPass.backward
         var path: String?
         if command.name == .explain {
@@ -123,7 +120,7 @@ extension ReplSession {
             }
             if confirmsDefinitions {
                 let count = prepared.evaluation.tape.count
-                reply.output += "drew the last expression's graph (\(count) node\(count == 1 ? "" : "s")) into \(unquoted(path))\n"
+                tell("drew the last expression's graph (\(count) node\(count == 1 ? "" : "s")) into \(unquoted(path))\n", in: &reply)
             }
         default:
             break

@@ -23,6 +23,10 @@ extension ReplSession {
                        in: source)
             return reply
         }
+        // A command whose output the format cannot carry is refused, as its option is.
+        if let formats = command.name.printableFormats, !formats.contains(format) {
+            return argument.error(.commandCannotPrint(command.usage, in: format.rawValue, formats: formats.map(\.rawValue)))
+        }
         switch command.name {
         case .help: return help(argument)
         case .vars: return noArgument(command, argument) ?? variables()
@@ -68,9 +72,9 @@ extension ReplSession {
     private func help(_ argument: Argument) -> ReplReply {
         var reply = ReplReply()
         if argument.text.isEmpty {
-            reply.output = ReplCommand.overview
+            tell(ReplCommand.overview, in: &reply)
         } else if let text = ReplCommand.help(argument.text) {
-            reply.output = text
+            tell(text, in: &reply)
         } else {
             let suggestion = NameSuggestion.nearest(to: argument.text, among: ReplCommand.topicNames)
             return argument.error(.noHelpTopic(argument.text, suggestion: suggestion, topics: ReplCommand.topicNames))
@@ -82,7 +86,7 @@ extension ReplSession {
         let names = OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")
         var reply = ReplReply()
         if argument.text.isEmpty {
-            reply.output = "format \(format.rawValue) (one of \(names))\n"
+            tell("format \(format.rawValue) (one of \(names))\n", in: &reply)
         } else if let chosen = OutputFormat(rawValue: argument.text.lowercased()) {
             if options.wrt != nil && !chosen.honoursWrt { return argument.error(.wrtIgnoredByFormat(chosen.rawValue)) }
             format = chosen
@@ -95,7 +99,7 @@ extension ReplSession {
     private mutating func setPrecision(_ argument: Argument) -> ReplReply {
         var reply = ReplReply()
         if argument.text.isEmpty {
-            reply.output = "precision \(options.precision) significant digits\n"
+            tell("precision \(options.precision) significant digits\n", in: &reply)
         } else if let digits = Int(argument.text), (1...17).contains(digits) {
             options.precision = digits
         } else {
@@ -119,7 +123,7 @@ extension ReplSession {
         guard !names.isEmpty else {
             options.wrt = nil
             var reply = ReplReply()
-            if confirmsDefinitions { reply.output = "expressions print every node again\n" }
+            if confirmsDefinitions { tell("expressions print every node again\n", in: &reply) }
             return reply
         }
         if let bad = names.first(where: { !Binding.isIdentifier(String($0.prefix { $0 != "[" })) }) {
@@ -129,7 +133,8 @@ extension ReplSession {
         options.wrt = names
         var reply = ReplReply()
         if confirmsDefinitions {
-            reply.output = "expressions print only the gradients with respect to \(names.joined(separator: ", ")) (:wrt alone: every node)\n"
+            tell("expressions print only the gradients with respect to \(names.joined(separator: ", ")) (:wrt alone: every node)\n",
+                 in: &reply)
         }
         let tape = program.tape
         for name in names where program.names[name] == nil && tape.variableSlot(named: name) == nil

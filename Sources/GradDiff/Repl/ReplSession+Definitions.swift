@@ -1,68 +1,6 @@
-/// The commands about the session's definitions: `:vars`, `:unset`, `:clear`, `:load`
-/// and `:save`.
+/// The commands about the session's definitions: `:unset`, `:clear`, `:load` and
+/// `:save` (`:vars` is `ReplSession+Vars.swift`).
 extension ReplSession {
-    /// `:vars`: inputs with values, steps with their expressions, functions, and the
-    /// variables still without a value. Every version shows (`x`, `x#2`): earlier
-    /// definitions may still use an old one.
-    func variables() -> ReplReply {
-        var reply = ReplReply()
-        let tape = program.tape
-        let values = SessionValues(program)
-        // Each line with where it was defined: scalars and vectors in the order typed.
-        var inputs: [(at: Int32, line: String)] = []
-        var steps: [(at: Int32, line: String)] = []
-        for step in program.steps where !step.name.isEmpty {
-            let label = step.name
-            let node = Int(step.node)
-            if tape.ops[node] == .variable, let value = program.defaults[Int(tape.first[node])] {
-                // `w = x` names the input x again: a step, shown as what it names.
-                let input = tape.variableNames[Int(tape.first[node])]
-                if input == label {
-                    inputs.append((step.span.start, "\(label) = \(number(value))"))
-                } else {
-                    steps.append((step.span.start, "\(label) = \(input) = \(number(value))"))
-                }
-            } else {
-                let missing = values.missingVariables(of: step.node)
-                steps.append((step.span.start, "\(label) = \(stepText(step.node, span: step.span, in: program, values: values))"
-                              + (missing.isEmpty ? " = \(number(values.value(of: step.node)))" : "  (needs \(NameList.plain(missing)))")))
-            }
-        }
-        // Vectors and matrices: an input's numbers, a step's text and numbers.
-        for step in program.tensors.steps where !step.name.isEmpty {
-            let elements = program.tensors.elements(of: step.node)
-            let shape = program.tensors[step.node].shape
-            let missing = elements.flatMap { values.missingVariables(of: $0) }
-            let numbers = missing.isEmpty
-                ? " = " + TensorValueText.oneLine(elements.map { values.value(of: $0) }, shape, number: number) : ""
-            let isInput = elements.allSatisfy { tape.ops[Int($0)] == .variable && program.defaults[Int(tape.first[Int($0)])] != nil }
-            if isInput {
-                inputs.append((step.span.start, step.name + numbers))
-            } else {
-                let text = DefinitionText.oneLine(program.source.text(of: step.span))
-                let formula = text.firstIndex(of: "=").map { String(text[text.index(after: $0)...]).trimmingSpaces() } ?? text
-                steps.append((step.span.start, "\(step.name) = \(formula)"
-                              + (missing.isEmpty ? numbers : "  (needs \(NameList.plain(Array(Set(missing)).sorted())))")))
-            }
-        }
-        // Functions as typed (on one line), every definition: one a later one replaced is
-        // still what the definitions between them call.
-        var later = Set<String>()
-        let functions = definitions.reversed().filter { $0.kind == .function }.map { definition in
-            DefinitionText.oneLine(definition.text) + (later.insert(definition.name).inserted ? "" : "  (earlier version)")
-        }.reversed().map { $0 }
-        let unbound = tape.variableNames.indices.filter { program.defaults[$0] == nil }.map { tape.variableNames[$0] }
-        let (inputLines, stepLines) = (inputs.sorted { $0.at < $1.at }.map(\.line), steps.sorted { $0.at < $1.at }.map(\.line))
-        for (title, lines) in [("inputs", inputLines), ("steps", stepLines), ("functions", functions), ("no value yet", unbound)]
-            where !lines.isEmpty {
-            reply.output += title + "\n" + lines.map { "  \($0)\n" }.joined()
-        }
-        if reply.output.isEmpty {
-            reply.output = "nothing defined yet: x = 1 binds an input, p = x + y defines a step\n"
-        }
-        return reply
-    }
-
     /// `:unset NAME`: drops every definition of NAME (every version) and replays the
     /// others. Refused while a later definition is written in terms of NAME.
     mutating func unset(_ argument: Argument) -> ReplReply {
@@ -106,7 +44,7 @@ extension ReplSession {
         definitions.removeAll { $0.name == name }
         var reply = ReplReply()
         if confirmsDefinitions {
-            reply.output = "unset \(name)\(removed == 1 ? "" : " (\(removed) versions)")\n"
+            tell("unset \(name)\(removed == 1 ? "" : " (\(removed) versions)")\n", in: &reply)
         }
         return reply
     }
@@ -114,7 +52,7 @@ extension ReplSession {
     /// `:clear`: forgets every definition; format, precision and :wrt stay.
     mutating func clear() -> ReplReply {
         var reply = ReplReply()
-        if confirmsDefinitions { reply.output = "cleared \(definitions.count) definition\(definitions.count == 1 ? "" : "s")\n" }
+        if confirmsDefinitions { tell("cleared \(definitions.count) definition\(definitions.count == 1 ? "" : "s")\n", in: &reply) }
         program = Program(source: SourceText(name: sourceName, text: ""))
         sourceMap = SessionText()
         definitions = []
@@ -142,7 +80,7 @@ extension ReplSession {
             for index in reply.diagnostics.indices { reply.diagnostics[index].quotesSource = false }
         } else if confirmsDefinitions {
             let count = definitions.count - before
-            reply.output += "loaded \(count) definition\(count == 1 ? "" : "s") from \(path)\n"
+            tell("loaded \(count) definition\(count == 1 ? "" : "s") from \(path)\n", in: &reply)
         }
         return reply
     }
@@ -165,7 +103,7 @@ extension ReplSession {
         }
         var reply = ReplReply()
         if confirmsDefinitions {
-            reply.output = "saved \(definitions.count) definition\(definitions.count == 1 ? "" : "s") to \(path)\n"
+            tell("saved \(definitions.count) definition\(definitions.count == 1 ? "" : "s") to \(path)\n", in: &reply)
         }
         return reply
     }

@@ -126,7 +126,7 @@ public struct ReplSession {
                         || (statement.kind == .function && working.functions.redefines(statement.name))
                     let earlier = !replaces ? nil : added.last(where: { $0.name == statement.name })
                         ?? definitions.last(where: { $0.name == statement.name })
-                    reply.output += confirmation(of: statement, in: working, values: values, replacing: earlier)
+                    tell(confirmation(of: statement, in: working, values: values, replacing: earlier), in: &reply)
                 }
                 let line = source.location(of: Int(statement.span.start) - piece.start).line
                 added.append(Definition(kind: statement.kind, name: statement.name, text: working.source.text(of: statement.span),
@@ -211,5 +211,12 @@ public struct ReplSession {
 
     func number(_ value: Double) -> String {
         NumberFormat.significant(value, digits: options.precision)
+    }
+
+    /// Adds `text`, for the person rather than a result (`:help`, a setting asked for, a
+    /// confirmation), to `reply`: to its output, or aside (standard error) when programs
+    /// read the session's format, whose stream it would break.
+    func tell(_ text: String, in reply: inout ReplReply) {
+        if format.isForPrograms { reply.aside += text } else { reply.output += text }
     }
 }
