@@ -12,6 +12,16 @@ import Testing
         #expect(array.allSatisfy { $0 == 2.5 })
     }
 
+    /// From `parallelFillBytes` on, two threads fill the halves: every element, of any
+    /// size, holds the value, the last and the ones where the halves meet included.
+    @Test(arguments: [HugePages.parallelFillBytes - 1, HugePages.parallelFillBytes, 3 * HugePages.parallelFillBytes + 5])
+    func arraysFilledOnTwoThreadsHoldTheirValueEverywhere(bytes: Int) {
+        let small = HugePages.array(repeating: UInt8(0xA5), count: bytes)
+        #expect(small.count == bytes && small.allSatisfy { $0 == 0xA5 })
+        let wide = HugePages.array(repeating: Int32(-1), count: bytes / 4 + 1)
+        #expect(wide.count == bytes / 4 + 1 && wide.allSatisfy { $0 == -1 })
+    }
+
     @Test func reservingKeepsTheElementsInOrder() {
         var array = Array(0..<100_000)
         HugePages.reserve(&array, 1_000_000)

@@ -42,6 +42,12 @@ struct NodeIndex: Sendable {
         HugePages.reserve(&links, capacity)
     }
 
+    /// Where the chains of `nodes` are or will be kept, as far as the reserved room reaches
+    /// (for `PagePrefaulter`).
+    func addresses(ofNodes nodes: Range<Int>) -> Range<Int> {
+        PagePrefaulter.addresses(of: links, nodes)
+    }
+
     /// Makes room for the tape's newest node, chained to nothing and with nothing chained to it.
     @inline(__always)
     mutating func appendNode() {

@@ -18,6 +18,10 @@ struct TapeBuilder: Sendable {
     /// How many times nodes were taken back (`truncate`): a node id kept from before may
     /// now name another node.
     private(set) var truncations = 0
+    /// Faults in the arrays' next pages on another core while a large text is parsed
+    /// (`PagePrefaulter`); asked again once the tape reaches `nextPrefault` nodes.
+    var prefaulter: PagePrefaulter?
+    var nextPrefault = Int.max
 
     init() {}
 
@@ -230,6 +234,7 @@ struct TapeBuilder: Sendable {
             || (op.arity > 0 && (tape.readsVariable[Int(first)] || (second >= 0 && tape.readsVariable[Int(second)]))))
         if !index.isDropped { index.appendNode() }
         if indexed, mergesIdenticalNodes { addToIndex(id) }
+        if tape.count >= nextPrefault { prefaultAhead() }
         return id
     }
 }

@@ -14,10 +14,27 @@ public struct ProgramParser {
         // starts at the guess for the densest literals, a term of a sum: `x*1.001 + `.
         program.context.builder.reserveCapacity(Swift.min(source.bytes.count / 4, nodeLimit),
                                                 constants: Swift.min(source.bytes.count / 13, nodeLimit))
-        try parse(source, into: &program, nodeLimit: nodeLimit)
+        try parsePrefaulting(source, into: &program, nodeLimit: nodeLimit)
         // Nothing more will be merged into it unless someone parses more, who pays for the index then.
         program.builder.dropIndex()
         return program
+    }
+
+    /// `parse(_:into:nodeLimit:)`, with the tape's next pages faulted in on another core
+    /// when the text is large (`PagePrefaulter`).
+    private static func parsePrefaulting(_ source: SourceText, into program: inout Program, nodeLimit: Int) throws(UserError) {
+        guard source.bytes.count >= PagePrefaulter.smallestText, let prefaulter = PagePrefaulter.make() else {
+            try parse(source, into: &program, nodeLimit: nodeLimit)
+            return
+        }
+        var failure: UserError?
+        Threads.perform(2, others: { _ in prefaulter.run() }, here: { started in
+            defer { prefaulter.finish() }
+            if started > 0 { program.context.builder.prefault(with: prefaulter) }
+            do throws(UserError) { try parse(source, into: &program, nodeLimit: nodeLimit) } catch { failure = error }
+            program.context.builder.prefault(with: nil)
+        })
+        if let failure { throw failure }
     }
 
     /// Parses `source` as more statements of `program` (a REPL line, a loaded file).
