@@ -33,6 +33,12 @@ extension BatchEvaluator {
         var output = ByteBuffer()
         var reachability: [Bool] = []
         var fields: [Range<Int>] = []
+        // Taken once a chunk: a copy of the tape (or of its readers) made at each row
+        // retains and releases every array of it, counts that the chunks on other cores
+        // change at the same moment (about 700 instructions a row, and cache lines
+        // passed between the cores).
+        let shared = RowContext(tape: evaluation.tape, readers: evaluation.result.readsVariable,
+                                separator: UInt8(ascii: delimiter.unicodeScalars.first!))
         var start = 0
         while start < chunk.count {
             var end = start
@@ -42,7 +48,7 @@ extension BatchEvaluator {
             start = end + 1
             if isBlank(row) { continue }
             do throws(DelimitedText.RowError) {
-                let warnings = try evaluate(row: row, into: &output, fields: &fields, reachability: &reachability)
+                let warnings = try evaluate(row: row, shared, into: &output, fields: &fields, reachability: &reachability)
                 for warning in warnings {
                     result.warnings.append((result.lines - 1, String(decoding: row, as: UTF8.self), warning))
                 }
@@ -71,12 +77,20 @@ extension BatchEvaluator {
         return row.allSatisfy { $0 == UInt8(ascii: " ") || $0 == 13 || ($0 == 9 && tabIsBlank) }
     }
 
+    /// What every row of a chunk reads: the tape, which nodes read a variable, and the
+    /// table's delimiter as a byte.
+    struct RowContext {
+        let tape: Tape
+        let readers: [Bool]
+        let separator: UInt8
+    }
+
     /// Evaluates one row and appends its output row (with a newline); returns the row's
     /// warnings (a plain decimal has none).
-    mutating func evaluate(row: UnsafeBufferPointer<UInt8>, into output: inout ByteBuffer, fields: inout [Range<Int>],
-                           reachability: inout [Bool]) throws(DelimitedText.RowError) -> [DelimitedText.RowWarning] {
+    mutating func evaluate(row: UnsafeBufferPointer<UInt8>, _ shared: RowContext, into output: inout ByteBuffer,
+                           fields: inout [Range<Int>], reachability: inout [Bool]) throws(DelimitedText.RowError) -> [DelimitedText.RowWarning] {
         // The numbers layout writes plain decimal (as -q does), through the string path.
-        guard layout == .table, readPlainFields(of: row, into: &fields) else {
+        guard layout == .table, readPlainFields(of: row, separator: shared.separator, into: &fields) else {
             // Not plain: the string path reads (or rejects) it exactly as before.
             var text = ""
             let warnings = try evaluate(fields: DelimitedText.checkedFields(of: Substring(String(decoding: row, as: UTF8.self)),
@@ -84,11 +98,10 @@ extension BatchEvaluator {
             output.append(contentsOf: text)
             return warnings
         }
-        let tape = evaluation.tape
-        ForwardPass.run(tape, variables: variables, into: &values)
-        BackwardPass.run(tape, values: values, output: evaluation.output, into: &gradients, reachability: &reachability,
-                         readers: evaluation.result.readsVariable, kinks: evaluation.kinkConvention)
-        let separator = UInt8(ascii: delimiter.unicodeScalars.first!)
+        ForwardPass.run(shared.tape, variables: variables, into: &values)
+        BackwardPass.run(shared.tape, values: values, output: evaluation.output, into: &gradients, reachability: &reachability,
+                         readers: shared.readers, kinks: evaluation.kinkConvention)
+        let separator = shared.separator
         for field in fields {
             output.append(UnsafeBufferPointer(rebasing: row[field]))
             output.append(separator)
@@ -107,8 +120,7 @@ extension BatchEvaluator {
     /// perhaps some, unless the row is ASCII, its quoted fields hold nothing the string
     /// path would write quoted (`DelimitedText.fields` reads those), it has one field per
     /// column, and every field that binds a variable is a plain decimal.
-    private mutating func readPlainFields(of row: UnsafeBufferPointer<UInt8>, into fields: inout [Range<Int>]) -> Bool {
-        let separator = UInt8(ascii: delimiter.unicodeScalars.first!)
+    private mutating func readPlainFields(of row: UnsafeBufferPointer<UInt8>, separator: UInt8, into fields: inout [Range<Int>]) -> Bool {
         fields.removeAll(keepingCapacity: true)
         let quote = UInt8(ascii: "\"")
         func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == 13 }
