@@ -50,8 +50,7 @@ public struct PassResult: Sendable {
         self.reachesOutput = reaches
         self.readsVariable = readers
         // A constant at a kink (abs(0) of a literal) has no derivative anyone needs.
-        kinkNodes = (0..<tape.count).lazy.filter { reaches[$0] && readers[$0] && tape.ops[$0].hasKink }
-            .map(NodeID.init).filter { Self.isAtKink(tape, $0, values) }
+        kinkNodes = Self.nodesAtKinks(tape, values, reaches: reaches, readers: readers)
         nonFinite = NonFiniteOrigins(tape, values: values, gradients: gradients, output: output,
                                      reachesOutput: reaches, readers: readers, kinks: kinks)
     }
@@ -60,6 +59,22 @@ public struct PassResult: Sendable {
     /// prints none (a blank cell, JSON's null).
     public func hasGradient(_ id: NodeID) -> Bool {
         readsVariable[Int(id)]
+    }
+
+    /// The nodes the output depends on that read a variable and sit exactly on a corner,
+    /// in tape order: one plain loop over the tape, which every run makes.
+    private static func nodesAtKinks(_ tape: Tape, _ values: [Double], reaches: [Bool], readers: [Bool]) -> [NodeID] {
+        var found: [NodeID] = []
+        tape.ops.withUnsafeBufferPointer { ops in
+            reaches.withUnsafeBufferPointer { reaches in
+                readers.withUnsafeBufferPointer { readers in
+                    for i in 0..<ops.count where ops[i].hasKink && reaches[i] && readers[i] && isAtKink(tape, NodeID(i), values) {
+                        found.append(NodeID(i))
+                    }
+                }
+            }
+        }
+        return found
     }
 
     /// Whether node `id` sits exactly on a corner: abs or relu at 0, min or max at a tie.
