@@ -44,7 +44,7 @@ struct BatchRunner {
             do throws(UserError) {
                 evaluator = try BatchEvaluator(program: program, bindings: bindings, header: header, headerSource: headerSource,
                                                delimiter: delimiter, outputName: command.program.output, kinks: command.kinkConvention,
-                                               wrt: command.wrtOption.names, layout: layout)
+                                               wrt: command.wrtOption.names, layout: layout, unusedSteps: .notPrinted)
             } catch {
                 StandardStreams.writeError(error.diagnostics.map(renderer.render).joined())
                 return .dataError

@@ -45,6 +45,26 @@ struct CommandOptions {
     /// matters too: a convention the user chose is no news to `--quiet`.
     var kinkConvention: KinkConvention { kink ?? .zero }
 
+    /// What the warning about a step the output does not use says becomes of it: nil,
+    /// the evaluation's own choice (printed in the node table, or no row of the
+    /// Jacobian), where the output shows every step; else that it is not printed. No
+    /// step is printed by -q, --hessian, --order or --check, by --wrt's lines (unless a
+    /// forward narration follows), or by JSON whose --nodes leaves steps out; a graph
+    /// drawn with --render shows them all. `--batch` prints none either (`BatchRunner`).
+    var unusedSteps: Message.UnusedStepFate? {
+        if jacobian || render != nil { return nil }
+        let printsSteps = if quiet || hessian || check || order != nil {
+            false
+        } else if format == .json {
+            nodes == .all
+        } else if format == .table && wrtOption.wrt != nil {
+            explain.map { $0 != .backward } ?? false
+        } else {
+            true
+        }
+        return printsSteps ? nil : .notPrinted
+    }
+
     func validate() throws {
         if let precision, !(1...17).contains(precision) {
             throw ValidationError("--precision must be a whole number from 1 to 17, not \(precision)")

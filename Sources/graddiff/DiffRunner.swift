@@ -34,7 +34,8 @@ struct DiffRunner {
             if bindings.isEmpty {
                 output = try program.outputNode(named: command.program.output)
             } else {
-                let evaluation = try Evaluation.run(program, bindings: bindings, outputName: command.program.output)
+                let evaluation = try Evaluation.run(program, bindings: bindings, outputName: command.program.output,
+                                                    unusedSteps: .notPrinted)
                 StandardStreams.writeError(evaluation.warnings.map(renderer.render).joined())
                 output = evaluation.output
                 variables = evaluation.variableValues

@@ -54,7 +54,7 @@ struct Runner {
             }
             evaluation = try Evaluation.run(program, bindings: bindings, outputName: command.evaluatedOutputName,
                                             kinks: command.kinkConvention, forJacobian: command.jacobian,
-                                            jacobianRows: jacobianRows)
+                                            jacobianRows: jacobianRows, unusedSteps: command.unusedSteps)
             try evaluation.program.validate(wrt: command.wrtOption.names)
         } catch {
             report(parsed.diagnostics(adding: error))

@@ -50,14 +50,17 @@ extension Message {
         Message("--wrt names '\(name)', which is not a variable of the expression",
                 help: didYouMean(suggestion) ?? (variables.isEmpty ? "the expression has no variables" : "its variables are \(NameList.plain(variables))"))
     }
-    /// What becomes of a step the output does not use: the node table prints it, a
-    /// Jacobian has no row for it, minimize leaves it out of what it minimizes.
+    /// What becomes of a step the output does not use: the node table prints it, an
+    /// output that prints no steps (-q, --batch, --hessian, ...) computes it without
+    /// printing it, a Jacobian has no row for it, minimize leaves it out of what it
+    /// minimizes.
     public enum UnusedStepFate: Sendable {
-        case stillPrinted, noJacobianRow, notMinimized
+        case stillPrinted, notPrinted, noJacobianRow, notMinimized
     }
     static func unusedByOutput(_ what: String, _ fate: UnusedStepFate) -> Message {
         let help = switch fate {
         case .stillPrinted: "it is still computed and printed; --output NAME differentiates another step"
+        case .notPrinted: "it is still computed, but not printed; --output NAME differentiates another step"
         case .noJacobianRow: "the Jacobian has no row for it; --output NAME differentiates another step"
         case .notMinimized: "what is minimized does not depend on it; --output NAME minimizes another step"
         }
