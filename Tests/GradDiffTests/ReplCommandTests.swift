@@ -47,6 +47,29 @@ import Testing
         }
     }
 
+    /// A vector or matrix expression keeps to the session's format too: one JSON object
+    /// in json (its value exact, by rows, and its shape; null and what it needs while a
+    /// variable has no value), refused in csv, tsv and dot; text in table and markdown.
+    @Test func vectorsAndMatricesKeepToTheFormat() {
+        var repl = session("v = [1, 2]", "W = [[1, 2], [3, 4.5]]", ":format json")
+        #expect(repl.run("2*v").output == #"{"value": [2, 4], "shape": [2]}"# + "\n")
+        #expect(repl.run("W / 10").output == #"{"value": [[0.1, 0.2], [0.3, 0.45]], "shape": [2, 2]}"# + "\n")
+        #expect(repl.run("W @ [x, y]").output == #"{"value": null, "shape": [2], "needs": ["x", "y"]}"# + "\n")
+        for format in ["csv", "tsv", "dot"] {
+            _ = repl.run(":format \(format)")
+            let refused = repl.run("u = v; 2*u")
+            #expect(refused.failed && refused.output.isEmpty, "\(refused.output)")
+            #expect(refused.messages == ["'2*u' is a 2-element vector, which cannot be written in the \(format) format"])
+            #expect(refused.diagnostics.first?.diagnostic.help
+                == "give a scalar, such as sum(2*u), or switch with :format table or :format json, then type it again")
+            #expect(repl.program.names["u"] == nil)
+        }
+        for format in ["table", "markdown"] {
+            _ = repl.run(":format \(format)")
+            #expect(repl.run("2*v").output == "[2, 4]  (a 2-element vector; sum(...) or an element v[i] gives a gradient)\n")
+        }
+    }
+
     /// A prefix of several commands means the first in :help's list.
     @Test func prefixesKeepTheirMeaning() {
         #expect(ReplCommand.named("h")?.name == .help)

@@ -32,6 +32,9 @@ import Testing
         Case(shape: "order", arguments: ["--format", "json", "--order", "3", "sin(x)", "x=1"]),
         Case(shape: "check", arguments: ["--format", "json", "--check", "abs(x) + sin(y)", "x=0", "y=1"]),
         Case(shape: "batch", arguments: ["--format", "json", "--batch", "-", "x*y"], input: "id,x,y\na1,1,2\na2,3,4\n"),
+        Case(shape: "session-tensor", arguments: ["--format", "json"], input: "v = [1, 2]; W = [[1, 2], [3, 4]]\n2*v\nW @ v\n",
+             omits: ["needs"]),
+        Case(shape: "session-tensor", arguments: ["--format", "json"], input: "W = [[1, 2], [3, 4]]\nW @ [x, 1]\n"),
     ]
 
     @Test(arguments: cases)

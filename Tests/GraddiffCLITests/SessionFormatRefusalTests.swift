@@ -55,6 +55,34 @@ import Testing
         }
     }
 
+    /// A vector or matrix expression is a JSON object in a json session (its value and
+    /// shape), and is refused in csv, tsv and dot: its text was written among the rows.
+    @Test func vectorsAndMatricesKeepToTheFormat() throws {
+        let input = "v = [1, 2]; W = [[1, 2], [3, 4]]\n2*v\nW @ v\nx = 3\nx*x\n"
+        let json = try GraddiffProcess.run(["--format", "json"], input: input)
+        #expect(json.status == 0, "\(json.stderr)")
+        let lines = json.stdout.split(separator: "\n").map(String.init)
+        #expect(Array(lines.prefix(2)) == [#"{"value": [2, 4], "shape": [2]}"#, #"{"value": [5, 11], "shape": [2]}"#], "\(json.stdout)")
+        #expect(lines.count == 3, "\(json.stdout)")
+        for line in lines {
+            #expect(throws: Never.self, "\(line)") { try GraddiffProcess.json(line) }
+        }
+        #expect(!json.stderr.contains("gives a gradient"), "\(json.stderr)")
+        for format in ["csv", "tsv", "dot"] {
+            let result = try GraddiffProcess.run(["--format", format, "--keep-going"], input: input)
+            #expect(result.status == 65, "\(result.stderr)")
+            #expect(result.stderr.contains("error: '2*v' is a 2-element vector, which cannot be written in the \(format) format"),
+                    "\(result.stderr)")
+            #expect(result.stderr.contains("error: 'W @ v' is a 2-element vector, which cannot be written in the \(format) format"),
+                    "\(result.stderr)")
+            #expect(!result.stdout.contains("[2, 4]") && !result.stdout.contains("vector"), "\(result.stdout)")
+            #expect(result.stdout.contains("x * x"), "\(result.stdout)")
+        }
+        // After :format json, as from the start.
+        let switched = try GraddiffProcess.run([], input: "v = [1, 2]\n:format json\n2*v\n")
+        #expect(switched.stdout == #"{"value": [2, 4], "shape": [2]}"# + "\n", "\(switched.stdout)")
+    }
+
     @Test func tableAndMarkdownStillExplain() throws {
         for format in ["table", "markdown"] {
             let result = try GraddiffProcess.run(["--format", format], input: "x = 3\nx*x\n:explain\n")

@@ -77,6 +77,12 @@ extension Message {
         return Message("\(command) needs an expression, and '\(given)' only defines \(listed)",
                        help: "make definitions on a line of their own, then give an expression after \(command)")
     }
+    /// A vector- or matrix-valued expression (`noun`: `a 2-element vector`) typed in a
+    /// csv, tsv or dot session, whose rows and graph are a scalar's nodes and gradients.
+    static func tensorCannotPrint(_ noun: String, _ expression: String, in format: String) -> Message {
+        Message("'\(expression)' is \(noun), which cannot be written in the \(format) format",
+                help: "give a scalar, such as sum(\(expression)), or switch with :format table or :format json, then type it again")
+    }
     static func commandNeedsScalar(_ expression: String) -> Message {
         Message("'\(expression)' is a vector or matrix, which has no single gradient",
                 help: "give a scalar, such as sum(\(expression))")

@@ -103,7 +103,7 @@ public struct ReplSession {
             let values = confirms && !stepNodes.isEmpty ? SessionValues(working, roots: stepNodes) : nil
             for statement in statements {
                 if statement.kind == .expression, statement.tensor != nil {
-                    reply.output += tensorValue(of: statement, in: working) + "\n"
+                    if printing { reply.output += try tensorExpression(statement, in: working) }
                     reply.vectorsAndMatrices += 1
                     continue
                 }
