@@ -22,6 +22,39 @@ import Testing
         #expect(wide.count == bytes / 4 + 1 && wide.allSatisfy { $0 == -1 })
     }
 
+    /// Three bytes and twelve: strides that do not divide 2 MB, so the halves meet
+    /// inside an element's reach of the boundary.
+    struct Three: BitwiseCopyable, Sendable, Equatable { var a, b, c: UInt8 }
+    struct Twelve: BitwiseCopyable, Sendable, Equatable { var a, b, c: Int32 }
+
+    /// `fill` writes every element and nothing beyond, whatever the element's stride,
+    /// wherever the buffer starts against a 2 MB boundary, and for counts just above the
+    /// threshold: memory set to another byte first, so an element left out is seen even
+    /// where the allocator hands back memory that held the value before.
+    @Test(arguments: [0, 5, (2 << 20) - 7])
+    func fillWritesEveryElementAndNothingElse(offset: Int) {
+        Self.check(Three(a: 1, b: 2, c: 3), offset: offset)
+        Self.check(Twelve(a: -1, b: 7, c: 9), offset: offset & ~3)
+        Self.check(UInt8(0x5A), offset: offset)
+        Self.check(Double(2.5), offset: offset & ~7)
+    }
+
+    static func check<Element: BitwiseCopyable & Sendable & Equatable>(_ value: Element, offset: Int) {
+        let stride = MemoryLayout<Element>.stride
+        for count in [(HugePages.parallelFillBytes + stride - 1) / stride, HugePages.parallelFillBytes / stride + 1] {
+            let bytes = offset + count * stride + 64
+            let raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: HugePages.size)
+            defer { raw.deallocate() }
+            raw.initializeMemory(as: UInt8.self, repeating: 0xEE, count: bytes)
+            let buffer = UnsafeMutableBufferPointer(start: (raw + offset).bindMemory(to: Element.self, capacity: count), count: count)
+            HugePages.fill(buffer, with: value)
+            #expect(buffer.allSatisfy { $0 == value }, "\(Element.self) × \(count) at +\(offset)")
+            let before = UnsafeBufferPointer(start: raw.assumingMemoryBound(to: UInt8.self), count: offset)
+            let after = UnsafeBufferPointer(start: (raw + offset + count * stride).assumingMemoryBound(to: UInt8.self), count: 64)
+            #expect(before.allSatisfy { $0 == 0xEE } && after.allSatisfy { $0 == 0xEE }, "\(Element.self) × \(count) at +\(offset)")
+        }
+    }
+
     @Test func reservingKeepsTheElementsInOrder() {
         var array = Array(0..<100_000)
         HugePages.reserve(&array, 1_000_000)

@@ -7,7 +7,7 @@ import Testing
 @Suite struct PagePrefaulterTests {
     /// A fresh mapping's pages are not resident until written; populated, they are,
     /// and still read as zero.
-    @Test(.enabled(if: PagePrefaulter.make() != nil, "no prefaulting on this system"))
+    @Test(.enabled(if: Self.kernelPopulates, "no MADV_POPULATE_WRITE on this system (Linux before 5.14)"))
     func populatingFaultsPagesInWithoutWriting() throws {
         let pages = 64
         let size = pages * 4096
@@ -16,10 +16,66 @@ import Testing
         #expect(Self.residentPages(mapping, size) == 0)
         let start = Int(bitPattern: mapping)
         // A range starting and ending inside pages faults in the whole pages.
-        #expect(PagePrefaulter.populate(start + 100..<start + size - 100))
+        #expect(PagePrefaulter.populate(start + 100..<start + size - 100) == .faulted)
         #expect(Self.residentPages(mapping, size) == pages)
         let bytes = mapping.assumingMemoryBound(to: UInt8.self)
         #expect((0..<size).allSatisfy { bytes[$0] == 0 })
+        // Pages written before are faulted again as they are, not zeroed.
+        for page in 0..<pages { bytes[page * 4096 + page] = UInt8(page + 1) }
+        #expect(PagePrefaulter.populate(start..<start + size) == .faulted)
+        #expect((0..<pages).allSatisfy { bytes[$0 * 4096 + $0] == UInt8($0 + 1) })
+        // A range no longer mapped (an array's old storage) is skipped, not the end of prefaulting.
+        munmap(mapping + size / 2, size / 2)
+        #expect(PagePrefaulter.populate(start + size / 2..<start + size) == .skipped)
+    }
+
+    /// Whether this kernel has MADV_POPULATE_WRITE, asked of it directly (not through
+    /// `PagePrefaulter`, whose answer is what is tested).
+    static let kernelPopulates: Bool = {
+        #if os(Linux)
+        guard let page = mmap(nil, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+              page != MAP_FAILED else { return false }
+        defer { munmap(page, 4096) }
+        return madvise(page, 4096, 23) == 0
+        #else
+        return false
+        #endif
+    }()
+
+    /// A builder given a prefaulter does ask for its next pages, and they are faulted
+    /// in (a prefaulter the parser never called, or that faulted nothing, fails here).
+    @Test(.enabled(if: Self.kernelPopulates, "no MADV_POPULATE_WRITE on this system (Linux before 5.14)"))
+    func aBuilderAsksForItsNextPages() throws {
+        let prefaulter = try #require(PagePrefaulter.make())
+        var builder = TapeBuilder()
+        builder.reserveCapacity(1 << 18)
+        Threads.perform(2, others: { _ in prefaulter.run() }, here: { started in
+            defer { prefaulter.finish() }
+            guard started > 0 else { return }
+            builder.prefault(with: prefaulter)
+            let span = SourceSpan(start: 0, end: 1)
+            var node = builder.variable("x", at: span)
+            for i in 0..<(1 << 17) { node = builder.apply(i % 2 == 0 ? .sin : .exp, node, at: span) }
+            builder.prefault(with: nil)
+        })
+        #expect(prefaulter.faultedRangeCount > 0)
+        #expect(builder.prefaulter == nil && builder.nextPrefault == .max)
+    }
+
+    /// A text denser than the room reserved for it (the arrays move while it is parsed),
+    /// and texts that fail midway (too many nodes, a syntax error), with the prefaulter
+    /// running: the same tape as without it, or the error, and no thread left waiting.
+    @Test func movedArraysAndFailuresMidwayParseAsWithoutThePrefaulter() throws {
+        let dense = "z = " + Array(repeating: "x", count: 600_000).joined(separator: "*") + "\n"
+        let prefaulted = try ProgramParser.parse(SourceText(name: "dense", text: dense))
+        var plain = Program(source: SourceText(name: "dense", bytes: []))
+        try ProgramParser.parse(SourceText(name: "dense", text: dense), into: &plain)
+        #expect(prefaulted.tape.count == plain.tape.count)
+        #expect(prefaulted.tape.first == plain.tape.first && prefaulted.tape.second == plain.tape.second)
+        #expect(prefaulted.tape.ops == plain.tape.ops)
+        #expect(throws: UserError.self) { try ProgramParser.parse(SourceText(name: "dense", text: dense), nodeLimit: 100_000) }
+        let bad = String(repeating: "s = x*1.5\n", count: 120_000) + "s = )\n"
+        #expect(throws: UserError.self) { try ProgramParser.parse(SourceText(name: "bad", text: bad)) }
     }
 
     /// Elements written before, during and after the prefaulter's thread works on the

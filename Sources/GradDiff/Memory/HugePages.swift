@@ -65,12 +65,12 @@ public enum HugePages {
         }
         // The halves meet at a 2 MB boundary, so no huge page is faulted by both threads.
         let middle = Swift.min(buffer.count, ((Int(bitPattern: base) + buffer.count * stride / 2) & ~(size - 1) - Int(bitPattern: base)) / stride)
-        let upper = (address: Int(bitPattern: base + middle), count: buffer.count - middle)
-        Threads.perform(2, others: { _ in
-            UnsafeMutablePointer<Element>(bitPattern: upper.address)?.initialize(repeating: value, count: upper.count)
-        }, here: { started in
-            UnsafeMutableBufferPointer(rebasing: buffer[..<middle]).initialize(repeating: value)
-            if started == 0 { UnsafeMutableBufferPointer(rebasing: buffer[middle...]).initialize(repeating: value) }
-        })
+        // The halves as addresses (a pointer is not Sendable); `perform` returns only
+        // once both are written, and runs a half here when no thread could be started.
+        let halves = [(address: Int(bitPattern: base), count: middle),
+                      (address: Int(bitPattern: base + middle), count: buffer.count - middle)]
+        Threads.perform(2) { half in
+            UnsafeMutablePointer<Element>(bitPattern: halves[half].address)?.initialize(repeating: value, count: halves[half].count)
+        }
     }
 }

@@ -60,13 +60,22 @@ final class PagePrefaulter: @unchecked Sendable {
     /// Faults in each range asked for, until `finish()`; the prefaulter's own thread.
     func run() {
         while let ranges = nextRanges() {
-            for range in ranges where !Self.populate(range) {
-                // An old kernel (EINVAL) or no memory: the parser's own writes will fault.
-                finish()
-                return
+            for range in ranges {
+                switch Self.populate(range) {
+                case .faulted: monitor.locked { faultedRanges += 1 }
+                // A range whose array has since moved (its old storage freed and unmapped,
+                // ENOMEM) or cannot be faulted: the parser's own writes will fault it.
+                case .skipped: continue
+                // An old kernel (EINVAL): nothing will be faulted early.
+                case .unsupported: finish(); return
+                }
             }
         }
     }
+
+    /// How many ranges were faulted in (for tests: the parser does ask, and the system does fault).
+    var faultedRangeCount: Int { monitor.locked { faultedRanges } }
+    private var faultedRanges = 0
 
     private func nextRanges() -> [Range<Int>]? {
         monitor.locked {
@@ -77,16 +86,22 @@ final class PagePrefaulter: @unchecked Sendable {
         }
     }
 
-    /// Faults in the pages holding `range`; false when the system refused.
-    static func populate(_ range: Range<Int>) -> Bool {
+    /// What `populate` did with a range.
+    enum Outcome: Equatable { case faulted, skipped, unsupported }
+
+    /// Faults in the pages holding `range`: `.unsupported` when the system cannot
+    /// (EINVAL: a kernel before 5.14, or a mapping that cannot be populated), `.skipped`
+    /// when this range could not be (ENOMEM: no longer mapped; EFAULT, EHWPOISON, EINTR).
+    static func populate(_ range: Range<Int>) -> Outcome {
         #if os(Linux)
         let page = 4096
         let start = range.lowerBound & ~(page - 1)
         let end = (range.upperBound + page - 1) & ~(page - 1)
-        guard let address = UnsafeMutableRawPointer(bitPattern: start) else { return true }
-        return madvise(address, end - start, populateWrite) == 0
+        guard end > start, let address = UnsafeMutableRawPointer(bitPattern: start) else { return .skipped }
+        if madvise(address, end - start, populateWrite) == 0 { return .faulted }
+        return errno == EINVAL ? .unsupported : .skipped
         #else
-        return false
+        return .unsupported
         #endif
     }
 

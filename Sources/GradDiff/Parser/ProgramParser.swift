@@ -23,7 +23,7 @@ public struct ProgramParser {
     /// `parse(_:into:nodeLimit:)`, with the tape's next pages faulted in on another core
     /// when the text is large (`PagePrefaulter`).
     private static func parsePrefaulting(_ source: SourceText, into program: inout Program, nodeLimit: Int) throws(UserError) {
-        guard source.bytes.count >= PagePrefaulter.smallestText, let prefaulter = PagePrefaulter.make() else {
+        guard source.bytes.count >= PagePrefaulter.smallestText, Threads.available > 1, let prefaulter = PagePrefaulter.make() else {
             try parse(source, into: &program, nodeLimit: nodeLimit)
             return
         }
