@@ -99,6 +99,16 @@ import Testing
     }
 
     /// The addresses of elements stop at the reserved room, and of an empty range are empty.
+    /// Each request asks only for the window's part not asked for before; after nodes
+    /// are taken back below what was asked for, the range is empty, never inverted.
+    @Test func eachRequestAsksOnlyForWhatIsNew() {
+        let window = PagePrefaulter.window
+        #expect(TapeBuilder.notAskedFor(from: 0, asked: 0) == 0..<window)
+        #expect(TapeBuilder.notAskedFor(from: PagePrefaulter.step, asked: window) == window..<window + PagePrefaulter.step)
+        #expect(TapeBuilder.notAskedFor(from: 5 * window, asked: window) == 5 * window..<6 * window)
+        #expect(TapeBuilder.notAskedFor(from: 10, asked: 3 * window).isEmpty)
+    }
+
     @Test func addressesStopAtTheReservedRoom() {
         var array: [Int32] = [1, 2, 3]
         array.reserveCapacity(100)

@@ -21,6 +21,8 @@ struct TapeBuilder: Sendable {
     /// Faults in the arrays' next pages on another core while a large text is parsed
     /// (`PagePrefaulter`); asked again once the tape reaches `nextPrefault` nodes.
     var prefaulter: PagePrefaulter?
+    /// The nodes and constants whose pages were asked for (up to, not including).
+    var prefaulted = (nodes: 0, constants: 0)
     var nextPrefault = Int.max
 
     init() {}
