@@ -16,8 +16,9 @@ import Glibc
 /// Linux only (5.14 and later); elsewhere, or when the system refuses, nothing is faulted early.
 final class PagePrefaulter: @unchecked Sendable {
     /// How many nodes ahead of the newest one the arrays are faulted in, and every how
-    /// many nodes the parser asks again: a window of a few milliseconds of parsing,
-    /// small enough that what is faulted beyond a tape's end is at most a page or so per array.
+    /// many nodes the parser asks again: a window of about a millisecond of parsing,
+    /// time enough to fault in a 2 MB page, and small enough that little is faulted in
+    /// beyond a tape's end (a 4 MB window of 64K nodes had cost up to 5 MB of peak memory).
     static let window = 1 << 14
     static let step = 1 << 12
     /// The smallest text worth a thread (about 2×10^5 nodes): below it the faults cost
@@ -28,6 +29,7 @@ final class PagePrefaulter: @unchecked Sendable {
     /// Address ranges asked for and not yet faulted in, oldest first.
     private var pending: [Range<Int>] = []
     private var finished = false
+    private var faultedRanges = 0
 
     /// A prefaulter where the system can populate pages ahead of use; nil elsewhere.
     static func make() -> PagePrefaulter? {
@@ -75,7 +77,6 @@ final class PagePrefaulter: @unchecked Sendable {
 
     /// How many ranges were faulted in (for tests: the parser does ask, and the system does fault).
     var faultedRangeCount: Int { monitor.locked { faultedRanges } }
-    private var faultedRanges = 0
 
     private func nextRanges() -> [Range<Int>]? {
         monitor.locked {
