@@ -18,7 +18,7 @@ final class PagePrefaulter: @unchecked Sendable {
     /// How many nodes ahead of the newest one the arrays are faulted in, and every how
     /// many nodes the parser asks again: a window of about a millisecond of parsing,
     /// time enough to fault in a 2 MB page, and small enough that little is faulted in
-    /// beyond a tape's end (a 4 MB window of 64K nodes had cost up to 5 MB of peak memory).
+    /// beyond a tape's end (a window of 64K nodes had cost up to 5 MB of peak memory).
     static let window = 1 << 14
     static let step = 1 << 12
     /// The smallest text worth a thread (about 2×10^5 nodes): below it the faults cost
