@@ -168,8 +168,12 @@ struct CommandOptions {
         if ![.table, .json].contains(format) {
             throw ValidationError("\(first) prints a table or JSON; it cannot be combined with --format \(format.rawValue)")
         }
-        if batch != nil || explain != nil || render != nil || quiet && !(order != nil) {
-            throw ValidationError("\(first) cannot be combined with --batch, --explain, --render or --quiet")
+        // One list both refuses and words the refusal: -q prints --order's derivative as a plain number.
+        var refused = [(batch != nil, "--batch"), (explain != nil, "--explain"), (render != nil, "--render")]
+        if order == nil { refused.append((quiet, "--quiet")) }
+        if refused.contains(where: \.0) {
+            let flags = refused.map(\.1)
+            throw ValidationError("\(first) cannot be combined with \(flags.dropLast().joined(separator: ", ")) or \(flags[flags.count - 1])")
         }
         if let order, !(1...16).contains(order) {
             throw ValidationError("--order must be a whole number from 1 to 16, not \(order)")

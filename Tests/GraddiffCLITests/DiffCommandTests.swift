@@ -142,6 +142,19 @@ import Testing
         #expect(chosen.stdout == "6\n")
     }
 
+    /// The refusal names what each option refuses: --order takes -q (orderPrintsTheNthDerivative).
+    @Test(arguments: [
+        (["--order", "2", "--batch", "-"], "--order cannot be combined with --batch, --explain or --render"),
+        (["--order", "2", "--explain"], "--order cannot be combined with --batch, --explain or --render"),
+        (["--hessian", "-q"], "--hessian cannot be combined with --batch, --explain, --render or --quiet"),
+        (["--check", "--render", "g.svg"], "--check cannot be combined with --batch, --explain, --render or --quiet"),
+    ])
+    func aRefusedCombinationNamesExactlyWhatIsRefused(_ options: [String], _ message: String) throws {
+        let result = try GraddiffProcess.run(options + ["x^3", "x=2"], input: "")
+        #expect(result.status == 64, "\(result.stdout)")
+        #expect(result.stderr.contains("Error: \(message)\n"), "\(result.stderr)")
+    }
+
     @Test func checkPassesMarksKinksAndFails() throws {
         let passing = try GraddiffProcess.run(["--check", "abs(x) + sin(y)", "x=0", "y=1"])
         #expect(passing.status == 0)
