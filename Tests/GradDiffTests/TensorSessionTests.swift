@@ -19,6 +19,15 @@ import Testing
         #expect(repl.run("sum(z)").output.contains("sum(z)"), "the failed entry left the session as it was")
     }
 
+    /// A vector or matrix still lacking a value says its shape as the others do (it said
+    /// a bare "2" or "2×2").
+    @Test func aResultWithNoValueYetNamesItsShape() {
+        var repl = session("W = [[1, 2], [3, 4]]")
+        #expect(repl.run("W @ [x, y]").output == "a 2-element vector  (no value yet: 'x', 'y' have none)\n")
+        #expect(repl.run("W * z").output == "a 2×2 matrix  (no value yet: 'z' has none)\n")
+        #expect(repl.run("u = W @ [x, 1]").output == "u = a 2-element vector  (no value yet: 'x' has none)\n")
+    }
+
     /// :wrt names a matrix input whole or by element, as --wrt does (it said W was no
     /// variable of the session, and split W[1,2] at its comma).
     @Test func wrtNamesAMatrixOrItsElements() {

@@ -3,17 +3,17 @@
 /// value, having no single gradient to show.
 extension ReplSession {
     /// The value of a vector- or matrix-valued statement, on one line (`[4.6, 9.2]`), or
-    /// what it still lacks.
+    /// its shape and what it still lacks (`a 2-element vector  (no value yet: 'y' has none)`).
     func tensorValue(of statement: Statement, in program: Program) -> String {
         guard let id = statement.tensor else { return "" }
         let tensors = program.tensors
         let elements = Array(tensors.elements(of: id))
         let values = SessionValues(program, roots: elements)
         let missing = missingVariables(of: elements, values)
-        guard missing.isEmpty else {
-            return "\(tensors[id].shape.text)  (no value yet: \(NameList.quoted(missing)) \(missing.count == 1 ? "has" : "have") none)"
-        }
         let shape = tensors[id].shape
+        guard missing.isEmpty else {
+            return "\(shape.noun)  (no value yet: \(NameList.quoted(missing)) \(missing.count == 1 ? "has" : "have") none)"
+        }
         let text = TensorValueText.oneLine(elements.map { values.value(of: $0) }, shape) { number($0) }
         return statement.kind == .expression ? text + "  (\(shape.noun); sum(...) or an element v[i] gives a gradient)" : text
     }
