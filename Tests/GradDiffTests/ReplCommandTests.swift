@@ -317,6 +317,20 @@ import Testing
         #expect(repl.run(":load nowhere.gd").messages == ["cannot open 'nowhere.gd': No such file or directory"])
     }
 
+    /// A file that fails prints no tables of the expressions before the failure, and a
+    /// command's expression no confirmations of the definitions before it.
+    @Test func aFailedLoadOrCommandPrintsOnlyItsError() {
+        let files = MemoryFiles()
+        files.files["late.gd"] = "x = 3\nx^2\nx*y\n"
+        var repl = session("w = 1", files: files)
+        let load = repl.run(":load late.gd")
+        #expect(load.failed && load.messages == ["no value for the variable 'y'"])
+        #expect(load.output.isEmpty && load.aside.isEmpty, "\(load.output)")
+        let check = repl.run(":check x = 1; q = x*2; y*x")
+        #expect(check.failed && check.messages == ["no value for the variable 'y'"])
+        #expect(check.output.isEmpty && check.aside.isEmpty, "\(check.output)")
+    }
+
     @Test func loadPrintsTheFilesExpressions() {
         let files = MemoryFiles()
         files.files["p.gd"] = "# a program\nx = 3\nx^2\n"

@@ -201,6 +201,26 @@ extension ReplReply {
         #expect(repl.run("a = 6").output.contains("a#2 = 6"))
     }
 
+    /// A line taken back prints only its error: it confirmed the statements before the one
+    /// that failed ("x = 1", "q = x * 2 = 2"), which were never defined, in every format
+    /// (aside in json and csv), and printed the tables of the expressions before it.
+    @Test func aFailedEntryConfirmsNothing() {
+        for format in [OutputFormat.table, .json, .csv] {
+            var repl = ReplSession(files: MemoryFiles())
+            repl.format = format
+            let reply = repl.run("x = 1; q = x*2; y*x")
+            #expect(reply.failed && reply.messages == ["no value for the variable 'y'"], "\(format)")
+            #expect(reply.output.isEmpty && reply.aside.isEmpty, "\(format): \(reply.output)\(reply.aside)")
+            #expect(repl.program.names["x"] == nil)
+            let confirmed = repl.run("x = 1; q = x*2")
+            #expect(confirmed.output + confirmed.aside == "x = 1\nq = x * 2 = 2\n", "\(format)")
+            #expect(repl.run("w = 1; x*2; y*x").output.isEmpty, "\(format)")
+        }
+        var script = ReplSession(files: MemoryFiles())
+        script.confirmsDefinitions = false
+        #expect(script.run("x = 1; x*2; y*x").output.isEmpty, "a script's results of a line taken back")
+    }
+
     @Test func aRefusedDefinitionKeepsTheOldOne() {
         var repl = session("f(a) = a + 1")
         #expect(repl.run("f = 3").messages == ["'f' is already a function"])

@@ -54,6 +54,16 @@ import Testing
         #expect(result.stdout.hasSuffix(",mul,x * 3,3,1\n"))
     }
 
+    /// A line taken back prints only its error: the table of `x*2` before the failing
+    /// `y*x` was written, of a line that defined nothing.
+    @Test func aFailedLinePrintsOnlyItsError() throws {
+        let (result, _) = try session("x = 1; x*2; y*x\nx = 2\nx * 3\n", ["--keep-going"])
+        #expect(result.status == 65)
+        #expect(result.stdout.hasPrefix("node ") && !result.stdout.contains("x * 2"), "\(result.stdout)")
+        #expect(result.stdout.hasSuffix("n2    mul    x * 3           6         1\n"), "\(result.stdout)")
+        #expect(result.stderr.hasPrefix("<stdin>:1:13: error: no value for the variable 'y'\n"), "\(result.stderr)")
+    }
+
     @Test func bindingsComeFirstWithDashI() throws {
         let (result, _) = try session("x^2\n:wrt x\nx^3\n", ["-i", "x=2", "--format", "json"])
         #expect(result.status == 0)

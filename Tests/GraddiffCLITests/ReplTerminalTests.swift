@@ -195,6 +195,21 @@ struct ReplTerminalTests {
         #expect(try terminal.exitStatus() == 0)
     }
 
+    /// A line taken back shows only its error: it also confirmed "x = 1" and
+    /// "q = x * 2 = 2", which :vars then did not list, and in json on standard error.
+    @Test func aFailedLineConfirmsNothing() throws {
+        let terminal = try TerminalSession()
+        let screen = try terminal.run("x = 1; q = x*2; y*x")
+        #expect(screen.contains("error: no value for the variable 'y'"), "\(screen)")
+        #expect(!screen.contains("\nx = 1") && !screen.contains("q = x * 2 = 2"), "\(screen)")
+        #expect(try terminal.run(":vars").contains("nothing defined yet"))
+        try terminal.run(":format json")
+        let json = try terminal.run("x = 1; q = x*2; y*x")
+        #expect(!json.contains("\nx = 1") && !json.contains("q = x * 2 = 2"), "\(json)")
+        let confirmed = try terminal.run("x = 1; q = x*2")
+        #expect(confirmed.hasSuffix("graddiff> x = 1; q = x*2\nx = 1\nq = x * 2 = 2\ngraddiff>"), "\(confirmed)")
+    }
+
     @Test func aHomeWithoutRoomForHistoryIsAWarning() throws {
         // Not even root may create a file in /proc.
         let terminal = try TerminalSession(["-i", "x=3"], home: "/proc")

@@ -78,7 +78,7 @@ public struct ReplSession {
     }
 
     /// Parses `source` into the program, evaluates its expressions, and takes the entry
-    /// back unless everything worked.
+    /// back unless everything worked: then the reply holds only diagnostics.
     /// With `printing` false the expressions are checked and remembered, not printed.
     /// `shown` is the line diagnostics quote, when `source` is part of it (a command's
     /// expression), and where in it `source` starts.
@@ -143,7 +143,13 @@ public struct ReplSession {
         // Moved into the entry's own text before the entry is taken back: a diagnostic
         // still pointing into the session's text would make truncating it copy it all.
         reply.diagnostics = reply.diagnostics.map { sourceMap.relocate($0, pending: piece) }
-        if failed { program.restore(journal) }
+        if failed {
+            program.restore(journal)
+            // Taken back whole, it says only why: a confirmation or a table of a statement
+            // before the failure would tell of a definition or result that is not there.
+            reply.output = ""
+            reply.aside = ""
+        }
         return reply
     }
 
