@@ -213,6 +213,14 @@ import Testing
         #expect(errors.first?.diagnostic.help == "end each row with a newline, such as with tr '\\r' '\\n' < FILE")
     }
 
+    /// Rows that end in CR alone after a header that ends in LF are named as in `--batch`.
+    @Test func dataRowsWithCarriageReturnLineEndsAreNamed() {
+        let errors = userErrors { _ = try DataTable.parse(SourceText(name: "t.csv", text: "u,y\n1,2\r3,4\r")) }
+        #expect(errors.map(DiagnosticRenderer(useColor: false).render).joined().hasPrefix("""
+            t.csv:2:4: error: this row has a carriage return inside it: lines that end in CR alone (an old Mac file) are not rows
+            """))
+    }
+
     /// `minimize --data` reads quotes as `--batch` does: the caret is under the text
     /// after a closing quote, or under a quote left open, not under the field's text.
     @Test func aMalformedQuoteInADataTableIsPointedAt() {

@@ -76,6 +76,26 @@ struct BatchHeaderTests {
         #expect(quoted.status == 0 && quoted.stdout.hasSuffix("\n1,2,2,2\n"), "\(quoted.stderr)")
     }
 
+    /// Rows that end in CR alone after a header that ends in LF are named as such, at
+    /// the row's first CR: they had been read as one row and blamed for its width, or a
+    /// one-column row as no number. A row too wide without one keeps its message.
+    @Test func carriageReturnRowEndsAreNamed() throws {
+        let result = try GraddiffProcess.run(["--batch", "-", "x*y"], input: "x,y\n1,2\r3,4\r")
+        #expect(result.status == 65)
+        #expect(result.stderr == """
+            <stdin>:2:4: error: this row has a carriage return inside it: lines that end in CR alone (an old Mac file) are not rows
+             2 | 1,2\u{240D}3,4
+               |    ^
+            help: end each row with a newline, such as with tr '\\r' '\\n' < FILE
+
+            """, "\(result.stderr)")
+        let column = try GraddiffProcess.run(["--batch", "-", "x*2"], input: "x\n1\r2\r")
+        #expect(column.status == 65 && column.stderr.hasPrefix("<stdin>:2:2: error: this row has a carriage return inside it"),
+                "\(column.stderr)")
+        let wide = try GraddiffProcess.run(["--batch", "-", "x*y"], input: "x,y\n1,2,3\n")
+        #expect(wide.stderr.hasPrefix("<stdin>:2:1: error: this row has 3 fields, the header has 2"), "\(wide.stderr)")
+    }
+
     /// A tab after a quoted field of a CSV row is a blank, not text after the quote.
     @Test func aTabAroundAQuotedFieldIsABlank() throws {
         let result = try GraddiffProcess.run(["--batch", "-", "x*2"], input: "x,id\n1,\"a\"\t\n")

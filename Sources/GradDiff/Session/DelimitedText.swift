@@ -11,6 +11,9 @@ public enum DelimitedText {
         /// The bytes of the row's line at fault, when they are fewer than the field's: the
         /// text after a closing quote, or a quote that is never closed.
         public var bytes: Range<Int>?
+        /// Whether lines ending in CR alone may be the cause (a row too wide, or a field
+        /// that is no number): then a CR inside the line is named instead (`located`).
+        var mayBeCarriageReturns = false
 
         init(_ message: Message, field: Int? = nil, bytes: Range<Int>? = nil) {
             self.message = message.text
@@ -20,9 +23,16 @@ public enum DelimitedText {
         }
 
         /// The diagnostic, pointing at the field (or its bytes at fault) in the row's own
-        /// line (`t.csv:3:5`).
+        /// line (`t.csv:3:5`); pointing at a carriage return with text after it, outside
+        /// quotes, when that explains the error (the rows end in CR alone, and several
+        /// were read as this one).
         public func located(_ severity: Diagnostic.Severity = .error, in line: Substring, lineNumber: Int, name: String,
                             delimiter: Character) -> LocatedDiagnostic {
+            if mayBeCarriageReturns,
+               let lineEnds = DelimitedText.carriageReturnLineEnds(in: line, described: "this row", lineNumber: lineNumber,
+                                                                   name: name, delimiter: delimiter) {
+                return lineEnds
+            }
             let source = SourceText(name: name, text: String(line), firstLine: lineNumber)
             let span = bytes.map { SourceSpan(start: $0.lowerBound, end: $0.upperBound) }
                 ?? field.map { DelimitedText.span(ofField: $0, in: source, delimiter: delimiter) }
@@ -41,7 +51,11 @@ public enum DelimitedText {
     @discardableResult
     static func readNumbers(_ fields: [Substring], columns: Int, reading: (Int) -> Bool = { _ in true },
                             into store: (Int, Double) -> Void) throws(RowError) -> [RowWarning] {
-        guard fields.count == columns else { throw RowError(.rowWidth(fields.count, header: columns)) }
+        guard fields.count == columns else {
+            var error = RowError(.rowWidth(fields.count, header: columns))
+            error.mayBeCarriageReturns = true
+            throw error
+        }
         var warnings: [RowWarning] = []
         for (column, field) in fields.enumerated() where reading(column) {
             let outcome = NumberReader.field(field)
@@ -51,8 +65,10 @@ public enum DelimitedText {
             case .tooSmall: warnings.append(RowWarning(.numberTooSmall(String(field)), field: column))
             case .hexadecimal: throw RowError(.hexadecimalNumber, field: column)
             case .notANumber:
-                throw RowError(.fieldNotANumber(String(field), column: column + 1, examples: "1.5, -2e-3, nan or inf"),
-                               field: column)
+                var error = RowError(.fieldNotANumber(String(field), column: column + 1, examples: "1.5, -2e-3, nan or inf"),
+                                     field: column)
+                error.mayBeCarriageReturns = true
+                throw error
             }
             store(column, outcome.value ?? .nan)
         }
@@ -114,30 +130,8 @@ public enum DelimitedText {
         return texts(of: bytes, ranges)
     }
 
-    /// The error for a header line holding a carriage return with text after it, outside
-    /// quotes, pointed at the CR: the table's lines end in CR alone (an old Mac file), and
-    /// the whole table was read as its header (the last row's field blamed as a column
-    /// that names no variable). A CR in a quoted field is data; one at the line's end (CRLF)
-    /// is a blank.
-    public static func carriageReturnLineEnds(inHeader line: Substring, lineNumber: Int = 1, name: String,
-                                              delimiter: Character) -> LocatedDiagnostic? {
-        let bytes = Array(line.utf8)
-        let carriageReturn = UInt8(ascii: "\r")
-        var found: Int?
-        forEachUnquoted(bytes, separator: delimiter.asciiValue ?? UInt8(ascii: ",")) { index, byte in
-            guard byte == carriageReturn, bytes[(index + 1)...].contains(where: { !isBlank($0) && $0 != UInt8(ascii: "\t") }) else { return true }
-            found = index
-            return false
-        }
-        if let found {
-            return LocatedDiagnostic(.error(.carriageReturnInside("the header"), at: SourceSpan(start: found, end: found + 1)),
-                                     in: SourceText(name: name, bytes: bytes, firstLine: lineNumber))
-        }
-        return nil
-    }
-
     private static let quote = UInt8(ascii: "\"")
-    private static func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\r") }
+    static func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\r") }
 
     /// Each field's bytes, blanks and quotes included: split at `separator` outside quotes.
     static func fieldRanges(of bytes: [UInt8], separator: UInt8) -> [Range<Int>] {
@@ -157,7 +151,7 @@ public enum DelimitedText {
     /// Calls `visit` with each byte outside quoted text, and its index, until it returns
     /// false. Only a quote that opens a field starts quoted text, and `""` inside is a quote.
     @inline(__always)
-    private static func forEachUnquoted(_ bytes: [UInt8], separator: UInt8, _ visit: (Int, UInt8) -> Bool) {
+    static func forEachUnquoted(_ bytes: [UInt8], separator: UInt8, _ visit: (Int, UInt8) -> Bool) {
         var (inQuotes, atFieldStart, index) = (false, true, 0)
         while index < bytes.count {
             let byte = bytes[index]
