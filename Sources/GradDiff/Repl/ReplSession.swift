@@ -88,6 +88,8 @@ public struct ReplSession {
         var piece = SessionText.piece(source, after: program.source)
         if let shown { piece.show(in: shown.line, from: shown.offset) }
         var journal = ProgramJournal(program)
+        // Taken back with the entry: a note's key names a node, whose id a later entry reuses.
+        let notedBefore = notedVersions
         var failed = false
         do throws(UserError) {
             let statements = try ProgramParser.parse(source, into: &program, journal: &journal, nodeLimit: nodeLimit,
@@ -145,6 +147,7 @@ public struct ReplSession {
         reply.diagnostics = reply.diagnostics.map { sourceMap.relocate($0, pending: piece) }
         if failed {
             program.restore(journal)
+            notedVersions = notedBefore
             // Taken back whole, it says only why: a confirmation or a table of a statement
             // before the failure would tell of a definition or result that is not there.
             reply.output = ""
