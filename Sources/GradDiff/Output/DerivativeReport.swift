@@ -19,9 +19,8 @@ public enum DerivativeReport {
 
     /// `{"variables": ["x", "y"], "hessian": [[2, 1], [1, 0]]}`.
     public static func hessianJSON(_ names: [String], _ hessian: [[Double]]) -> String {
-        let variables = names.map(JSONFormatter.string).joined(separator: ", ")
         let rows = hessian.map { "[" + $0.map(JSONFormatter.number).joined(separator: ", ") + "]" }
-        return "{\"variables\": [\(variables)], \"hessian\": [\(rows.joined(separator: ", "))]}\n"
+        return "{\"variables\": \(JSONFormatter.strings(names)), \"hessian\": [\(rows.joined(separator: ", "))]}\n"
     }
 
     /// `d^2/dx^2 12`: the `order`-th derivative with respect to `name`, for `--order`.

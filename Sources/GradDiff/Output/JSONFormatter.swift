@@ -136,6 +136,11 @@ public enum JSONFormatter {
         return buffer.string()
     }
 
+    /// A JSON array of strings: `["x", "y"]`.
+    public static func strings(_ texts: [String]) -> String {
+        "[" + texts.map(string).joined(separator: ", ") + "]"
+    }
+
     static func appendString(_ text: String, to buffer: inout ByteBuffer) {
         var text = text
         text.withUTF8 { appendString($0, to: &buffer) }

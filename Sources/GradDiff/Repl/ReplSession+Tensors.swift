@@ -36,14 +36,13 @@ extension ReplSession {
         let missing = missingVariables(of: elements, values)
         let dimensions = "[" + shape.dimensions.map(String.init).joined(separator: ", ") + "]"
         guard missing.isEmpty else {
-            let needs = missing.map(JSONFormatter.string).joined(separator: ", ")
-            return "{\"value\": null, \"shape\": \(dimensions), \"needs\": [\(needs)]}\n"
+            return "{\"value\": null, \"shape\": \(dimensions), \"needs\": \(JSONFormatter.strings(missing))}\n"
         }
         return "{\"value\": \(TensorValueText.json(elements.map { values.value(of: $0) }, shape)), \"shape\": \(dimensions)}\n"
     }
 
     /// The variables without a value that `elements` read, sorted.
-    private func missingVariables(of elements: [NodeID], _ values: SessionValues) -> [String] {
+    func missingVariables(of elements: [NodeID], _ values: SessionValues) -> [String] {
         Array(Set(elements.flatMap { values.missingVariables(of: $0) })).sorted()
     }
 }

@@ -26,7 +26,7 @@ extension ReplSession {
         var steps: [Entry] = []
         func step(_ name: String, _ text: String, numbers: (text: String, json: String)?, needs missing: [String]) -> Entry {
             let json = "{\"text\": \(JSONFormatter.string(text)), \"value\": \(numbers?.json ?? "null")"
-                + (missing.isEmpty ? "" : ", \"needs\": [\(missing.map(JSONFormatter.string).joined(separator: ", "))]") + "}"
+                + (missing.isEmpty ? "" : ", \"needs\": \(JSONFormatter.strings(missing))") + "}"
             return Entry(at: 0, line: "\(name) = \(text)" + (numbers.map { " = \($0.text)" } ?? "  (needs \(NameList.plain(missing)))"),
                          json: "\(JSONFormatter.string(name)): \(json)")
         }
@@ -57,7 +57,7 @@ extension ReplSession {
         for definition in program.tensors.steps where !definition.name.isEmpty {
             let elements = program.tensors.elements(of: definition.node)
             let shape = program.tensors[definition.node].shape
-            let missing = Array(Set(elements.flatMap { values.missingVariables(of: $0) })).sorted()
+            let missing = missingVariables(of: Array(elements), values)
             let numbers = elements.map { values.value(of: $0) }
             let isInput = elements.allSatisfy { tape.ops[Int($0)] == .variable && program.defaults[Int(tape.first[Int($0)])] != nil }
             if isInput {
@@ -87,9 +87,8 @@ extension ReplSession {
         let unbound = tape.variableNames.indices.filter { program.defaults[$0] == nil }.map { tape.variableNames[$0] }
         if format == .json {
             func object(_ entries: [Entry]) -> String { "{" + entries.map(\.json).joined(separator: ", ") + "}" }
-            func array(_ texts: [String]) -> String { "[" + texts.map(JSONFormatter.string).joined(separator: ", ") + "]" }
             reply.output = "{\"inputs\": \(object(inputs)), \"steps\": \(object(steps)), "
-                + "\"functions\": \(array(typed.map { DefinitionText.oneLine($0.text) })), \"no_value\": \(array(unbound))}\n"
+                + "\"functions\": \(JSONFormatter.strings(typed.map { DefinitionText.oneLine($0.text) })), \"no_value\": \(JSONFormatter.strings(unbound))}\n"
             return reply
         }
         for (title, lines) in [("inputs", inputs.map(\.line)), ("steps", steps.map(\.line)), ("functions", functions),

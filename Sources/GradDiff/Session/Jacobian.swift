@@ -60,10 +60,9 @@ public struct Jacobian: Sendable {
     /// `{"output_shape": [3], "rows": ["y[1]", …], "inputs": ["x[1]", …], "jacobian": [[…], …]}`, with
     /// `"mode": "forward"` and both modes' costs (as the steps' Jacobian) when `--mode` chose.
     public func json() -> String {
-        let list = { (names: [String]) in "[" + names.map(JSONFormatter.string).joined(separator: ", ") + "]" }
         let matrix = rows.map { "[" + $0.map(JSONFormatter.number).joined(separator: ", ") + "]" }.joined(separator: ", ")
-        return "{\"output_shape\": [\(outputShape.map(String.init).joined(separator: ", "))], \"rows\": \(list(rowNames)), "
-            + "\"inputs\": \(list(columnNames)), "
+        return "{\"output_shape\": [\(outputShape.map(String.init).joined(separator: ", "))], \"rows\": \(JSONFormatter.strings(rowNames)), "
+            + "\"inputs\": \(JSONFormatter.strings(columnNames)), "
             + (chosen.map { "\"mode\": \"\($0.mode.rawValue)\", \"forward_multiply_adds\": \($0.costs.forwardMultiplyAdds), "
                              + "\"reverse_multiply_adds\": \($0.costs.reverseMultiplyAdds), " } ?? "")
             + "\"jacobian\": [\(matrix)]}\n"
