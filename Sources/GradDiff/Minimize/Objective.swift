@@ -16,12 +16,17 @@ public struct Objective {
     private let parameterNodes: [Int]
     /// The data columns that set a variable: each one's place in a row, and the slot.
     private let columnSlots: [(column: Int, slot: Int)]
-    private var variables: [Double]
+    /// What an evaluation writes: every variable's value (the parameters', a row's
+    /// columns'), every node's value and gradient, and which nodes reach the output.
+    private struct Scratch {
+        var variables: [Double] = []
+        var values: [Double] = []
+        var gradients: [Double] = []
+        var reachability: [Bool] = []
+    }
+    private var scratch = Scratch()
     /// Every variable's value before training and rows changed any.
     private let givenVariables: [Double]
-    private var values: [Double] = []
-    private var gradients: [Double] = []
-    private var reachability: [Bool] = []
     /// Which nodes read a variable (the tape's, computed once: it never changes).
     private let readers: [Bool]
     public private(set) var warnings: [LocatedDiagnostic] = []
@@ -71,8 +76,8 @@ public struct Objective {
         parameterNodes = parameterSlots.map { Int(tape.variableNodes[$0]) }
         // By place: a column that sets nothing (`z` in x,z,y) must not shift the others.
         columnSlots = columns.enumerated().compactMap { column, name in tape.variableSlot(named: name).map { (column, $0) } }
-        variables = evaluation.variableValues
-        givenVariables = variables
+        scratch.variables = evaluation.variableValues
+        givenVariables = evaluation.variableValues
         initialParameters = parameterSlots.map { evaluation.variableValues[$0] }
         self.data = data
         warnings = (data?.warnings ?? []) + evaluation.warnings
@@ -89,19 +94,30 @@ public struct Objective {
     /// respect to each parameter goes into `gradient` (resized to the parameters).
     public mutating func evaluate(at parameters: [Double], rows: ArraySlice<Int>? = nil,
                                   gradient: inout [Double]) -> Double {
+        // The buffers are taken out of `self` for the call, so the rest of it is only
+        // read: a read borrows the tape and the data, where a mutating method copied
+        // them, retaining each of their arrays, which on a small tape cost more than the
+        // passes (xor's steps took 70% longer).
+        var scratch = Scratch()
+        swap(&scratch, &self.scratch)
+        defer { swap(&scratch, &self.scratch) }
+        return evaluate(at: parameters, rows: rows, gradient: &gradient, into: &scratch)
+    }
+
+    private func evaluate(at parameters: [Double], rows: ArraySlice<Int>?, gradient: inout [Double],
+                          into scratch: inout Scratch) -> Double {
         if gradient.count != parameters.count { gradient = Array(repeating: 0, count: parameters.count) }
         for k in gradient.indices { gradient[k] = 0 }
-        for (k, slot) in parameterSlots.enumerated() { variables[slot] = parameters[k] }
+        for (k, slot) in parameterSlots.enumerated() { scratch.variables[slot] = parameters[k] }
         guard let data else {
-            accumulate(into: &gradient)
-            return values[Int(output)]
+            return accumulate(into: &gradient, scratch: &scratch)
         }
         var loss = 0.0
         var count = 0
         let width = data.header.count
         func addRow(_ row: Int) {
-            for (column, slot) in columnSlots { variables[slot] = data.values[row * width + column] }
-            loss += accumulate(into: &gradient)
+            for (column, slot) in columnSlots { scratch.variables[slot] = data.values[row * width + column] }
+            loss += accumulate(into: &gradient, scratch: &scratch)
             count += 1
         }
         if let rows {
@@ -114,13 +130,13 @@ public struct Objective {
         return loss * scale
     }
 
-    /// One forward and one backward pass at `variables`; adds the parameters' gradients.
-    @discardableResult
-    private mutating func accumulate(into gradient: inout [Double]) -> Double {
-        let tape = program.tape
-        ForwardPass.run(tape, variables: variables, into: &values)
-        BackwardPass.run(tape, values: values, output: output, into: &gradients, reachability: &reachability, readers: readers)
-        for (k, node) in parameterNodes.enumerated() { gradient[k] += gradients[node] }
-        return values[Int(output)]
+    /// One forward and one backward pass at the scratch's variables; adds the parameters'
+    /// gradients, and returns the output's value.
+    private func accumulate(into gradient: inout [Double], scratch: inout Scratch) -> Double {
+        ForwardPass.run(program.tape, variables: scratch.variables, into: &scratch.values)
+        BackwardPass.run(program.tape, values: scratch.values, output: output, into: &scratch.gradients,
+                         reachability: &scratch.reachability, readers: readers)
+        for (k, node) in parameterNodes.enumerated() { gradient[k] += scratch.gradients[node] }
+        return scratch.values[Int(output)]
     }
 }
