@@ -12,12 +12,14 @@ let package = Package(
     ],
     targets: [
         // The engine: text → tokens → tape → values → gradients → output. No Foundation.
-        .target(name: "GradDiff", dependencies: ["CPrefetch", "CMemory"]),
+        .target(name: "GradDiff", dependencies: ["CPrefetch", "CMemory", "CCores"]),
         // A cache prefetch hint (one inline C function) for the engine's hash tables.
         .target(name: "CPrefetch"),
         // mremap and mallopt, which Swift cannot call: the parser's stacks grow in place,
         // and the command's freed memory is reused (`ValueStack`, `FreedMemory`).
         .target(name: "CMemory"),
+        // sched_getaffinity, which Swift cannot call: how many cores this process may use.
+        .target(name: "CCores"),
         // GNU readline for the REPL's line editor, loaded with dlopen when a terminal
         // session starts (not linked: every other run starts without it). The headers
         // are libreadline-dev's, in /usr/include.

@@ -1,16 +1,23 @@
+import CCores
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-/// Work on several cores at once, with POSIX threads rather than Dispatch, so that
-/// graddiff does not load libswiftDispatch (the dynamic loader's work, at every start-up)
-/// for the few runs that use a second core: `--batch` and printing a large tape.
+/// Work on several cores at once, with POSIX threads rather than Dispatch, so that the
+/// engine needs neither Dispatch nor Foundation for the few runs that use a second core:
+/// `--batch`, printing a large tape, parsing a large text. (The command still links
+/// both, through swift-argument-parser's FoundationEssentials: `libdispatch_init` runs at
+/// every start-up; see docs/PERFORMANCE.md.)
 public enum Threads {
-    /// One per online core.
+    /// One per core this thread may run on: the online cores, or fewer when its CPU
+    /// affinity allows fewer (`taskset -c 0`, a container's cpuset), since threads beyond
+    /// those would only take turns on them.
     public static var available: Int {
-        Swift.max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        let online = Swift.max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        let allowed = Int(graddiff_cores_allowed())
+        return allowed > 0 ? Swift.min(online, allowed) : online
     }
 
     /// Runs `body(0)`, ..., `body(count - 1)` at once, `body(0)` on this thread, and
