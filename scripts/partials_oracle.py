@@ -11,6 +11,7 @@ b = 0. Kinks (abs and relu at 0, min and max at a tie) are left to their own tes
 Usage: python3 scripts/partials_oracle.py   (needs mpmath: pip install mpmath)
 """
 import math
+import sys
 
 import mpmath
 from mpmath import mp, mpf
@@ -131,6 +132,9 @@ def swift_double(value):
     if value == 0:
         return "-0.0" if math.copysign(1, value) < 0 else "0.0"
     text = repr(value)
+    if abs(value) < sys.float_info.min:
+        # Swift 6.3 warns at every subnormal literal, exact or not: read it at run time.
+        return f'Double("{text}")!'
     if "e" in text or "." in text:
         return text
     return text + ".0"

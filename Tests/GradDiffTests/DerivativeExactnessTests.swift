@@ -41,7 +41,7 @@ struct HostileExpressionGenerator {
     }
 
     mutating func point() -> String {
-        let values = [-0.7446, -0.33, 0, 1.57, -0.13, 2, -1e-310 / 1e10, 1e200]  // a subnormal, without a literal the compiler warns about
+        let values = [-0.7446, -0.33, 0, 1.57, -0.13, 2, -1e-300 / 1e20, 1e200]  // a subnormal, without a literal the compiler warns about
         return "x=\(values[random.below(values.count)]) y=\(values[random.below(values.count)])"
     }
 }
