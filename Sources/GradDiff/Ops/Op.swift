@@ -136,7 +136,7 @@ public enum Op: UInt8, CaseIterable, Sendable, BitwiseCopyable {
         userFunctions.map { ($0.name, $0.op) }, uniquingKeysWith: { first, _ in first })
 
     public static func function(named name: String) -> Op? {
-        // A name shorter than every function's (`x`, `x1`) is none: no dictionary built
+        // A name shorter than every function's (`x`, `y`) is none: no dictionary built
         // for it, which the README example would otherwise pay at start-up.
         guard name.utf8.count >= shortestFunctionName else { return nil }
         return functionsByName[name]
@@ -144,7 +144,7 @@ public enum Op: UInt8, CaseIterable, Sendable, BitwiseCopyable {
 
     /// `ln`'s length, written out: computing it built `userFunctions` (an array of tuples
     /// whose generic metadata is instantiated at first use) in every run, the README
-    /// example's included. `OpTests` checks it against the list.
+    /// example's included. `FunctionNamesTests` checks it against the list.
     static let shortestFunctionName = 2
 
     /// The built-in constants, by every spelling.
