@@ -50,9 +50,10 @@ struct CommandOptions {
     /// Jacobian), where the output shows every step; else that it is not printed. No
     /// step is printed by -q, --hessian, --order or --check, by --wrt's lines (unless a
     /// forward narration follows), or by JSON whose --nodes leaves steps out; a graph
-    /// drawn with --render shows them all. `--batch` prints none either (`BatchRunner`).
+    /// drawn with --render shows them all, so with -q it is drawn, not printed. `--batch`
+    /// prints none either (`BatchRunner`).
     var unusedSteps: Message.UnusedStepFate? {
-        if jacobian || render != nil { return nil }
+        if jacobian { return nil }
         let printsSteps = if quiet || hessian || check || order != nil {
             false
         } else if format == .json {
@@ -62,7 +63,8 @@ struct CommandOptions {
         } else {
             true
         }
-        return printsSteps ? nil : .notPrinted
+        if printsSteps { return nil }
+        return render == nil ? .notPrinted : .drawnNotPrinted
     }
 
     func validate() throws {

@@ -1,15 +1,19 @@
+import Foundation
 import Testing
 
 /// The help under "'p' is not used by the output" is true of the output asked for: a
 /// step is "printed" only where the output shows it (the node table, CSV, Markdown, DOT,
 /// JSON's nodes, a forward narration); -q, --batch, --wrt's lines, --hessian, --order,
-/// --check, graddiff diff and JSON without its steps print none.
+/// --check, graddiff diff and JSON without its steps print none. A graph drawn with
+/// --render shows every step, so -q with it draws the step without printing it.
 @Suite struct UnusedStepHelpTests {
     struct Case: CustomTestStringConvertible, Sendable {
         var id: String
         var arguments: [String]
         var input: String? = nil
         var printed: Bool
+        /// Drawn with --render into a page in a temporary folder.
+        var drawn = false
         var testDescription: String { id }
     }
 
@@ -45,14 +49,25 @@ import Testing
         Case(id: "batch-json", arguments: ["--batch", "-", "--format", "json", program], input: table, printed: false),
         Case(id: "batch-tsv", arguments: ["--batch", "-", "--format", "tsv", program], input: "x\n1\n", printed: false),
         Case(id: "diff", arguments: ["diff", program, "x=1"], printed: false),
+        Case(id: "render", arguments: [program, "x=1"], printed: true, drawn: true),
+        Case(id: "quiet-render", arguments: ["-q", program, "x=1"], printed: false, drawn: true),
     ]
 
     @Test(arguments: cases) func helpSaysWhatTheOutputShows(_ test: Case) throws {
-        let result = try GraddiffProcess.run(test.arguments, input: test.input)
+        var arguments = test.arguments
+        var folder: URL? = nil
+        if test.drawn {
+            folder = try makeTemporaryDirectory()
+            arguments = ["--render", folder!.appendingPathComponent("graph.html").path] + arguments
+        }
+        defer { folder.map { try? FileManager.default.removeItem(at: $0) } }
+        let result = try GraddiffProcess.run(arguments, input: test.input)
         #expect(result.status == 0, "\(result.stderr)")
-        let help = test.printed
-            ? "help: it is still computed and printed; --output NAME differentiates another step"
-            : "help: it is still computed, but not printed; --output NAME differentiates another step"
+        let help = switch (test.printed, test.drawn) {
+        case (true, _): "help: it is still computed and printed; --output NAME differentiates another step"
+        case (false, false): "help: it is still computed, but not printed; --output NAME differentiates another step"
+        case (false, true): "help: it is still computed and drawn, but not printed; --output NAME differentiates another step"
+        }
         #expect(result.stderr.contains("warning: 'p' is not used by the output"), "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").contains { $0 == help }, "\(result.stderr)")
     }

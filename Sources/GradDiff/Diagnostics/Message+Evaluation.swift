@@ -55,12 +55,13 @@ extension Message {
     /// printing it, a Jacobian has no row for it, minimize leaves it out of what it
     /// minimizes.
     public enum UnusedStepFate: Sendable {
-        case stillPrinted, notPrinted, noJacobianRow, notMinimized
+        case stillPrinted, notPrinted, drawnNotPrinted, noJacobianRow, notMinimized
     }
     static func unusedByOutput(_ what: String, _ fate: UnusedStepFate) -> Message {
         let help = switch fate {
         case .stillPrinted: "it is still computed and printed; --output NAME differentiates another step"
         case .notPrinted: "it is still computed, but not printed; --output NAME differentiates another step"
+        case .drawnNotPrinted: "it is still computed and drawn, but not printed; --output NAME differentiates another step"
         case .noJacobianRow: "the Jacobian has no row for it; --output NAME differentiates another step"
         case .notMinimized: "what is minimized does not depend on it; --output NAME minimizes another step"
         }
