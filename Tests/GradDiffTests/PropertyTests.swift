@@ -153,6 +153,28 @@ struct PropertyTests {
         }
     }
 
+    /// The pass with its senders found once (as minimize and batch rows run it) gives the
+    /// plain pass's gradients bit for bit, for the output and for inner nodes taken as
+    /// the output (the nodes after them then send nothing).
+    @Test func backwardPassWithSendersFoundOnceAgrees() throws {
+        for index in 0..<Self.expressionCount / 4 {
+            let seed = Self.baseSeed &+ UInt64(index)
+            var generator = ExpressionGenerator(seed: seed)
+            let text = generator.expression(depth: 4)
+            let point = generator.point()
+            let result = try parseAndDifferentiate(text, point)
+            let readers = result.tape.variableReaders()
+            for output in Set([result.output, result.output / 2, 0]) {
+                var plain: [Double] = [], once: [Double] = []
+                BackwardPass.run(result.tape, values: result.values, output: output, into: &plain)
+                let senders = BackwardPass.senders(result.tape, output: output, readers: readers)
+                BackwardPass.run(result.tape, values: result.values, output: output, into: &once, senders: senders,
+                                 readers: readers)
+                #expect(once.map(\.bitPattern) == plain.map(\.bitPattern), "seed \(seed), output n\(output): \(text)")
+            }
+        }
+    }
+
     @Test func printedTextParsesToTheSameTape() throws {
         for index in 0..<Self.expressionCount {
             let seed = Self.baseSeed &+ UInt64(index)

@@ -17,18 +17,19 @@ public struct Objective {
     /// The data columns that set a variable: each one's place in a row, and the slot.
     private let columnSlots: [(column: Int, slot: Int)]
     /// What an evaluation writes: every variable's value (the parameters', a row's
-    /// columns'), every node's value and gradient, and which nodes reach the output.
+    /// columns'), and every node's value and gradient.
     private struct Scratch {
         var variables: [Double] = []
         var values: [Double] = []
         var gradients: [Double] = []
-        var reachability: [Bool] = []
     }
     private var scratch = Scratch()
     /// Every variable's value before training and rows changed any.
     private let givenVariables: [Double]
     /// Which nodes read a variable (the tape's, computed once: it never changes).
     private let readers: [Bool]
+    /// Which nodes send gradient to their inputs (`BackwardPass.senders`): found once.
+    private let senders: [Bool]
     public private(set) var warnings: [LocatedDiagnostic] = []
 
     /// The value the variable in `slot` was given (training changes the parameters', and
@@ -88,6 +89,7 @@ public struct Objective {
                                               in: data.headerSource))
         }
         readers = evaluation.result.readsVariable
+        senders = BackwardPass.senders(tape, output: output, readers: readers)
     }
 
     /// The mean loss over `rows` (every row when nil) at `parameters`; its gradient with
@@ -135,7 +137,7 @@ public struct Objective {
     private func accumulate(into gradient: inout [Double], scratch: inout Scratch) -> Double {
         ForwardPass.run(program.tape, variables: scratch.variables, into: &scratch.values)
         BackwardPass.run(program.tape, values: scratch.values, output: output, into: &scratch.gradients,
-                         reachability: &scratch.reachability, readers: readers)
+                         senders: senders, readers: readers)
         for (k, node) in parameterNodes.enumerated() { gradient[k] += scratch.gradients[node] }
         return scratch.values[Int(output)]
     }

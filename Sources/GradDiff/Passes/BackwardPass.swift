@@ -15,8 +15,9 @@ public enum BackwardPass {
         run(tape, values: values, output: output, into: &gradients, reachability: &reachesOutput, kinks: kinks)
     }
 
-    /// The same, with the caller's scratch buffer for which nodes reach the output, so a
-    /// loop that runs the pass many times (`minimize`) allocates nothing per run.
+    /// The same, with the caller's scratch buffer for which nodes reach the output. (A
+    /// caller that runs the pass at many points of one tape finds that once instead:
+    /// `senders`, in BackwardPass+Senders.swift.)
     /// `readers` is `tape.variableReaders()`, which a caller running the pass often on one
     /// tape computes once; nil computes it here.
     public static func run(_ tape: Tape, values: [Double], output: NodeID, into gradients: inout [Double],
@@ -55,10 +56,7 @@ public enum BackwardPass {
                     reachesOutput[a] = true
                     if b >= 0 { reachesOutput[b] = true }
                     guard reads[i] else { continue }
-                    let upstream = gradient[i]
-                    let (partialA, partialB) = partials.of(op, value[a], b >= 0 ? value[b] : 0, output: value[i])
-                    if reads[a] { gradient[a] += upstream * partialA }
-                    if b >= 0, reads[b] { gradient[b] += upstream * partialB }
+                    send(i, op, a, b, partials, gradient, value, reads)
                 }
             }
             }
@@ -67,6 +65,18 @@ public enum BackwardPass {
             }
             }
         }
+    }
+
+    /// One step of the chain rule: node `i`'s gradient times each local partial, added
+    /// into those of its inputs (`a`, and `b` unless it is -1) that read a variable.
+    @inline(__always)
+    static func send(_ i: Int, _ op: Op, _ a: Int, _ b: Int, _ partials: NumericPartials,
+                     _ gradient: UnsafeMutableBufferPointer<Double>, _ value: UnsafeBufferPointer<Double>,
+                     _ reads: UnsafeBufferPointer<Bool>) {
+        let upstream = gradient[i]
+        let (partialA, partialB) = partials.of(op, value[a], b >= 0 ? value[b] : 0, output: value[i])
+        if reads[a] { gradient[a] += upstream * partialA }
+        if b >= 0, reads[b] { gradient[b] += upstream * partialB }
     }
 
     public static func run(_ tape: Tape, values: [Double], output: NodeID, kinks: KinkConvention = .zero) -> [Double] {

@@ -31,13 +31,12 @@ extension BatchEvaluator {
     public mutating func evaluate(chunk: UnsafeBufferPointer<UInt8>, stopAtFailure: Bool) -> ChunkResult {
         var result = ChunkResult()
         var output = ByteBuffer()
-        var reachability: [Bool] = []
         var fields: [Range<Int>] = []
         // Taken once a chunk: a copy of the tape (or of its readers) made at each row
         // retains and releases every array of it, counts that the chunks on other cores
         // change at the same moment (about 700 instructions a row, and cache lines
         // passed between the cores).
-        let shared = RowContext(tape: evaluation.tape, readers: evaluation.result.readsVariable,
+        let shared = RowContext(tape: evaluation.tape, readers: evaluation.result.readsVariable, senders: senders,
                                 separator: UInt8(ascii: delimiter.unicodeScalars.first!))
         var start = 0
         while start < chunk.count {
@@ -48,7 +47,7 @@ extension BatchEvaluator {
             start = end + 1
             if isBlank(row) { continue }
             do throws(DelimitedText.RowError) {
-                let warnings = try evaluate(row: row, shared, into: &output, fields: &fields, reachability: &reachability)
+                let warnings = try evaluate(row: row, shared, into: &output, fields: &fields)
                 for warning in warnings {
                     result.warnings.append((result.lines - 1, String(decoding: row, as: UTF8.self), warning))
                 }
@@ -77,18 +76,19 @@ extension BatchEvaluator {
         return row.allSatisfy { $0 == UInt8(ascii: " ") || $0 == 13 || ($0 == 9 && tabIsBlank) }
     }
 
-    /// What every row of a chunk reads: the tape, which nodes read a variable, and the
-    /// table's delimiter as a byte.
+    /// What every row of a chunk reads: the tape, which nodes read a variable and which
+    /// send gradient, and the table's delimiter as a byte.
     struct RowContext {
         let tape: Tape
         let readers: [Bool]
+        let senders: [Bool]
         let separator: UInt8
     }
 
     /// Evaluates one row and appends its output row (with a newline); returns the row's
     /// warnings (a plain decimal has none).
     mutating func evaluate(row: UnsafeBufferPointer<UInt8>, _ shared: RowContext, into output: inout ByteBuffer,
-                           fields: inout [Range<Int>], reachability: inout [Bool]) throws(DelimitedText.RowError) -> [DelimitedText.RowWarning] {
+                           fields: inout [Range<Int>]) throws(DelimitedText.RowError) -> [DelimitedText.RowWarning] {
         // The numbers layout writes plain decimal (as -q does), through the string path.
         guard layout == .table, readPlainFields(of: row, separator: shared.separator, into: &fields) else {
             // Not plain: the string path reads (or rejects) it exactly as before.
@@ -99,7 +99,7 @@ extension BatchEvaluator {
             return warnings
         }
         ForwardPass.run(shared.tape, variables: variables, into: &values)
-        BackwardPass.run(shared.tape, values: values, output: evaluation.output, into: &gradients, reachability: &reachability,
+        BackwardPass.run(shared.tape, values: values, output: evaluation.output, into: &gradients, senders: shared.senders,
                          readers: shared.readers, kinks: evaluation.kinkConvention)
         let separator = shared.separator
         for field in fields {

@@ -26,7 +26,7 @@ extension BatchEvaluator {
         }
         let tape = evaluation.tape
         ForwardPass.run(tape, variables: variables, into: &values)
-        BackwardPass.run(tape, values: values, output: evaluation.output, into: &gradients, reachability: &reachability,
+        BackwardPass.run(tape, values: values, output: evaluation.output, into: &gradients, senders: senders,
                          readers: evaluation.result.readsVariable, kinks: evaluation.kinkConvention)
         let value = values[Int(evaluation.output)]
         switch layout {

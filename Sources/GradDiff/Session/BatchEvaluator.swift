@@ -27,8 +27,8 @@ public struct BatchEvaluator {
     var variables: [Double]
     var values: [Double] = []
     var gradients: [Double] = []
-    /// The backward pass's scratch buffer, kept across rows.
-    var reachability: [Bool] = []
+    /// Which nodes send gradient (`BackwardPass.senders`): the same for every row.
+    let senders: [Bool]
     var columnValues: [Double]
     public let delimiter: Character
     /// Warnings about the program and bindings, and the note naming the columns carried through.
@@ -63,6 +63,7 @@ public struct BatchEvaluator {
         self.layout = layout
         isSelecting = wrt != nil
         variables = evaluation.variableValues
+        senders = BackwardPass.senders(evaluation.tape, output: evaluation.output, readers: evaluation.result.readsVariable)
         columnValues = Array(repeating: 0, count: header.count)
         self.delimiter = delimiter
         // A kink or a nan found at the zeros of the check is no row's: rows are not warned about.
