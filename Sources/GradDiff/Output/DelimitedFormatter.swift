@@ -52,7 +52,7 @@ enum DelimitedFormatter {
                               cell: @escaping @Sendable (UnsafeBufferPointer<UInt8>, inout ByteBuffer) -> Void) {
         let tape = result.tape
         let text = NodeText(unstarted: tape)
-        let opNames = Op.allCases.map { Array($0.name.utf8) }
+        let opNames = OpNameBytes()
         let hasStepNames = !tape.stepNames.isEmpty
         buffer.append(contentsOf: headers.joined(separator: String(UnicodeScalar(separator))) + "\n")
         ParallelRows.write(tape.count, to: &buffer, alongside: { text.compose() }) { range, buffer in
@@ -66,7 +66,7 @@ enum DelimitedFormatter {
                     name.withUTF8 { cell($0, &buffer) }
                 }
                 buffer.append(separator)
-                opNames[Int(tape.ops[i].rawValue)].withUnsafeBufferPointer { buffer.append($0) }
+                opNames.withName(of: tape.ops[i]) { buffer.append($0) }
                 buffer.append(separator)
                 text.withBytes(of: id) { cell($0, &buffer) }
                 buffer.append(separator)

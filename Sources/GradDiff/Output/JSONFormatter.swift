@@ -59,7 +59,7 @@ public enum JSONFormatter {
         /// Every node's text, unless the rows are the inputs alone, whose texts are their names.
         let text: NodeText
         let hasText: Bool
-        let opNames = Op.allCases.map { Array($0.name.utf8) }
+        let opNames = OpNameBytes()
         let hasStepNames: Bool
         /// The id the array starts with: the only entry with no comma before it.
         let first: NodeID
@@ -79,7 +79,7 @@ public enum JSONFormatter {
             buffer.append("{\"id\": ")
             buffer.appendInteger(i)
             buffer.append(", \"op\": \"")
-            opNames[Int(tape.ops[i].rawValue)].withUnsafeBufferPointer { buffer.append($0) }
+            opNames.withName(of: tape.ops[i]) { buffer.append($0) }
             buffer.append("\", \"name\": ")
             if let name = hasStepNames || tape.ops[i] == .variable ? tape.name(of: id) : nil {
                 appendString(name, to: &buffer)

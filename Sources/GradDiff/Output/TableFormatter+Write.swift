@@ -10,7 +10,7 @@ extension TableFormatter {
         let text = NodeText(unstarted: tape)
         let size = ParallelRows.rowsPerChunk
         let chunks = (0..<(tape.count + size - 1) / size).map { Cells(capacity: Swift.min(size, tape.count - $0 * size)) }
-        let opNames = Op.allCases.map { Array($0.name.utf8) }
+        let opNames = OpNameBytes()
         // One chunk (a table people read) is not worth a thread.
         Threads.forEach(chunks.count, threads: chunks.count > 1 ? Threads.available : 1, alongside: { text.compose() }) { chunk in
             chunks[chunk].measure(result, chunk * size..<Swift.min(tape.count, (chunk + 1) * size),
@@ -34,23 +34,25 @@ extension TableFormatter {
         header.end(to: &buffer, reset: options.useColor)
         ParallelRows.write(tape.count, to: &buffer) { range, buffer in
             var row = Row(widths: widths)
-            let cells = chunks[range.lowerBound / size]
-            for i in range {
-                let local = i - range.lowerBound
-                switch labelSource(i, of: tape) {
-                case .stored: cells.label(local) { row.cell($0, 0, to: &buffer) }
-                case .text: text.withBytes(of: NodeID(i)) { row.cell($0, 0, to: &buffer) }
-                case .number:
-                    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: NodeText.maximumLabelLength) { label in
-                        let length = NodeText.writeNumberLabel(i, to: label.baseAddress!)
-                        row.cell(UnsafeBufferPointer(rebasing: label[..<length]), 0, width: length, to: &buffer)
+            chunks[range.lowerBound / size].withView { cells in
+                for i in range {
+                    let local = i - range.lowerBound
+                    switch labelSource(i, of: tape) {
+                    case .stored: row.cell(cells.label(local), 0, to: &buffer)
+                    case .text: text.withBytes(of: NodeID(i)) { row.cell($0, 0, to: &buffer) }
+                    case .number:
+                        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: NodeText.maximumLabelLength) { label in
+                            let length = NodeText.writeNumberLabel(i, to: label.baseAddress!)
+                            row.cell(UnsafeBufferPointer(rebasing: label[..<length]), 0, width: length, to: &buffer)
+                        }
                     }
+                    opNames.withName(of: tape.ops[i]) { row.cell($0, 1, width: $0.count, to: &buffer) }
+                    text.withBytes(of: NodeID(i)) { row.cell($0, 2, to: &buffer) }
+                    let value = cells.number(2 * local), gradient = cells.number(2 * local + 1)
+                    row.cell(value, 3, width: value.count, to: &buffer)
+                    row.cell(gradient, 4, width: gradient.count, to: &buffer)
+                    row.end(to: &buffer, reset: false)
                 }
-                opNames[Int(tape.ops[i].rawValue)].withUnsafeBufferPointer { row.cell($0, 1, width: $0.count, to: &buffer) }
-                text.withBytes(of: NodeID(i)) { row.cell($0, 2, to: &buffer) }
-                cells.number(2 * local) { row.cell($0, 3, width: $0.count, to: &buffer) }
-                cells.number(2 * local + 1) { row.cell($0, 4, width: $0.count, to: &buffer) }
-                row.end(to: &buffer, reset: false)
             }
         }
     }
@@ -99,7 +101,7 @@ extension TableFormatter {
             numbers = ByteBuffer(capacity: capacity * 24)
         }
 
-        func measure(_ result: PassResult, _ range: Range<Int>, opNames: [[UInt8]], precision: Int) {
+        func measure(_ result: PassResult, _ range: Range<Int>, opNames: OpNameBytes, precision: Int) {
             let tape = result.tape
             var labels = ByteBuffer(capacity: 0), numbers = ByteBuffer(capacity: 0)
             swap(&labels, &self.labels)
@@ -118,7 +120,7 @@ extension TableFormatter {
                     widths[0] = Swift.max(widths[0], labels.withBytes { TextWidth.columns(UnsafeBufferPointer(rebasing: $0[start...])) })
                 }
                 labelEnds.append(Int32(labels.count))
-                widths[1] = Swift.max(widths[1], opNames[Int(tape.ops[i].rawValue)].count)
+                widths[1] = Swift.max(widths[1], opNames.count(of: tape.ops[i]))
                 var before = numbers.count
                 NumberFormat.appendSignificant(result.values[i], digits: precision, to: &numbers)
                 numberEnds.append(Int32(numbers.count))
@@ -138,13 +140,32 @@ extension TableFormatter {
             self.widths = widths
         }
 
-        func label(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-            labels.withBytes { body(UnsafeBufferPointer(rebasing: $0[(i == 0 ? 0 : Int(labelEnds[i - 1]))..<Int(labelEnds[i])])) }
+        /// The cells as plain buffers, for the rows' loop: reading a class's arrays at each
+        /// row retained and released them.
+        struct View {
+            let labels: UnsafeBufferPointer<UInt8>, labelEnds: UnsafeBufferPointer<Int32>
+            let numbers: UnsafeBufferPointer<UInt8>, numberEnds: UnsafeBufferPointer<Int32>
+
+            func label(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+                UnsafeBufferPointer(rebasing: labels[(i == 0 ? 0 : Int(labelEnds[i - 1]))..<Int(labelEnds[i])])
+            }
+
+            /// Number `k`: row `k / 2`'s value, or its gradient for odd `k`.
+            func number(_ k: Int) -> UnsafeBufferPointer<UInt8> {
+                UnsafeBufferPointer(rebasing: numbers[(k == 0 ? 0 : Int(numberEnds[k - 1]))..<Int(numberEnds[k])])
+            }
         }
 
-        /// Number `k`: row `k / 2`'s value, or its gradient for odd `k`.
-        func number(_ k: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-            numbers.withBytes { body(UnsafeBufferPointer(rebasing: $0[(k == 0 ? 0 : Int(numberEnds[k - 1]))..<Int(numberEnds[k])])) }
+        func withView<R>(_ body: (View) -> R) -> R {
+            labels.withBytes { labels in
+                labelEnds.withUnsafeBufferPointer { labelEnds in
+                    numbers.withBytes { numbers in
+                        numberEnds.withUnsafeBufferPointer { numberEnds in
+                            body(View(labels: labels, labelEnds: labelEnds, numbers: numbers, numberEnds: numberEnds))
+                        }
+                    }
+                }
+            }
         }
     }
 
