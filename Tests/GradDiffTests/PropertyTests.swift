@@ -136,12 +136,17 @@ struct PropertyTests {
         }
     }
 
+    /// The `index`th case: its seed, a depth-4 expression and a point.
+    static func generated(_ index: Int) -> (seed: UInt64, text: String, point: [String: Double]) {
+        let seed = baseSeed &+ UInt64(index)
+        var generator = ExpressionGenerator(seed: seed)
+        let text = generator.expression(depth: 4)
+        return (seed, text, generator.point())
+    }
+
     @Test func backwardPassTwiceGivesIdenticalGradients() throws {
         for index in 0..<Self.expressionCount / 4 {
-            let seed = Self.baseSeed &+ UInt64(index)
-            var generator = ExpressionGenerator(seed: seed)
-            let text = generator.expression(depth: 4)
-            let point = generator.point()
+            let (seed, text, point) = Self.generated(index)
             let result = try parseAndDifferentiate(text, point)
             var buffer: [Double] = []
             BackwardPass.run(result.tape, values: result.values, output: result.output, into: &buffer)
@@ -158,10 +163,7 @@ struct PropertyTests {
     /// the output (the nodes after them then send nothing).
     @Test func backwardPassWithSendersFoundOnceAgrees() throws {
         for index in 0..<Self.expressionCount / 4 {
-            let seed = Self.baseSeed &+ UInt64(index)
-            var generator = ExpressionGenerator(seed: seed)
-            let text = generator.expression(depth: 4)
-            let point = generator.point()
+            let (seed, text, point) = Self.generated(index)
             let result = try parseAndDifferentiate(text, point)
             let readers = result.tape.variableReaders()
             for output in Set([result.output, result.output / 2, 0]) {

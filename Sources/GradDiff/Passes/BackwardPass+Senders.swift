@@ -23,29 +23,17 @@ extension BackwardPass {
     public static func run(_ tape: Tape, values: [Double], output: NodeID, into gradients: inout [Double],
                            senders: [Bool], readers: [Bool], kinks: KinkConvention = .zero) {
         let count = tape.count
-        if gradients.count != count {
-            gradients = HugePages.array(repeating: 0, count: count)
-        } else {
-            gradients.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
-        }
+        clear(&gradients, count: count)
         guard output >= 0, Int(output) < count else { return }
         let partials = NumericPartials(kinks: kinks)
         gradients.withUnsafeMutableBufferPointer { gradient in
             gradient[Int(output)] = 1
             senders.withUnsafeBufferPointer { sends in
-            readers.withUnsafeBufferPointer { reads in
-            values.withUnsafeBufferPointer { value in
-            tape.ops.withUnsafeBufferPointer { ops in
-            tape.first.withUnsafeBufferPointer { first in
-            tape.second.withUnsafeBufferPointer { second in
-                for i in stride(from: Int(output), through: 0, by: -1) where sends[i] {
-                    send(i, ops[i], Int(first[i]), Int(second[i]), partials, gradient, value, reads)
+                withColumns(tape, values, readers) { columns in
+                    for i in stride(from: Int(output), through: 0, by: -1) where sends[i] {
+                        send(i, columns.ops[i], Int(columns.first[i]), Int(columns.second[i]), partials, gradient, columns)
+                    }
                 }
-            }
-            }
-            }
-            }
-            }
             }
         }
     }

@@ -24,11 +24,7 @@ public enum BackwardPass {
                            reachability reachesOutput: inout [Bool], readers: [Bool]? = nil,
                            kinks: KinkConvention = .zero) {
         let count = tape.count
-        if gradients.count != count {
-            gradients = HugePages.array(repeating: 0, count: count)
-        } else {
-            gradients.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
-        }
+        clear(&gradients, count: count)
         guard output >= 0, Int(output) < count else { return }
         if reachesOutput.count != Int(output) + 1 {
             reachesOutput = [Bool](repeating: false, count: Int(output) + 1)
@@ -43,26 +39,53 @@ public enum BackwardPass {
         gradients.withUnsafeMutableBufferPointer { gradient in
             gradient[Int(output)] = 1
             reachesOutput.withUnsafeMutableBufferPointer { reachesOutput in
-            readers.withUnsafeBufferPointer { reads in
-            values.withUnsafeBufferPointer { value in
-            tape.ops.withUnsafeBufferPointer { ops in
-            tape.first.withUnsafeBufferPointer { first in
-            tape.second.withUnsafeBufferPointer { second in
-                for i in stride(from: Int(output), through: 0, by: -1) {
-                    let op = ops[i]
-                    guard op.arity > 0, reachesOutput[i] else { continue }
-                    let a = Int(first[i])
-                    let b = Int(second[i])
-                    reachesOutput[a] = true
-                    if b >= 0 { reachesOutput[b] = true }
-                    guard reads[i] else { continue }
-                    send(i, op, a, b, partials, gradient, value, reads)
+                withColumns(tape, values, readers) { columns in
+                    for i in stride(from: Int(output), through: 0, by: -1) {
+                        let op = columns.ops[i]
+                        guard op.arity > 0, reachesOutput[i] else { continue }
+                        let a = Int(columns.first[i])
+                        let b = Int(columns.second[i])
+                        reachesOutput[a] = true
+                        if b >= 0 { reachesOutput[b] = true }
+                        guard columns.reads[i] else { continue }
+                        send(i, op, a, b, partials, gradient, columns)
+                    }
                 }
             }
-            }
-            }
-            }
-            }
+        }
+    }
+
+    /// `gradients` sized to `count` nodes and zeroed, so a pass run again never adds
+    /// into old gradients.
+    static func clear(_ gradients: inout [Double], count: Int) {
+        if gradients.count != count {
+            gradients = HugePages.array(repeating: 0, count: count)
+        } else {
+            gradients.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        }
+    }
+
+    /// What the pass reads, as plain buffers: the tape's columns, the values, and which
+    /// nodes read a variable.
+    struct Columns {
+        let ops: UnsafeBufferPointer<Op>
+        let first: UnsafeBufferPointer<Int32>
+        let second: UnsafeBufferPointer<Int32>
+        let value: UnsafeBufferPointer<Double>
+        let reads: UnsafeBufferPointer<Bool>
+    }
+
+    @inline(__always)
+    static func withColumns(_ tape: Tape, _ values: [Double], _ readers: [Bool], _ body: (Columns) -> Void) {
+        readers.withUnsafeBufferPointer { reads in
+            values.withUnsafeBufferPointer { value in
+                tape.ops.withUnsafeBufferPointer { ops in
+                    tape.first.withUnsafeBufferPointer { first in
+                        tape.second.withUnsafeBufferPointer { second in
+                            body(Columns(ops: ops, first: first, second: second, value: value, reads: reads))
+                        }
+                    }
+                }
             }
         }
     }
@@ -71,8 +94,8 @@ public enum BackwardPass {
     /// into those of its inputs (`a`, and `b` unless it is -1) that read a variable.
     @inline(__always)
     static func send(_ i: Int, _ op: Op, _ a: Int, _ b: Int, _ partials: NumericPartials,
-                     _ gradient: UnsafeMutableBufferPointer<Double>, _ value: UnsafeBufferPointer<Double>,
-                     _ reads: UnsafeBufferPointer<Bool>) {
+                     _ gradient: UnsafeMutableBufferPointer<Double>, _ columns: Columns) {
+        let value = columns.value, reads = columns.reads
         let upstream = gradient[i]
         let (partialA, partialB) = partials.of(op, value[a], b >= 0 ? value[b] : 0, output: value[i])
         if reads[a] { gradient[a] += upstream * partialA }
