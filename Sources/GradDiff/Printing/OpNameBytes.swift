@@ -7,9 +7,13 @@ struct OpNameBytes: Sendable {
     private let ends: [Int]
 
     init() {
-        let names = Op.allCases.map { Array($0.name.utf8) }
-        bytes = names.flatMap { $0 }
-        ends = names.reduce(into: [0]) { ends, name in ends.append(ends.last! + name.count) }
+        var bytes: [UInt8] = [], ends = [0]
+        for op in Op.allCases {
+            bytes.append(contentsOf: op.name.utf8)
+            ends.append(bytes.count)
+        }
+        self.bytes = bytes
+        self.ends = ends
     }
 
     /// The name's length: its width too, since every op's name is ASCII.
