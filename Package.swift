@@ -7,9 +7,6 @@ let package = Package(
         .executable(name: "graddiff", targets: ["graddiff"]),
         .library(name: "GradDiff", targets: ["GradDiff"]),
     ],
-    dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
-    ],
     targets: [
         // The engine: text → tokens → tape → values → gradients → output. No Foundation.
         .target(name: "GradDiff", dependencies: ["CPrefetch", "CMemory", "CCores"]),
@@ -33,7 +30,6 @@ let package = Package(
                 "GradDiff",
                 "CReadline",
                 "ChildProcess",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Release-mode benchmark: `swift build -c release --static-swift-stdlib`, then `.build/release/graddiff-bench`.

@@ -1,4 +1,3 @@
-import ArgumentParser
 import GradDiff
 
 /// `--tangent`, `--mode` and `--jacobian`: what they may be combined with.

@@ -1,4 +1,3 @@
-import ArgumentParser
 import GradDiff
 
 /// The options about vectors and matrices, checked with the others.

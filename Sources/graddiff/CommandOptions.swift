@@ -1,17 +1,11 @@
-import ArgumentParser
 import GradDiff
 
 /// `graddiff`'s options as plain values: what the runners read and the checks that
-/// combine them. `Graddiff` declares the options for the argument parser, as property
-/// wrappers whose generic metadata the Swift runtime builds on first use (a
-/// protocol-conformance lookup each, about a fifth of a bare start-up's instructions),
-/// and hands its values over as these (`Graddiff.options`); `QuickStart` makes these
-/// directly, so the common command line never touches the wrappers. Every property
-/// of `Graddiff` is here, by the same name, with the same default (`QuickStartTests`
-/// compares the two).
+/// combine them. The table of options that fills them, with their help, is
+/// `CommandOptions.options`.
 struct CommandOptions {
-    var program = ProgramOptions.Values()
-    var wrtOption = WrtOption.Values()
+    var program = ProgramOptions()
+    var wrtOption = WrtOption()
     var format: OutputFormat = .table
     var nodes: NodeSelection = .all
     var explain: ExplainPass? = nil
@@ -68,6 +62,8 @@ struct CommandOptions {
     }
 
     func validate() throws {
+        try program.validate()
+        try wrtOption.validate()
         if let precision, !(1...17).contains(precision) {
             throw ValidationError("--precision must be a whole number from 1 to 17, not \(precision)")
         }
@@ -208,16 +204,5 @@ struct CommandOptions {
         if dotBackward && format != .dot && render == nil {
             throw ValidationError("--dot-backward applies to the graph: add --format dot or --render FILE.svg")
         }
-    }
-}
-
-extension Graddiff {
-    /// The parsed options as plain values.
-    var options: CommandOptions {
-        CommandOptions(program: program.values, wrtOption: wrtOption.values, format: format, nodes: nodes,
-                       explain: explain, render: render, dotBackward: dotBackward, precision: precision,
-                       batch: batch, threads: threads, keepGoing: keepGoing, interactive: interactive,
-                       quiet: quiet, strict: strict, kink: kink, hessian: hessian, order: order, check: check,
-                       elements: elements, tol: tol, tangent: tangent, seed: seed, mode: mode, jacobian: jacobian)
     }
 }

@@ -1,4 +1,3 @@
-import ArgumentParser
 import GradDiff
 
 #if canImport(Glibc)
@@ -8,35 +7,42 @@ import Darwin
 #endif
 
 /// How `graddiff diff` prints its formulas.
-enum DiffFormat: String, CaseIterable, ExpressibleByArgument {
+enum DiffFormat: String, CaseIterable {
     case text, json, latex
 }
 
 /// `graddiff diff EXPRESSION [--wrt NAMES] [name=value ...]`: the derivative as a
 /// formula in graddiff's own syntax. Chosen by `Subcommand.requested(by:)`.
-struct DiffCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "diff",
-        abstract: "Print the derivative of an expression as an expression.",
-        usage: HelpLayout.usage([
-            "graddiff diff [options] EXPRESSION [name=value ...]",
-            "graddiff diff [options] -f FILE [name=value ...]",
-        ]),
-        discussion: DiffHelpText.discussion,
-        version: VersionText.text
-    )
+struct DiffCommand: ReadsProgram, ChoosesVariables {
+    var program = ProgramOptions()
+    var wrtOption = WrtOption()
+    var order = 1
+    var format = DiffFormat.text
 
-    @OptionGroup var program: ProgramOptions
+    static var name: String? { "diff" }
 
-    @OptionGroup var wrtOption: WrtOption
+    static var abstract: String { "Print the derivative of an expression as an expression." }
 
-    @Option(help: ArgumentHelp("Take the N-th derivative (N >= 1) with respect to each variable.", valueName: "N"))
-    var order: Int = 1
+    static var usage: [String] {
+        ["graddiff diff [options] EXPRESSION [name=value ...]",
+         "graddiff diff [options] -f FILE [name=value ...]"]
+    }
 
-    @Option(help: ArgumentHelp("Output format: text (a graddiff program), json ({\"x\": \"2 * x\"}) or latex (an aligned block).", valueName: "FORMAT"))
-    var format: DiffFormat = .text
+    static var discussion: String { DiffHelpText.discussion }
+
+    static var options: [CommandLineOption<DiffCommand>] {
+        programOptions + [wrtOption] + [
+            .int("order", "N", help: "Take the N-th derivative (N >= 1) with respect to each variable.", default: 1) {
+                $0.order = $1
+            },
+            .choice("format", "FORMAT", help: "Output format: text (a graddiff program), json ({\"x\": \"2 * x\"}) or latex (an aligned block).",
+                    default: DiffFormat.text) { $0.format = $1 },
+        ]
+    }
 
     func validate() throws {
+        try program.validate()
+        try wrtOption.validate()
         guard !program.isEmpty else {
             throw ValidationError("missing EXPRESSION: give one, such as graddiff diff \"x^2 * y\" --wrt x")
         }
@@ -45,12 +51,10 @@ struct DiffCommand: ParsableCommand {
         }
     }
 
-    mutating func run() throws {
+    func run() -> ExitStatus {
         StandardStreams.ignoreBrokenPipeSignal()
-        let status = DiffRunner(command: self).run()
-        if status != .success { throw ExitCode(status.rawValue) }
+        return DiffRunner(command: self).run()
     }
-
 }
 
 /// `graddiff diff --help`'s prose; a comment starting with "prints" is checked by

@@ -4,42 +4,33 @@ import Glibc
 import Darwin
 #endif
 
-/// The prose of `--help` (overview and discussion) laid out for the terminal, as
-/// argument-parser lays out the option lines: paragraphs filled to the width, never
-/// broken inside a `quoted` span (a command, an option with its value); examples with
-/// their comments in one column, or on a line of their own above the command when the
-/// line would be too long; and a command too long for any line continued with ` \`, so
-/// that what is shown is always what to type.
-///
-/// argument-parser wraps the discussion again at its width, breaking any line that
-/// does not fit; every line here is shorter than that width, so it breaks none.
+/// `--help` laid out for the terminal (`HelpPage`): paragraphs filled to the width,
+/// never broken inside a `quoted` span (a command, an option with its value); options
+/// and exit statuses with their text in a column beside them; examples with their
+/// comments in one column, or on a line of their own above the command when the line
+/// would be too long; and a command too long for any line continued with ` \`, so that
+/// what is shown is always what to type.
 struct HelpLayout {
     /// The longest line.
     let width: Int
     private(set) var lines: [String] = []
 
-    init(width: Int = HelpLayout.terminalWidth - 1) {
+    init(width: Int = HelpLayout.helpWidth) {
         self.width = max(width, 20)
     }
 
-    /// The width argument-parser lays out for: `$COLUMNS`, else standard output's
-    /// terminal, else 80.
+    /// The narrowest terminal help is laid out for: a narrower one gets lines of this width.
+    static let narrowestHelp = 40
+
+    /// The longest line of help: one less than the terminal's width, or than `narrowestHelp`.
+    static var helpWidth: Int { Swift.max(terminalWidth, narrowestHelp) - 1 }
+
+    /// The terminal's width: `$COLUMNS`, else standard output's terminal, else 80.
     static var terminalWidth: Int {
         if let text = getenv("COLUMNS"), let columns = Int(String(cString: text)), columns > 0 { return columns }
         var size = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
         return 80
-    }
-
-    /// Below this argument-parser cannot lay its help out: it stops the program
-    /// (`columns - wrappingIndent` must be positive) at COLUMNS=20 or on a narrow terminal.
-    static let narrowestHelp = 40
-
-    /// Sets `$COLUMNS` to the width help is laid out for, at least `narrowestHelp`, for
-    /// argument-parser to read: a COLUMNS of 0, a negative number or no number (which
-    /// left its help without descriptions) or too narrow a width is replaced.
-    static func fixHelpWidth() {
-        setenv("COLUMNS", String(Swift.max(terminalWidth, narrowestHelp)), 1)
     }
 
     /// The text, with no newline after the last line.
@@ -57,10 +48,17 @@ struct HelpLayout {
              rest: String(repeating: " ", count: indent + hanging))
     }
 
-    /// `label` in a column of `labelWidth`, then `text` filled beside it (the exit statuses).
+    /// `label` in a column of `labelWidth`, then `text` filled beside it (the exit
+    /// statuses, the options); a label too wide for the column has a line of its own.
     mutating func row(_ label: String, _ text: String, indent: Int = 2, labelWidth: Int) {
-        let first = String(repeating: " ", count: indent) + label.padding(labelWidth)
-        fill(Self.words(text), first: first, rest: String(repeating: " ", count: first.count))
+        let margin = String(repeating: " ", count: indent)
+        let rest = String(repeating: " ", count: indent + labelWidth)
+        if label.count >= labelWidth {
+            lines.append(margin + label)
+            fill(Self.words(text), first: rest, rest: rest)
+            return
+        }
+        fill(Self.words(text), first: margin + label.padding(labelWidth), rest: rest)
     }
 
     /// Examples, two spaces in: each command with its comment in one column after the
@@ -94,16 +92,14 @@ struct HelpLayout {
         }
     }
 
-    /// A command's USAGE: its synopses one a line, each filled to the width that
-    /// argument-parser leaves after "USAGE: " (and indents the others by, with two more
-    /// spaces), never broken inside a `[group]`.
-    static func usage(_ synopses: [String]) -> String {
-        var layout = HelpLayout(width: HelpLayout.terminalWidth - 1 - "USAGE: ".count)
+    /// A command's synopses one a line after `heading` (and below it, aligned), each
+    /// filled to the width, never broken inside a `[group]`.
+    mutating func usage(_ synopses: [String], heading: String) {
+        let indent = String(repeating: " ", count: heading.count)
         for (index, synopsis) in synopses.enumerated() {
-            let indent = index == 0 ? "" : "  "
-            layout.fill(split(synopsis, keeping: "[", dropping: false, closing: "]"), first: indent, rest: indent + "    ")
+            fill(Self.split(synopsis, keeping: "[", dropping: false, closing: "]"),
+                 first: index == 0 ? heading : indent, rest: indent + "    ")
         }
-        return layout.text
     }
 
     /// Words onto lines of at most `width`: the first line starts with `first`, the

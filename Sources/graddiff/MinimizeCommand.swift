@@ -1,90 +1,85 @@
-import ArgumentParser
 import GradDiff
-
-extension OptimizerKind: ExpressibleByArgument {}
 
 /// `graddiff minimize ...`: gradient descent on an expression or a per-example loss.
 /// Chosen by `Subcommand.requested(by:)`.
-struct MinimizeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "minimize",
-        abstract: "Minimize an expression by gradient descent, or train a small model on a CSV table.",
-        usage: HelpLayout.usage([
-            "graddiff minimize [options] EXPRESSION [name=value ...]",
-            "graddiff minimize [options] -f FILE --data TABLE.csv [name=value ...]",
-        ]),
-        discussion: MinimizeHelpText.discussion,
-        version: VersionText.text
-    )
-
-    @OptionGroup var program: ProgramOptions
-
-    @Option(help: ArgumentHelp("Train on a CSV or TSV table: its columns bind variables, and the loss is the mean over a mini-batch of rows.",
-                               valueName: "FILE"),
-            completion: .file())
-    var data: String?
-
-    @Option(help: ArgumentHelp("The parameters to adjust, separated by commas (default: every variable that is not a data column).",
-                               valueName: "NAMES"))
-    var over: String?
-
-    @Option(help: ArgumentHelp("The update rule: sgd, momentum or adam.", valueName: "NAME"))
-    var optimizer: OptimizerKind = .sgd
-
-    @Option(help: ArgumentHelp("The learning rate η.", valueName: "RATE"))
-    var lr: Double = 0.01
-
+struct MinimizeCommand: ReadsProgram {
+    var program = ProgramOptions()
+    var data: String? = nil
+    var over: String? = nil
+    var optimizer = OptimizerKind.sgd
+    var lr = 0.01
     // Optional, so that one given to an optimizer that does not use it is refused;
     // the defaults are `OptimizerSettings`'.
-    @Option(help: ArgumentHelp("With --optimizer momentum, the velocity's decay μ (default \(NumberFormat.shortest(OptimizerSettings().momentum))).",
-                               valueName: "MU"))
-    var momentum: Double?
-
-    @Option(help: ArgumentHelp("With --optimizer adam, the first moment's decay β1 (default \(NumberFormat.shortest(OptimizerSettings().beta1))).",
-                               valueName: "BETA"))
-    var beta1: Double?
-
-    @Option(help: ArgumentHelp("With --optimizer adam, the second moment's decay β2 (default \(NumberFormat.shortest(OptimizerSettings().beta2))).",
-                               valueName: "BETA"))
-    var beta2: Double?
-
-    @Option(help: ArgumentHelp("With --optimizer adam, the guard ε added to the root of the second moment (default \(NumberFormat.shortest(OptimizerSettings().epsilon))).",
-                               valueName: "EPS"))
-    var epsilon: Double?
-
-    @Option(help: ArgumentHelp("Stop after N updates (default 1000).", valueName: "N"))
-    var steps: Int?
-
-    @Option(help: ArgumentHelp("With --data, stop after N passes over the table (instead of --steps).", valueName: "N"))
-    var epochs: Int?
-
-    @Option(help: ArgumentHelp("Converged when the loss changes by less than TOL in a step and the gradient norm is below TOL.",
-                               valueName: "TOL"))
-    var tol: Double = 1e-10
-
-    @Option(help: ArgumentHelp("With --data, rows per mini-batch (default: the whole table).", valueName: "N"))
-    var batchSize: Int?
-
-    @Option(help: ArgumentHelp("The seed of the shuffle of the rows each epoch, and of randn(...) in the program.", valueName: "N"))
+    var momentum: Double? = nil
+    var beta1: Double? = nil
+    var beta2: Double? = nil
+    var epsilon: Double? = nil
+    var steps: Int? = nil
+    var epochs: Int? = nil
+    var tol = 1e-10
+    var batchSize: Int? = nil
     var seed: UInt64 = 1
-
-    @Option(help: ArgumentHelp("When standard error is not a terminal, print a progress line, and record a history row, every N steps.",
-                               valueName: "N"))
-    var logEvery: Int = 10
-
-    @Option(help: ArgumentHelp("Write step, loss, gradient norm and every parameter of each logged step to FILE as CSV (mode 0600).",
-                               valueName: "FILE"),
-            completion: .file())
-    var history: String?
-
-    @Option(help: ArgumentHelp("Draw the loss curve (log-scale loss against step) into FILE as SVG.", valueName: "FILE"),
-            completion: .file(extensions: ["svg"]))
-    var plot: String?
-
-    @Flag(name: .shortAndLong, help: "Print no progress, only the summary.")
+    var logEvery = 10
+    var history: String? = nil
+    var plot: String? = nil
     var quiet = false
 
+    static var name: String? { "minimize" }
+
+    static var abstract: String { "Minimize an expression by gradient descent, or train a small model on a CSV table." }
+
+    static var usage: [String] {
+        ["graddiff minimize [options] EXPRESSION [name=value ...]",
+         "graddiff minimize [options] -f FILE --data TABLE.csv [name=value ...]"]
+    }
+
+    static var discussion: String { MinimizeHelpText.discussion }
+
+    static var options: [CommandLineOption<MinimizeCommand>] {
+        let defaults = OptimizerSettings()
+        return programOptions + [
+            .text("data", "FILE", help: "Train on a CSV or TSV table: its columns bind variables, and the loss is the mean over a mini-batch of rows.",
+                  completion: .files) { $0.data = $1 },
+            .text("over", "NAMES", help: "The parameters to adjust, separated by commas (default: every variable that is not a data column).") {
+                $0.over = $1
+            },
+            .choice("optimizer", "NAME", help: "The update rule: sgd, momentum or adam.", default: OptimizerKind.sgd) {
+                $0.optimizer = $1
+            },
+            .double("lr", "RATE", help: "The learning rate η (default 0.01).") { $0.lr = $1 },
+            .double("momentum", "MU", help: "With --optimizer momentum, the velocity's decay μ (default \(NumberFormat.shortest(defaults.momentum))).") {
+                $0.momentum = $1
+            },
+            .double("beta1", "BETA", help: "With --optimizer adam, the first moment's decay β1 (default \(NumberFormat.shortest(defaults.beta1))).") {
+                $0.beta1 = $1
+            },
+            .double("beta2", "BETA", help: "With --optimizer adam, the second moment's decay β2 (default \(NumberFormat.shortest(defaults.beta2))).") {
+                $0.beta2 = $1
+            },
+            .double("epsilon", "EPS", help: "With --optimizer adam, the guard ε added to the root of the second moment (default \(NumberFormat.shortest(defaults.epsilon))).") {
+                $0.epsilon = $1
+            },
+            .int("steps", "N", help: "Stop after N updates (default 1000).") { $0.steps = $1 },
+            .int("epochs", "N", help: "With --data, stop after N passes over the table (instead of --steps).") { $0.epochs = $1 },
+            .double("tol", "TOL", help: "Converged when the loss changes by less than TOL in a step and the gradient norm is below TOL (default 1e-10).") {
+                $0.tol = $1
+            },
+            .int("batch-size", "N", help: "With --data, rows per mini-batch (default: the whole table).") { $0.batchSize = $1 },
+            .seed("seed", "N", help: "The seed of the shuffle of the rows each epoch, and of randn(...) in the program.", default: 1) {
+                $0.seed = $1
+            },
+            .int("log-every", "N", help: "When standard error is not a terminal, print a progress line, and record a history row, every N steps.",
+                 default: 10) { $0.logEvery = $1 },
+            .text("history", "FILE", help: "Write step, loss, gradient norm and every parameter of each logged step to FILE as CSV (mode 0600).",
+                  completion: .files) { $0.history = $1 },
+            .text("plot", "FILE", help: "Draw the loss curve (log-scale loss against step) into FILE as SVG.",
+                  completion: .filesEnding(["svg"])) { $0.plot = $1 },
+            .flag("quiet", short: "q", help: "Print no progress, only the summary.") { $0.quiet = true },
+        ]
+    }
+
     func validate() throws {
+        try program.validate()
         if program.isEmpty {
             throw ValidationError("missing EXPRESSION: give one, such as graddiff minimize \"(x-3)^2\" x=0, or -f FILE")
         }
@@ -131,10 +126,9 @@ struct MinimizeCommand: ParsableCommand {
         }
     }
 
-    mutating func run() throws {
+    func run() -> ExitStatus {
         StandardStreams.ignoreBrokenPipeSignal()
-        let status = MinimizeRunner(command: self).run()
-        if status != .success { throw ExitCode(status.rawValue) }
+        return MinimizeRunner(command: self).run()
     }
 
     var optimizerSettings: OptimizerSettings {

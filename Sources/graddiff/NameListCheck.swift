@@ -1,4 +1,3 @@
-import ArgumentParser
 import GradDiff
 
 /// The one check of an option's list of names (`--wrt x,y`, `--output p,q`), before any

@@ -1,4 +1,3 @@
-import ArgumentParser
 import GradDiff
 
 #if canImport(Glibc)
@@ -8,14 +7,10 @@ import Darwin
 #endif
 
 /// `graddiff diff`, `graddiff minimize` and `graddiff help`, and the one rule that tells
-/// them from an expression. swift-argument-parser cannot dispatch them itself (the root
-/// command's first positional argument is the expression, which it parses first), so
-/// they are declared as the root's subcommands, for `--help` and the completion
-/// scripts, and chosen here:
-///
-/// the first argument names a subcommand, unless every argument after it is a binding
-/// (`graddiff diff diff=2` evaluates a variable named diff). A subcommand's name alone
-/// (`graddiff minimize`) is the subcommand, which then says what it needs.
+/// them from an expression: the first argument names a subcommand, unless every
+/// argument after it is a binding (`graddiff diff diff=2` evaluates a variable named
+/// diff). A subcommand's name alone (`graddiff minimize`) is the subcommand, which then
+/// says what it needs.
 enum Subcommand {
     case diff([String])
     case minimize([String])
@@ -23,7 +18,7 @@ enum Subcommand {
     case help(String?)
 
     static func requested(by arguments: [String]) -> Subcommand? {
-        guard let first = arguments.first, ["diff", "minimize", "help"].contains(first) else { return nil }
+        guard let first = arguments.first, first == "diff" || first == "minimize" || first == "help" else { return nil }
         let rest = Array(arguments.dropFirst())
         if !rest.isEmpty, rest.allSatisfy({ (try? Binding.parse($0)) != nil }) { return nil }
         switch first {
@@ -34,44 +29,50 @@ enum Subcommand {
         }
     }
 
-    /// Runs `command` on `arguments` as `graddiff NAME ...` (or as `graddiff ...`, the
-    /// root command), and exits. A usage error gets graddiff's hint where one applies.
-    static func run<Command: ParsableCommand>(_ command: Command.Type, _ arguments: [String]) -> Never {
-        do {
-            var parsed = try command.parseAsRoot(arguments)
-            try parsed.run()
-            Graddiff.exit()
+    /// Runs `command` on `arguments` (the words after its name), and exits with its status.
+    static func run<Command: CommandLineCommand>(_ command: Command.Type, _ arguments: [String]) -> Never {
+        do throws(UsageError) {
+            switch try ArgumentScanner.scan(arguments, as: Command.self) {
+            case .help:
+                StandardStreams.writeOut(HelpPage.text(for: Command.self) + "\n")
+            case .version:
+                StandardStreams.writeOut(VersionText.text + "\n")
+            case .run(let parsed):
+                do {
+                    try parsed.validate()
+                } catch let error as UsageError {
+                    throw error
+                } catch {
+                    throw UsageError("\(error)")
+                }
+                exit(parsed.run().rawValue)
+            }
+            exit(ExitStatus.success.rawValue)
         } catch {
-            HelpLayout.fixHelpWidth()
-            let code = command.exitCode(for: error)
-            let name = command == Graddiff.self ? nil : command.configuration.commandName
-            var message = command.fullMessage(for: error)
-            if let name {
-                message = message.replacingAll("'\(name) --help'", with: "'graddiff \(name) --help'")
-            }
-            if code != .success {
-                message = UsageHint.adding(to: message, arguments: arguments, command: "graddiff" + (name.map { " " + $0 } ?? ""))
-            }
-            if !message.isEmpty {
-                if code == .success { StandardStreams.writeOut(message + "\n") } else { StandardStreams.writeError(message + "\n") }
-            }
-            Graddiff.exit(withError: ExitCode(code.rawValue))
+            fail(with: error, Command.self, arguments: arguments)
         }
+    }
+
+    /// Reports a usage error on standard error, with graddiff's hint where one applies,
+    /// and exits with status 64.
+    static func fail<Command: CommandLineCommand>(with error: UsageError, _: Command.Type, arguments: [String]) -> Never {
+        let message = UsageHint.adding(to: UsageReport.text(for: error, Command.self), arguments: arguments,
+                                       command: Command.commandName)
+        StandardStreams.writeError(message + "\n")
+        exit(ExitStatus.usage.rawValue)
     }
 
     /// `graddiff help`, `graddiff help diff`: the same text as `--help`.
     static func printHelp(_ topic: String?) -> Never {
-        HelpLayout.fixHelpWidth()
-        let commands: [String: ParsableCommand.Type] = ["diff": DiffCommand.self, "minimize": MinimizeCommand.self]
-        guard let topic else {
-            StandardStreams.writeOut(Graddiff.helpMessage() + "\n")
-            Graddiff.exit()
+        switch topic {
+        case nil: StandardStreams.writeOut(HelpPage.text(for: CommandOptions.self) + "\n")
+        case "diff": StandardStreams.writeOut(HelpPage.text(for: DiffCommand.self) + "\n")
+        case "minimize": StandardStreams.writeOut(HelpPage.text(for: MinimizeCommand.self) + "\n")
+        case let topic?:
+            fail(with: UsageError("no help on '\(topic)'; the subcommands are diff and minimize"), CommandOptions.self,
+                 arguments: ["help", topic])
         }
-        guard let command = commands[topic] else {
-            Graddiff.exit(withError: ValidationError("no help on '\(topic)'; the subcommands are diff and minimize"))
-        }
-        StandardStreams.writeOut(command.helpMessage() + "\n")
-        Graddiff.exit()
+        exit(ExitStatus.success.rawValue)
     }
 }
 

@@ -1,7 +1,7 @@
 /// "Did you mean …?": the candidate closest to a misspelled name, if it is close enough
 /// to be a plausible typo (an edit distance of at most a third of the name, and at most 2).
 public enum NameSuggestion {
-    static func nearest(to name: String, among candidates: [String]) -> String? {
+    public static func nearest(to name: String, among candidates: [String]) -> String? {
         let limit = Swift.min(2, Swift.max(1, name.count / 3))
         let typed = Array(name.lowercased())
         var best: (name: String, distance: Int)?
@@ -17,7 +17,7 @@ public enum NameSuggestion {
     }
 
     /// Whether `candidate` is close enough to `typed` to be suggested for it: a
-    /// suggestion made elsewhere (swift-argument-parser's for an option) held to this rule.
+    /// suggestion made elsewhere held to this rule.
     public static func isPlausible(_ candidate: String, for typed: String) -> Bool {
         nearest(to: typed, among: [candidate]) != nil
     }

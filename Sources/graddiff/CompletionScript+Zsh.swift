@@ -1,0 +1,95 @@
+/// The zsh script: `_graddiff`, found on fpath by compinit (or sourced), one
+/// `_arguments` specification per option, each with its help.
+extension CompletionScript {
+    static var zsh: String {
+        var script = """
+            #compdef graddiff
+            # graddiff's completion for zsh: put it on fpath as _graddiff.
+
+            _graddiff() {
+                # graddiff's rule: a subcommand is the first word, and only the first
+                if (( CURRENT > 2 )) && [[ "${words[2]}" = (\(subcommands.map(\.name).joined(separator: "|"))) ]]; then
+                    local -r subcommand="${words[2]}"
+                    shift words
+                    (( CURRENT-- ))
+                    "_graddiff_${subcommand}"
+                    return
+                fi
+                _graddiff_graddiff
+            }
+
+            _graddiff_help() {
+                _arguments -s -S : '1:subcommand:(\(helpTopics.joined(separator: " ")))'
+            }
+
+            """
+        for command in commands {
+            script += "\n_graddiff_\(command.name)() {\n"
+            script += "    local context state state_descr line\n    local -A opt_args\n    local -i ret=1\n"
+            script += "    local -ar arg_specs=(\n"
+            for option in command.options {
+                script += "        " + zshSpecification(option) + "\n"
+            }
+            script += "        '*:EXPRESSION name=value:'\n"
+            if command.name == "graddiff" {
+                script += "        '1: :->command'\n"
+            }
+            script += "    )\n    _arguments -w -s -S : \"${arg_specs[@]}\" && ret=0\n"
+            if command.name == "graddiff" {
+                script += "    if [[ \"${state}\" = command ]]; then\n        local -ar subcommands=(\n"
+                for subcommand in subcommands {
+                    script += "            " + zshQuoted(subcommand.name + ":" + zshEscaped(subcommand.abstract)) + "\n"
+                }
+                script += "        )\n        _describe -V subcommand subcommands && ret=0\n    fi\n"
+            }
+            script += "    return \"${ret}\"\n}\n"
+        }
+        script += """
+
+            if [[ "${funcstack[1]}" = _graddiff ]]; then
+                _graddiff "$@"
+            else
+                compdef _graddiff graddiff
+            fi
+
+            """
+        return script
+    }
+
+    /// `'--format[help]:FORMAT:(table json ...)'`, `'(-q --quiet)'{-q,--quiet}'[help]'`.
+    private static func zshSpecification(_ option: OptionDescription) -> String {
+        var names = zshQuoted(option.longName)
+        if let short = option.shortName {
+            names = zshQuoted("(\(short) \(option.longName))") + "{\(short),\(option.longName)}"
+        }
+        var tail = "[" + zshEscaped(option.help) + "]"
+        if let valueName = option.valueName {
+            let optional: Bool
+            if case .optional = option.value { optional = true } else { optional = false }
+            tail += (optional ? "::" : ":") + valueName + ":"
+            switch option.completion {
+            case .nothing: break
+            case .choices: tail += "(" + option.choices.joined(separator: " ") + ")"
+            case .files: tail += "_files"
+            case .filesEnding(let extensions): tail += "_files -g \"*.(" + extensions.joined(separator: "|") + ")\""
+            }
+        }
+        // The names' quotes close before the braces; the rest is one quoted word of its own.
+        return option.shortName == nil ? zshQuoted(option.longName + tail) : names + zshQuoted(tail)
+    }
+
+    /// Brackets and colons escaped, as `_arguments` reads a description.
+    private static func zshEscaped(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            if character == ":" || character == "[" || character == "]" || character == "\\" { escaped.append("\\") }
+            escaped.append(character)
+        }
+        return escaped
+    }
+
+    /// `text` in single quotes, for the shell.
+    static func zshQuoted(_ text: String) -> String {
+        "'" + text.replacingAll("'", with: "'\\''") + "'"
+    }
+}
