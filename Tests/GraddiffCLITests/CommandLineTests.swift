@@ -255,8 +255,8 @@ import Testing
             let help = try GraddiffProcess.run(["--help"], environment: ["COLUMNS": columns])
             #expect(help.stdout == plain, "COLUMNS=\(columns)")
         }
-        // Narrower than argument-parser can lay out (it stopped the program, status 132):
-        // laid out at 40 columns instead.
+        // Too narrow to lay the options out beside their column: laid out at 40 columns
+        // instead (argument-parser, used before, stopped the program with status 132).
         for columns in ["10", "20", "29"] {
             for arguments in [["--help"], ["help", "minimize"], ["diff", "--help"]] {
                 let help = try GraddiffProcess.run(arguments, environment: ["COLUMNS": columns])

@@ -61,8 +61,8 @@ import Testing
         let wide = try GraddiffProcess.run(help, environment: ["COLUMNS": "200"]).stdout
         let examples = DocumentedExamples.examples(inHelp: wide)
         #expect(examples.count >= 3)
-        // Below 56, argument-parser's own last line ("See 'graddiff help <subcommand>'
-        // for detailed help.") is wider than the terminal.
+        // Below 56, the longest word of an option's help (--explain=forward-mode) no
+        // longer fits beside the options' column.
         for width in [56, 64, 72, 80, 100, 132] {
             let text = try GraddiffProcess.run(help, environment: ["COLUMNS": String(width)]).stdout
             for line in text.split(separator: "\n") {

@@ -30,7 +30,7 @@ import Testing
              fixed: ["--", "-x^2", "x=2"]),
         Case(arguments: ["--format", "json", "-x*y", "x=2", "y=1"], status: 64,
              shows: [#"Help: an expression starting with '-' must follow '--', after the options: graddiff --format json -- "-x*y" x=2 y=1"#]),
-        // With only the expression after a flag the parser saw a session, and said just that.
+        // "-1" is no option: an expression, which must follow '--'.
         Case(arguments: ["-q", "-1"], status: 64,
              shows: ["Help: an expression starting with '-' must follow '--', after the options: graddiff -q -- -1"],
              fixed: ["-q", "--", "-1"]),
@@ -61,7 +61,7 @@ import Testing
         Case(arguments: ["--steps", "3", "(x-3)^2", "x=0"], status: 64,
              shows: ["Help: graddiff itself has no option '--steps'; graddiff minimize has it: leave it out, or run that instead"],
              fixed: ["minimize", "--steps", "3", "(x-3)^2", "x=0"]),
-        // Alone, it is still another command's (the parser said only that the expression is missing).
+        // Alone, it is still another command's.
         Case(arguments: ["diff", "-q"], status: 64,
              shows: ["Help: graddiff diff has no option '-q'; graddiff itself and graddiff minimize have it: "
                         + "leave it out, or run one of those instead"]),
@@ -80,7 +80,7 @@ import Testing
         Case(arguments: ["diff", "--order", "2", "-z", "z=1"], status: 64,
              shows: ["Help: an expression starting with '-' must follow '--', after the options: graddiff diff --order 2 -- -z z=1"],
              fixed: ["diff", "--order", "2", "--", "-z", "z=1"]),
-        // The parser's own suggestion only where it is a plausible typo: not '--tol' for '--foo'.
+        // A suggestion only where it is a plausible typo: not '--tol' for '--foo'.
         Case(arguments: ["--foo", "x"], status: 64, shows: ["Error: Unknown option '--foo'"], never: ["Did you mean"]),
         Case(arguments: ["--precison", "3", "x", "x=1"], status: 64, shows: ["Error: Unknown option '--precison'. Did you mean '--precision'?"]),
         // diff has no --jacobian: the help names the command that has.

@@ -1,4 +1,4 @@
-/// The catalogue: the command line itself (words the argument parser could not take).
+/// The catalogue: the command line itself (words the command could not take).
 extension Message {
     /// `x = 2` typed as three words; `joined` is the bindings as they should be written.
     static func spacesAroundEquals(_ joined: String) -> Message {

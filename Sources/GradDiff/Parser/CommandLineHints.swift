@@ -1,5 +1,5 @@
 /// What a person most likely meant when the command line did not parse: hints for the
-/// argument parser's own errors, and bindings split by spaces around '='. The command
+/// command's usage errors (an unknown option, a missing value), and bindings split by spaces around '='. The command
 /// asks; the engine knows what an expression and a binding look like.
 public enum CommandLineHints {
     /// `x = 2 y = 5` typed with spaces around '=': the arguments with each binding
@@ -56,7 +56,7 @@ public enum CommandLineHints {
         return LocatedDiagnostic(.error(.spacesAroundEquals(bindings.joined(separator: " ")), at: caret), in: source)
     }
 
-    /// The help to add to the argument parser's "Unknown option 'OPTION'": bindings
+    /// The help to add to the command's "Unknown option 'OPTION'": bindings
     /// split at '=' (`x = -2`); an option of the `otherCommands` that take it
     /// (`graddiff diff -q`); a word that is no option and cannot be the expression
     /// (`graddiff diff -z x^2`); or an expression that starts with '-' (`-x^2`), which

@@ -5,11 +5,10 @@ import Glibc
 import Darwin
 #endif
 
-/// Work on several cores at once, with POSIX threads rather than Dispatch, so that the
-/// engine needs neither Dispatch nor Foundation for the few runs that use a second core:
-/// `--batch`, printing a large tape, parsing a large text. (The command still links
-/// both, through swift-argument-parser's FoundationEssentials: `libdispatch_init` runs at
-/// every start-up; see docs/PERFORMANCE.md.)
+/// Work on several cores at once, with POSIX threads rather than Dispatch, so that
+/// neither the engine nor the command links Dispatch or Foundation (whose
+/// `libdispatch_init` would run at every start-up) for the few runs that use a second
+/// core: `--batch`, printing a large tape, parsing a large text.
 public enum Threads {
     /// One per core this thread may run on: the online cores, or fewer when its CPU
     /// affinity allows fewer (`taskset -c 0`, a container's cpuset), since threads beyond
