@@ -33,15 +33,13 @@ extension CommandLineCommand {
 
 /// The options the scanner answers itself, for every command.
 enum BuiltInOptions {
-    static let version = OptionDescription(long: "version", short: nil, value: .none, help: "Show the version.",
-                                           choices: [], defaultValue: nil, completion: .nothing)
-    static let help = OptionDescription(long: "help", short: "h", value: .none, help: "Show help information.",
-                                        choices: [], defaultValue: nil, completion: .nothing)
+    static let version = OptionDescription(long: "version", value: .none, help: "Show the version.")
+    static let help = OptionDescription(long: "help", short: "h", value: .none, help: "Show help information.")
     /// `graddiff --generate-completion-script SHELL` (`CompletionScript`), read before any command.
     static let completionScript = OptionDescription(
-        long: "generate-completion-script", short: nil, value: .optional(name: "SHELL", whenAbsent: "the login shell"),
+        long: "generate-completion-script", value: .optional(name: "SHELL", whenAbsent: "the login shell"),
         help: "Print the completion script for SHELL: bash, zsh or fish (see INSTALLATION in graddiff(1)).",
-        choices: CompletionScript.Shell.allCases.map(\.rawValue), defaultValue: nil, completion: .choices)
+        choices: { CompletionScript.Shell.allCases.map(\.rawValue) }, completion: .choices)
 
     static func all(root: Bool) -> [OptionDescription] {
         root ? [completionScript, version, help] : [version, help]

@@ -7,23 +7,22 @@ extension CommandLineOption {
 
     static func flag(_ long: String, short: Character? = nil, help: String,
                      _ set: @escaping (inout Command) -> Void) -> Self {
-        Self(description: OptionDescription(long: long, short: short, value: .none, help: help, choices: [],
-                                            defaultValue: nil, completion: .nothing),
+        Self(description: OptionDescription(long: long, short: short, value: .none, help: help),
              apply: { command, _ in set(&command) })
     }
 
     static func text(_ long: String, short: Character? = nil, _ valueName: String, help: String,
                      completion: Completion = .nothing, _ set: @escaping (inout Command, String) -> Void) -> Self {
         Self(description: OptionDescription(long: long, short: short, value: .required(name: valueName), help: help,
-                                            choices: [], defaultValue: nil, completion: completion),
+                                            completion: completion),
              apply: { command, text in set(&command, text ?? "") })
     }
 
     /// A value read by `read` (nil: it does not parse), such as a whole number.
     static func number<Value>(_ long: String, _ valueName: String, help: String, default defaultValue: String? = nil,
                               _ read: @escaping (String) -> Value?, _ set: @escaping (inout Command, Value) -> Void) -> Self {
-        let description = OptionDescription(long: long, short: nil, value: .required(name: valueName), help: help,
-                                            choices: [], defaultValue: defaultValue, completion: .nothing)
+        let description = OptionDescription(long: long, value: .required(name: valueName), help: help,
+                                            defaultValue: defaultValue)
         return Self(description: description, apply: { command, text throws(UsageError) in
             guard let text, let value = read(text) else {
                 throw UsageError("The value '\(text ?? "")' is invalid for '\(description.synopsis)'", option: description)
@@ -54,10 +53,9 @@ extension CommandLineOption {
         _ long: String, _ valueName: String, help: String, default defaultValue: Choice? = nil,
         optionalValue whenAbsent: Choice? = nil, noun: String? = nil, _ set: @escaping (inout Command, Choice) -> Void
     ) -> Self where Choice.RawValue == String {
-        let choices = Choice.allCases.map(\.rawValue)
         let value: OptionDescription.Value = whenAbsent.map { .optional(name: valueName, whenAbsent: $0.rawValue) }
             ?? .required(name: valueName)
-        let description = OptionDescription(long: long, short: nil, value: value, help: help, choices: choices,
+        let description = OptionDescription(long: long, value: value, help: help, choices: { Choice.allCases.map(\.rawValue) },
                                             defaultValue: defaultValue?.rawValue, completion: .choices)
         return Self(description: description, apply: { command, text throws(UsageError) in
             guard let text else {
@@ -65,6 +63,7 @@ extension CommandLineOption {
                 return
             }
             guard let choice = Choice(rawValue: text) else {
+                let choices = description.choices
                 let suggestion = NameSuggestion.nearest(to: text, among: choices).map { "; did you mean '\($0)'?" } ?? ""
                 if let noun {
                     throw UsageError("--\(long)=\(text) is not a \(noun); use one of " + choices.joined(separator: ", ") + suggestion)

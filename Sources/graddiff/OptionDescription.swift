@@ -1,9 +1,9 @@
 /// What one option of a command is, as `--help`, the completion scripts, the scanner
 /// (`ArgumentScanner`) and the usage hints read it: its spellings, whether it takes a
 /// value, its help and the values a shell may offer for it.
-struct OptionDescription {
+struct OptionDescription: Sendable {
     /// Whether the option takes a value, and how.
-    enum Value {
+    enum Value: Sendable {
         /// A flag: `--quiet`.
         case none
         /// `--format FORMAT` or `--format=FORMAT`.
@@ -13,7 +13,7 @@ struct OptionDescription {
     }
 
     /// What a shell offers after the option.
-    enum Completion {
+    enum Completion: Sendable {
         case nothing
         /// The option's `choices`.
         case choices
@@ -28,11 +28,26 @@ struct OptionDescription {
     let short: Character?
     let value: Value
     let help: String
-    /// The values it takes, when they are a fixed list.
-    let choices: [String]
     /// The default, as `--help` says it after the help ("default: table").
     let defaultValue: String?
     let completion: Completion
+    /// Lists `choices` only when asked: an enum's `allCases` costs a runtime type
+    /// lookup, which a start-up that reads no list should not pay.
+    private let listChoices: @Sendable () -> [String]
+
+    init(long: String, short: Character? = nil, value: Value, help: String, choices: @escaping @Sendable () -> [String] = { [] },
+         defaultValue: String? = nil, completion: Completion = .nothing) {
+        self.long = long
+        self.short = short
+        self.value = value
+        self.help = help
+        self.listChoices = choices
+        self.defaultValue = defaultValue
+        self.completion = completion
+    }
+
+    /// The values it takes, when they are a fixed list.
+    var choices: [String] { listChoices() }
 
     /// `--format`.
     var longName: String { "--" + long }
