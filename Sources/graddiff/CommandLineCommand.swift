@@ -38,7 +38,7 @@ enum BuiltInOptions {
     /// `graddiff --generate-completion-script SHELL` (`CompletionScript`), read before any command.
     static let completionScript = OptionDescription(
         long: "generate-completion-script", value: .optional(name: "SHELL", whenAbsent: "the login shell"),
-        help: "Print the completion script for SHELL: bash, zsh or fish (see INSTALLATION in graddiff(1)).",
+        help: "Print the completion script for SHELL (see INSTALLATION in graddiff(1)).",
         choices: { CompletionScript.Shell.allCases.map(\.rawValue) }, completion: .choices)
 
     static func all(root: Bool) -> [OptionDescription] {
