@@ -23,9 +23,10 @@ enum Graddiff {
             switch request {
             case .script(let shell): StandardStreams.writeOut(CompletionScript.script(for: shell))
             case .unknownShell(let name):
-                Subcommand.fail(with: UsageError("no completion script for '\(name)'; the shells are "
-                                                 + CompletionScript.Shell.allCases.map(\.rawValue).joined(separator: ", ")),
-                                CommandOptions.self, arguments: arguments)
+                let shells = CompletionScript.Shell.allCases.map(\.rawValue).joined(separator: ", ")
+                let message = name.isEmpty ? "which shell? give one of \(shells): --generate-completion-script bash"
+                    : "no completion script for '\(name)'; the shells are \(shells)"
+                Subcommand.fail(with: UsageError(message), CommandOptions.self, arguments: arguments)
             }
             exit(ExitStatus.success.rawValue)
         }

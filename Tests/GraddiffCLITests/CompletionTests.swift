@@ -92,6 +92,18 @@ import Testing
         #expect(result.stdout == "complete -o filenames -F _graddiff graddiff\n", "\(result.stderr)")
     }
 
+    /// Without a shell named, the login shell's script; a shell there is none for is a
+    /// usage error that names the ones there are.
+    @Test func theShellDefaultsToTheLoginShell() throws {
+        let fish = try GraddiffProcess.run(["--generate-completion-script"], environment: ["SHELL": "/usr/bin/fish"])
+        #expect(fish.status == 0 && fish.stdout.contains("complete -c graddiff -f\n"), "\(fish.stderr)")
+        let tcsh = try GraddiffProcess.run(["--generate-completion-script"], environment: ["SHELL": "/bin/tcsh"])
+        #expect(tcsh.status == 64 && tcsh.stderr.hasPrefix("Error: no completion script for 'tcsh'; the shells are bash, zsh, fish\n"),
+                "\(tcsh.stderr)")
+        let none = try GraddiffProcess.run(["--generate-completion-script="], environment: ["SHELL": "/bin/bash"])
+        #expect(none.status == 64 && none.stderr.hasPrefix("Error: which shell?"), "\(none.stderr)")
+    }
+
     static let fishPath = ["/usr/bin/fish", "/usr/local/bin/fish"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
     /// fish: `complete -C LINE` prints what Tab would offer, a tab before each description.
