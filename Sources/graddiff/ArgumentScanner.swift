@@ -46,11 +46,20 @@ enum ArgumentScanner {
                 let name = word.prefix { $0 != "=" }
                 let attached = name.count < word.count ? String(word.dropFirst(name.count + 1)) : nil
                 guard let option = options.first(where: { $0.description.longName == name }) else {
+                    if let attached, name == "--help" || name == "--version" { throw valueToFlag(String(name), attached) }
                     throw unknownOption(String(name), of: Command.self)
                 }
                 try take(option, attached: attached, arguments, &index, &command)
             } else {
-                guard let found = shortOptions(word, options: options) else { throw unknownOption(word, of: Command.self) }
+                guard let found = shortOptions(word, options: options) else {
+                    // `-q=1`: a flag given a value, not an unknown option.
+                    let flag = word.prefix { $0 != "=" }
+                    if flag.count == 2, flag.count < word.count,
+                       options.contains(where: { $0.description.shortName == String(flag) && $0.description.valueName == nil }) {
+                        throw valueToFlag(String(flag), String(word.dropFirst(3)))
+                    }
+                    throw unknownOption(word, of: Command.self)
+                }
                 for (option, rest) in found {
                     try take(option, attached: rest, arguments, &index, &command)
                 }
@@ -86,9 +95,7 @@ enum ArgumentScanner {
         let description = option.description
         switch description.value {
         case .none:
-            if let attached {
-                throw UsageError("The option '\(description.longName)' does not take any value, but '\(attached)' was specified.")
-            }
+            if let attached { throw valueToFlag(description.longName, attached) }
             try option.apply(&command, nil)
         case .required:
             if let attached {
@@ -108,6 +115,10 @@ enum ArgumentScanner {
             }
             try option.apply(&command, value)
         }
+    }
+
+    private static func valueToFlag(_ name: String, _ value: String) -> UsageError {
+        UsageError("The option '\(name)' does not take any value, but '\(value)' was specified.")
     }
 
     /// "Unknown option", with the nearest long option where it is a plausible typo of

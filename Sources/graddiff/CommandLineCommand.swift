@@ -33,13 +33,14 @@ extension CommandLineCommand {
 
 /// The options the scanner answers itself, for every command.
 enum BuiltInOptions {
-    static let version = OptionDescription(long: "version", value: .none, help: "Show the version.")
-    static let help = OptionDescription(long: "help", short: "h", value: .none, help: "Show help information.")
+    static var version: OptionDescription { OptionDescription(long: "version", value: .none, help: "Show the version.") }
+    static var help: OptionDescription { OptionDescription(long: "help", short: "h", value: .none, help: "Show help information.") }
     /// `graddiff --generate-completion-script SHELL` (`CompletionScript`), read before any command.
-    static let completionScript = OptionDescription(
-        long: "generate-completion-script", value: .optional(name: "SHELL", whenAbsent: "the login shell"),
-        help: "Print the completion script for SHELL (see INSTALLATION in graddiff(1)).",
-        choices: { CompletionScript.Shell.allCases.map(\.rawValue) }, completion: .choices)
+    static var completionScript: OptionDescription {
+        OptionDescription(long: "generate-completion-script", value: .optional(name: "SHELL", whenAbsent: "the login shell"),
+                          help: "Print the completion script for SHELL (see INSTALLATION in graddiff(1)).",
+                          choices: { CompletionScript.Shell.allCases.map(\.rawValue) }, completion: .choices)
+    }
 
     static func all(root: Bool) -> [OptionDescription] {
         root ? [completionScript, version, help] : [version, help]

@@ -36,9 +36,9 @@ extension CommandLineOption {
         number(long, valueName, help: help, default: defaultValue.map(String.init), { Int($0) }, set)
     }
 
-    static func double(_ long: String, _ valueName: String, help: String,
+    static func double(_ long: String, _ valueName: String, help: String, default defaultValue: Double? = nil,
                        _ set: @escaping (inout Command, Double) -> Void) -> Self {
-        number(long, valueName, help: help, { Double($0) }, set)
+        number(long, valueName, help: help, default: defaultValue.map(NumberFormat.shortest), { Double($0) }, set)
     }
 
     static func seed(_ long: String, _ valueName: String, help: String, default defaultValue: UInt64,

@@ -7,31 +7,42 @@ extension CompletionScript {
             # graddiff's completion for bash: source it, or install it as
             # share/bash-completion/completions/graddiff.
 
-            # Files and directories (the completed word's).
+            # Files and directories (the completed word's), read a line at a time: a name
+            # with '*' or '[' in it is not a pattern.
             __graddiff_files() {
-                local IFS=$'\\n'
-                COMPREPLY=($(compgen -f -- "${cur}"))
+                local word
+                while IFS= read -r word; do COMPREPLY+=("${word}"); done < <(compgen -f -- "${cur}")
             }
 
-            # Directories, and files ending in one of the extensions given.
+            # Directories, and files ending in one of the extensions given, in any case.
             __graddiff_files_ending() {
-                local IFS=$'\\n' word extension
-                COMPREPLY=($(compgen -d -- "${cur}"))
-                for word in $(compgen -f -- "${cur}"); do
-                    [[ -d "${word}" ]] && continue
+                local word extension case_rule
+                case_rule=$(shopt -p nocasematch)
+                shopt -s nocasematch
+                while IFS= read -r word; do
+                    if [[ -d "${word}" ]]; then
+                        COMPREPLY+=("${word}")
+                        continue
+                    fi
                     for extension in "$@"; do
-                        if [[ "${word,,}" == *."${extension}" ]]; then
+                        if [[ "${word}" == *."${extension}" ]]; then
                             COMPREPLY+=("${word}")
                             break
                         fi
                     done
-                done
+                done < <(compgen -f -- "${cur}")
+                eval "${case_rule}"
             }
 
             _graddiff() {
                 local cur="${COMP_WORDS[COMP_CWORD]}" prev="" command=graddiff
                 [[ "${COMP_CWORD}" -gt 0 ]] && prev="${COMP_WORDS[COMP_CWORD-1]}"
                 COMPREPLY=()
+                # After '--' come the expression and bindings, no options.
+                local word
+                for word in "${COMP_WORDS[@]:1:COMP_CWORD-1}"; do
+                    [[ "${word}" == -- ]] && return
+                done
                 # graddiff's rule: a subcommand is the first word, and only the first
                 if [[ "${COMP_CWORD}" -gt 1 ]]; then
                     case "${COMP_WORDS[1]}" in

@@ -15,10 +15,12 @@ extension CompletionScript {
                 end
             end
 
-            # Directories, and files ending in one of the extensions given.
+            # Directories, and files ending in one of the extensions given, in any case.
+            # The word as typed may be `--render=NAME`, and quoted or escaped.
             function __graddiff_files_ending
-                set -l token (commandline -ct)
-                for path in $token*
+                set -l token (string replace -r -- '^--[^=]*=' '' (commandline -ct))
+                set token (string unescape --style=script -- "$token")
+                for path in "$token"*
                     if test -d $path
                         echo $path/
                         continue
@@ -46,8 +48,8 @@ extension CompletionScript {
                 if let short = option.short { line += " -s \(short)" }
                 line += " -l \(option.long) -d \(fishQuoted(option.help))"
                 if option.valueName != nil {
-                    // An optional value (--explain) is offered, not required.
-                    if case .optional = option.value { line += " -f" } else { line += " -r" }
+                    // Even an optional value (--explain's): fish offers values only for -r.
+                    line += " -r"
                     switch option.completion {
                     case .nothing: line += " -f"
                     case .choices: line += " -f -a \(fishQuoted(option.choices.joined(separator: " ")))"

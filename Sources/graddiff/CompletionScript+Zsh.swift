@@ -64,14 +64,17 @@ extension CompletionScript {
         }
         var tail = "[" + zshEscaped(option.help) + "]"
         if let valueName = option.valueName {
-            let optional: Bool
-            if case .optional = option.value { optional = true } else { optional = false }
-            tail += (optional ? "::" : ":") + valueName + ":"
+            // A value, even an optional one (--explain's): zsh would otherwise offer the
+            // subcommands after it, which are no expression.
+            tail += ":" + valueName + ":"
             switch option.completion {
             case .nothing: break
             case .choices: tail += "(" + option.choices.joined(separator: " ") + ")"
             case .files: tail += "_files"
-            case .filesEnding(let extensions): tail += "_files -g \"*.(" + extensions.joined(separator: "|") + ")\""
+            case .filesEnding(let extensions):
+                // One extension without parentheses: `*.(svg)` would be a glob qualifier.
+                let pattern = extensions.count == 1 ? extensions[0] : "(" + extensions.joined(separator: "|") + ")"
+                tail += "_files -g \"*." + pattern + "\""
             }
         }
         // The names' quotes close before the braces; the rest is one quoted word of its own.

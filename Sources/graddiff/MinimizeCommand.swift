@@ -46,7 +46,7 @@ struct MinimizeCommand: ReadsProgram {
             .choice("optimizer", "NAME", help: "The update rule: sgd, momentum or adam.", default: OptimizerKind.sgd) {
                 $0.optimizer = $1
             },
-            .double("lr", "RATE", help: "The learning rate η (default 0.01).") { $0.lr = $1 },
+            .double("lr", "RATE", help: "The learning rate η.", default: 0.01) { $0.lr = $1 },
             .double("momentum", "MU", help: "With --optimizer momentum, the velocity's decay μ (default \(NumberFormat.shortest(defaults.momentum))).") {
                 $0.momentum = $1
             },
@@ -61,9 +61,8 @@ struct MinimizeCommand: ReadsProgram {
             },
             .int("steps", "N", help: "Stop after N updates (default 1000).") { $0.steps = $1 },
             .int("epochs", "N", help: "With --data, stop after N passes over the table (instead of --steps).") { $0.epochs = $1 },
-            .double("tol", "TOL", help: "Converged when the loss changes by less than TOL in a step and the gradient norm is below TOL (default 1e-10).") {
-                $0.tol = $1
-            },
+            .double("tol", "TOL", help: "Converged when the loss changes by less than TOL in a step and the gradient norm is below TOL.",
+                    default: 1e-10) { $0.tol = $1 },
             .int("batch-size", "N", help: "With --data, rows per mini-batch (default: the whole table).") { $0.batchSize = $1 },
             .seed("seed", "N", help: "The seed of the shuffle of the rows each epoch, and of randn(...) in the program.", default: 1) {
                 $0.seed = $1

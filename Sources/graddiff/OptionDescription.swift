@@ -1,9 +1,9 @@
 /// What one option of a command is, as `--help`, the completion scripts, the scanner
 /// (`ArgumentScanner`) and the usage hints read it: its spellings, whether it takes a
 /// value, its help and the values a shell may offer for it.
-struct OptionDescription: Sendable {
+struct OptionDescription {
     /// Whether the option takes a value, and how.
-    enum Value: Sendable {
+    enum Value {
         /// A flag: `--quiet`.
         case none
         /// `--format FORMAT` or `--format=FORMAT`.
@@ -13,7 +13,7 @@ struct OptionDescription: Sendable {
     }
 
     /// What a shell offers after the option.
-    enum Completion: Sendable {
+    enum Completion {
         case nothing
         /// The option's `choices`.
         case choices
@@ -33,9 +33,9 @@ struct OptionDescription: Sendable {
     let completion: Completion
     /// Lists `choices` only when asked: an enum's `allCases` costs a runtime type
     /// lookup, which a start-up that reads no list should not pay.
-    private let listChoices: @Sendable () -> [String]
+    private let listChoices: () -> [String]
 
-    init(long: String, short: Character? = nil, value: Value, help: String, choices: @escaping @Sendable () -> [String] = { [] },
+    init(long: String, short: Character? = nil, value: Value, help: String, choices: @escaping () -> [String] = { [] },
          defaultValue: String? = nil, completion: Completion = .nothing) {
         self.long = long
         self.short = short

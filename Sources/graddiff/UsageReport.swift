@@ -4,8 +4,8 @@
 enum UsageReport {
     static func text<Command: CommandLineCommand>(for error: UsageError, _: Command.Type) -> String {
         var lines = ["Error: " + error.message]
-        if let option = error.option {
-            lines.append("Help:  \(option.synopsis)  \(option.fullHelp)")
+        if let optionHelp = error.optionHelp {
+            lines.append("Help:  " + optionHelp)
         }
         for (index, synopsis) in Command.usage.enumerated() {
             lines.append((index == 0 ? "Usage: " : "       ") + synopsis)

@@ -85,6 +85,8 @@ import Testing
         (["-qx", "y"], "Unknown option '-qx'"),
         (["--wrt"], "Missing value for '--wrt <NAMES>'"),
         (["--quiet=yes", "x"], "The option '--quiet' does not take any value, but 'yes' was specified."),
+        (["-q=1", "x"], "The option '-q' does not take any value, but '1' was specified."),
+        (["--help=x"], "The option '--help' does not take any value, but 'x' was specified."),
         (["--precision", "abc", "x"], "The value 'abc' is invalid for '--precision <N>'"),
         (["--seed", "1.5", "x"], "The value '1.5' is invalid for '--seed <N>'"),
         (["--format", "jsn", "x"], "The value 'jsn' is invalid for '--format <FORMAT>': use one of table, json, csv, tsv, markdown, dot; did you mean 'json'?"),

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// The completion scripts `--generate-completion-script` prints, run in the shells they
-/// are for, in a directory holding net.gd, data.csv, graph.svg, notes.txt and sub/:
+/// are for, in a directory holding net.gd, data.csv, graph.svg, notes.txt, "d e.svg",
+/// plot[1].svg (a name that is also a pattern), plot1.svg (which it matches) and sub/:
 /// bash through its programmable-completion variables (COMP_WORDS, COMP_CWORD) and the
 /// script's own function, fish through `complete -C` (fish's completion engine, no
 /// terminal needed), zsh through a real terminal (tmux), where compsys runs on Tab.
@@ -31,25 +32,30 @@ import Testing
         Case(words: ["graddiff", "-f", "ne"], exactly: ["net.gd"]),
         Case(words: ["graddiff", "--file", ""], exactly: Self.files),
         Case(words: ["graddiff", "--batch", ""], exactly: Self.files),
-        Case(words: ["graddiff", "--render", ""], exactly: ["graph.svg", "sub/"]),
+        Case(words: ["graddiff", "--render", ""], exactly: Self.pictures),
+        Case(words: ["graddiff", "--render", "p"], exactly: ["plot[1].svg", "plot1.svg"]),
+        Case(words: ["graddiff", "--explain", ""], exactly: ["backward", "forward", "both", "forward-mode"]),
+        // After '--' come the expression and bindings.
+        Case(words: ["graddiff", "--", "-"], exactly: []),
         Case(words: ["graddiff", "diff", "-f", "n"], exactly: ["net.gd", "notes.txt"]),
-        Case(words: ["graddiff", "minimize", "x", "--data", "d"], exactly: ["data.csv"]),
+        Case(words: ["graddiff", "minimize", "x", "--data", "d"], exactly: ["data.csv", "d e.svg"]),
         Case(words: ["graddiff", "minimize", "--history", ""], exactly: Self.files),
-        Case(words: ["graddiff", "minimize", "--plot", ""], exactly: ["graph.svg", "sub/"]),
+        Case(words: ["graddiff", "minimize", "--plot", ""], exactly: Self.pictures),
         Case(words: ["graddiff", "help", ""], exactly: ["diff", "minimize"]),
         // After an expression come bindings and options, never a subcommand.
         Case(words: ["graddiff", "x*y", ""], excluding: ["diff", "minimize", "help"]),
         Case(words: ["graddiff", "x*y", "--ch"], exactly: ["--check"]),
     ]
 
-    static let files: Set<String> = ["net.gd", "data.csv", "graph.svg", "notes.txt", "sub/"]
+    static let pictures: Set<String> = ["graph.svg", "d e.svg", "plot[1].svg", "plot1.svg", "sub/"]
+    static let files: Set<String> = pictures.union(["net.gd", "data.csv", "notes.txt"])
 
     /// A directory with the three scripts, and `files/` with the files the cases complete.
     static func workspace() throws -> URL {
         let directory = try GraddiffProcess.temporaryDirectory()
         let files = directory.appendingPathComponent("files")
         try FileManager.default.createDirectory(at: files.appendingPathComponent("sub"), withIntermediateDirectories: true)
-        for file in ["net.gd", "data.csv", "graph.svg", "notes.txt"] {
+        for file in Self.files.filter({ !$0.hasSuffix("/") }) {
             try Data().write(to: files.appendingPathComponent(file))
         }
         for shell in ["bash", "zsh", "fish"] {
@@ -120,6 +126,24 @@ import Testing
         Self.check(Set(offered), test, shell: "fish")
     }
 
+    static let attachedAndQuoted: [(String, Set<String>)] = [
+        ("graddiff --render=", Set(pictures.map { "--render=" + $0 })), ("graddiff minimize --plot=d", ["--plot=d e.svg"]),
+        ("graddiff --render 'd", ["d e.svg"]), ("graddiff --render d\\ ", ["d e.svg"]),
+    ]
+
+    /// fish: a file name attached with '=' (`--render=`), or begun with a quote or an
+    /// escaped space, completes as well.
+    @Test(.enabled(if: SkipNote.runs("CompletionTests.fish", unless: fishPath == nil ? "fish is not installed" : nil)),
+          arguments: attachedAndQuoted)
+    func fishAttachedAndQuotedFileNames(_ line: String, _ expected: Set<String>) throws {
+        let directory = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try GraddiffProcess.runExecutable(Self.fishPath!, [
+            "--no-config", "-c", "cd $argv[1]/files; and source ../script.fish; and complete -C $argv[2]", directory.path, line])
+        let offered = result.stdout.split(separator: "\n").map { String($0.prefix(while: { $0 != "\t" })) }
+        #expect(Set(offered) == expected && result.stderr.isEmpty, "\(line): \(offered) \(result.stderr)")
+    }
+
     static let zshPath = ["/usr/bin/zsh", "/bin/zsh", "/usr/local/bin/zsh"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
     /// zsh loads the script (as `_graddiff` on fpath, through compinit) without a word on
@@ -160,6 +184,8 @@ import Testing
             ("graddiff minimize --o", ["--optimizer", "--output", "--over"]),
             ("graddiff -f ne", ["zsh> graddiff -f net.gd"]),
             ("graddiff --render ", ["graph.svg", "sub/"]),
+            ("graddiff minimize --plot ", ["graph.svg", "sub/"]),
+            ("graddiff --explain ", ["backward", "forward-mode"]),
             ("graddiff help ", ["diff", "minimize"]),
             ("graddiff ", ["diff", "minimize", "help"]),
         ]
