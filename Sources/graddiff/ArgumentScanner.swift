@@ -22,12 +22,12 @@ enum ArgumentScanner {
     }
 
     static func scan<Command: CommandLineCommand>(_ arguments: [String], as _: Command.Type) throws(UsageError) -> Outcome<Command> {
+        let options = Command.options
         for argument in arguments {
             if argument == "--" { break }
-            if argument == "--help" || argument == "-h" { return .help }
+            if argument == "--help" || argument == "-h" || asksForHelp(argument, options) { return .help }
             if argument == "--version" { return .version }
         }
-        let options = Command.options
         var command = Command()
         var positional: [String] = []
         var index = 0
@@ -87,6 +87,14 @@ enum ArgumentScanner {
             break
         }
         return found
+    }
+
+    /// `-qh`: flags together, one of them `-h`.
+    private static func asksForHelp<Command>(_ word: String, _ options: [CommandLineOption<Command>]) -> Bool {
+        guard word.count > 2, word.hasPrefix("-"), !word.hasPrefix("--"), word.contains("h") else { return false }
+        return word.dropFirst().allSatisfy { letter in
+            letter == "h" || options.contains { $0.description.short == letter && $0.description.valueName == nil }
+        }
     }
 
     /// Stores `option`'s value: the attached one, else the next word where it may be one.

@@ -59,7 +59,7 @@ import Testing
     }
 
     @Test func helpAndVersionWinBeforeTheEndOfOptions() throws {
-        for arguments in [["--help"], ["--format", "xml", "-h"], ["--foo", "--help"]] {
+        for arguments in [["--help"], ["--format", "xml", "-h"], ["--foo", "--help"], ["-qh"], ["x", "-hi"]] {
             guard case .help = try ArgumentScanner.scan(arguments, as: CommandOptions.self) else {
                 Issue.record("\(arguments) is not help")
                 continue
@@ -70,6 +70,8 @@ import Testing
             return
         }
         #expect(try Self.scan(["--", "--help"]).program.arguments == ["--help"])
+        // -f takes the rest of its word: a file named h.
+        #expect(try Self.scan(["-fh"]).program.file == "h")
     }
 
     @Test func negativeValuesAreAttached() throws {
