@@ -8,15 +8,17 @@ import Darwin
 extension AtomicFile {
     /// Refuses a target that is not a file graddiff may replace: a directory, a device,
     /// a FIFO or a socket, or a symbolic link to one (`/dev/stdout`, `/dev/null`), or the
-    /// file standard output or error writes to, by any name; and,
+    /// file standard output or error writes to, by any name; a new name in a folder that
+    /// is not there, or that graddiff may not write in; and,
     /// without `replacing`, anything already at `path`. A link to a regular file, or to
     /// nothing, is replaced by the new file itself, so its target never changes.
     static func checkTarget(_ path: String, replacing: Bool) throws(Failure) {
         guard !path.isEmpty else { throw Failure(message: "an empty file name names no file") }
         var status = stat()
         guard lstat(path, &status) == 0 else {
-            if errno == ENOENT { return }
-            throw cannotWrite(path)
+            if errno == ENOENT { try checkFolder(of: path) }
+            else { throw cannotWrite(path) }
+            return
         }
         let kind = status.st_mode & S_IFMT
         if kind == S_IFDIR { throw Failure(message: "'\(path)' is a directory") }
@@ -36,6 +38,19 @@ extension AtomicFile {
             throw Failure(message: "'\(path)' is \(what), not a regular file")
         }
         if !replacing { throw exists(path) }
+    }
+
+    /// The folder a new file named `path` would be made in exists and may be written in.
+    private static func checkFolder(of path: String) throws(Failure) {
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+        var status = stat()
+        guard stat(folder, &status) == 0 else { throw cannotWrite(path) }
+        guard status.st_mode & S_IFMT == S_IFDIR else {
+            errno = ENOTDIR
+            throw cannotWrite(path)
+        }
+        guard access(folder, W_OK) == 0 else { throw cannotWrite(path) }
     }
 
     /// Whether two names are one file: the same existing file (by device and inode), or

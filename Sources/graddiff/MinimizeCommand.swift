@@ -165,8 +165,8 @@ enum MinimizeHelpText {
         help.line()
         help.paragraph("""
             Files: --history and --plot are written to a new file beside FILE and renamed into place \
-            (a symbolic link at FILE is replaced, not followed); a directory or device named as FILE \
-            is refused before the run.
+            (a symbolic link at FILE is replaced, not followed); a directory or device named as FILE, \
+            or a FILE in a directory that is not there, is refused before the run.
             """)
         help.line()
         help.paragraph("""

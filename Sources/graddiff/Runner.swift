@@ -61,6 +61,15 @@ struct Runner {
             return .dataError
         }
 
+        // A picture --render cannot write is refused before anything is printed, not after.
+        if let path = command.render {
+            do throws(AtomicFile.Failure) {
+                try AtomicFile.checkTarget(path, replacing: true)
+            } catch {
+                report([LocatedDiagnostic(.error(error.message), in: nil)])
+                return .ioError
+            }
+        }
         if command.kinkConvention == .error && !evaluation.kinkWarnings.isEmpty {
             report(evaluation.warnings.filter { warning in !evaluation.kinkWarnings.contains { $0.diagnostic == warning.diagnostic } })
             report(evaluation.kinkWarnings.map(\.asError))
