@@ -33,7 +33,7 @@ extension CommandOptions: ReadsProgram, ChoosesVariables {
             },
             .text("batch", "FILE", help: "Evaluate at every row of a CSV or TSV table: columns named like variables bind them, others are copied to the output; '-' reads standard input.",
                   completion: .files) { $0.batch = $1 },
-            .int("threads", "N", help: "With --batch, evaluate rows on N threads (default: one per core this process may use).") {
+            .int("threads", "N", help: "With --batch, evaluate rows on N threads (default: one per core this process may use, within its CPU quota).") {
                 $0.threads = $1
             },
             .flag("keep-going", help: "With --batch, skip bad rows and go on; with statements piped in, run the rest after a failed one (the exit status still reports failures).") {

@@ -10,10 +10,11 @@ enum ParallelRows {
     static let rowsPerChunk = NodeTextStore.segmentSize
 
     /// Calls `rows` on consecutive chunks covering `0..<count`, on up to `threads`
-    /// threads, appending what each writes to `buffer` in order of the rows. `alongside`,
+    /// threads (by default `Threads.available`, asked only when there are several
+    /// chunks), appending what each writes to `buffer` in order of the rows. `alongside`,
     /// if given, runs first on one of the other threads (composing the texts the rows
     /// wait for), or first of all with one thread (or when no other thread starts).
-    static func write(_ count: Int, threads: Int = Threads.available, to buffer: inout ByteBuffer,
+    static func write(_ count: Int, threads: Int? = nil, to buffer: inout ByteBuffer,
                       alongside: (@Sendable () -> Void)? = nil,
                       _ rows: @escaping @Sendable (Range<Int>, inout ByteBuffer) -> Void) {
         let chunkCount = (count + rowsPerChunk - 1) / rowsPerChunk
@@ -26,7 +27,7 @@ enum ParallelRows {
                 buffer.flushIfFull()
             }
         }
-        guard threads > 1, chunkCount > 1 else { return inOrder() }
+        guard chunkCount > 1, case let threads = threads ?? Threads.available, threads > 1 else { return inOrder() }
         let queue = ChunkQueue(chunks: chunkCount, window: 2 * threads)
         Threads.perform(threads, others: { _ in
             // The first thread to start does the work beside the rows before taking chunks.

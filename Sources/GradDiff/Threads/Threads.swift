@@ -11,12 +11,14 @@ import Darwin
 /// core: `--batch`, printing a large tape, parsing a large text.
 public enum Threads {
     /// One per core this thread may run on: the online cores, or fewer when its CPU
-    /// affinity allows fewer (`taskset -c 0`, a container's cpuset), since threads beyond
+    /// affinity allows fewer (`taskset -c 0`, a container's cpuset) or its control
+    /// groups' CPU quota does (`docker run --cpus=1`, `CPUQuota`), since threads beyond
     /// those would only take turns on them.
     public static var available: Int {
         let online = Swift.max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
         let allowed = Int(graddiff_cores_allowed())
-        return allowed > 0 ? Swift.min(online, allowed) : online
+        let cores = allowed > 0 ? Swift.min(online, allowed) : online
+        return CPUQuota.cores.map { Swift.min(cores, $0) } ?? cores
     }
 
     /// Runs `body(0)`, ..., `body(count - 1)` at once, `body(0)` on this thread, and
