@@ -61,7 +61,7 @@ extension CommandOptions: ReadsProgram, ChoosesVariables {
             .flag("elements", help: "Show vectors and matrices element by element (W[1,2]), one row per scalar node, instead of whole.") {
                 $0.elements = true
             },
-            .double("tol", "TOL", help: "With --check, the largest relative error that passes (default 1e-6).") { $0.tol = $1 },
+            .double("tol", "TOL", help: "With --check, the largest relative error that passes (default: 1e-6).") { $0.tol = $1 },
             .text("tangent", "DIRECTION", help: "Forward mode: each node's derivative along a direction such as x=1,y=0 (other variables 0), in a tangent column instead of the gradient.") {
                 $0.tangent = $1
             },

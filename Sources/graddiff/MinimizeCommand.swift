@@ -47,19 +47,19 @@ struct MinimizeCommand: ReadsProgram {
                 $0.optimizer = $1
             },
             .double("lr", "RATE", help: "The learning rate η.", default: 0.01) { $0.lr = $1 },
-            .double("momentum", "MU", help: "With --optimizer momentum, the velocity's decay μ (default \(NumberFormat.shortest(defaults.momentum))).") {
+            .double("momentum", "MU", help: "With --optimizer momentum, the velocity's decay μ (default: \(NumberFormat.shortest(defaults.momentum))).") {
                 $0.momentum = $1
             },
-            .double("beta1", "BETA", help: "With --optimizer adam, the first moment's decay β1 (default \(NumberFormat.shortest(defaults.beta1))).") {
+            .double("beta1", "BETA", help: "With --optimizer adam, the first moment's decay β1 (default: \(NumberFormat.shortest(defaults.beta1))).") {
                 $0.beta1 = $1
             },
-            .double("beta2", "BETA", help: "With --optimizer adam, the second moment's decay β2 (default \(NumberFormat.shortest(defaults.beta2))).") {
+            .double("beta2", "BETA", help: "With --optimizer adam, the second moment's decay β2 (default: \(NumberFormat.shortest(defaults.beta2))).") {
                 $0.beta2 = $1
             },
-            .double("epsilon", "EPS", help: "With --optimizer adam, the guard ε added to the root of the second moment (default \(NumberFormat.shortest(defaults.epsilon))).") {
+            .double("epsilon", "EPS", help: "With --optimizer adam, the guard ε added to the root of the second moment (default: \(NumberFormat.shortest(defaults.epsilon))).") {
                 $0.epsilon = $1
             },
-            .int("steps", "N", help: "Stop after N updates (default 1000).") { $0.steps = $1 },
+            .int("steps", "N", help: "Stop after N updates (default: 1000).") { $0.steps = $1 },
             .int("epochs", "N", help: "With --data, stop after N passes over the table (instead of --steps).") { $0.epochs = $1 },
             .double("tol", "TOL", help: "Converged when the loss changes by less than TOL in a step and the gradient norm is below TOL.",
                     default: 1e-10) { $0.tol = $1 },
