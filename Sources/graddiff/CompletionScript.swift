@@ -48,18 +48,19 @@ enum CompletionScript {
 
     /// Every command as the scripts name it (`graddiff`, `diff`, `minimize`), with its options.
     static var commands: [(name: String, abstract: String, options: [OptionDescription])] {
-        [("graddiff", CommandOptions.abstract, CommandOptions.descriptions),
-         ("diff", DiffCommand.abstract, DiffCommand.descriptions),
-         ("minimize", MinimizeCommand.abstract, MinimizeCommand.descriptions)]
+        CommandEntry.all.map { ($0.name ?? "graddiff", $0.abstract, $0.options()) }
     }
+
+    /// What `graddiff help` does.
+    static let helpAbstract = "Show a subcommand's help"
 
     /// The first words that are subcommands, with what each does.
     static var subcommands: [(name: String, abstract: String)] {
-        commands.dropFirst().map { ($0.name, $0.abstract) } + [("help", "Show a subcommand's help.")]
+        CommandEntry.subcommands.map { ($0.name ?? "", $0.abstract) } + [("help", helpAbstract + ".")]
     }
 
     /// The subcommands `graddiff help` takes.
     static var helpTopics: [String] {
-        commands.dropFirst().map(\.name)
+        CommandEntry.subcommands.compactMap(\.name)
     }
 }

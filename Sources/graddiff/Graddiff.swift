@@ -31,8 +31,7 @@ enum Graddiff {
             exit(ExitStatus.success.rawValue)
         }
         switch Subcommand.requested(by: arguments) {
-        case .diff(let rest): Subcommand.run(DiffCommand.self, rest)
-        case .minimize(let rest): Subcommand.run(MinimizeCommand.self, rest)
+        case .command(let entry, let rest): entry.run(rest)
         case .help(let topic): Subcommand.printHelp(topic)
         case nil: Subcommand.run(CommandOptions.self, arguments)
         }

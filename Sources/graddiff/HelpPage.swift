@@ -23,9 +23,10 @@ enum HelpPage {
         guard Command.name == nil else { return help.text }
         help.line()
         help.line("SUBCOMMANDS:")
-        help.row("diff", DiffCommand.abstract, labelWidth: labelWidth)
-        help.row("minimize", MinimizeCommand.abstract, labelWidth: labelWidth)
-        help.row("help", "Show a subcommand's help: `graddiff help diff`.", labelWidth: labelWidth)
+        for entry in CommandEntry.subcommands {
+            help.row(entry.name ?? "", entry.abstract, labelWidth: labelWidth)
+        }
+        help.row("help", CompletionScript.helpAbstract + ": `graddiff help diff`.", labelWidth: labelWidth)
         help.line()
         help.paragraph("See `'graddiff help <subcommand>'` for detailed help.", indent: 2)
         return help.text

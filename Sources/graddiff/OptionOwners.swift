@@ -4,9 +4,7 @@
 enum OptionOwners {
     /// Every command, as the help names it, with its options.
     static var commands: [(name: String, options: [OptionDescription])] {
-        [(CommandOptions.commandName, CommandOptions.descriptions),
-         (DiffCommand.commandName, DiffCommand.descriptions),
-         (MinimizeCommand.commandName, MinimizeCommand.descriptions)]
+        CommandEntry.all.map { ($0.commandName, $0.options()) }
     }
 
     /// The commands other than `command` (as named above) that take `option`.

@@ -6,27 +6,25 @@ import Glibc
 import Darwin
 #endif
 
-/// `graddiff diff`, `graddiff minimize` and `graddiff help`, and the one rule that tells
-/// them from an expression: the first argument names a subcommand, unless every
-/// argument after it is a binding (`graddiff diff diff=2` evaluates a variable named
-/// diff). A subcommand's name alone (`graddiff minimize`) is the subcommand, which then
-/// says what it needs.
+/// The subcommands (`CommandEntry.subcommands`) and `graddiff help`, and the one rule
+/// that tells them from an expression: the first argument names a subcommand, unless
+/// every argument after it is a binding (`graddiff diff diff=2` evaluates a variable
+/// named diff). A subcommand's name alone (`graddiff minimize`) is the subcommand,
+/// which then says what it needs.
 enum Subcommand {
-    case diff([String])
-    case minimize([String])
+    /// A subcommand, with the words after its name.
+    case command(CommandEntry, [String])
     /// `graddiff help [SUBCOMMAND]`.
     case help(String?)
 
     static func requested(by arguments: [String]) -> Subcommand? {
-        guard let first = arguments.first, first == "diff" || first == "minimize" || first == "help" else { return nil }
+        guard let first = arguments.first else { return nil }
+        let entry = CommandEntry.subcommands.first { $0.name == first }
+        guard entry != nil || first == "help" else { return nil }
         let rest = Array(arguments.dropFirst())
         if !rest.isEmpty, rest.allSatisfy({ (try? Binding.parse($0)) != nil }) { return nil }
-        switch first {
-        case "diff": return .diff(rest)
-        case "minimize": return .minimize(rest)
-        case "help" where rest.count <= 1: return .help(rest.first)
-        default: return nil
-        }
+        if let entry { return .command(entry, rest) }
+        return rest.count <= 1 ? .help(rest.first) : nil
     }
 
     /// Runs `command` on `arguments` (the words after its name), and exits with its status.
@@ -64,14 +62,15 @@ enum Subcommand {
 
     /// `graddiff help`, `graddiff help diff`: the same text as `--help`.
     static func printHelp(_ topic: String?) -> Never {
-        switch topic {
-        case nil: StandardStreams.writeOut(HelpPage.text(for: CommandOptions.self) + "\n")
-        case "diff": StandardStreams.writeOut(HelpPage.text(for: DiffCommand.self) + "\n")
-        case "minimize": StandardStreams.writeOut(HelpPage.text(for: MinimizeCommand.self) + "\n")
-        case let topic?:
-            fail(with: UsageError("no help on '\(topic)'; the subcommands are diff and minimize"), CommandOptions.self,
-                 arguments: ["help", topic])
+        guard let topic else {
+            StandardStreams.writeOut(CommandEntry.root.help() + "\n")
+            exit(ExitStatus.success.rawValue)
         }
+        guard let entry = CommandEntry.subcommands.first(where: { $0.name == topic }) else {
+            fail(with: UsageError("no help on '\(topic)'; the subcommands are \(CommandEntry.subcommandNames)"),
+                 CommandOptions.self, arguments: ["help", topic])
+        }
+        StandardStreams.writeOut(entry.help() + "\n")
         exit(ExitStatus.success.rawValue)
     }
 }
