@@ -2,17 +2,6 @@ import Foundation
 import Testing
 @testable import GradDiff
 
-/// An expression, where to evaluate it, the value worked out by hand, and how the
-/// node-text printer must show the parsed tree (which makes the grouping visible).
-struct ParseCase: Sendable, CustomTestStringConvertible {
-    var id: String
-    var expression: String
-    var bindings: [String: Double] = [:]
-    var value: Double
-    var text: String
-    var testDescription: String { id }
-}
-
 /// A text that must be refused, the message, the 1-based character column where the
 /// error points, and the help line if any.
 struct DiagnosticCase: Sendable, CustomTestStringConvertible {
@@ -38,53 +27,6 @@ struct DiagnosticCase: Sendable, CustomTestStringConvertible {
 
     var testDescription: String { id }
 }
-
-let parseCases: [ParseCase] = [
-    ParseCase(id: "power groups right", expression: "2^3^2", value: 512, text: "2^3^2"),
-    ParseCase(id: "explicit left power", expression: "(2^3)^2", value: 64, text: "(2^3)^2"),
-    ParseCase(id: "minus binds looser than power", expression: "-x^2", bindings: ["x": 3], value: -9, text: "-x^2"),
-    ParseCase(id: "negative literal squared", expression: "-3^2", value: -9, text: "-3^2"),
-    ParseCase(id: "negated base", expression: "(-x)^2", bindings: ["x": 3], value: 9, text: "(-x)^2"),
-    ParseCase(id: "negative exponent", expression: "2^-1", value: 0.5, text: "2^(-1)"),
-    ParseCase(id: "negative exponent then product", expression: "2^-1*3", value: 1.5, text: "2^(-1) * 3"),
-    ParseCase(id: "negated power exponent", expression: "2^-1^2", value: 0.5, text: "2^(-1^2)"),
-    ParseCase(id: "subtraction groups left", expression: "a-b-c", bindings: ["a": 10, "b": 3, "c": 2], value: 5,
-              text: "a - b - c"),
-    ParseCase(id: "division groups left", expression: "a/b/c", bindings: ["a": 24, "b": 3, "c": 2], value: 4,
-              text: "a / b / c"),
-    ParseCase(id: "grouped right subtraction", expression: "a-(b-c)", bindings: ["a": 10, "b": 3, "c": 2], value: 9,
-              text: "a - (b - c)"),
-    ParseCase(id: "times negative literal", expression: "2*-3", value: -6, text: "2 * (-3)"),
-    ParseCase(id: "times negated variable", expression: "x*-y", bindings: ["x": 2, "y": 5], value: -10, text: "x * (-y)"),
-    ParseCase(id: "star star is power", expression: "x**2", bindings: ["x": 3], value: 9, text: "x^2"),
-    ParseCase(id: "star star groups right", expression: "2**3**2", value: 512, text: "2^3^2"),
-    ParseCase(id: "unary plus", expression: "+x", bindings: ["x": 4], value: 4, text: "x"),
-    ParseCase(id: "unary plus and minus", expression: "+-+x", bindings: ["x": 4], value: -4, text: "-x"),
-    ParseCase(id: "double negation", expression: "- -x", bindings: ["x": 4], value: 4, text: "-(-x)"),
-    ParseCase(id: "minus before product", expression: "-x*y", bindings: ["x": 2, "y": 5], value: -10, text: "-x * y"),
-    ParseCase(id: "product before sum", expression: "1+2*3", value: 7, text: "1 + 2 * 3"),
-    ParseCase(id: "integer", expression: "3", value: 3, text: "3"),
-    ParseCase(id: "decimal", expression: "1.5", value: 1.5, text: "1.5"),
-    ParseCase(id: "leading point", expression: ".5", value: 0.5, text: "0.5"),
-    ParseCase(id: "trailing point", expression: "2.", value: 2, text: "2"),
-    ParseCase(id: "negative exponent literal", expression: "1e-3", value: 0.001, text: "0.001"),
-    ParseCase(id: "capital exponent with plus", expression: "2E+10", value: 2e10, text: "20000000000"),
-    ParseCase(id: "greek identifier", expression: "θ * 2", bindings: ["θ": 1.5], value: 3, text: "θ * 2"),
-    ParseCase(id: "identifier with underscore and digit", expression: "σ_1 + 1", bindings: ["σ_1": 2], value: 3,
-              text: "σ_1 + 1"),
-    ParseCase(id: "π is pi", expression: "2*π", value: 2 * Double.pi, text: "2 * pi"),
-    ParseCase(id: "pi and e", expression: "pi + e", value: Double.pi + M_E, text: "pi + e"),
-    ParseCase(id: "ln is log", expression: "ln(x)", bindings: ["x": 2], value: log(2.0), text: "log(x)"),
-    ParseCase(id: "two-argument call", expression: "max(x, 2*y)", bindings: ["x": 1, "y": 3], value: 6,
-              text: "max(x, 2 * y)"),
-    ParseCase(id: "call then power", expression: "sin(x)^2", bindings: ["x": 0.5], value: sin(0.5) * sin(0.5),
-              text: "sin(x)^2"),
-    ParseCase(id: "pow function", expression: "pow(x, 3)", bindings: ["x": 2], value: 8, text: "x^3"),
-    ParseCase(id: "newline inside parentheses", expression: "(x +\n y)", bindings: ["x": 1, "y": 2], value: 3,
-              text: "x + y"),
-    ParseCase(id: "blanks and tabs", expression: " \tx\t*  y ", bindings: ["x": 2, "y": 3], value: 6, text: "x * y"),
-    ParseCase(id: "redundant parentheses", expression: "((((x))))", bindings: ["x": 7], value: 7, text: "x"),
-]
 
 let diagnosticCases: [DiagnosticCase] = [
     DiagnosticCase(id: "unclosed parenthesis", "(x+y", message: "expected ')' to close the '(' at column 1, found the end of the input",
@@ -148,60 +90,10 @@ let diagnosticCases: [DiagnosticCase] = [
                    help: "only a name can be assigned: write name = expression"),
 ]
 
-struct ParserTests {
-    /// A deep expression keeps an entry a level on the pending stack (300,000 levels for a
-    /// million nodes): its size is most of the memory such a parse takes.
-    @Test func aPendingOperatorOrCallTakesSixteenBytes() {
-        #expect(MemoryLayout<Parser.Pending>.stride <= 16)
-    }
-
-    @Test(arguments: parseCases)
-    func precedenceAssociativityAndLiterals(_ parse: ParseCase) throws {
-        let result = try parseAndDifferentiate(parse.expression, parse.bindings)
-        let value = result.values[Int(result.output)]
-        #expect(isClose(value, parse.value, relative: 1e-15), "\(parse.expression) = \(value), expected \(parse.value)")
-        let text = NodeText(result.tape, maximumWidth: 1000)[result.output]
-        #expect(text == parse.text)
-        // The printed text reads back as the same tree.
-        let reparsed = try parseAndDifferentiate(text, parse.bindings)
-        #expect(reparsed.values[Int(reparsed.output)].bitPattern == value.bitPattern)
-        #expect(reparsed.tape.ops == result.tape.ops)
-    }
-
-    @Test func starStarBuildsTheSameTapeAsCaret() throws {
-        let caret = try parseAndDifferentiate("x^y^2", ["x": 1.5, "y": 0.5])
-        let stars = try parseAndDifferentiate("x**y**2", ["x": 1.5, "y": 0.5])
-        #expect(caret.tape.ops == stars.tape.ops)
-        #expect(caret.tape.first == stars.tape.first)
-        #expect(caret.tape.second == stars.tape.second)
-    }
-
-    @Test func negativeLiteralIsOneConstant() throws {
-        // `-3` is the constant -3, not neg(3); `-x` is neg(x).
-        let literal = try parseAndDifferentiate("-3")
-        #expect(literal.tape.ops == [.constant])
-        #expect(literal.tape.constants == [-3])
-        let negated = try parseAndDifferentiate("-x", ["x": 2])
-        #expect(negated.tape.ops == [.variable, .negate])
-        #expect(negated.gradients[0] == -1)
-    }
-
-    @Test func unicodeIdentifiersAreVariables() throws {
-        let result = try evaluate("θ^2 + η*σ_1", "θ=3 η=2 σ_1=0.5")
-        #expect(result.tape.variableNames == ["θ", "η", "σ_1"])
-        #expect(result.value == 10)
-        #expect(result.gradient("θ") == 6)
-        #expect(result.gradient("η") == 0.5)
-        #expect(result.gradient("σ_1") == 2)
-    }
-
-    @Test func lnAndLogBuildTheSameNode() throws {
-        let result = try parseAndDifferentiate("ln(x) + log(x)", ["x": 3])
-        // Hash-consing merges ln(x) and log(x): they are one op.
-        #expect(result.tape.ops == [.variable, .log, .add])
-        #expect(isClose(result.gradients[0], 2.0 / 3.0, relative: 1e-15))
-    }
-
+/// What the parser refuses and how it says so: the message, help and the line and
+/// column (in characters, CRLF or LF alike) of each error; empty input; suggested names;
+/// numbers out of a double's range.
+@Suite struct ParserDiagnosticTests {
     @Test(arguments: diagnosticCases)
     func diagnostics(_ expected: DiagnosticCase) throws {
         let source = SourceText(name: "expression", bytes: expected.bytes)
@@ -287,52 +179,5 @@ struct ParserTests {
         #expect(source.location(of: 9) == (2, 1))
         #expect(source.location(of: 11) == (2, 2))
         #expect(source.location(of: 1000) == (2, 4))  // clamped to the end
-    }
-
-    // MARK: Deep and long input
-
-    @Test func hundredThousandNestedParentheses() throws {
-        let depth = 100_000
-        let text = String(repeating: "(", count: depth) + "x" + String(repeating: ")", count: depth) + "*2"
-        let result = try parseAndDifferentiate(text, ["x": 3])
-        #expect(result.values[Int(result.output)] == 6)
-        #expect(result.tape.count == 3)
-        #expect(result.gradients[0] == 2)
-    }
-
-    @Test func hundredThousandNestedCalls() throws {
-        let depth = 100_000
-        let text = String(repeating: "tanh(", count: depth) + "x" + String(repeating: ")", count: depth)
-        let result = try parseAndDifferentiate(text, ["x": 0])
-        #expect(result.tape.count == depth + 1)
-        #expect(result.gradients[0] == 1)  // tanh'(0) = 1 at every level
-    }
-
-    @Test func deepUnclosedParenthesesFailCleanly() throws {
-        let text = String(repeating: "(", count: 100_000) + "x"
-        let diagnostics = userErrors { _ = try parseProgram(text) }
-        #expect(diagnostics.first?.diagnostic.message
-                == "expected ')' to close the '(' at column 100000, found the end of the input")
-    }
-
-    @Test func millionTermSum() throws {
-        let terms = 1_000_000
-        let text = String(repeating: "x+", count: terms - 1) + "x"
-        let result = try parseAndDifferentiate(text, ["x": 0.5])
-        #expect(result.tape.count == terms)  // x, then terms - 1 additions
-        #expect(result.values[Int(result.output)] == Double(terms) * 0.5)
-        #expect(result.gradients[0] == Double(terms))
-    }
-
-    /// Names the parser knows again by their length and first bytes stay apart when only
-    /// later bytes differ, when one is a prefix of another, at the very end of the text,
-    /// and after more names than it remembers; a built-in function among them still calls.
-    @Test func namesSharingTheirFirstBytesStayApart() throws {
-        let names = ["variable_one", "variable_two", "variable_on", "v", "vv", "sin_x", "a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8"]
-        let terms = names + names.reversed() + ["sin(v)", "variable_one"]
-        let evaluation = try evaluate(terms.joined(separator: " + "), names.enumerated().map { "\($1)=\($0 + 1)" }.joined(separator: " "))
-        #expect(evaluation.tape.variableNames == names)
-        let sum = Double(2 * (1...names.count).reduce(0, +)) + sin(4.0) + 1
-        #expect(abs(evaluation.result.values[Int(evaluation.result.output)] - sum) < 1e-9)
     }
 }
