@@ -38,6 +38,11 @@ extension CompletionScript {
                 local cur="${COMP_WORDS[COMP_CWORD]}" prev="" command=graddiff
                 [[ "${COMP_CWORD}" -gt 0 ]] && prev="${COMP_WORDS[COMP_CWORD-1]}"
                 COMPREPLY=()
+                # `--format=js`: bash splits the word at '=' (COMP_WORDBREAKS); the value
+                # after it is completed as the option's.
+                if [[ "${prev}" == "=" && "${COMP_CWORD}" -gt 1 ]]; then
+                    prev="${COMP_WORDS[COMP_CWORD-2]}"
+                fi
                 # After '--' come the expression and bindings, no options.
                 local word
                 for word in "${COMP_WORDS[@]:1:COMP_CWORD-1}"; do

@@ -92,6 +92,17 @@ import Testing
         Self.check(Set(result.stdout.split(separator: "\n").map(String.init)), test, shell: "bash")
     }
 
+    /// bash splits `--format=js` at '=' (COMP_WORDBREAKS), as readline gives the words.
+    static let bashWordBreakCases: [Case] = [
+        Case(words: ["graddiff", "--format", "=", "j"], exactly: ["json"]),
+        Case(words: ["graddiff", "--render", "=", ""], exactly: pictures),
+        Case(words: ["graddiff", "minimize", "--optimizer", "=", ""], exactly: ["sgd", "momentum", "adam"]),
+    ]
+
+    @Test(arguments: bashWordBreakCases) func bashAfterAnEqualsSign(_ test: Case) throws {
+        try bash(test)
+    }
+
     @Test func bashRegistersTheFunctionWithFileNames() throws {
         let script = try GraddiffProcess.run(["--generate-completion-script", "bash"]).stdout
         let result = try GraddiffProcess.runExecutable("/bin/bash", ["-c", script + "\ncomplete -p graddiff"])
