@@ -54,8 +54,8 @@ enum ArgumentScanner {
                 guard let found = shortOptions(word, options: options) else {
                     // `-q=1`: a flag given a value, not an unknown option.
                     let flag = word.prefix { $0 != "=" }
-                    if flag.count == 2, flag.count < word.count,
-                       options.contains(where: { $0.description.shortName == String(flag) && $0.description.valueName == nil }) {
+                    if flag.count == 2, flag.count < word.count, flag == "-h"
+                        || options.contains(where: { $0.description.shortName == String(flag) && $0.description.valueName == nil }) {
                         throw valueToFlag(String(flag), String(word.dropFirst(3)))
                     }
                     throw unknownOption(word, of: Command.self)
@@ -89,12 +89,16 @@ enum ArgumentScanner {
         return found
     }
 
-    /// `-qh`: flags together, one of them `-h`.
+    /// `-qh`, `-hf prog.gd`: short options together, `-h` among them before any that
+    /// takes the rest of the word as its value (`-fh` reads a file named h).
     private static func asksForHelp<Command>(_ word: String, _ options: [CommandLineOption<Command>]) -> Bool {
-        guard word.count > 2, word.hasPrefix("-"), !word.hasPrefix("--"), word.contains("h") else { return false }
-        return word.dropFirst().allSatisfy { letter in
-            letter == "h" || options.contains { $0.description.short == letter && $0.description.valueName == nil }
+        guard word.count > 2, word.hasPrefix("-"), !word.hasPrefix("--"), word.contains("h"), !word.contains("=") else { return false }
+        for letter in word.dropFirst() {
+            if letter == "h" { return true }
+            guard let option = options.first(where: { $0.description.short == letter }) else { return false }
+            if option.description.valueName != nil { return false }
         }
+        return false
     }
 
     /// Stores `option`'s value: the attached one, else the next word where it may be one.

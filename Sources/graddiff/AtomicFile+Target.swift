@@ -8,8 +8,8 @@ import Darwin
 extension AtomicFile {
     /// Refuses a target that is not a file graddiff may replace: a directory, a device,
     /// a FIFO or a socket, or a symbolic link to one (`/dev/stdout`, `/dev/null`), or the
-    /// file standard output or error writes to, by any name; a new name in a folder that
-    /// is not there, or that graddiff may not write in; and,
+    /// file standard output or error writes to, by any name; a name in a folder that is
+    /// not there, or that graddiff may not write in (the new file is made there); and,
     /// without `replacing`, anything already at `path`. A link to a regular file, or to
     /// nothing, is replaced by the new file itself, so its target never changes.
     static func checkTarget(_ path: String, replacing: Bool) throws(Failure) {
@@ -38,6 +38,8 @@ extension AtomicFile {
             throw Failure(message: "'\(path)' is \(what), not a regular file")
         }
         if !replacing { throw exists(path) }
+        // The new file is made beside the old one, so the folder must take it.
+        try checkFolder(of: path)
     }
 
     /// The folder a new file named `path` would be made in exists and may be written in.

@@ -46,7 +46,7 @@ extension CompletionScript {
             for option in command.options {
                 var line = "complete -c graddiff -n \(condition)"
                 if let short = option.short { line += " -s \(short)" }
-                line += " -l \(option.long) -d \(fishQuoted(option.help))"
+                line += " -l \(option.long) -d \(fishQuoted(option.helpWithDefault))"
                 if option.valueName != nil {
                     // Even an optional value (--explain's): fish offers values only for -r.
                     line += " -r"

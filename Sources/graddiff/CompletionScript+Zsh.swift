@@ -36,7 +36,8 @@ extension CompletionScript {
             }
             script += "    )\n    _arguments -w -s -S : \"${arg_specs[@]}\" && ret=0\n"
             if command.name == "graddiff" {
-                script += "    if [[ \"${state}\" = command ]]; then\n        local -ar subcommands=(\n"
+                // A subcommand is the first word only: after an option it would be the expression.
+                script += "    if [[ \"${state}\" = command ]] && (( CURRENT == 2 )); then\n        local -ar subcommands=(\n"
                 for subcommand in subcommands {
                     script += "            " + zshQuoted(subcommand.name + ":" + zshEscaped(subcommand.abstract)) + "\n"
                 }
@@ -62,7 +63,7 @@ extension CompletionScript {
         if let short = option.shortName {
             names = zshQuoted("(\(short) \(option.longName))") + "{\(short),\(option.longName)}"
         }
-        var tail = "[" + zshEscaped(option.help) + "]"
+        var tail = "[" + zshEscaped(option.helpWithDefault) + "]"
         if let valueName = option.valueName {
             // A value, even an optional one (--explain's): zsh would otherwise offer the
             // subcommands after it, which are no expression.

@@ -19,6 +19,14 @@ struct MinimizeRunner {
         func report(_ diagnostics: [LocatedDiagnostic]) {
             StandardStreams.writeError(diagnostics.map(renderer.render).joined())
         }
+        // A file that cannot be written (a directory, a device, a folder that is not
+        // there) is refused before the work, not after the descent.
+        do throws(AtomicFile.Failure) {
+            for path in [command.history, command.plot].compactMap({ $0 }) { try AtomicFile.checkTarget(path, replacing: true) }
+        } catch {
+            report([LocatedDiagnostic(.error(error.message), in: nil)])
+            return .ioError
+        }
         var minimizer: Minimizer
         switch prepare() {
         case .success(let prepared): minimizer = prepared
@@ -27,13 +35,6 @@ struct MinimizeRunner {
             return failure.status
         }
         report(minimizer.objective.warnings)
-        // A directory or device named for a file is refused before the descent, not after it.
-        do throws(AtomicFile.Failure) {
-            for path in [command.history, command.plot].compactMap({ $0 }) { try AtomicFile.checkTarget(path, replacing: true) }
-        } catch {
-            report([LocatedDiagnostic(.error(error.message), in: nil)])
-            return .ioError
-        }
 
         let perEpoch = command.data == nil ? nil : minimizer.batchesPerEpoch
         var progress = MinimizeProgress(onTerminal: !command.quiet && StandardStreams.isTerminal(STDERR_FILENO),

@@ -84,7 +84,19 @@ struct OptionDescription {
         if !choices.isEmpty { notes.append("values: " + choices.joined(separator: ", ")) }
         if case .optional(_, let whenAbsent) = value { notes.append("default as flag: " + whenAbsent) }
         if let defaultValue { notes.append("default: " + defaultValue) }
-        return notes.isEmpty ? help : help + " (" + notes.joined(separator: "; ") + ")"
+        return Self.help(help, noting: notes)
+    }
+
+    /// The help with its default, as the completion scripts show it beside the option.
+    var helpWithDefault: String {
+        Self.help(help, noting: defaultValue.map { ["default: " + $0] } ?? [])
+    }
+
+    /// `help` with `notes` in parentheses before its last full stop: "The rate (default: 0.01)."
+    private static func help(_ help: String, noting notes: [String]) -> String {
+        guard !notes.isEmpty else { return help }
+        let note = " (" + notes.joined(separator: "; ") + ")"
+        return help.hasSuffix(".") ? help.dropLast() + note + "." : help + note
     }
 
     /// Whether `word` is this option's spelling (`--format`, `-f`).

@@ -20,6 +20,15 @@ struct Runner {
             StandardStreams.writeError(diagnostics.map(renderer.render).joined())
         }
 
+        // A picture --render cannot write is refused before the work, not after it.
+        if let path = command.render {
+            do throws(AtomicFile.Failure) {
+                try AtomicFile.checkTarget(path, replacing: true)
+            } catch {
+                report([LocatedDiagnostic(.error(error.message), in: nil)])
+                return .ioError
+            }
+        }
         var bindingArguments = command.program.arguments
         let source: SourceText
         let tables: [String: SourceText]
@@ -61,15 +70,6 @@ struct Runner {
             return .dataError
         }
 
-        // A picture --render cannot write is refused before anything is printed, not after.
-        if let path = command.render {
-            do throws(AtomicFile.Failure) {
-                try AtomicFile.checkTarget(path, replacing: true)
-            } catch {
-                report([LocatedDiagnostic(.error(error.message), in: nil)])
-                return .ioError
-            }
-        }
         if command.kinkConvention == .error && !evaluation.kinkWarnings.isEmpty {
             report(evaluation.warnings.filter { warning in !evaluation.kinkWarnings.contains { $0.diagnostic == warning.diagnostic } })
             report(evaluation.kinkWarnings.map(\.asError))

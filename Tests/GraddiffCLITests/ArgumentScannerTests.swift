@@ -59,7 +59,8 @@ import Testing
     }
 
     @Test func helpAndVersionWinBeforeTheEndOfOptions() throws {
-        for arguments in [["--help"], ["--format", "xml", "-h"], ["--foo", "--help"], ["-qh"], ["x", "-hi"]] {
+        for arguments in [["--help"], ["--format", "xml", "-h"], ["--foo", "--help"], ["-qh"], ["x", "-hi"], ["-hf", "prog.gd"],
+                          ["-qhf", "prog.gd"]] {
             guard case .help = try ArgumentScanner.scan(arguments, as: CommandOptions.self) else {
                 Issue.record("\(arguments) is not help")
                 continue
@@ -89,6 +90,7 @@ import Testing
         (["--quiet=yes", "x"], "The option '--quiet' does not take any value, but 'yes' was specified."),
         (["-q=1", "x"], "The option '-q' does not take any value, but '1' was specified."),
         (["--help=x"], "The option '--help' does not take any value, but 'x' was specified."),
+        (["-h=1"], "The option '-h' does not take any value, but '1' was specified."),
         (["--precision", "abc", "x"], "The value 'abc' is invalid for '--precision <N>'"),
         (["--seed", "1.5", "x"], "The value '1.5' is invalid for '--seed <N>'"),
         (["--format", "jsn", "x"], "The value 'jsn' is invalid for '--format <FORMAT>': use one of table, json, csv, tsv, markdown, dot; did you mean 'json'?"),

@@ -114,20 +114,6 @@ import Testing
         for name in others { #expect(scene.kind(name)?.type == S_IFLNK) }
     }
 
-    /// A new file in a folder that is not there, or in a file, is refused before the run:
-    /// nothing printed, and no warning that the graph is drawn (`-q --render` printed the
-    /// value and said the unused step was drawn, then failed to write).
-    @Test(arguments: [["-q", "--render", "/nonexistent/folder/g.svg", "p = x*2; x^2", "x=1"],
-                      ["--render", "/dev/null/g.html", "x^2", "x=1"],
-                      ["minimize", "-q", "--history", "/nonexistent/folder/h.csv", "(x-3)^2", "x=0"]])
-    func aFolderThatCannotHoldTheFileIsRefusedFirst(_ arguments: [String]) throws {
-        let result = try GraddiffProcess.run(arguments)
-        let path = arguments.first { $0.hasPrefix("/") } ?? ""
-        let reason = path.hasPrefix("/dev/") ? "Not a directory" : "No such file or directory"
-        #expect(result.status == 74 && result.stdout.isEmpty, "\(result.stdout)")
-        #expect(result.stderr == "error: cannot write '\(path)': \(reason)\n")
-    }
-
     @Test func aDirectoryADeviceOrAFIFOIsNotAFileToReplace() throws {
         let scene = try Scene()
         defer { scene.remove() }
