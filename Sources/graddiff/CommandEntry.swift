@@ -27,6 +27,9 @@ struct CommandEntry {
 
     static var all: [CommandEntry] { [root] + subcommands }
 
+    /// What `graddiff help`, the one subcommand that is no command, does.
+    static let helpAbstract = "Show a subcommand's help"
+
     /// "diff and minimize".
     static var subcommandNames: String {
         let names = subcommands.compactMap(\.name)

@@ -51,12 +51,9 @@ enum CompletionScript {
         CommandEntry.all.map { ($0.name ?? "graddiff", $0.abstract, $0.options()) }
     }
 
-    /// What `graddiff help` does.
-    static let helpAbstract = "Show a subcommand's help"
-
     /// The first words that are subcommands, with what each does.
     static var subcommands: [(name: String, abstract: String)] {
-        CommandEntry.subcommands.map { ($0.name ?? "", $0.abstract) } + [("help", helpAbstract + ".")]
+        CommandEntry.subcommands.map { ($0.name ?? "", $0.abstract) } + [("help", CommandEntry.helpAbstract + ".")]
     }
 
     /// The subcommands `graddiff help` takes.

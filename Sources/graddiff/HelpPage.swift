@@ -26,7 +26,7 @@ enum HelpPage {
         for entry in CommandEntry.subcommands {
             help.row(entry.name ?? "", entry.abstract, labelWidth: labelWidth)
         }
-        help.row("help", CompletionScript.helpAbstract + ": `graddiff help diff`.", labelWidth: labelWidth)
+        help.row("help", CommandEntry.helpAbstract + ": `graddiff help diff`.", labelWidth: labelWidth)
         help.line()
         help.paragraph("See `'graddiff help <subcommand>'` for detailed help.", indent: 2)
         return help.text

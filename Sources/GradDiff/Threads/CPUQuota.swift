@@ -30,7 +30,9 @@ enum CPUQuota {
             if fields[0] == "0" && controllers.isEmpty {
                 folders = ["/sys/fs/cgroup"]
             } else if controllers.contains("cpu") {
-                folders = ["/sys/fs/cgroup/" + fields[1], "/sys/fs/cgroup/cpu"]
+                // Its own mount, else where `cpu` alone is mounted (the same folder when it is).
+                let mount = "/sys/fs/cgroup/" + fields[1]
+                folders = mount == "/sys/fs/cgroup/cpu" ? [mount] : [mount, "/sys/fs/cgroup/cpu"]
             } else {
                 continue
             }
